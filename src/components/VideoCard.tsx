@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import type { VideoRecord } from '../db';
+import { formatBytes, formatDate, formatDuration } from '../library/format';
+import { deleteVideo } from '../library/library-actions';
+import { ConfirmDialog } from './ConfirmDialog';
+import { usePosterUrl } from './usePosterUrl';
+
+/** One video in the library grid: poster, name, duration, size, date, delete. */
+export function VideoCard({ video }: { video: VideoRecord }) {
+  const posterUrl = usePosterUrl(video.id);
+  const [confirming, setConfirming] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  const confirmDelete = () => {
+    setConfirming(false);
+    deleteVideo(video.id).catch((error: unknown) =>
+      setDeleteError(`Couldn't delete: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+
+  return (
+    <li className="card" data-testid="library.card" data-video-id={video.id}>
+      <div className="card__poster">
+        {posterUrl ? (
+          <img src={posterUrl} alt="" />
+        ) : (
+          <div className="card__poster-placeholder" aria-hidden />
+        )}
+        <span
+          className="card__duration"
+          data-testid="library.duration"
+          aria-label={`Duration ${formatDuration(video.duration)}`}
+        >
+          {formatDuration(video.duration)}
+        </span>
+      </div>
+      <div className="card__body">
+        <h3 className="card__title" title={video.name}>
+          {video.name}
+        </h3>
+        <p className="card__meta">
+          <span data-testid="library.dimensions">
+            {video.width}×{video.height}
+          </span>
+          <span aria-hidden> · </span>
+          <span data-testid="library.size">{formatBytes(video.size)}</span>
+          <span aria-hidden> · </span>
+          <time dateTime={new Date(video.createdAt).toISOString()}>
+            {formatDate(video.createdAt)}
+          </time>
+        </p>
+        {!video.hasAudio && <p className="card__note">No audio track</p>}
+        {deleteError && (
+          <p className="card__error" role="alert">
+            {deleteError}
+          </p>
+        )}
+      </div>
+      <button
+        type="button"
+        className="card__delete"
+        data-testid="library.delete"
+        aria-label={`Delete ${video.name}`}
+        onClick={() => setConfirming(true)}
+      >
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden>
+          <path
+            fill="currentColor"
+            d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h2v-8h-2Zm4 0v8h2v-8h-2Z"
+          />
+        </svg>
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title="Delete this video?"
+          message={`“${video.name}” and everything BRI learned about it will be removed from this device.`}
+          confirmLabel="Delete"
+          onConfirm={confirmDelete}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import { BriDatabase, VIDEO_OWNED_TABLES, type PosterRecord, type VideoRecord } from './schema';
+
+export type { FileStorage, PosterRecord, VideoRecord } from './schema';
+export { BriDatabase } from './schema';
+
+/** The app's one database. Tests may create their own `BriDatabase` with another name. */
+export const db = new BriDatabase();
+
+/** Every video, newest first. */
+export function listVideos(database: BriDatabase = db): Promise<VideoRecord[]> {
+  return database.videos.orderBy('createdAt').reverse().toArray();
+}
+
+export function getVideo(id: string, database: BriDatabase = db): Promise<VideoRecord | undefined> {
+  return database.videos.get(id);
+}
+
+export function getPoster(
+  videoId: string,
+  database: BriDatabase = db,
+): Promise<PosterRecord | undefined> {
+  return database.posters.get(videoId);
+}
+
+/** Adds a video with its poster (and its bytes, for the IndexedDB fallback) in one transaction. */
+export async function addVideo(
+  video: VideoRecord,
+  poster: PosterRecord,
+  fileBlob: Blob | null,
+  database: BriDatabase = db,
+): Promise<void> {
+  await database.transaction(
+    'rw',
+    [database.videos, database.posters, database.videoBlobs],
+    async () => {
+      await database.videos.add(video);
+      await database.posters.put(poster);
+      if (fileBlob) await database.videoBlobs.put({ videoId: video.id, blob: fileBlob });
+    },
+  );
+}
+
+/** The IndexedDB copy of a video's bytes (browsers without OPFS). */
+export async function getVideoBlob(
+  videoId: string,
+  database: BriDatabase = db,
+): Promise<Blob | undefined> {
+  return (await database.videoBlobs.get(videoId))?.blob;
+}
+
+/** Removes a video and every row that belongs to it, in one transaction. Returns false if it wasn't there. */
+export async function deleteVideoRows(
+  videoId: string,
+  database: BriDatabase = db,
+): Promise<boolean> {
+  const tables = [database.videos, ...VIDEO_OWNED_TABLES.map((name) => database.table(name))];
+  return database.transaction('rw', tables, async () => {
+    const existed = (await database.videos.where('id').equals(videoId).count()) > 0;
+    await database.videos.delete(videoId);
+    for (const name of VIDEO_OWNED_TABLES) {
+      await database.table(name).where('videoId').equals(videoId).delete();
+    }
+    return existed;
+  });
+}
+
+/** Ids of every stored video, for orphan cleanup. */
+export async function listVideoIds(database: BriDatabase = db): Promise<Set<string>> {
+  return new Set((await database.videos.toCollection().primaryKeys()) as string[]);
+}

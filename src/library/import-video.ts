@@ -1,0 +1,122 @@
+import { addVideo, type VideoRecord } from '../db';
+import type { ProbeResult } from '../../workers/media.worker';
+import { withMediaWorker } from '../media/media-bridge';
+import {
+  EmptyFileError,
+  ImportCancelledError,
+  NotAVideoError,
+  StorageFullError,
+  TruncatedVideoError,
+  UndecodableVideoError,
+} from '../shared/import-errors';
+import { SNIFF_BYTES, sniffContainer, type SniffResult } from '../shared/sniff-container';
+import { CONTAINER_MIME } from '../shared/video-types';
+import {
+  STORAGE_HEADROOM_BYTES,
+  freeBytes,
+  isQuotaError,
+  readStorageStatus,
+} from './storage-status';
+import { removeVideoFile, saveVideoFile } from './video-files';
+
+/** Where an import is: shown on its progress row. `fraction` is 0–1 within the phase. */
+export interface ImportProgress {
+  phase: 'checking' | 'storing' | 'finishing';
+  fraction: number;
+}
+
+export interface ImportOptions {
+  signal: AbortSignal;
+  onProgress: (progress: ImportProgress) => void;
+}
+
+function describeNonVideo(sniff: Extract<SniffResult, { kind: 'other' }>): string {
+  switch (sniff.looksLike) {
+    case 'text':
+      return 'a text file';
+    case 'image':
+      return `an image (${sniff.detail})`;
+    case 'audio':
+      return `an audio file (${sniff.detail}) with no picture`;
+    case 'unknown':
+      return sniff.detail ? `a ${sniff.detail} document` : '';
+  }
+}
+
+async function ensureSpaceFor(name: string, size: number): Promise<void> {
+  const free = freeBytes(await readStorageStatus());
+  const needed = size + STORAGE_HEADROOM_BYTES;
+  if (free !== null && free < needed) throw new StorageFullError(name, needed, free);
+}
+
+/** Abort, quota and worker errors become the import's own named errors. */
+function toImportError(error: unknown, name: string, size: number, signal: AbortSignal): unknown {
+  if (signal.aborted) return new ImportCancelledError(name);
+  if (isQuotaError(error)) return new StorageFullError(name, size + STORAGE_HEADROOM_BYTES, 0);
+  return error;
+}
+
+/**
+ * Imports one video: checks it is a complete, decodable video (by content, not extension),
+ * reads its metadata and poster in the media worker, streams the bytes into storage, then adds
+ * the library row. Nothing is stored unless every step succeeds.
+ */
+export async function importVideo(
+  file: Blob,
+  name: string,
+  options: ImportOptions,
+): Promise<VideoRecord> {
+  const { signal, onProgress } = options;
+  if (file.size === 0) throw new EmptyFileError(name);
+  onProgress({ phase: 'checking', fraction: 0 });
+  const sniff = sniffContainer(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (sniff.kind !== 'video') throw new NotAVideoError(name, describeNonVideo(sniff));
+  await ensureSpaceFor(name, file.size);
+
+  let inspected: ProbeResult;
+  try {
+    inspected = await withMediaWorker<ProbeResult>((media) =>
+      media.inspect(signal, file, sniff.container),
+    );
+  } catch (error) {
+    throw toImportError(error, name, file.size, signal);
+  }
+  if (!inspected.ok) {
+    const { reason, detail } = inspected.failure;
+    throw reason === 'truncated'
+      ? new TruncatedVideoError(name, detail)
+      : new UndecodableVideoError(name, detail);
+  }
+
+  const id = crypto.randomUUID();
+  onProgress({ phase: 'storing', fraction: 0 });
+  let storage;
+  try {
+    storage = await saveVideoFile(id, file, {
+      signal,
+      onProgress: (written) => onProgress({ phase: 'storing', fraction: written / file.size }),
+    });
+  } catch (error) {
+    throw toImportError(error, name, file.size, signal);
+  }
+
+  onProgress({ phase: 'finishing', fraction: 1 });
+  const { metadata, poster } = inspected;
+  const video: VideoRecord = {
+    ...metadata,
+    id,
+    name,
+    size: file.size,
+    type: CONTAINER_MIME[metadata.container],
+    storage,
+    createdAt: Date.now(),
+  };
+  try {
+    if (signal.aborted) throw signal.reason;
+    await addVideo(video, { videoId: id, ...poster }, storage === 'idb' ? file : null);
+  } catch (error) {
+    await removeVideoFile(id, storage);
+    throw toImportError(error, name, file.size, signal);
+  }
+  return video;
+}

@@ -1,0 +1,124 @@
+import { deleteVideoRows, getVideo, listVideoIds, listVideos } from '../db';
+import { IMPORT_ERROR_NAMES, ImportCancelledError } from '../shared/import-errors';
+import { patchImport, useLibraryStore } from '../store/library-store';
+import { importVideo, type ImportProgress } from './import-video';
+import { readStorageStatus, requestPersistence } from './storage-status';
+import { listOrphanFiles, removeVideoFile } from './video-files';
+
+/** Cancel handles of imports in progress (not serialisable, so kept out of the store). */
+const controllers = new Map<string, AbortController>();
+/** Imports run one at a time: on 2 cores, parallel demuxing only slows each one down. */
+let importChain: Promise<unknown> = Promise.resolve();
+/** An interrupted import's file is only cleaned up once it is this old (another tab may own it). */
+const ORPHAN_MIN_AGE_MS = 10 * 60_000;
+
+export async function refreshLibrary(): Promise<void> {
+  useLibraryStore.setState({ videos: await listVideos(), loaded: true });
+}
+
+export async function refreshStorage(): Promise<void> {
+  useLibraryStore.setState({ storage: await readStorageStatus() });
+}
+
+/** The message a person sees for any error an import ends with. */
+function describeImportError(error: unknown, name: string): { name: string; message: string } {
+  if (error instanceof Error && IMPORT_ERROR_NAMES.has(error.name)) {
+    return { name: error.name, message: error.message };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    name: 'UnexpectedImportError',
+    message: `Something went wrong importing “${name}”: ${detail}`,
+  };
+}
+
+/** Limits store updates to whole percents: a 500 MB file streams in thousands of chunks. */
+function progressReporter(key: string): (progress: ImportProgress) => void {
+  let last = '';
+  return ({ phase, fraction }) => {
+    const step = `${phase}:${Math.floor(fraction * 100)}`;
+    if (step === last) return;
+    last = step;
+    patchImport(key, { phase, fraction });
+  };
+}
+
+async function runImport(
+  key: string,
+  file: Blob,
+  name: string,
+  controller: AbortController,
+): Promise<string> {
+  patchImport(key, { state: 'running' });
+  try {
+    if (controller.signal.aborted) throw new ImportCancelledError(name);
+    const video = await importVideo(file, name, {
+      signal: controller.signal,
+      onProgress: progressReporter(key),
+    });
+    useLibraryStore.setState((s) => ({ imports: s.imports.filter((item) => item.key !== key) }));
+    await refreshLibrary();
+    void requestPersistence().then(refreshStorage);
+    return video.id;
+  } catch (error) {
+    const described = describeImportError(error, name);
+    if (described.name === 'ImportCancelledError') {
+      useLibraryStore.setState((s) => ({ imports: s.imports.filter((item) => item.key !== key) }));
+    } else {
+      patchImport(key, { state: 'failed', error: described });
+    }
+    throw Object.assign(new Error(described.message), { name: described.name });
+  } finally {
+    controllers.delete(key);
+  }
+}
+
+/**
+ * Queues one file for import and resolves with the new video's id. Progress and failures show in
+ * the library; the returned promise rejects with the same named error the UI shows.
+ */
+export function importFile(file: Blob, name?: string): Promise<string> {
+  const key = crypto.randomUUID();
+  const displayName = name ?? (file instanceof File && file.name ? file.name : 'Untitled video');
+  const controller = new AbortController();
+  controllers.set(key, controller);
+  useLibraryStore.setState((s) => ({
+    imports: [
+      ...s.imports,
+      { key, name: displayName, size: file.size, state: 'queued', phase: 'checking', fraction: 0 },
+    ],
+  }));
+  const run = importChain.then(() => runImport(key, file, displayName, controller));
+  importChain = run.catch(() => undefined);
+  return run;
+}
+
+/** Imports files picked or dropped in the UI; failures are shown on their rows. */
+export function importFiles(files: Iterable<File>): void {
+  for (const file of files) importFile(file).catch(() => undefined);
+}
+
+export function cancelImport(key: string): void {
+  controllers.get(key)?.abort(new DOMException('Cancelled by the user', 'AbortError'));
+}
+
+export function dismissImport(key: string): void {
+  useLibraryStore.setState((s) => ({ imports: s.imports.filter((item) => item.key !== key) }));
+}
+
+/** Deletes a video's rows (one transaction), then its file. Resolves false if it didn't exist. */
+export async function deleteVideo(id: string): Promise<boolean> {
+  const video = await getVideo(id);
+  const existed = await deleteVideoRows(id);
+  // Rows go first: if the tab closes in between, the leftover file is an orphan cleaned at start.
+  if (video) await removeVideoFile(id, video.storage);
+  await Promise.all([refreshLibrary(), refreshStorage()]);
+  return existed;
+}
+
+/** Removes files that no video row points to (left by an interrupted import or delete). */
+export async function cleanUpOrphanFiles(): Promise<number> {
+  const orphans = await listOrphanFiles(await listVideoIds(), ORPHAN_MIN_AGE_MS);
+  await Promise.all(orphans.map((id) => removeVideoFile(id, 'opfs')));
+  return orphans.length;
+}

@@ -1,0 +1,101 @@
+import { getVideoBlob, type FileStorage } from '../db';
+
+/** OPFS folder holding one file per video, named by video id. */
+const VIDEO_DIR = 'videos';
+
+/** OPFS with writable streams (Safari before 17 and some private modes lack one or the other). */
+export function canUseOpfs(): boolean {
+  return (
+    typeof navigator !== 'undefined' &&
+    typeof navigator.storage?.getDirectory === 'function' &&
+    typeof FileSystemFileHandle !== 'undefined' &&
+    'createWritable' in FileSystemFileHandle.prototype
+  );
+}
+
+async function videoDirectory(): Promise<FileSystemDirectoryHandle> {
+  const root = await navigator.storage.getDirectory();
+  return root.getDirectoryHandle(VIDEO_DIR, { create: true });
+}
+
+export interface SaveOptions {
+  signal: AbortSignal;
+  /** Called with the bytes written so far. */
+  onProgress: (bytesWritten: number) => void;
+}
+
+function countingStream(
+  onProgress: (bytes: number) => void,
+): TransformStream<Uint8Array, Uint8Array> {
+  let written = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      written += chunk.byteLength;
+      onProgress(written);
+      controller.enqueue(chunk);
+    },
+  });
+}
+
+/**
+ * Streams a file into OPFS under `id`, chunk by chunk: a multi-gigabyte video never sits in
+ * memory. On failure or cancel the partial file is removed. Returns where the bytes went; 'idb'
+ * means the caller stores the Blob in IndexedDB (in the same transaction as the video row).
+ */
+export async function saveVideoFile(
+  id: string,
+  file: Blob,
+  options: SaveOptions,
+): Promise<FileStorage> {
+  if (!canUseOpfs()) {
+    options.onProgress(file.size);
+    return 'idb';
+  }
+  const dir = await videoDirectory();
+  const handle = await dir.getFileHandle(id, { create: true });
+  const writable = await handle.createWritable();
+  try {
+    await file
+      .stream()
+      .pipeThrough(countingStream(options.onProgress))
+      .pipeTo(writable, { signal: options.signal });
+  } catch (error) {
+    await dir.removeEntry(id).catch(() => undefined);
+    throw error;
+  }
+  return 'opfs';
+}
+
+/** Opens a stored video's bytes as a Blob (disk-backed: reading is lazy). */
+export async function openVideoFile(id: string, storage: FileStorage): Promise<Blob> {
+  if (storage === 'idb') {
+    const blob = await getVideoBlob(id);
+    if (!blob) throw new Error(`The stored copy of video ${id} is missing`);
+    return blob;
+  }
+  const dir = await videoDirectory();
+  return (await dir.getFileHandle(id)).getFile();
+}
+
+/** Removes a video's OPFS file; a file that is already gone is fine. */
+export async function removeVideoFile(id: string, storage: FileStorage): Promise<void> {
+  if (storage !== 'opfs' || !canUseOpfs()) return;
+  const dir = await videoDirectory();
+  await dir.removeEntry(id).catch((error: unknown) => {
+    if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+  });
+}
+
+/** Files left in OPFS by an import or delete that was interrupted, older than `minAgeMs`. */
+export async function listOrphanFiles(knownIds: Set<string>, minAgeMs: number): Promise<string[]> {
+  if (!canUseOpfs()) return [];
+  const dir = await videoDirectory();
+  const orphans: string[] = [];
+  for await (const [name, handle] of dir.entries()) {
+    if (knownIds.has(name) || handle.kind !== 'file') continue;
+    // A young file may be an import still running in another tab.
+    const file = await (handle as FileSystemFileHandle).getFile();
+    if (Date.now() - file.lastModified >= minAgeMs) orphans.push(name);
+  }
+  return orphans;
+}

@@ -1,0 +1,77 @@
+/**
+ * Errors an import can end with. Each carries a message written for the person who dropped the
+ * file: what is wrong, and what they can do about it. The `name` survives the worker boundary
+ * (comlink copies name and message), so the main thread can tell them apart.
+ */
+export class VideoImportError extends Error {
+  override name = 'VideoImportError';
+}
+
+export class EmptyFileError extends VideoImportError {
+  override name = 'EmptyFileError';
+  constructor(fileName: string) {
+    super(`“${fileName}” is empty (0 bytes). Check that the file finished copying or downloading.`);
+  }
+}
+
+export class NotAVideoError extends VideoImportError {
+  override name = 'NotAVideoError';
+  constructor(fileName: string, looksLike: string) {
+    super(
+      `“${fileName}” isn't a video BRI can open${looksLike ? ` — it looks like ${looksLike}` : ''}. ` +
+        'BRI accepts MP4, MOV, MKV, WebM and AVI files.',
+    );
+  }
+}
+
+export class TruncatedVideoError extends VideoImportError {
+  override name = 'TruncatedVideoError';
+  constructor(fileName: string, detail: string) {
+    super(
+      `“${fileName}” looks truncated or damaged (${detail}). ` +
+        'Try copying or downloading it again, then drop the complete file.',
+    );
+  }
+}
+
+export class UndecodableVideoError extends VideoImportError {
+  override name = 'UndecodableVideoError';
+  constructor(fileName: string, detail: string) {
+    super(
+      `BRI couldn't decode “${fileName}” (${detail}). The file may be damaged or use a codec this browser can't play.`,
+    );
+  }
+}
+
+export class StorageFullError extends VideoImportError {
+  override name = 'StorageFullError';
+  constructor(fileName: string, neededBytes: number, freeBytes: number) {
+    super(
+      `Not enough storage for “${fileName}”: it needs ${formatMegabytes(neededBytes)} but only ` +
+        `${formatMegabytes(freeBytes)} is free for BRI. Delete videos you no longer need from the ` +
+        'library, or free disk space, then try again.',
+    );
+  }
+}
+
+export class ImportCancelledError extends VideoImportError {
+  override name = 'ImportCancelledError';
+  constructor(fileName: string) {
+    super(`Import of “${fileName}” was cancelled. Nothing was stored.`);
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.max(0, bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
+}
+
+/** Names of the errors above, for recognising them after they crossed a worker boundary. */
+export const IMPORT_ERROR_NAMES = new Set([
+  'VideoImportError',
+  'EmptyFileError',
+  'NotAVideoError',
+  'TruncatedVideoError',
+  'UndecodableVideoError',
+  'StorageFullError',
+  'ImportCancelledError',
+]);

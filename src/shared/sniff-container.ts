@@ -1,0 +1,87 @@
+import type { ContainerKind } from './video-types';
+
+/** How many leading bytes `sniffContainer` needs to decide. */
+export const SNIFF_BYTES = 64;
+
+/** What the first bytes say the file is. */
+export type SniffResult =
+  | { kind: 'video'; container: ContainerKind }
+  | { kind: 'other'; looksLike: 'text' | 'image' | 'audio' | 'unknown'; detail?: string };
+
+const QUICKTIME_BRANDS = new Set(['qt  ']);
+const MP4_TOP_LEVEL_BOXES = new Set(['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip']);
+
+function ascii(bytes: Uint8Array, start: number, length: number): string {
+  return String.fromCharCode(...bytes.subarray(start, start + length));
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+/** Reads the EBML DocType ("webm" or "matroska") from the header element. */
+function readEbmlDocType(bytes: Uint8Array): string | null {
+  // DocType element id is 0x4282; its size is a one-byte vint in every real file we accept.
+  for (let i = 4; i < bytes.length - 3; i++) {
+    if (bytes[i] === 0x42 && bytes[i + 1] === 0x82) {
+      const sizeByte = bytes[i + 2] ?? 0;
+      if ((sizeByte & 0x80) === 0) return null;
+      const size = sizeByte & 0x7f;
+      return ascii(bytes, i + 3, size).replace(/\0+$/, '');
+    }
+  }
+  return null;
+}
+
+function sniffIsoBmff(bytes: Uint8Array): ContainerKind | null {
+  const boxType = ascii(bytes, 4, 4);
+  if (!MP4_TOP_LEVEL_BOXES.has(boxType)) return null;
+  if (boxType !== 'ftyp') return 'mov'; // Old QuickTime files start with a moov/mdat/wide box.
+  const brand = ascii(bytes, 8, 4);
+  return QUICKTIME_BRANDS.has(brand) ? 'mov' : 'mp4';
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  let printable = 0;
+  for (const b of bytes) {
+    if (b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f) || b >= 0xc2) printable++;
+  }
+  return printable / bytes.length > 0.95;
+}
+
+function sniffNonVideo(bytes: Uint8Array): SniffResult {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff]))
+    return { kind: 'other', looksLike: 'image', detail: 'JPEG' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]))
+    return { kind: 'other', looksLike: 'image', detail: 'PNG' };
+  if (ascii(bytes, 0, 4) === 'GIF8') return { kind: 'other', looksLike: 'image', detail: 'GIF' };
+  if (ascii(bytes, 0, 4) === 'fLaC') return { kind: 'other', looksLike: 'audio', detail: 'FLAC' };
+  if (ascii(bytes, 0, 3) === 'ID3') return { kind: 'other', looksLike: 'audio', detail: 'MP3' };
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WAVE') {
+    return { kind: 'other', looksLike: 'audio', detail: 'WAV' };
+  }
+  if (ascii(bytes, 0, 4) === '%PDF') return { kind: 'other', looksLike: 'unknown', detail: 'PDF' };
+  if (looksLikeText(bytes)) return { kind: 'other', looksLike: 'text' };
+  return { kind: 'other', looksLike: 'unknown' };
+}
+
+/**
+ * Recognises a video container from the file's first bytes (at least `SNIFF_BYTES` when the
+ * file is that long). Extensions lie; signatures rarely do.
+ */
+export function sniffContainer(bytes: Uint8Array): SniffResult {
+  if (bytes.length >= 12) {
+    const iso = sniffIsoBmff(bytes);
+    if (iso) return { kind: 'video', container: iso };
+    if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'AVI ') {
+      return { kind: 'video', container: 'avi' };
+    }
+  }
+  if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) {
+    const docType = readEbmlDocType(bytes);
+    if (docType === 'webm') return { kind: 'video', container: 'webm' };
+    if (docType === 'matroska') return { kind: 'video', container: 'mkv' };
+  }
+  return sniffNonVideo(bytes);
+}

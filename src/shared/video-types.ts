@@ -1,0 +1,57 @@
+/** Containers BRI accepts, recognised from the file's first bytes (never from its name alone). */
+export type ContainerKind = 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi';
+
+/** What the demuxer learns about a video before it is stored. */
+export interface VideoMetadata {
+  container: ContainerKind;
+  /** Seconds, from the end of the longest track. */
+  duration: number;
+  /** Display size in pixels (rotation applied). */
+  width: number;
+  height: number;
+  /** Average frames per second of the video track; 0 when unknown. */
+  fps: number;
+  hasAudio: boolean;
+  videoCodec: string;
+  audioCodec: string | null;
+  /** Which demuxer read the file: the WebCodecs path or the ffmpeg.wasm fallback. */
+  demuxer: 'mediabunny' | 'ffmpeg';
+}
+
+/** A poster frame, encoded as WebP, for the library grid. */
+export interface PosterImage {
+  blob: Blob;
+  width: number;
+  height: number;
+  /** Video time the poster was taken from, in seconds. */
+  t: number;
+}
+
+/** MIME type stored with each video, so the player gets the right hint. */
+export const CONTAINER_MIME: Record<ContainerKind, string> = {
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
+  avi: 'video/x-msvideo',
+};
+
+/** Where a video's bytes live: the Origin Private File System, or an IndexedDB Blob where OPFS is missing. */
+export type FileStorage = 'opfs' | 'idb';
+
+/**
+ * A video in the library: the `videos` table row, and what `window.bri.getVideo` returns.
+ * Everything later stages need to know about the file.
+ */
+export interface VideoRecord extends Omit<VideoMetadata, 'container'> {
+  id: string;
+  name: string;
+  /** Bytes. */
+  size: number;
+  /** MIME type derived from the sniffed container. */
+  type: string;
+  container: ContainerKind;
+  storage: FileStorage;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}

@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import type { VideoRecord } from '../shared/video-types';
+import type { StorageStatus } from '../library/storage-status';
+
+/** One import shown in the library, running or finished with an error. */
+export interface ImportItem {
+  key: string;
+  name: string;
+  size: number;
+  state: 'queued' | 'running' | 'failed';
+  phase: 'checking' | 'storing' | 'finishing';
+  /** 0–1 within the phase. */
+  fraction: number;
+  /** Error name (e.g. NotAVideoError) and the message shown to the person. */
+  error?: { name: string; message: string };
+}
+
+export interface LibraryState {
+  videos: VideoRecord[];
+  /** False until the library has been read from IndexedDB once. */
+  loaded: boolean;
+  imports: ImportItem[];
+  storage: StorageStatus | null;
+  /** Set when the service worker has a new version waiting. */
+  updateReady: boolean;
+}
+
+/** Serialisable library state; actions live in src/library/library-actions.ts. */
+export const useLibraryStore = create<LibraryState>()(() => ({
+  videos: [],
+  loaded: false,
+  imports: [],
+  storage: null,
+  updateReady: false,
+}));
+
+/** Applies a change to one import row. */
+export function patchImport(key: string, patch: Partial<ImportItem>): void {
+  useLibraryStore.setState((state) => ({
+    imports: state.imports.map((item) => (item.key === key ? { ...item, ...patch } : item)),
+  }));
+}

@@ -1,0 +1,59 @@
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { PWA_MANIFEST } from './src/pwa/manifest.ts';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
+  version: string;
+};
+
+/** Heavy wasm payloads are fetched on first use and cached at runtime, never precached. */
+const LAZY_ASSET = /ffmpeg|ort-wasm|onnx/;
+
+export default defineConfig({
+  // 'mpa' so that a missing file is a real 404 instead of index.html with status 200
+  // (transformers.js would otherwise report "protobuf parsing failed" for a missing model).
+  appType: 'mpa',
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: PWA_MANIFEST,
+      includeAssets: ['icons/*.png', 'icons/*.svg'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['**/*ffmpeg*', '**/*ort-wasm*', '**/*.wasm'],
+        navigateFallback: '/index.html',
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) =>
+              LAZY_ASSET.test(url.pathname) || url.pathname.endsWith('.wasm'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'bri-runtimes', expiration: { maxEntries: 32 } },
+          },
+        ],
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  optimizeDeps: {
+    // Pre-bundling these makes the dev server reload mid-session and breaks their worker URLs.
+    exclude: ['@ffmpeg/ffmpeg', '@ffmpeg/util', '@huggingface/transformers', 'onnxruntime-web'],
+  },
+  build: {
+    target: 'es2023',
+    // ffmpeg's tiny worker file must stay a real URL: a data: URL worker cannot load the core.
+    assetsInlineLimit: (file) => (LAZY_ASSET.test(file) ? false : undefined),
+  },
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/unit/setup.ts'],
+    environment: 'node',
+  },
+});

@@ -1,0 +1,49 @@
+import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
+// Served by the app itself (never a CDN). The core is GPL-2.0-or-later, so it is loaded only
+// for files WebCodecs can't demux (AVI, some MKV), never bundled into the main chunk.
+import coreURL from '@ffmpeg/core?url';
+import wasmURL from '@ffmpeg/core/wasm?url';
+
+let loading: Promise<FFmpeg> | undefined;
+let mountCounter = 0;
+
+/** Loads ffmpeg.wasm once per worker (single-thread core: no COOP/COEP needed). */
+export function loadFfmpeg(): Promise<FFmpeg> {
+  loading ??= (async () => {
+    const ffmpeg = new FFmpeg();
+    await ffmpeg.load({ coreURL, wasmURL });
+    return ffmpeg;
+  })();
+  // A failed load must not poison every later call.
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/**
+ * Runs `work` with `file` visible to ffmpeg at the returned path. WORKERFS reads the Blob lazily,
+ * so a large file is never copied into wasm memory.
+ */
+export async function withMountedFile<T>(
+  file: Blob,
+  work: (ffmpeg: FFmpeg, path: string) => Promise<T>,
+): Promise<T> {
+  const ffmpeg = await loadFfmpeg();
+  const dir = `/input-${++mountCounter}`;
+  const name = 'video';
+  await ffmpeg.createDir(dir);
+  await ffmpeg.mount(FFFSType.WORKERFS, { blobs: [{ name, data: file }] }, dir);
+  try {
+    return await work(ffmpeg, `${dir}/${name}`);
+  } finally {
+    await ffmpeg.unmount(dir);
+    await ffmpeg.deleteDir(dir);
+  }
+}
+
+/** Reads a file ffmpeg wrote, then deletes it from ffmpeg's in-memory filesystem. */
+export async function takeOutput(ffmpeg: FFmpeg, path: string): Promise<Uint8Array> {
+  const data = await ffmpeg.readFile(path);
+  await ffmpeg.deleteFile(path);
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  return data;
+}

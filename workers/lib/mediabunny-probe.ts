@@ -1,0 +1,74 @@
+import { ALL_FORMATS, BlobSource, CanvasSink, Input, type InputVideoTrack } from 'mediabunny';
+import type { ContainerKind, PosterImage, VideoMetadata } from '../../src/shared/video-types';
+import { encodePoster, posterTime } from './encode-poster';
+
+/** Packets sampled to estimate the frame rate; enough for a steady average, cheap on a 10 h file. */
+const FPS_SAMPLE_PACKETS = 240;
+
+export class NoVideoTrackError extends Error {
+  override name = 'NoVideoTrackError';
+}
+
+function openInput(file: Blob): Input {
+  return new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+}
+
+async function requireVideoTrack(input: Input): Promise<InputVideoTrack> {
+  const track = await input.getPrimaryVideoTrack();
+  if (!track) throw new NoVideoTrackError('the file has no video track');
+  return track;
+}
+
+/** Reads container metadata with mediabunny (MP4, MOV, WebM, MKV). */
+export async function probeWithMediabunny(
+  file: Blob,
+  container: ContainerKind,
+): Promise<VideoMetadata> {
+  const input = openInput(file);
+  try {
+    const video = await requireVideoTrack(input);
+    const audio = await input.getPrimaryAudioTrack();
+    const duration = await input.computeDuration();
+    const stats = await video.computePacketStats(FPS_SAMPLE_PACKETS);
+    return {
+      container,
+      duration,
+      width: video.displayWidth,
+      height: video.displayHeight,
+      fps: Math.round(stats.averagePacketRate * 100) / 100,
+      hasAudio: audio !== null,
+      videoCodec: video.codec ?? 'unknown',
+      audioCodec: audio ? (audio.codec ?? 'unknown') : null,
+      demuxer: 'mediabunny',
+    };
+  } finally {
+    input.dispose();
+  }
+}
+
+/** True when this browser's WebCodecs can decode the file's video track. */
+export async function canDecodeWithWebCodecs(file: Blob): Promise<boolean> {
+  const input = openInput(file);
+  try {
+    return await (await requireVideoTrack(input)).canDecode();
+  } finally {
+    input.dispose();
+  }
+}
+
+/** Decodes one frame with WebCodecs and encodes it as the poster. */
+export async function posterWithMediabunny(file: Blob, duration: number): Promise<PosterImage> {
+  const input = openInput(file);
+  try {
+    const video = await requireVideoTrack(input);
+    const first = await video.getFirstTimestamp();
+    const t = Math.max(first, posterTime(duration));
+    const sink = new CanvasSink(video, { poolSize: 1 });
+    // mediabunny returns null before the first frame (VP9 WebM may start at 0.007 s).
+    const frame = (await sink.getCanvas(t)) ?? (await sink.getCanvas(first));
+    if (!frame) throw new Error('no frame could be decoded');
+    return await encodePoster(frame.canvas as OffscreenCanvas, frame.timestamp);
+  } finally {
+    input.dispose();
+  }
+}
