@@ -1,0 +1,136 @@
+import { expect, test } from '@playwright/test';
+import { mediaPath } from '../paths';
+import { LibraryPage } from './support/library-page';
+import { probeTruth } from './support/media-truth';
+import { readStoredState } from './support/stored-state';
+
+const FILES = [
+  'jfk_bus_zidane.mp4',
+  'jfk_bus_zidane.webm',
+  'jfk_bus_zidane.mkv',
+  'jfk_bus_zidane.mov',
+  'jfk_bus_zidane.avi',
+  'lecture-5min.mp4',
+];
+
+function clock(seconds: number): string {
+  const s = Math.floor(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+test('imports every supported container, keeps them across a reload, and deletes them completely', async ({
+  page,
+}) => {
+  const library = new LibraryPage(page);
+  await library.open();
+  await expect(library.empty).toBeVisible();
+
+  await test.step('import each container through the file picker', async () => {
+    for (const [index, name] of FILES.entries()) {
+      await library.pick(mediaPath(name));
+      await expect(library.errors).toHaveCount(0);
+      await expect(library.cards).toHaveCount(index + 1);
+    }
+  });
+
+  const checkCards = async () => {
+    const videos = await page.evaluate(() => window.bri.listVideos());
+    expect(videos.map((v) => v.name).sort()).toEqual([...FILES].sort());
+    for (const video of videos) {
+      const truth = probeTruth(mediaPath(video.name));
+      expect(
+        Math.abs(video.duration - truth.duration),
+        `${video.name} duration`,
+      ).toBeLessThanOrEqual(0.2);
+      expect([video.width, video.height]).toEqual([truth.width, truth.height]);
+      const card = library.card(video.name);
+      await expect(card.getByTestId('library.duration')).toHaveText(clock(video.duration));
+      await expect(card.getByTestId('library.dimensions')).toHaveText(
+        `${truth.width}×${truth.height}`,
+      );
+      await expect(card.locator('img')).toHaveJSProperty('complete', true);
+      expect(
+        await card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+      ).toBeGreaterThan(0);
+    }
+    const avi = videos.find((v) => v.container === 'avi');
+    expect(avi?.demuxer).toBe('ffmpeg');
+    expect(
+      videos.filter((v) => v.container !== 'avi').every((v) => v.demuxer === 'mediabunny'),
+    ).toBe(true);
+  };
+
+  await test.step('cards show the right duration, dimensions and poster', checkCards);
+
+  await test.step('a reload keeps the library', async () => {
+    await page.reload();
+    await page.waitForFunction(() => typeof window.bri?.listVideos === 'function');
+    await expect(library.cards).toHaveCount(FILES.length);
+    await checkCards();
+  });
+
+  await test.step('cancelling the confirmation keeps the video', async () => {
+    await library.card('lecture-5min.mp4').getByTestId('library.delete').click();
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    await expect(library.cards).toHaveCount(FILES.length);
+  });
+
+  await test.step('delete removes each video, its file and every row', async () => {
+    const before = await readStoredState(page);
+    expect(before.opfsFiles).toHaveLength(FILES.length);
+    expect(before.tables).toMatchObject({ videos: FILES.length, posters: FILES.length });
+    for (const name of FILES) await library.deleteCard(name);
+    await expect(library.empty).toBeVisible();
+    const after = await readStoredState(page);
+    expect(after.opfsFiles).toEqual([]);
+    expect(Object.values(after.tables).every((count) => count === 0)).toBe(true);
+  });
+});
+
+test('drag and drop imports a video', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.dropFile(mediaPath('no-audio.mp4'), 'video/mp4');
+  await expect(library.card('no-audio.mp4')).toContainText('No audio track');
+  const [video] = await page.evaluate(() => window.bri.listVideos());
+  expect(video).toMatchObject({
+    name: 'no-audio.mp4',
+    hasAudio: false,
+    width: 640,
+    height: 360,
+    container: 'mp4',
+  });
+});
+
+test('the automation API imports, reads and deletes', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await library.open();
+  const result = await page.evaluate(async () => {
+    const bytes = await (await fetch('/icons/icon-192.png')).blob();
+    const rejected = await window.bri.importVideo(bytes, 'icon.png').then(
+      () => null,
+      (error: Error) => ({ name: error.name, message: error.message }),
+    );
+    return { version: window.bri.version, rejected, missing: await window.bri.getVideo('nope') };
+  });
+  expect(result.version).toMatch(/^\d+\.\d+\.\d+/);
+  expect(result.missing).toBeNull();
+  expect(result.rejected).toEqual({
+    name: 'NotAVideoError',
+    message:
+      "“icon.png” isn't a video BRI can open — it looks like an image (PNG). BRI accepts MP4, MOV, MKV, WebM and AVI files.",
+  });
+
+  await library.fileInput.setInputFiles(mediaPath('jfk_bus_zidane.webm'));
+  await library.waitForImports();
+  const [video] = await page.evaluate(() => window.bri.listVideos());
+  expect(video?.container).toBe('webm');
+  const id = video?.id ?? '';
+  expect(await page.evaluate((id) => window.bri.getVideo(id), id)).toMatchObject({
+    id,
+    name: 'jfk_bus_zidane.webm',
+  });
+  expect(await page.evaluate((id) => window.bri.deleteVideo(id), id)).toBe(true);
+  expect(await page.evaluate((id) => window.bri.deleteVideo(id), id)).toBe(false);
+  await expect(library.empty).toBeVisible();
+});

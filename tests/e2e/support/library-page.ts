@@ -1,0 +1,66 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type {} from '../../../src/shared/bri-api';
+
+/** The library screen, driven the way a person uses it. */
+export class LibraryPage {
+  readonly drop: Locator;
+  readonly fileInput: Locator;
+  readonly cards: Locator;
+  readonly empty: Locator;
+  readonly errors: Locator;
+  readonly importing: Locator;
+
+  constructor(readonly page: Page) {
+    this.drop = page.getByTestId('library.drop');
+    this.fileInput = page.getByTestId('library.file-input');
+    this.cards = page.getByTestId('library.card');
+    this.empty = page.getByTestId('library.empty');
+    this.errors = page.getByTestId('library.error');
+    this.importing = page.getByTestId('library.importing');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await this.page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
+    await expect(this.page.getByText('Ask. Understand. Remember.')).toBeVisible();
+  }
+
+  /** Picks a file with the file picker and waits until its import has finished either way. */
+  async pick(path: string): Promise<void> {
+    await this.fileInput.setInputFiles(path);
+    await this.waitForImports();
+  }
+
+  async waitForImports(timeout = 60_000): Promise<void> {
+    await expect(this.importing).toHaveCount(0, { timeout });
+  }
+
+  /** Drops a file on the drop zone, as a drag from the desktop would. */
+  async dropFile(path: string, type: string): Promise<void> {
+    const base64 = (await readFile(path)).toString('base64');
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ base64, name, type }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name, { type }));
+        return transfer;
+      },
+      { base64, name: basename(path), type },
+    );
+    await this.drop.dispatchEvent('dragover', { dataTransfer });
+    await this.drop.dispatchEvent('drop', { dataTransfer });
+    await this.waitForImports();
+  }
+
+  card(name: string): Locator {
+    return this.cards.filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+  }
+
+  async deleteCard(name: string): Promise<void> {
+    await this.card(name).getByTestId('library.delete').click();
+    await this.page.getByTestId('library.delete-confirm').click();
+    await expect(this.card(name)).toHaveCount(0);
+  }
+}

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { SNIFF_BYTES, sniffContainer } from '../../../src/shared/sniff-container';
+import { mediaPath } from '../../paths';
+
+async function head(name: string): Promise<Uint8Array> {
+  return (await readFile(mediaPath(name))).subarray(0, SNIFF_BYTES);
+}
+
+function bytes(...parts: (string | number[])[]): Uint8Array {
+  return Uint8Array.from(
+    parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)),
+  );
+}
+
+describe('sniffContainer', () => {
+  it.each([
+    ['jfk_bus_zidane.mp4', 'mp4'],
+    ['jfk_bus_zidane.mov', 'mov'],
+    ['jfk_bus_zidane.webm', 'webm'],
+    ['jfk_bus_zidane.mkv', 'mkv'],
+    ['jfk_bus_zidane.avi', 'avi'],
+    ['lecture-5min.mp4', 'mp4'],
+    ['no-audio.mp4', 'mp4'],
+  ])('recognises %s as %s from its bytes', async (name, container) => {
+    expect(sniffContainer(await head(name))).toEqual({ kind: 'video', container });
+  });
+
+  it('calls a text file text, whatever its extension', async () => {
+    expect(sniffContainer(await head('bad/not-a-video.mp4'))).toEqual({
+      kind: 'other',
+      looksLike: 'text',
+    });
+  });
+
+  it('rejects random bytes named .webm', async () => {
+    expect(sniffContainer(await head('bad/random-bytes.webm'))).toEqual({
+      kind: 'other',
+      looksLike: 'unknown',
+    });
+  });
+
+  it('names images and audio so the message can say what the file is', async () => {
+    expect(sniffContainer(await head('photos/bus.jpg'))).toEqual({
+      kind: 'other',
+      looksLike: 'image',
+      detail: 'JPEG',
+    });
+    expect(sniffContainer(await head('jfk.flac'))).toEqual({
+      kind: 'other',
+      looksLike: 'audio',
+      detail: 'FLAC',
+    });
+  });
+
+  it('treats an old QuickTime file starting with moov as MOV', () => {
+    expect(sniffContainer(bytes([0, 0, 0, 8], 'moov', [0, 0, 0, 0]))).toEqual({
+      kind: 'video',
+      container: 'mov',
+    });
+  });
+
+  it('reads the QuickTime brand from ftyp', () => {
+    expect(sniffContainer(bytes([0, 0, 0, 20], 'ftyp', 'qt  ', [0, 0, 0, 0]))).toEqual({
+      kind: 'video',
+      container: 'mov',
+    });
+  });
+
+  it('does not accept an EBML file of another doc type', () => {
+    const ebml = bytes([0x1a, 0x45, 0xdf, 0xa3, 0x8f, 0x42, 0x82, 0x88], 'matroskb');
+    expect(sniffContainer(ebml).kind).toBe('other');
+  });
+
+  it('does not accept a WAV file (RIFF but not AVI)', () => {
+    expect(sniffContainer(bytes('RIFF', [0, 0, 0, 0], 'WAVEfmt '))).toEqual({
+      kind: 'other',
+      looksLike: 'audio',
+      detail: 'WAV',
+    });
+  });
+});
