@@ -9,6 +9,14 @@ import {
   posterWithMediabunny,
   probeWithMediabunny,
 } from './lib/mediabunny-probe';
+import { Mp4IndexError } from './lib/mp4/mp4-index';
+import {
+  canDecodeLean,
+  metadataFromIndex,
+  posterFromIndex,
+  readMp4Index,
+  videoTrackOf,
+} from './lib/mp4/mp4-probe';
 
 registerAbortTransfer();
 
@@ -32,16 +40,50 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function probeAndPoster(file: Blob, container: ContainerKind, signal: AbortSignal) {
+interface Inspected {
+  metadata: VideoMetadata;
+  poster: PosterImage;
+}
+
+/** HEVC and friends demux fine but have no WebCodecs decoder here: ffmpeg draws their poster. */
+async function posterWithDemuxer(file: Blob, duration: number): Promise<PosterImage> {
+  return (await canDecodeWithWebCodecs(file))
+    ? posterWithMediabunny(file, duration)
+    : posterWithFfmpeg(file, duration);
+}
+
+/** MP4/MOV through the lean index reader; null for layouts it leaves to mediabunny (fragmented MP4). */
+async function inspectMp4(file: Blob, container: ContainerKind): Promise<Inspected | null> {
+  let index;
+  try {
+    index = await readMp4Index(file);
+  } catch (error) {
+    if (error instanceof Mp4IndexError) return null;
+    throw error;
+  }
+  const metadata = metadataFromIndex(index, container);
+  const video = videoTrackOf(index);
+  const poster =
+    video && canDecodeLean(video)
+      ? await posterFromIndex(file, video, metadata.duration)
+      : await posterWithDemuxer(file, metadata.duration);
+  return { metadata, poster };
+}
+
+async function probeAndPoster(
+  file: Blob,
+  container: ContainerKind,
+  signal: AbortSignal,
+): Promise<Inspected> {
+  if (container === 'mp4' || container === 'mov') {
+    const inspected = await inspectMp4(file, container);
+    if (inspected) return inspected;
+  }
   if (WEBCODECS_CONTAINERS.has(container)) {
     try {
       const metadata = await probeWithMediabunny(file, container);
       throwIfAborted(signal);
-      // HEVC and friends demux fine but have no WebCodecs decoder here: ffmpeg draws the poster.
-      const poster = (await canDecodeWithWebCodecs(file))
-        ? await posterWithMediabunny(file, metadata.duration)
-        : await posterWithFfmpeg(file, metadata.duration);
-      return { metadata, poster };
+      return { metadata, poster: await posterWithDemuxer(file, metadata.duration) };
     } catch (error) {
       if (container !== 'mkv') throw error; // Some MKV layouts only ffmpeg understands.
     }

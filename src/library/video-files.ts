@@ -24,17 +24,31 @@ export interface SaveOptions {
   onProgress: (bytesWritten: number) => void;
 }
 
-function countingStream(
-  onProgress: (bytes: number) => void,
-): TransformStream<Uint8Array, Uint8Array> {
+/** Bytes copied per step: one buffer, reused, so a large file leaves no garbage behind. */
+const COPY_CHUNK_BYTES = 4 * 1024 * 1024;
+
+async function copyInto(
+  file: Blob,
+  writable: FileSystemWritableFileStream,
+  options: SaveOptions,
+): Promise<void> {
+  // A BYOB reader fills the same buffer again and again; default chunks would each be new garbage.
+  const reader = file.stream().getReader({ mode: 'byob' });
+  let buffer = new ArrayBuffer(COPY_CHUNK_BYTES);
   let written = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      written += chunk.byteLength;
-      onProgress(written);
-      controller.enqueue(chunk);
-    },
-  });
+  try {
+    for (;;) {
+      options.signal.throwIfAborted();
+      const { value, done } = await reader.read(new Uint8Array(buffer));
+      if (done || !value) break;
+      await writable.write(value);
+      written += value.byteLength;
+      options.onProgress(written);
+      buffer = value.buffer;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /**
@@ -55,11 +69,10 @@ export async function saveVideoFile(
   const handle = await dir.getFileHandle(id, { create: true });
   const writable = await handle.createWritable();
   try {
-    await file
-      .stream()
-      .pipeThrough(countingStream(options.onProgress))
-      .pipeTo(writable, { signal: options.signal });
+    await copyInto(file, writable, options);
+    await writable.close();
   } catch (error) {
+    await writable.abort().catch(() => undefined);
     await dir.removeEntry(id).catch(() => undefined);
     throw error;
   }

@@ -14,8 +14,11 @@ export interface VideoMetadata {
   hasAudio: boolean;
   videoCodec: string;
   audioCodec: string | null;
-  /** Which demuxer read the file: the WebCodecs path or the ffmpeg.wasm fallback. */
-  demuxer: 'mediabunny' | 'ffmpeg';
+  /**
+   * Which reader understood the file: BRI's lean MP4/MOV index reader, mediabunny (WebM, MKV,
+   * fragmented MP4) or the ffmpeg.wasm fallback (AVI, odd MKV).
+   */
+  demuxer: 'mp4-index' | 'mediabunny' | 'ffmpeg';
 }
 
 /** A poster frame, encoded as WebP, for the library grid. */

@@ -14,12 +14,14 @@ export function fitWithin(
   return { width: even(width), height: even(height) };
 }
 
-/** Encodes a canvas or bitmap as a WebP poster. */
+/** Encodes a decoded frame (canvas, bitmap or VideoFrame) of the given display size as a WebP poster. */
 export async function encodePoster(
-  source: OffscreenCanvas | ImageBitmap,
+  source: CanvasImageSource,
+  sourceWidth: number,
+  sourceHeight: number,
   t: number,
 ): Promise<PosterImage> {
-  const { width, height } = fitWithin(source.width, source.height, POSTER_MAX_SIDE);
+  const { width, height } = fitWithin(sourceWidth, sourceHeight, POSTER_MAX_SIDE);
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('2D canvas is unavailable in this worker');

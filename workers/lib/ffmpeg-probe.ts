@@ -101,7 +101,7 @@ export async function posterWithFfmpeg(file: Blob, duration: number): Promise<Po
     new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
   );
   try {
-    return await encodePoster(bitmap, t);
+    return await encodePoster(bitmap, bitmap.width, bitmap.height, t);
   } finally {
     bitmap.close();
   }

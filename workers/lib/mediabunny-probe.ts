@@ -67,7 +67,8 @@ export async function posterWithMediabunny(file: Blob, duration: number): Promis
     // mediabunny returns null before the first frame (VP9 WebM may start at 0.007 s).
     const frame = (await sink.getCanvas(t)) ?? (await sink.getCanvas(first));
     if (!frame) throw new Error('no frame could be decoded');
-    return await encodePoster(frame.canvas as OffscreenCanvas, frame.timestamp);
+    const canvas = frame.canvas as OffscreenCanvas;
+    return await encodePoster(canvas, canvas.width, canvas.height, frame.timestamp);
   } finally {
     input.dispose();
   }

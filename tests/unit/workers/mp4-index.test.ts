@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { openAsBlob } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readMp4Index, Mp4IndexError } from '../../../workers/lib/mp4/mp4-index';
+import {
+  avcCodecString,
+  chunkOfSample,
+  keySampleAtOrBefore,
+  locateKeySample,
+  sampleAtTime,
+  timeOfSample,
+} from '../../../workers/lib/mp4/mp4-keyframe';
+import { metadataFromIndex, videoTrackOf } from '../../../workers/lib/mp4/mp4-probe';
+import { mediaPath } from '../../paths';
+
+interface Packet {
+  dts_time: string;
+  pos: string;
+  size: string;
+  flags: string;
+}
+
+/** The video packets as the system's ffprobe sees them: independent truth for the lean reader. */
+function ffprobePackets(path: string): Packet[] {
+  const json = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=dts_time,pos,size,flags',
+      '-of',
+      'json',
+      path,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  return (JSON.parse(json) as { packets: Packet[] }).packets;
+}
+
+describe('sample table arithmetic', () => {
+  const stts = Uint32Array.from([10, 100, 5, 200]); // 10 samples of 100 ticks, then 5 of 200
+
+  it('maps media time to a sample and back', () => {
+    expect(sampleAtTime(stts, 0)).toBe(0);
+    expect(sampleAtTime(stts, 950)).toBe(9);
+    expect(sampleAtTime(stts, 1000)).toBe(10);
+    expect(sampleAtTime(stts, 1450)).toBe(12);
+    expect(sampleAtTime(stts, 99_999)).toBe(14);
+    expect(timeOfSample(stts, 12)).toBe(1400);
+  });
+
+  it('finds the key sample at or before a sample', () => {
+    const stss = Uint32Array.from([1, 6, 11]); // 1-based
+    expect(keySampleAtOrBefore(stss, 0)).toBe(0);
+    expect(keySampleAtOrBefore(stss, 7)).toBe(5);
+    expect(keySampleAtOrBefore(stss, 14)).toBe(10);
+    expect(keySampleAtOrBefore(null, 7)).toBe(7);
+  });
+
+  it('finds the chunk of a sample across sample-to-chunk runs', () => {
+    const stsc = Uint32Array.from([1, 4, 1, 3, 2, 1]); // chunks 1–2 hold 4 samples, then 2 each
+    expect(chunkOfSample(stsc, 0)).toEqual({ chunk: 1, firstSample: 0 });
+    expect(chunkOfSample(stsc, 5)).toEqual({ chunk: 2, firstSample: 4 });
+    expect(chunkOfSample(stsc, 8)).toEqual({ chunk: 3, firstSample: 8 });
+    expect(chunkOfSample(stsc, 11)).toEqual({ chunk: 4, firstSample: 10 });
+  });
+
+  it('builds the AVC codec string from avcC', () => {
+    expect(avcCodecString(Uint8Array.from([1, 0x64, 0x00, 0x1f, 0xff]))).toBe('avc1.64001F');
+  });
+});
+
+describe('readMp4Index on real files', () => {
+  it('reads lecture-5min.mp4 like ffprobe does', async () => {
+    const index = await readMp4Index(await openAsBlob(mediaPath('lecture-5min.mp4')));
+    expect(metadataFromIndex(index, 'mp4')).toEqual({
+      container: 'mp4',
+      duration: 300.024,
+      width: 1280,
+      height: 720,
+      // Variable frame rate (still slides hold frames longer): ffprobe's avg_frame_rate is 530/19.
+      fps: 27.89,
+      hasAudio: true,
+      videoCodec: 'avc',
+      audioCodec: 'aac',
+      demuxer: 'mp4-index',
+    });
+  });
+
+  it('reads the MOV copy and a file without audio', async () => {
+    const mov = metadataFromIndex(
+      await readMp4Index(await openAsBlob(mediaPath('jfk_bus_zidane.mov'))),
+      'mov',
+    );
+    expect(mov).toMatchObject({
+      width: 640,
+      height: 360,
+      fps: 25,
+      hasAudio: true,
+      duration: 11.04,
+    });
+    const silent = metadataFromIndex(
+      await readMp4Index(await openAsBlob(mediaPath('no-audio.mp4'))),
+      'mp4',
+    );
+    expect(silent).toMatchObject({ hasAudio: false, audioCodec: null, width: 640 });
+  });
+
+  it.each([0, 10, 42.5, 150, 299])(
+    'locates the key frame ffprobe reports at or before %s s',
+    async (seconds) => {
+      const path = mediaPath('lecture-5min.mp4');
+      const track = videoTrackOf(await readMp4Index(await openAsBlob(path)));
+      if (!track) throw new Error('no video track');
+      const located = await locateKeySample(await openAsBlob(path), track, seconds);
+      const keyframes = ffprobePackets(path).filter(
+        (p) => p.flags.startsWith('K') && Number(p.dts_time) <= seconds + 1e-6,
+      );
+      const expected = keyframes.at(-1);
+      expect({ offset: located.offset, size: located.size }).toEqual({
+        offset: Number(expected?.pos),
+        size: Number(expected?.size),
+      });
+    },
+  );
+
+  it('refuses a file with no moov as an index error, for the fallback to take over', async () => {
+    const webm = await openAsBlob(mediaPath('jfk_bus_zidane.webm'));
+    await expect(readMp4Index(webm)).rejects.toBeInstanceOf(Mp4IndexError);
+  });
+});

@@ -1,0 +1,205 @@
+import {
+  childBoxes,
+  findTopLevel,
+  fourcc,
+  isContainer,
+  readPayload,
+  type BoxHeader,
+} from './mp4-boxes';
+
+/**
+ * Where the per-sample tables live. The small run-length tables are read; the big per-sample
+ * ones (sizes, chunk offsets) are only located, and read entry by entry when needed.
+ */
+export interface SampleTables {
+  /** (sample count, delta) pairs. */
+  stts: Uint32Array;
+  /** 1-based numbers of the sync (key) samples; null when every sample is a key sample. */
+  stss: Uint32Array | null;
+  /** (first chunk, samples per chunk, description index) triples. */
+  stsc: Uint32Array;
+  sampleSizes: { fixedSize: number; count: number; tableStart: number };
+  chunkOffsets: { count: number; tableStart: number; entryBytes: 4 | 8 };
+}
+
+export interface Mp4Track {
+  /** 'vide', 'soun', … */
+  handler: string;
+  /** Sample entry type, e.g. 'avc1', 'mp4a'. */
+  fourcc: string;
+  timescale: number;
+  /** In `timescale` units. */
+  mediaDuration: number;
+  /** Display size (rotation applied). */
+  width: number;
+  height: number;
+  codedWidth: number;
+  codedHeight: number;
+  /** The decoder configuration record (avcC, hvcC…) payload, for WebCodecs' `description`. */
+  codecConfig: Uint8Array | null;
+  tables: SampleTables;
+}
+
+export interface Mp4Index {
+  /** Seconds, from the movie header. */
+  duration: number;
+  tracks: Mp4Track[];
+}
+
+/** Tables larger than this are not run-length tables of a sane file. */
+const MAX_SMALL_TABLE_BYTES = 64 * 1024 * 1024;
+
+export class Mp4IndexError extends Error {
+  override name = 'Mp4IndexError';
+}
+
+function readTable(view: DataView, headerBytes: number, fieldsPerEntry: number): Uint32Array {
+  const count = view.getUint32(4);
+  const table = new Uint32Array(
+    Math.min(count, (view.byteLength - headerBytes) / 4 / fieldsPerEntry) * fieldsPerEntry,
+  );
+  for (let i = 0; i < table.length; i++) table[i] = view.getUint32(headerBytes + i * 4);
+  return table;
+}
+
+/** (timescale, duration) from an mvhd or mdhd payload, versions 0 and 1. */
+function readTimescaleDuration(view: DataView): { timescale: number; duration: number } {
+  return view.getUint8(0) === 1
+    ? { timescale: view.getUint32(20), duration: Number(view.getBigUint64(24)) }
+    : { timescale: view.getUint32(12), duration: view.getUint32(16) };
+}
+
+function readTrackHeader(view: DataView): { width: number; height: number; rotated: boolean } {
+  const matrixAt = view.getUint8(0) === 1 ? 52 : 40;
+  const a = view.getInt32(matrixAt);
+  return {
+    width: view.getUint32(matrixAt + 36) / 65536,
+    height: view.getUint32(matrixAt + 40) / 65536,
+    rotated: a === 0,
+  };
+}
+
+/** All leaf boxes under a track, by type (first occurrence wins). */
+async function collectLeaves(
+  file: Blob,
+  box: BoxHeader,
+  into: Map<string, BoxHeader>,
+): Promise<void> {
+  for (const child of await childBoxes(file, box.payloadStart, box.end)) {
+    if (isContainer(child.type)) await collectLeaves(file, child, into);
+    else if (!into.has(child.type)) into.set(child.type, child);
+  }
+}
+
+async function readSmall(file: Blob, box: BoxHeader | undefined): Promise<DataView | null> {
+  if (!box) return null;
+  if (box.end - box.payloadStart > MAX_SMALL_TABLE_BYTES)
+    throw new Mp4IndexError(`${box.type} is implausibly large`);
+  return readPayload(file, box);
+}
+
+interface SampleEntry {
+  fourcc: string;
+  codedWidth: number;
+  codedHeight: number;
+  codecConfig: Uint8Array | null;
+}
+
+const CONFIG_BOXES = new Set(['avcC', 'hvcC', 'vpcC', 'av1C']);
+
+function readSampleEntry(stsd: DataView, handler: string): SampleEntry {
+  const entrySize = stsd.getUint32(8);
+  const entry = new DataView(
+    stsd.buffer,
+    stsd.byteOffset + 8,
+    Math.min(entrySize, stsd.byteLength - 8),
+  );
+  const type = fourcc(entry, 4);
+  if (handler !== 'vide') return { fourcc: type, codedWidth: 0, codedHeight: 0, codecConfig: null };
+  // VisualSampleEntry: 8-byte box header, 78 bytes of fields, then child boxes (avcC, pasp…).
+  let codecConfig: Uint8Array | null = null;
+  for (let at = 86; at + 8 <= entry.byteLength;) {
+    const size = entry.getUint32(at);
+    if (size < 8) break;
+    if (CONFIG_BOXES.has(fourcc(entry, at + 4))) {
+      codecConfig = new Uint8Array(
+        entry.buffer.slice(entry.byteOffset + at + 8, entry.byteOffset + at + size),
+      );
+      break;
+    }
+    at += size;
+  }
+  return {
+    fourcc: type,
+    codedWidth: entry.getUint16(32),
+    codedHeight: entry.getUint16(34),
+    codecConfig,
+  };
+}
+
+async function readTrack(file: Blob, trak: BoxHeader): Promise<Mp4Track | null> {
+  const leaves = new Map<string, BoxHeader>();
+  await collectLeaves(file, trak, leaves);
+  const [tkhd, mdhd, hdlr, stsd, stts, stss, stsc] = await Promise.all(
+    ['tkhd', 'mdhd', 'hdlr', 'stsd', 'stts', 'stss', 'stsc'].map((type) =>
+      readSmall(file, leaves.get(type)),
+    ),
+  );
+  const stsz = leaves.get('stsz');
+  const stco = leaves.get('stco') ?? leaves.get('co64');
+  if (!tkhd || !mdhd || !hdlr || !stsd || !stts || !stsc || !stsz || !stco) return null;
+  const handler = fourcc(hdlr, 8);
+  const header = readTrackHeader(tkhd);
+  const { timescale, duration } = readTimescaleDuration(mdhd);
+  const sizeHeader = await readPayload(file, { ...stsz, end: stsz.payloadStart + 12 });
+  const offsetHeader = await readPayload(file, { ...stco, end: stco.payloadStart + 8 });
+  const entry = readSampleEntry(stsd, handler);
+  return {
+    handler,
+    fourcc: entry.fourcc,
+    timescale,
+    mediaDuration: duration,
+    width: header.rotated ? header.height : header.width,
+    height: header.rotated ? header.width : header.height,
+    codedWidth: entry.codedWidth,
+    codedHeight: entry.codedHeight,
+    codecConfig: entry.codecConfig,
+    tables: {
+      stts: readTable(stts, 8, 2),
+      stss: stss ? readTable(stss, 8, 1) : null,
+      stsc: readTable(stsc, 8, 3),
+      sampleSizes: {
+        fixedSize: sizeHeader.getUint32(4),
+        count: sizeHeader.getUint32(8),
+        tableStart: stsz.payloadStart + 12,
+      },
+      chunkOffsets: {
+        count: offsetHeader.getUint32(4),
+        tableStart: stco.payloadStart + 8,
+        entryBytes: stco.type === 'co64' ? 8 : 4,
+      },
+    },
+  };
+}
+
+/**
+ * Reads an MP4/MOV's tracks without parsing its per-sample tables: a 9-hour file's moov holds
+ * millions of entries, which a full demuxer turns into hundreds of MB of objects.
+ * Throws Mp4IndexError for layouts it doesn't cover (fragmented MP4: samples live in moofs).
+ */
+export async function readMp4Index(file: Blob): Promise<Mp4Index> {
+  const moov = await findTopLevel(file, 'moov');
+  if (!moov) throw new Mp4IndexError('no moov box');
+  const children = await childBoxes(file, moov.payloadStart, moov.end);
+  const mvhd = children.find((box) => box.type === 'mvhd');
+  if (!mvhd) throw new Mp4IndexError('no movie header');
+  if (children.some((box) => box.type === 'mvex')) throw new Mp4IndexError('fragmented MP4');
+  const movie = readTimescaleDuration(await readPayload(file, mvhd));
+  const tracks = (
+    await Promise.all(
+      children.filter((b) => b.type === 'trak').map((trak) => readTrack(file, trak)),
+    )
+  ).filter((track): track is Mp4Track => track !== null && track.tables.sampleSizes.count > 0);
+  if (!movie.timescale || !movie.duration) throw new Mp4IndexError('no movie duration');
+  return { duration: movie.duration / movie.timescale, tracks };
+}
