@@ -4,7 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '*.tmp.mjs'] },
+  {
+    ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '*.tmp.mjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
