@@ -25,7 +25,7 @@ export interface SaveOptions {
 }
 
 /** Bytes copied per step: one buffer, reused, so a large file leaves no garbage behind. */
-const COPY_CHUNK_BYTES = 4 * 1024 * 1024;
+const COPY_CHUNK_BYTES = 1024 * 1024;
 
 async function copyInto(
   file: Blob,

@@ -35,18 +35,49 @@ function descendants(rootPid: number): number[] {
   return [...found];
 }
 
+/** The browser process launched with `--user-data-dir=<userDataDir>` (renderers never carry it). */
+export function browserPidFor(userDataDir: string): number {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const cmdline = readProc(Number(name), 'cmdline')?.split('\0') ?? [];
+    if (
+      cmdline.includes(`--user-data-dir=${userDataDir}`) &&
+      !cmdline.some((arg) => arg.startsWith('--type='))
+    ) {
+      return Number(name);
+    }
+  }
+  throw new Error(`no browser process uses ${userDataDir}`);
+}
+
+function rendererPids(browserPid: number): number[] {
+  return descendants(browserPid).filter((pid) =>
+    readProc(pid, 'cmdline')?.includes('--type=renderer'),
+  );
+}
+
+function residentBytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readProc(pid, 'status') ?? '');
+  return match?.[1] ? Number(match[1]) * 1024 : 0;
+}
+
+/** How often the process tree is rescanned for new renderers (a full /proc scan is slow). */
+const RESCAN_MS = 2000;
+
 /**
  * Resident memory, in bytes, of every renderer process of one Chromium (the page, its dedicated
  * workers and service worker live there). Linux only: it reads /proc.
  */
-export function rendererResidentBytes(browserPid: number): number {
-  let total = 0;
-  for (const pid of descendants(browserPid)) {
-    if (!readProc(pid, 'cmdline')?.includes('--type=renderer')) continue;
-    const match = /VmRSS:\s+(\d+) kB/.exec(readProc(pid, 'status') ?? '');
-    if (match?.[1]) total += Number(match[1]) * 1024;
-  }
-  return total;
+export function rendererMemory(browserPid: number): () => number {
+  let pids = rendererPids(browserPid);
+  let scannedAt = Date.now();
+  return () => {
+    if (Date.now() - scannedAt > RESCAN_MS) {
+      pids = rendererPids(browserPid);
+      scannedAt = Date.now();
+    }
+    return pids.reduce((sum, pid) => sum + residentBytes(pid), 0);
+  };
 }
 
 /** Samples `measure` every `intervalMs` until stopped; returns the peak seen. */

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { resolve } from 'node:path';
+import { serveDist } from './support/dist-server';
+import { LibraryPage } from './support/library-page';
+
+test('a newly deployed version is offered, and accepting it reloads onto it', async ({ page }) => {
+  const server = await serveDist(resolve(import.meta.dirname, '../../dist'));
+  try {
+    await page.goto(server.url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // A returning visitor: the page is now controlled, so a new worker has to wait for consent.
+    await page.reload();
+    await expect(new LibraryPage(page).drop).toBeVisible();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const firstWorker = await page.evaluate(
+      async () => (await navigator.serviceWorker.ready).active?.scriptURL,
+    );
+    await expect(page.getByTestId('app.update')).toHaveCount(0);
+
+    server.deployNewVersion();
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const prompt = page.getByTestId('app.update');
+    await expect(prompt).toContainText('A new version of BRI is ready.');
+
+    await Promise.all([
+      page.waitForEvent('load'),
+      prompt.getByRole('button', { name: 'Reload' }).click(),
+    ]);
+    await expect(page.getByText('Ask. Understand. Remember.')).toBeVisible();
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        waiting: registration?.waiting ?? null,
+        controlled: navigator.serviceWorker.controller !== null,
+      };
+    });
+    expect(state).toEqual({ waiting: null, controlled: true });
+    expect(firstWorker).toMatch(/\/sw\.js$/);
+    await expect(page.getByTestId('app.update')).toHaveCount(0);
+  } finally {
+    await server.close();
+  }
+});
