@@ -36,7 +36,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}', 'tests/e2e/**/*.ts', 'tests/paths.ts'],
+    files: [
+      'scripts/**/*.{js,mjs,ts}',
+      '*.config.{js,ts}',
+      'tests/e2e/**/*.ts',
+      'tests/paths.ts',
+      'tests/ffprobe.ts',
+    ],
     languageOptions: { globals: globals.node },
   },
 );

@@ -1,27 +1,19 @@
-import { execFileSync } from 'node:child_process';
+import { ffprobeJson } from '../../ffprobe';
 
-/** Duration and size of a media file according to the system's ffprobe: the test's independent truth. */
+interface Probe {
+  format: { duration: string };
+  streams: { width: number; height: number }[];
+}
+
+/** Duration and size of a media file according to the system's ffprobe. */
 export function probeTruth(path: string): { duration: number; width: number; height: number } {
-  const json = execFileSync(
-    'ffprobe',
-    [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'format=duration:stream=width,height',
-      '-of',
-      'json',
-      path,
-    ],
-    { encoding: 'utf8' },
-  );
-  const parsed = JSON.parse(json) as {
-    format: { duration: string };
-    streams: { width: number; height: number }[];
-  };
-  const stream = parsed.streams[0];
+  const probe = ffprobeJson<Probe>(path, [
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'format=duration:stream=width,height',
+  ]);
+  const stream = probe.streams[0];
   if (!stream) throw new Error(`${path} has no video stream`);
-  return { duration: Number(parsed.format.duration), width: stream.width, height: stream.height };
+  return { duration: Number(probe.format.duration), width: stream.width, height: stream.height };
 }

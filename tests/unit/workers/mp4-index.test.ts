@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { openAsBlob } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMp4Index, Mp4IndexError } from '../../../workers/lib/mp4/mp4-index';
@@ -11,6 +10,7 @@ import {
   timeOfSample,
 } from '../../../workers/lib/mp4/mp4-keyframe';
 import { metadataFromIndex, videoTrackOf } from '../../../workers/lib/mp4/mp4-probe';
+import { ffprobeJson } from '../../ffprobe';
 import { mediaPath } from '../../paths';
 
 interface Packet {
@@ -22,22 +22,12 @@ interface Packet {
 
 /** The video packets as the system's ffprobe sees them: independent truth for the lean reader. */
 function ffprobePackets(path: string): Packet[] {
-  const json = execFileSync(
-    'ffprobe',
-    [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'packet=dts_time,pos,size,flags',
-      '-of',
-      'json',
-      path,
-    ],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  return (JSON.parse(json) as { packets: Packet[] }).packets;
+  return ffprobeJson<{ packets: Packet[] }>(path, [
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'packet=dts_time,pos,size,flags',
+  ]).packets;
 }
 
 describe('sample table arithmetic', () => {
