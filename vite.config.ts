@@ -4,6 +4,18 @@ import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
 import { PWA_MANIFEST } from './src/pwa/manifest.ts';
 
+/** Versions of the tools whose output we store, for the lineage on every row. */
+const TOOL_VERSIONS = Object.fromEntries(
+  ['mediabunny', '@ffmpeg/core', 'onnxruntime-web', '@ricky0123/vad-web'].map((name) => [
+    name,
+    (
+      JSON.parse(
+        readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url), 'utf8'),
+      ) as { version: string }
+    ).version,
+  ]),
+);
+
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
 ) as {
@@ -17,7 +29,10 @@ export default defineConfig({
   // 'mpa' so that a missing file is a real 404 instead of index.html with status 200
   // (transformers.js would otherwise report "protobuf parsing failed" for a missing model).
   appType: 'mpa',
-  define: { __APP_VERSION__: JSON.stringify(version) },
+  define: {
+    __APP_VERSION__: JSON.stringify(version),
+    __TOOL_VERSIONS__: JSON.stringify(TOOL_VERSIONS),
+  },
   plugins: [
     react(),
     VitePWA({

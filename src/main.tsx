@@ -4,12 +4,14 @@ import { App } from './app/App';
 import './app/app.css';
 import { installBriApi } from './automation/bri-api';
 import { cleanUpOrphanFiles, refreshLibrary, refreshStorage } from './library/library-actions';
+import { resumeAnalyses } from './pipeline/analysis-queue';
 import { registerServiceWorker } from './pwa/register-sw';
 
 installBriApi();
 registerServiceWorker();
 void refreshLibrary();
 void refreshStorage();
+void resumeAnalyses();
 cleanUpOrphanFiles().catch((error: unknown) => console.warn('Orphan cleanup failed:', error));
 
 const root = document.getElementById('root');

@@ -3,6 +3,12 @@ import { expose } from 'comlink';
 import { registerAbortTransfer } from '../src/shared/abort-transfer';
 import type { ContainerKind, PosterImage, VideoMetadata } from '../src/shared/video-types';
 import { findTruncation } from './lib/check-truncation';
+import { analyseFrames, type FrameAnalysis, type SampledFrame } from './lib/frames/analyse-frames';
+import { frameAt, type FullFrame } from './lib/frames/frame-at';
+import { framesWithFfmpeg, framesWithWebCodecs } from './lib/frames/frame-sources';
+import { planSampling, type SamplePlan } from './lib/frames/sample-plan';
+import { naiveFrames } from './lib/naive-frames';
+import { detectSpeech, type SpeechResult } from './lib/speech';
 import { posterWithFfmpeg, probeWithFfmpeg } from './lib/ffmpeg-probe';
 import {
   canDecodeWithWebCodecs,
@@ -93,6 +99,12 @@ async function probeAndPoster(
   return { metadata, poster: await posterWithFfmpeg(file, metadata.duration) };
 }
 
+export interface FrameSamplingResult extends FrameAnalysis {
+  plan: SamplePlan;
+  decoder: 'webcodecs' | 'ffmpeg';
+  seconds: number;
+}
+
 const api = {
   /**
    * Reads a candidate video's metadata and draws its poster, without storing anything.
@@ -110,7 +122,67 @@ const api = {
       return { ok: false, failure: { reason: 'undecodable', detail: describe(error) } };
     }
   },
+
+  /**
+   * Samples frames (WebP, exact presentation times) and finds scene cuts in one decoding pass.
+   * Each kept frame is handed to `onFrame` as soon as it is encoded, so the caller can store it.
+   */
+  async sampleFrames(
+    signal: AbortSignal,
+    file: Blob,
+    video: { container: ContainerKind; duration: number; width: number; height: number },
+    onFrame: (frame: SampledFrame) => Promise<void>,
+    onProgress: (fraction: number) => void,
+  ): Promise<FrameSamplingResult> {
+    const started = performance.now();
+    const plan = planSampling(video.duration);
+    const useFfmpeg = video.container === 'avi';
+    const source = useFfmpeg
+      ? framesWithFfmpeg(file, video.duration, plan, video)
+      : framesWithWebCodecs(file, video.duration, plan);
+    const analysis = await analyseFrames(
+      abortable(source, signal),
+      plan,
+      video.duration,
+      onFrame,
+      onProgress,
+    );
+    return {
+      ...analysis,
+      plan,
+      decoder: useFfmpeg ? 'ffmpeg' : 'webcodecs',
+      seconds: (performance.now() - started) / 1000,
+    };
+  },
+
+  /** Decodes the audio to 16 kHz mono in chunks and finds the speech regions with Silero VAD. */
+  detectSpeech(
+    signal: AbortSignal,
+    file: Blob,
+    video: { container: ContainerKind; duration: number },
+    onProgress: (fraction: number) => void,
+  ): Promise<SpeechResult> {
+    return detectSpeech(file, video.container, video.duration, signal, onProgress);
+  },
+
+  /** The frame showing at `t` seconds, at full resolution. */
+  frameAt(file: Blob, container: ContainerKind, t: number): Promise<FullFrame> {
+    return frameAt(file, container, t);
+  },
+
+  /** Benchmark baseline: ffmpeg.wasm extracting 1 fps from the whole file copied into memory. */
+  naiveFrames(file: Blob): Promise<{ frames: number; seconds: number }> {
+    return naiveFrames(file);
+  },
 };
+
+/** Stops pulling frames as soon as the signal aborts. */
+async function* abortable<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  for await (const item of source) {
+    signal.throwIfAborted();
+    yield item;
+  }
+}
 
 expose(api);
 

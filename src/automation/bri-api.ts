@@ -1,6 +1,9 @@
 import { getVideo, listVideos } from '../db';
 import { deleteVideo, importFile } from '../library/library-actions';
+import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
+import { updateSettings } from '../settings/settings';
 import type { BriApi } from '../shared/bri-api';
+import { frameAt, getIndex, status } from './media-api';
 
 /** Installs `window.bri`, the automation API documented in the README. */
 export function installBriApi(): void {
@@ -10,6 +13,12 @@ export function installBriApi(): void {
     listVideos: () => listVideos(),
     getVideo: async (id) => (await getVideo(id)) ?? null,
     deleteVideo: (id) => deleteVideo(id),
+    status,
+    configure: async (options) => updateSettings(options),
+    analyse: (id) => analyseVideo(id),
+    cancelAnalysis: (id) => cancelAnalysis(id),
+    getIndex,
+    frameAt,
   };
   window.bri = Object.freeze(api);
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { VideoRecord } from '../db';
 import { formatBytes, formatDate, formatDuration } from '../library/format';
 import { deleteVideo } from '../library/library-actions';
+import { AnalysisStatus } from './AnalysisStatus';
 import { ConfirmDialog } from './ConfirmDialog';
 import { usePosterUrl } from './usePosterUrl';
 
@@ -50,6 +51,7 @@ export function VideoCard({ video }: { video: VideoRecord }) {
           </time>
         </p>
         {!video.hasAudio && <p className="card__note">No audio track</p>}
+        <AnalysisStatus videoId={video.id} />
         {deleteError && (
           <p className="card__error" role="alert">
             {deleteError}

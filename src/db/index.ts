@@ -1,10 +1,12 @@
-import { BriDatabase, VIDEO_OWNED_TABLES, type PosterRecord, type VideoRecord } from './schema';
+import type { BriDatabase } from './schema';
+import { VIDEO_OWNED_TABLES, type PosterRecord, type VideoRecord } from './schema';
 
 export type { FileStorage, PosterRecord, VideoRecord } from './schema';
 export { BriDatabase } from './schema';
 
-/** The app's one database. Tests may create their own `BriDatabase` with another name. */
-export const db = new BriDatabase();
+import { db } from './connection';
+
+export { db };
 
 /** Every video, newest first. */
 export function listVideos(database: BriDatabase = db): Promise<VideoRecord[]> {
@@ -68,3 +70,13 @@ export async function deleteVideoRows(
 export async function listVideoIds(database: BriDatabase = db): Promise<Set<string>> {
   return new Set((await database.videos.toCollection().primaryKeys()) as string[]);
 }
+
+export type {
+  FrameRecord,
+  SceneRecord,
+  SpeechRegionRecord,
+  StageName,
+  StageRecord,
+  StageState,
+} from './schema';
+export * from './media-index';

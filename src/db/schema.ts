@@ -1,4 +1,5 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Lineage } from '../shared/lineage';
 import type { VideoRecord } from '../shared/video-types';
 
 export type { FileStorage, VideoRecord } from '../shared/video-types';
@@ -25,10 +26,66 @@ export interface VideoBlobRecord {
   blob: Blob;
 }
 
+/**
+ * `frames` — frames kept for the index: a small WebP at the frame's exact presentation time `t`
+ * (seconds). Primary key [videoId+t] makes re-runs idempotent; `videoId` serves per-video reads.
+ */
+export interface FrameRecord {
+  videoId: string;
+  t: number;
+  blob: Blob;
+  width: number;
+  height: number;
+  sceneIndex: number;
+  reason: 'scene' | 'interval';
+  lineage: Lineage;
+}
+
+/** `scenes` — shots between cuts, [start, end) seconds. Key [videoId+index]. */
+export interface SceneRecord {
+  videoId: string;
+  index: number;
+  start: number;
+  end: number;
+  lineage: Lineage;
+}
+
+/** `speechRegions` — where someone speaks, seconds; transcription runs only there. Key [videoId+start]. */
+export interface SpeechRegionRecord {
+  videoId: string;
+  start: number;
+  end: number;
+  lineage: Lineage;
+}
+
+export type StageName = 'frames' | 'speech';
+export type StageState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
+
+/**
+ * `stages` — progress and outcome of each processing stage of each video: what the status panel
+ * and `window.bri.status` show. Key [videoId+stage].
+ */
+export interface StageRecord {
+  videoId: string;
+  stage: StageName;
+  state: StageState;
+  /** 0–1. */
+  progress: number;
+  /** Plain words for the person: why it was skipped or failed. */
+  detail: string | null;
+  /** Result counts and timings, e.g. { frames: 150, scenes: 8, seconds: 6.1 }. */
+  stats: Record<string, number>;
+  updatedAt: number;
+}
+
 export class BriDatabase extends Dexie {
   videos!: EntityTable<VideoRecord, 'id'>;
   posters!: EntityTable<PosterRecord, 'videoId'>;
   videoBlobs!: EntityTable<VideoBlobRecord, 'videoId'>;
+  frames!: Table<FrameRecord, [string, number]>;
+  scenes!: Table<SceneRecord, [string, number]>;
+  speechRegions!: Table<SpeechRegionRecord, [string, number]>;
+  stages!: Table<StageRecord, [string, StageName]>;
 
   constructor(name = 'bri') {
     super(name);
@@ -38,8 +95,21 @@ export class BriDatabase extends Dexie {
       posters: 'videoId',
       videoBlobs: 'videoId',
     });
+    this.version(2).stores({
+      frames: '[videoId+t], videoId',
+      scenes: '[videoId+index], videoId',
+      speechRegions: '[videoId+start], videoId',
+      stages: '[videoId+stage], videoId',
+    });
   }
 }
 
 /** Tables whose rows belong to one video (keyed or indexed by `videoId`); deleting a video clears them all. */
-export const VIDEO_OWNED_TABLES = ['posters', 'videoBlobs'] as const;
+export const VIDEO_OWNED_TABLES = [
+  'posters',
+  'videoBlobs',
+  'frames',
+  'scenes',
+  'speechRegions',
+  'stages',
+] as const;

@@ -1,4 +1,6 @@
 import { deleteVideoRows, getVideo, listVideoIds, listVideos } from '../db';
+import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
+import { readSettings } from '../settings/settings';
 import { IMPORT_ERROR_NAMES, ImportCancelledError } from '../shared/import-errors';
 import { patchImport, useLibraryStore } from '../store/library-store';
 import { importVideo, type ImportProgress } from './import-video';
@@ -59,6 +61,7 @@ async function runImport(
     useLibraryStore.setState((s) => ({ imports: s.imports.filter((item) => item.key !== key) }));
     await refreshLibrary();
     void requestPersistence().then(refreshStorage);
+    if (readSettings().autoAnalyse) void analyseVideo(video.id);
     return video.id;
   } catch (error) {
     const described = describeImportError(error, name);
@@ -108,6 +111,8 @@ export function dismissImport(key: string): void {
 
 /** Deletes a video's rows (one transaction), then its file. Resolves false if it didn't exist. */
 export async function deleteVideo(id: string): Promise<boolean> {
+  // Stop its analysis first, so no late frame is written after the rows are gone.
+  await cancelAnalysis(id);
   const video = await getVideo(id);
   const existed = await deleteVideoRows(id);
   // Rows go first: if the tab closes in between, the leftover file is an orphan cleaned at start.

@@ -26,7 +26,7 @@ test('every broken input gets its own message and leaves the library untouched',
   page,
 }) => {
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('jfk_bus_zidane.mp4'));
   await expect(library.cards).toHaveCount(1);
   const before = await readStoredState(page);
@@ -67,7 +67,7 @@ test('a video larger than the free storage is refused with what to free, and not
   page,
 }) => {
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('no-audio.mp4'));
   const before = await readStoredState(page);
 

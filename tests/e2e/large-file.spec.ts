@@ -58,7 +58,7 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
   try {
     const page = await context.newPage();
     const library = new LibraryPage(page);
-    await library.open();
+    await library.open({ autoAnalyse: false });
 
     lap('page open');
     const measure = rendererMemory(browserPid);

@@ -22,7 +22,7 @@ test('imports every supported container, keeps them across a reload, and deletes
   page,
 }) => {
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   await expect(library.empty).toBeVisible();
 
   await test.step('import each container through the file picker', async () => {
@@ -93,7 +93,7 @@ test('imports every supported container, keeps them across a reload, and deletes
 
 test('drag and drop imports a video', async ({ page }) => {
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   await library.dropFile(mediaPath('no-audio.mp4'), 'video/mp4');
   await expect(library.card('no-audio.mp4')).toContainText('No audio track');
   const [video] = await page.evaluate(() => window.bri.listVideos());
@@ -108,7 +108,7 @@ test('drag and drop imports a video', async ({ page }) => {
 
 test('the automation API imports, reads and deletes', async ({ page }) => {
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   const result = await page.evaluate(async () => {
     const bytes = await (await fetch('/icons/icon-192.png')).blob();
     const rejected = await window.bri.importVideo(bytes, 'icon.png').then(

@@ -21,10 +21,36 @@ export class LibraryPage {
     this.importing = page.getByTestId('library.importing');
   }
 
-  async open(): Promise<void> {
+  /** Opens the app; `autoAnalyse: false` keeps imports from starting frame and speech analysis. */
+  async open(options: { autoAnalyse?: boolean } = {}): Promise<void> {
     await this.page.goto('/');
     await this.page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
     await expect(this.page.getByText('Ask. Understand. Remember.')).toBeVisible();
+    const autoAnalyse = options.autoAnalyse ?? true;
+    await this.page.evaluate((autoAnalyse) => window.bri.configure({ autoAnalyse }), autoAnalyse);
+  }
+
+  /** Waits until every media stage of the video has ended, and returns its status. */
+  async waitForAnalysis(videoId: string, timeout = 180_000) {
+    const settled = ['done', 'skipped', 'failed', 'cancelled'];
+    await expect
+      .poll(
+        async () => {
+          const status = await this.page.evaluate((id) => window.bri.status(id), videoId);
+          return Object.values(status.stages).every((stage) => settled.includes(stage.state));
+        },
+        { timeout, intervals: [250] },
+      )
+      .toBe(true);
+    return this.page.evaluate((id) => window.bri.status(id), videoId);
+  }
+
+  /** The id of the video with this name. */
+  async videoId(name: string): Promise<string> {
+    const videos = await this.page.evaluate(() => window.bri.listVideos());
+    const video = videos.find((v) => v.name === name);
+    if (!video) throw new Error(`${name} is not in the library`);
+    return video.id;
   }
 
   /** Picks a file with the file picker and waits until its import has finished either way. */

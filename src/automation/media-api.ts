@@ -1,0 +1,64 @@
+import {
+  getVideo,
+  listFrames,
+  listScenes,
+  listSpeechRegions,
+  listStages,
+  type StageName,
+} from '../db';
+import { openVideoFile } from '../library/video-files';
+import { withMediaWorker } from '../media/media-bridge';
+import type { BriApi, StageStatus } from '../shared/bri-api';
+
+const STAGE_NAMES: StageName[] = ['frames', 'speech'];
+
+async function requireVideo(videoId: string) {
+  const video = await getVideo(videoId);
+  if (!video)
+    throw Object.assign(new Error(`No video with id ${videoId}`), { name: 'VideoNotFoundError' });
+  return video;
+}
+
+export const status: BriApi['status'] = async (videoId) => {
+  await requireVideo(videoId);
+  const rows = await listStages(videoId);
+  const stages = Object.fromEntries(
+    STAGE_NAMES.map((stage): [StageName, StageStatus] => {
+      const row = rows.find((r) => r.stage === stage);
+      return [
+        stage,
+        row
+          ? { state: row.state, progress: row.progress, detail: row.detail, stats: row.stats }
+          : { state: 'not-started', progress: 0, detail: null, stats: {} },
+      ];
+    }),
+  ) as Record<StageName, StageStatus>;
+  return { videoId, stages };
+};
+
+export const getIndex: BriApi['getIndex'] = async (videoId) => {
+  await requireVideo(videoId);
+  const [frames, scenes, regions] = await Promise.all([
+    listFrames(videoId),
+    listScenes(videoId),
+    listSpeechRegions(videoId),
+  ]);
+  return {
+    frames: frames.map(({ t, width, height, sceneIndex, reason, lineage }) => ({
+      t,
+      width,
+      height,
+      sceneIndex,
+      reason,
+      lineage,
+    })),
+    scenes: scenes.map(({ index, start, end }) => ({ index, start, end })),
+    speechRegions: regions.map(({ start, end }) => ({ start, end })),
+  };
+};
+
+export const frameAt: BriApi['frameAt'] = async (videoId, t) => {
+  const video = await requireVideo(videoId);
+  const file = await openVideoFile(video.id, video.storage);
+  return withMediaWorker((media) => media.frameAt(file, video.container, t));
+};

@@ -1,0 +1,74 @@
+import type { StageName, StageRecord } from '../db';
+import { formatDuration } from '../library/format';
+import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
+import { useAnalysisStore } from '../store/analysis-store';
+
+const LABELS: Record<
+  StageName,
+  { running: string; done: (stats: Record<string, number>) => string }
+> = {
+  frames: {
+    running: 'Looking at the frames',
+    done: (s) => `${s.scenes ?? 0} scenes · ${s.frames ?? 0} frames`,
+  },
+  speech: {
+    running: 'Listening for speech',
+    done: (s) => `speech ${formatDuration(s.speechSeconds ?? 0)} in ${s.regions ?? 0} parts`,
+  },
+};
+
+function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefined }) {
+  if (!row) return null;
+  const label = LABELS[stage];
+  switch (row.state) {
+    case 'queued':
+      return <li data-state="queued">{label.running} — waiting…</li>;
+    case 'running':
+      return (
+        <li data-state="running">
+          {label.running}… {Math.round(row.progress * 100)} %
+          <progress max={1} value={row.progress} aria-label={label.running} />
+        </li>
+      );
+    case 'done':
+      return <li data-state="done">{label.done(row.stats)}</li>;
+    default:
+      return <li data-state={row.state}>{row.detail}</li>;
+  }
+}
+
+/** Per-stage processing status of one video, with cancel and re-run. */
+export function AnalysisStatus({ videoId }: { videoId: string }) {
+  const frames = useAnalysisStore((s) => s.stages[`${videoId}:frames`]);
+  const speech = useAnalysisStore((s) => s.stages[`${videoId}:speech`]);
+  const rows = [frames, speech];
+  const busy = rows.some((r) => r?.state === 'queued' || r?.state === 'running');
+  const rerun = rows.some((r) => r?.state === 'cancelled' || r?.state === 'failed');
+  if (!frames && !speech) return null;
+  return (
+    <div className="analysis" data-testid="video.status" aria-live="polite">
+      <ul>
+        <StageLine stage="frames" row={frames} />
+        <StageLine stage="speech" row={speech} />
+      </ul>
+      {busy && (
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={() => void cancelAnalysis(videoId)}
+        >
+          Cancel analysis
+        </button>
+      )}
+      {rerun && !busy && (
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={() => void analyseVideo(videoId)}
+        >
+          Analyse again
+        </button>
+      )}
+    </div>
+  );
+}

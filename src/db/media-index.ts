@@ -1,0 +1,101 @@
+import { db as defaultDb } from './connection';
+import type { BriDatabase } from './schema';
+import type {
+  FrameRecord,
+  SceneRecord,
+  SpeechRegionRecord,
+  StageName,
+  StageRecord,
+} from './schema';
+
+/** Rows each stage owns: cleared together before a re-run and after a cancel. */
+const STAGE_TABLES: Record<StageName, ('frames' | 'scenes' | 'speechRegions')[]> = {
+  frames: ['frames', 'scenes'],
+  speech: ['speechRegions'],
+};
+
+/** Removes a stage's rows for one video in one transaction (re-runs then start clean). */
+export async function clearStageRows(
+  videoId: string,
+  stage: StageName,
+  database: BriDatabase = defaultDb,
+): Promise<void> {
+  const tables = STAGE_TABLES[stage].map((name) => database.table(name));
+  await database.transaction('rw', tables, async () => {
+    for (const table of tables) await table.where('videoId').equals(videoId).delete();
+  });
+}
+
+export function putFrame(frame: FrameRecord, database: BriDatabase = defaultDb): Promise<unknown> {
+  return database.frames.put(frame);
+}
+
+/** Writes the scenes and marks the stage done, atomically. */
+export async function finishFramesStage(
+  scenes: SceneRecord[],
+  stage: StageRecord,
+  database: BriDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.scenes, database.stages], async () => {
+    await database.scenes.bulkPut(scenes);
+    await database.stages.put(stage);
+  });
+}
+
+/** Writes the speech regions and marks the stage done, atomically. */
+export async function finishSpeechStage(
+  regions: SpeechRegionRecord[],
+  stage: StageRecord,
+  database: BriDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.speechRegions, database.stages], async () => {
+    await database.speechRegions.bulkPut(regions);
+    await database.stages.put(stage);
+  });
+}
+
+export function putStage(stage: StageRecord, database: BriDatabase = defaultDb): Promise<unknown> {
+  return database.stages.put(stage);
+}
+
+export function listStages(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<StageRecord[]> {
+  return database.stages.where('videoId').equals(videoId).toArray();
+}
+
+export function listAllStages(database: BriDatabase = defaultDb): Promise<StageRecord[]> {
+  return database.stages.toArray();
+}
+
+/** Frames of a video in time order (compound key order). */
+export function listFrames(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<FrameRecord[]> {
+  return database.frames
+    .where('[videoId+t]')
+    .between([videoId, -Infinity], [videoId, Infinity])
+    .toArray();
+}
+
+export function listScenes(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<SceneRecord[]> {
+  return database.scenes
+    .where('[videoId+index]')
+    .between([videoId, -Infinity], [videoId, Infinity])
+    .toArray();
+}
+
+export function listSpeechRegions(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<SpeechRegionRecord[]> {
+  return database.speechRegions
+    .where('[videoId+start]')
+    .between([videoId, -Infinity], [videoId, Infinity])
+    .toArray();
+}

@@ -1,0 +1,12 @@
+/** Where a stored result came from: enough to reproduce it or know it is stale. */
+export interface Lineage {
+  /** The tool or model that produced the row, e.g. 'webcodecs+mediabunny', 'silero-vad-v5'. */
+  tool: string;
+  /** That tool's version. */
+  version: string;
+  /** The parameters it ran with. */
+  parameters: Record<string, unknown>;
+  /** Where it ran: 'cpu' (WebCodecs/canvas), 'wasm' (onnxruntime/ffmpeg.wasm), 'webgpu'. */
+  device: 'cpu' | 'wasm' | 'webgpu';
+  appVersion: string;
+}

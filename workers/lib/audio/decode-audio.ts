@@ -1,0 +1,111 @@
+import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
+import type { ContainerKind } from '../../../src/shared/video-types';
+import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
+import { StreamingResampler, TARGET_RATE, downmix } from './resample';
+
+/** 16 kHz mono samples starting at `start` seconds of video time. */
+export interface AudioChunk {
+  start: number;
+  samples: Float32Array;
+}
+
+export class NoAudioTrackError extends Error {
+  override name = 'NoAudioTrackError';
+  constructor() {
+    super('no audio track');
+  }
+}
+
+/** Seconds of audio ffmpeg.wasm decodes per call: bounded memory for any length of file. */
+const FFMPEG_SEGMENT_SECONDS = 60;
+
+/**
+ * Decodes the primary audio track to 16 kHz mono, chunk by chunk, with WebCodecs (via mediabunny).
+ * Only one decoded chunk is alive at a time, so an hour of audio never sits in memory.
+ */
+async function* decodeWithWebCodecs(file: Blob, signal: AbortSignal): AsyncGenerator<AudioChunk> {
+  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  try {
+    const track = await input.getPrimaryAudioTrack();
+    if (!track) throw new NoAudioTrackError();
+    const first = Math.max(0, await track.getFirstTimestamp());
+    const resampler = new StreamingResampler(track.sampleRate);
+    let emitted = 0;
+    for await (const sample of new AudioSampleSink(track).samples()) {
+      try {
+        signal.throwIfAborted();
+        const planes = Array.from({ length: sample.numberOfChannels }, (_, planeIndex) => {
+          const plane = new Float32Array(sample.numberOfFrames);
+          sample.copyTo(plane, { planeIndex, format: 'f32-planar' });
+          return plane;
+        });
+        const samples = resampler.push(downmix(planes));
+        if (samples.length === 0) continue;
+        yield { start: first + emitted / TARGET_RATE, samples };
+        emitted += samples.length;
+      } finally {
+        sample.close();
+      }
+    }
+  } finally {
+    input.dispose();
+  }
+}
+
+/** The ffmpeg.wasm fallback (AVI, odd MKV): one bounded segment per call. */
+async function* decodeWithFfmpeg(
+  file: Blob,
+  duration: number,
+  signal: AbortSignal,
+): AsyncGenerator<AudioChunk> {
+  for (let start = 0; start < duration; start += FFMPEG_SEGMENT_SECONDS) {
+    signal.throwIfAborted();
+    const bytes = await withMountedFile(file, async (ffmpeg, path) => {
+      const out = '/audio.f32';
+      const args = [
+        '-v',
+        'error',
+        '-ss',
+        String(start),
+        '-i',
+        path,
+        '-t',
+        String(FFMPEG_SEGMENT_SECONDS),
+      ];
+      const status = await ffmpeg.exec([
+        ...args,
+        '-vn',
+        '-ac',
+        '1',
+        '-ar',
+        String(TARGET_RATE),
+        '-f',
+        'f32le',
+        '-y',
+        out,
+      ]);
+      if (status !== 0)
+        throw start === 0
+          ? new NoAudioTrackError()
+          : new Error(`ffmpeg could not decode audio at ${start} s`);
+      return takeOutput(ffmpeg, out);
+    });
+    if (bytes.byteLength < 4) break;
+    const samples = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.byteLength & ~3)),
+    );
+    yield { start, samples };
+  }
+}
+
+/** 16 kHz mono audio of a video, streamed: WebCodecs where it can demux, ffmpeg.wasm otherwise. */
+export function decodeAudio16k(
+  file: Blob,
+  container: ContainerKind,
+  duration: number,
+  signal: AbortSignal,
+): AsyncGenerator<AudioChunk> {
+  return container === 'avi'
+    ? decodeWithFfmpeg(file, duration, signal)
+    : decodeWithWebCodecs(file, signal);
+}

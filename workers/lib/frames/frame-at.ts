@@ -1,0 +1,71 @@
+import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
+import type { ContainerKind } from '../../../src/shared/video-types';
+import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
+
+/** One frame at full resolution, as the player, the agent and "look again" need it. */
+export interface FullFrame {
+  blob: Blob;
+  /** Presentation time of the decoded frame, seconds. */
+  t: number;
+  width: number;
+  height: number;
+}
+
+async function encode(
+  image: CanvasImageSource,
+  width: number,
+  height: number,
+  t: number,
+): Promise<FullFrame> {
+  const canvas = new OffscreenCanvas(width, height);
+  canvas.getContext('2d')?.drawImage(image, 0, 0, width, height);
+  return {
+    blob: await canvas.convertToBlob({ type: 'image/webp', quality: 0.92 }),
+    t,
+    width,
+    height,
+  };
+}
+
+/** The frame showing at `t` seconds, at the video's own resolution. */
+export async function frameAt(file: Blob, container: ContainerKind, t: number): Promise<FullFrame> {
+  if (container === 'avi') {
+    const png = await withMountedFile(file, async (ffmpeg, path) => {
+      const status = await ffmpeg.exec([
+        '-v',
+        'error',
+        '-ss',
+        String(t),
+        '-i',
+        path,
+        '-frames:v',
+        '1',
+        '-y',
+        '/at.png',
+      ]);
+      if (status !== 0) throw new Error(`ffmpeg could not decode a frame at ${t} s`);
+      return takeOutput(ffmpeg, '/at.png');
+    });
+    const bitmap = await createImageBitmap(
+      new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+    );
+    try {
+      return await encode(bitmap, bitmap.width, bitmap.height, t);
+    } finally {
+      bitmap.close();
+    }
+  }
+  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  try {
+    const track = await input.getPrimaryVideoTrack();
+    if (!track) throw new Error('the file has no video track');
+    const sink = new CanvasSink(track, { poolSize: 1 });
+    const frame =
+      (await sink.getCanvas(t)) ?? (await sink.getCanvas(await track.getFirstTimestamp()));
+    if (!frame) throw new Error(`no frame at ${t} s`);
+    const canvas = frame.canvas as OffscreenCanvas;
+    return await encode(canvas, canvas.width, canvas.height, frame.timestamp);
+  } finally {
+    input.dispose();
+  }
+}

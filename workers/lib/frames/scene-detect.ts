@@ -1,0 +1,59 @@
+/** Size of the thumbnails compared for cuts: small enough to be cheap, big enough to see a shot change. */
+export const THUMB_WIDTH = 64;
+export const THUMB_HEIGHT = 36;
+const BINS = 16;
+
+/** What a thumbnail is reduced to: a colour histogram and a grey image. */
+export interface FrameSignature {
+  histogram: Float32Array;
+  grey: Float32Array;
+}
+
+/** Reduces RGBA pixels to a normalised 3 × 16-bin histogram and a 0–1 grey image. */
+export function signatureOf(rgba: Uint8ClampedArray): FrameSignature {
+  const pixels = rgba.length / 4;
+  const histogram = new Float32Array(BINS * 3);
+  const grey = new Float32Array(pixels);
+  for (let i = 0; i < pixels; i++) {
+    const r = rgba[i * 4] ?? 0;
+    const g = rgba[i * 4 + 1] ?? 0;
+    const b = rgba[i * 4 + 2] ?? 0;
+    histogram[r >> 4] = (histogram[r >> 4] ?? 0) + 1;
+    histogram[BINS + (g >> 4)] = (histogram[BINS + (g >> 4)] ?? 0) + 1;
+    histogram[2 * BINS + (b >> 4)] = (histogram[2 * BINS + (b >> 4)] ?? 0) + 1;
+    grey[i] = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+  }
+  for (let i = 0; i < histogram.length; i++) histogram[i] = (histogram[i] ?? 0) / (pixels * 3);
+  return { histogram, grey };
+}
+
+/**
+ * How different two frames are, 0–1: the larger of the histogram distance (half the L1 norm: a
+ * new palette) and the mean grey difference (same palette, different picture).
+ */
+export function frameDistance(a: FrameSignature, b: FrameSignature): number {
+  let histogram = 0;
+  for (let i = 0; i < a.histogram.length; i++)
+    histogram += Math.abs((a.histogram[i] ?? 0) - (b.histogram[i] ?? 0));
+  let grey = 0;
+  for (let i = 0; i < a.grey.length; i++) grey += Math.abs((a.grey[i] ?? 0) - (b.grey[i] ?? 0));
+  // Histograms sum to 1 per channel set, so the L1 distance is at most 2 (scaled here by 3 channels / 3).
+  return Math.max(histogram / 2, grey / a.grey.length);
+}
+
+/** Distance above which consecutive analysis frames are taken to be different shots. */
+export const CUT_THRESHOLD = 0.3;
+
+/** Turns a stream of signatures into scene boundaries. */
+export class CutDetector {
+  private previous: FrameSignature | null = null;
+
+  constructor(private readonly threshold = CUT_THRESHOLD) {}
+
+  /** True when `signature` starts a new scene (never for the first frame). */
+  isCut(signature: FrameSignature): boolean {
+    const cut = this.previous !== null && frameDistance(this.previous, signature) > this.threshold;
+    this.previous = signature;
+    return cut;
+  }
+}

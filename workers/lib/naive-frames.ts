@@ -1,0 +1,29 @@
+import { fetchFile } from '@ffmpeg/util';
+import { loadFfmpeg } from './ffmpeg-runtime';
+
+/**
+ * The baseline `npm run bench` compares against: what a straightforward port does — copy the
+ * whole file into ffmpeg.wasm's memory and extract 1 frame per second. Not used by the app.
+ */
+export async function naiveFrames(file: Blob): Promise<{ frames: number; seconds: number }> {
+  const started = performance.now();
+  const ffmpeg = await loadFfmpeg();
+  await ffmpeg.writeFile('/naive-input', await fetchFile(file));
+  const status = await ffmpeg.exec([
+    '-v',
+    'error',
+    '-i',
+    '/naive-input',
+    '-vf',
+    'fps=1',
+    '-q:v',
+    '5',
+    '/naive-%05d.jpg',
+  ]);
+  const names = (await ffmpeg.listDir('/'))
+    .map((n) => n.name)
+    .filter((n) => n.startsWith('naive-'));
+  for (const name of names) await ffmpeg.deleteFile(`/${name}`);
+  if (status !== 0) throw new Error(`ffmpeg failed (exit ${status})`);
+  return { frames: names.length - 1, seconds: (performance.now() - started) / 1000 };
+}
