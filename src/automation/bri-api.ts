@@ -3,7 +3,7 @@ import { deleteVideo, importFile } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
 import { updateSettings } from '../settings/settings';
 import type { BriApi } from '../shared/bri-api';
-import { frameAt, getIndex, status } from './media-api';
+import { benchmarkNaiveFrames, frameAt, getIndex, status } from './media-api';
 
 /** Installs `window.bri`, the automation API documented in the README. */
 export function installBriApi(): void {
@@ -19,6 +19,7 @@ export function installBriApi(): void {
     cancelAnalysis: (id) => cancelAnalysis(id),
     getIndex,
     frameAt,
+    benchmarkNaiveFrames,
   };
   window.bri = Object.freeze(api);
 }

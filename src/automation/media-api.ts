@@ -62,3 +62,9 @@ export const frameAt: BriApi['frameAt'] = async (videoId, t) => {
   const file = await openVideoFile(video.id, video.storage);
   return withMediaWorker((media) => media.frameAt(file, video.container, t));
 };
+
+export const benchmarkNaiveFrames: BriApi['benchmarkNaiveFrames'] = async (videoId) => {
+  const video = await requireVideo(videoId);
+  const file = await openVideoFile(video.id, video.storage);
+  return withMediaWorker((media) => media.naiveFrames(file));
+};

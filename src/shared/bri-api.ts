@@ -60,6 +60,8 @@ export interface BriApi {
     videoId: string,
     t: number,
   ): Promise<{ blob: Blob; t: number; width: number; height: number }>;
+  /** Benchmark baseline (`npm run bench`): ffmpeg.wasm extracting 1 fps from the whole file in memory. */
+  benchmarkNaiveFrames(videoId: string): Promise<{ frames: number; seconds: number }>;
 }
 
 declare global {

@@ -63,7 +63,8 @@ export class StreamingResampler {
       out[i] = (buffer[index] ?? 0) * (1 - fraction) + (buffer[index + 1] ?? 0) * fraction;
     }
     const next = this.position + count * this.ratio;
-    const consumed = Math.floor(next);
+    // The next position can lie past this buffer's end (samples not received yet): keep the overshoot.
+    const consumed = Math.min(Math.floor(next), buffer.length);
     this.filtered = buffer.slice(consumed);
     this.position = next - consumed;
     return out;

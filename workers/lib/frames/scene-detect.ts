@@ -28,8 +28,9 @@ export function signatureOf(rgba: Uint8ClampedArray): FrameSignature {
 }
 
 /**
- * How different two frames are, 0–1: the larger of the histogram distance (half the L1 norm: a
- * new palette) and the mean grey difference (same palette, different picture).
+ * How different two frames are, 0–1. A new picture changes the grey image; a new palette changes
+ * the histogram. The histogram alone is not trusted: a flat colour drifting across a bin edge
+ * moves a whole bin, so its distance counts only as far as the pixels changed too.
  */
 export function frameDistance(a: FrameSignature, b: FrameSignature): number {
   let histogram = 0;
@@ -37,8 +38,9 @@ export function frameDistance(a: FrameSignature, b: FrameSignature): number {
     histogram += Math.abs((a.histogram[i] ?? 0) - (b.histogram[i] ?? 0));
   let grey = 0;
   for (let i = 0; i < a.grey.length; i++) grey += Math.abs((a.grey[i] ?? 0) - (b.grey[i] ?? 0));
-  // Histograms sum to 1 per channel set, so the L1 distance is at most 2 (scaled here by 3 channels / 3).
-  return Math.max(histogram / 2, grey / a.grey.length);
+  const greyChange = grey / a.grey.length;
+  // The histograms sum to 1, so half the L1 distance is in 0–1.
+  return Math.max(greyChange, Math.min(histogram / 2, greyChange * 4));
 }
 
 /** Distance above which consecutive analysis frames are taken to be different shots. */

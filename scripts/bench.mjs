@@ -1,0 +1,78 @@
+// `npm run bench`: speed figures for the media pipeline on lecture-5min.mp4 in headless Chromium.
+// Prints figures, asserts nothing. The last line is one JSON object (later stages add keys).
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const SHARED = resolve(process.env.BRI_SHARED_DIR ?? resolve(import.meta.dirname, '../../shared'));
+const VIDEO = 'lecture-5min.mp4';
+const PORT = 4188;
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ARGS,
+});
+try {
+  const page = await browser.newPage();
+  for (let i = 0; ; i++) {
+    try {
+      await page.goto(`http://localhost:${PORT}/`);
+      break;
+    } catch (error) {
+      if (i > 50) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
+  await page.evaluate(() => window.bri.configure({ autoAnalyse: false }));
+  await page.setInputFiles('[data-testid="library.file-input"]', resolve(SHARED, 'media', VIDEO));
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="library.card"]').length === 1,
+  );
+  const id = await page.evaluate(async () => (await window.bri.listVideos())[0].id);
+
+  const started = Date.now();
+  await page.evaluate((id) => window.bri.analyse(id), id);
+  const wall = (Date.now() - started) / 1000;
+  const { stages } = await page.evaluate((id) => window.bri.status(id), id);
+  const naive = await page.evaluate((id) => window.bri.benchmarkNaiveFrames(id), id);
+
+  const round = (n) => Math.round(n * 100) / 100;
+  const result = {
+    video: VIDEO,
+    frames_s: round(stages.frames.stats.seconds),
+    frames: stages.frames.stats.frames,
+    scenes: stages.frames.stats.scenes,
+    audio_s: round(stages.speech.stats.decodeSeconds),
+    vad_s: round(stages.speech.stats.vadSeconds),
+    media_total_s: round(wall),
+    naive_frames_s: round(naive.seconds),
+    naive_frames: naive.frames,
+    ratio: round(naive.seconds / stages.frames.stats.seconds),
+  };
+  console.info(
+    `frames + scenes: ${result.frames_s} s (${result.frames} frames, ${result.scenes} scenes)`,
+  );
+  console.info(`audio decode:    ${result.audio_s} s`);
+  console.info(`VAD:             ${result.vad_s} s`);
+  console.info(`media stages:    ${result.media_total_s} s wall clock`);
+  console.info(
+    `naive ffmpeg.wasm 1 fps: ${result.naive_frames_s} s (${result.naive_frames} frames); ratio ${result.ratio}×`,
+  );
+  console.info(JSON.stringify(result));
+} finally {
+  await browser.close();
+  server.kill();
+}
