@@ -47,7 +47,14 @@ try {
   await page.evaluate((id) => window.bri.analyse(id), id);
   const wall = (Date.now() - started) / 1000;
   const { stages } = await page.evaluate((id) => window.bri.status(id), id);
-  const naive = await page.evaluate((id) => window.bri.benchmarkNaiveFrames(id), id);
+  const naive = await page
+    .evaluate((id) => window.bri.benchmarkNaiveFrames(id), id)
+    .catch((error) => ({
+      seconds: null,
+      frames: null,
+      error: String(error.message ?? error).split('\n')[0],
+    }));
+  if (naive.error) console.info(`naive ffmpeg.wasm path failed: ${naive.error}`);
 
   const round = (n) => Math.round(n * 100) / 100;
   const result = {
@@ -58,9 +65,9 @@ try {
     audio_s: round(stages.speech.stats.decodeSeconds),
     vad_s: round(stages.speech.stats.vadSeconds),
     media_total_s: round(wall),
-    naive_frames_s: round(naive.seconds),
+    naive_frames_s: naive.seconds === null ? null : round(naive.seconds),
     naive_frames: naive.frames,
-    ratio: round(naive.seconds / stages.frames.stats.seconds),
+    ratio: naive.seconds === null ? null : round(naive.seconds / stages.frames.stats.seconds),
   };
   console.info(
     `frames + scenes: ${result.frames_s} s (${result.frames} frames, ${result.scenes} scenes)`,
