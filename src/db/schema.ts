@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { SampledFrame } from '../../workers/lib/frames/analyse-frames';
 import type { Lineage } from '../shared/lineage';
 import type { VideoRecord } from '../shared/video-types';
 
@@ -30,14 +31,8 @@ export interface VideoBlobRecord {
  * `frames` — frames kept for the index: a small WebP at the frame's exact presentation time `t`
  * (seconds). Primary key [videoId+t] makes re-runs idempotent; `videoId` serves per-video reads.
  */
-export interface FrameRecord {
+export interface FrameRecord extends SampledFrame {
   videoId: string;
-  t: number;
-  blob: Blob;
-  width: number;
-  height: number;
-  sceneIndex: number;
-  reason: 'scene' | 'interval';
   lineage: Lineage;
 }
 

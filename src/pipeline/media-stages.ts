@@ -25,13 +25,9 @@ function lineage(
   return { tool, version, parameters, device, appVersion: __APP_VERSION__ };
 }
 
-/** Writes a stage row and mirrors it to the UI. Progress writes are throttled by the caller. */
-async function setStage(
-  videoId: string,
-  stage: StageName,
-  patch: Partial<StageRecord>,
-): Promise<StageRecord> {
-  const row: StageRecord = {
+/** A stage row: running at 0 % unless the patch says otherwise. */
+function stageRow(videoId: string, stage: StageName, patch: Partial<StageRecord>): StageRecord {
+  return {
     videoId,
     stage,
     state: 'running',
@@ -41,10 +37,24 @@ async function setStage(
     ...patch,
     updatedAt: Date.now(),
   };
+}
+
+/** Writes a stage row and mirrors it to the UI. Progress writes are throttled by the caller. */
+async function setStage(
+  videoId: string,
+  stage: StageName,
+  patch: Partial<StageRecord>,
+): Promise<void> {
+  const row = stageRow(videoId, stage, patch);
   await putStage(row);
   reportStage(row);
-  return row;
 }
+
+const NO_AUDIO = {
+  state: 'skipped',
+  progress: 1,
+  detail: 'This video has no audio track.',
+} as const;
 
 /** Progress callback that writes at most every whole percent. */
 function progressWriter(videoId: string, stage: StageName): (fraction: number) => void {
@@ -77,7 +87,7 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
   );
   const used = { ...framesLineage(video), parameters: { ...result.plan } };
   const stats = { frames: result.frames, scenes: result.scenes.length, seconds: result.seconds };
-  const done = stageRow(video.id, 'frames', 'done', null, stats);
+  const done = stageRow(video.id, 'frames', { state: 'done', progress: 1, stats });
   await finishFramesStage(
     result.scenes.map((scene) => ({ videoId: video.id, ...scene, lineage: used })),
     done,
@@ -91,33 +101,11 @@ function framesLineage(video: VideoRecord): Lineage {
     : lineage('webcodecs+mediabunny', __TOOL_VERSIONS__.mediabunny ?? '', {}, 'cpu');
 }
 
-function stageRow(
-  videoId: string,
-  stage: StageName,
-  state: StageRecord['state'],
-  detail: string | null,
-  stats: Record<string, number>,
-): StageRecord {
-  return {
-    videoId,
-    stage,
-    state,
-    progress: state === 'done' ? 1 : 0,
-    detail,
-    stats,
-    updatedAt: Date.now(),
-  };
-}
-
 /** Audio + speech regions: streamed decode to 16 kHz and Silero VAD, in the media worker. */
 export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
   await clearStageRows(video.id, 'speech');
   if (!video.hasAudio) {
-    await setStage(video.id, 'speech', {
-      state: 'skipped',
-      progress: 1,
-      detail: 'This video has no audio track.',
-    });
+    await setStage(video.id, 'speech', NO_AUDIO);
     return;
   }
   await setStage(video.id, 'speech', { state: 'running' });
@@ -126,11 +114,7 @@ export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): P
     media.detectSpeech(signal, file, video, proxy(progressWriter(video.id, 'speech'))),
   );
   if (!result.ok) {
-    await setStage(video.id, 'speech', {
-      state: 'skipped',
-      progress: 1,
-      detail: 'This video has no audio track.',
-    });
+    await setStage(video.id, 'speech', NO_AUDIO);
     return;
   }
   const regionLineage = lineage(
@@ -146,7 +130,7 @@ export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): P
     decodeSeconds: result.decodeSeconds,
     vadSeconds: result.vadSeconds,
   };
-  const done = stageRow(video.id, 'speech', 'done', null, stats);
+  const done = stageRow(video.id, 'speech', { state: 'done', progress: 1, stats });
   await finishSpeechStage(
     result.regions.map((region) => ({ videoId: video.id, ...region, lineage: regionLineage })),
     done,

@@ -55,7 +55,7 @@ export async function childBoxes(file: Blob, start: number, end: number): Promis
   return boxes;
 }
 
-/** Every box under `moov` whose type is in CONTAINERS or requested, grouped by track. */
+/** The first top-level box of this type (e.g. 'moov'), reading only box headers. */
 export async function findTopLevel(file: Blob, type: string): Promise<BoxHeader | undefined> {
   return (await childBoxes(file, 0, file.size)).find((box) => box.type === type);
 }

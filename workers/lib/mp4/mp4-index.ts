@@ -28,8 +28,6 @@ export interface Mp4Track {
   /** Sample entry type, e.g. 'avc1', 'mp4a'. */
   fourcc: string;
   timescale: number;
-  /** In `timescale` units. */
-  mediaDuration: number;
   /** Display size (rotation applied). */
   width: number;
   height: number;
@@ -150,7 +148,7 @@ async function readTrack(file: Blob, trak: BoxHeader): Promise<Mp4Track | null> 
   if (!tkhd || !mdhd || !hdlr || !stsd || !stts || !stsc || !stsz || !stco) return null;
   const handler = fourcc(hdlr, 8);
   const header = readTrackHeader(tkhd);
-  const { timescale, duration } = readTimescaleDuration(mdhd);
+  const { timescale } = readTimescaleDuration(mdhd);
   const sizeHeader = await readPayload(file, { ...stsz, end: stsz.payloadStart + 12 });
   const offsetHeader = await readPayload(file, { ...stco, end: stco.payloadStart + 8 });
   const entry = readSampleEntry(stsd, handler);
@@ -158,7 +156,6 @@ async function readTrack(file: Blob, trak: BoxHeader): Promise<Mp4Track | null> 
     handler,
     fourcc: entry.fourcc,
     timescale,
-    mediaDuration: duration,
     width: header.rotated ? header.height : header.width,
     height: header.rotated ? header.width : header.height,
     codedWidth: entry.codedWidth,
