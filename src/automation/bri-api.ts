@@ -15,7 +15,7 @@ export function installBriApi(): void {
     deleteVideo: (id) => deleteVideo(id),
     status,
     configure: async (options) => updateSettings(options),
-    analyse: (id) => analyseVideo(id),
+    analyse: (id, options) => analyseVideo(id, options?.stages),
     cancelAnalysis: (id) => cancelAnalysis(id),
     getIndex,
     frameAt,

@@ -7,35 +7,56 @@ registerAbortTransfer();
 /** A utility worker that has had nothing to do for this long is terminated to free its memory. */
 const IDLE_TERMINATE_MS = 20_000;
 
-let worker: Worker | undefined;
-let remote: Remote<MediaWorkerApi> | undefined;
-let inFlight = 0;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Which media worker instance runs the work. Video decoding runs on the browser's decoder threads
+ * while audio + VAD keep a worker thread busy in JS, so giving each its own worker lets both
+ * stages share the two cores instead of taking turns.
+ */
+export type MediaLane = 'video' | 'audio';
 
-function terminate(): void {
-  worker?.terminate();
-  worker = undefined;
-  remote = undefined;
+interface LaneWorker {
+  worker: Worker | undefined;
+  remote: Remote<MediaWorkerApi> | undefined;
+  inFlight: number;
+  idleTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
-function start(): Remote<MediaWorkerApi> {
-  worker = new Worker(new URL('../../workers/media.worker.ts', import.meta.url), {
+const lanes = new Map<MediaLane, LaneWorker>();
+
+function laneOf(name: MediaLane): LaneWorker {
+  let lane = lanes.get(name);
+  if (!lane) {
+    lane = { worker: undefined, remote: undefined, inFlight: 0, idleTimer: undefined };
+    lanes.set(name, lane);
+  }
+  return lane;
+}
+
+function start(lane: LaneWorker, name: MediaLane): Remote<MediaWorkerApi> {
+  lane.worker = new Worker(new URL('../../workers/media.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'media',
+    name: `media-${name}`,
   });
-  remote = wrap<MediaWorkerApi>(worker);
-  return remote;
+  lane.remote = wrap<MediaWorkerApi>(lane.worker);
+  return lane.remote;
 }
 
-/** Runs `work` against the media worker, starting it lazily and terminating it once idle. */
+/** Runs `work` against a media worker, starting it lazily and terminating it once idle. */
 export async function withMediaWorker<T>(
   work: (api: Remote<MediaWorkerApi>) => Promise<T>,
+  name: MediaLane = 'video',
 ): Promise<T> {
-  clearTimeout(idleTimer);
-  inFlight++;
+  const lane = laneOf(name);
+  clearTimeout(lane.idleTimer);
+  lane.inFlight++;
   try {
-    return await work(remote ?? start());
+    return await work(lane.remote ?? start(lane, name));
   } finally {
-    if (--inFlight === 0) idleTimer = setTimeout(terminate, IDLE_TERMINATE_MS);
+    if (--lane.inFlight === 0)
+      lane.idleTimer = setTimeout(() => {
+        lane.worker?.terminate();
+        lane.worker = undefined;
+        lane.remote = undefined;
+      }, IDLE_TERMINATE_MS);
   }
 }

@@ -10,7 +10,7 @@ import { readSettings } from '../settings/settings';
 import { endStage, runFramesStage, runSpeechStage } from './media-stages';
 import { reportStage } from './stage-status';
 
-/** Stages in the order they run: frames first, so the video has something to show soonest. */
+/** The media stages of a video; they run side by side. */
 const STAGES: [StageName, (video: VideoRecord, signal: AbortSignal) => Promise<void>][] = [
   ['frames', runFramesStage],
   ['speech', runSpeechStage],
@@ -18,6 +18,7 @@ const STAGES: [StageName, (video: VideoRecord, signal: AbortSignal) => Promise<v
 
 interface Job {
   controller: AbortController;
+  stages: typeof STAGES;
   started: boolean;
   done: Promise<void>;
 }
@@ -37,27 +38,38 @@ async function runStages(videoId: string, job: Job): Promise<void> {
   job.started = true;
   const video = await getVideo(videoId);
   if (!video) return;
-  for (const [stage, run] of STAGES) {
-    if (signal.aborted) {
-      await endStage(videoId, stage, 'cancelled', CANCELLED);
-      continue;
-    }
-    try {
-      await run(video, signal);
-    } catch (error) {
-      if (signal.aborted)
-        await endStage(videoId, stage, 'cancelled', 'Cancelled — analyse again whenever you like.');
-      else await endStage(videoId, stage, 'failed', describe(error));
-    }
+  // The stages overlap: each has its own media worker (see MediaLane) and they share no rows.
+  await Promise.all(job.stages.map(([stage, run]) => runStage(video, stage, run, signal)));
+}
+
+async function runStage(
+  video: VideoRecord,
+  stage: StageName,
+  run: (video: VideoRecord, signal: AbortSignal) => Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
+  if (signal.aborted) {
+    await endStage(video.id, stage, 'cancelled', CANCELLED);
+    return;
+  }
+  try {
+    await run(video, signal);
+  } catch (error) {
+    if (signal.aborted) await endStage(video.id, stage, 'cancelled', CANCELLED);
+    else await endStage(video.id, stage, 'failed', describe(error));
   }
 }
 
 const CANCELLED = 'Cancelled — analyse again whenever you like.';
 
-/** Queues a video's media stages (frames + scenes, audio + speech). Resolves when they end. */
-export function analyseVideo(videoId: string): Promise<void> {
+/**
+ * Queues a video's media stages (frames + scenes, audio + speech), or only the named ones.
+ * Resolves when they end.
+ */
+export function analyseVideo(videoId: string, only?: readonly StageName[]): Promise<void> {
   jobs.get(videoId)?.controller.abort();
-  for (const [stage] of STAGES) {
+  const stages = STAGES.filter(([stage]) => !only || only.includes(stage));
+  for (const [stage] of stages) {
     const queued = {
       videoId,
       stage,
@@ -70,7 +82,12 @@ export function analyseVideo(videoId: string): Promise<void> {
     reportStage(queued);
     void putStage(queued);
   }
-  const job: Job = { controller: new AbortController(), started: false, done: Promise.resolve() };
+  const job: Job = {
+    controller: new AbortController(),
+    stages,
+    started: false,
+    done: Promise.resolve(),
+  };
   job.done = chain
     .then(() => runStages(videoId, job))
     .finally(() => {
@@ -94,7 +111,7 @@ export async function cancelAnalysis(videoId: string): Promise<void> {
     return;
   }
   jobs.delete(videoId);
-  for (const [stage] of STAGES) await endStage(videoId, stage, 'cancelled', CANCELLED);
+  for (const [stage] of job.stages) await endStage(videoId, stage, 'cancelled', CANCELLED);
 }
 
 /** On start: loads stage status, and re-runs stages a closed tab left queued or running. */

@@ -110,8 +110,9 @@ export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): P
   }
   await setStage(video.id, 'speech', { state: 'running' });
   const file = await openVideoFile(video.id, video.storage);
-  const result = await withMediaWorker<SpeechResult>((media) =>
-    media.detectSpeech(signal, file, video, proxy(progressWriter(video.id, 'speech'))),
+  const result = await withMediaWorker<SpeechResult>(
+    (media) => media.detectSpeech(signal, file, video, proxy(progressWriter(video.id, 'speech'))),
+    'audio',
   );
   if (!result.ok) {
     await setStage(video.id, 'speech', NO_AUDIO);

@@ -49,8 +49,11 @@ export interface BriApi {
   ): Promise<{ videoId: string; stages: Record<'frames' | 'speech', StageStatus> }>;
   /** Changes settings kept in this browser; resolves with all of them. */
   configure(options: { autoAnalyse?: boolean }): Promise<{ autoAnalyse: boolean }>;
-  /** (Re-)runs the media stages; resolves when they have ended (done, skipped, failed or cancelled). */
-  analyse(videoId: string): Promise<void>;
+  /**
+   * (Re-)runs the media stages (all, or `options.stages`); resolves when they have ended (done,
+   * skipped, failed or cancelled).
+   */
+  analyse(videoId: string, options?: { stages?: ('frames' | 'speech')[] }): Promise<void>;
   /** Cancels the media stages; their partial rows are removed. */
   cancelAnalysis(videoId: string): Promise<void>;
   /** Stored frames (times, sizes, lineage), scenes and speech regions. */

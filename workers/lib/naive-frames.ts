@@ -9,6 +9,9 @@ export async function naiveFrames(file: Blob): Promise<{ frames: number; seconds
   const started = performance.now();
   const ffmpeg = await loadFfmpeg();
   await ffmpeg.writeFile('/naive-input', await fetchFile(file));
+  // ffmpeg.wasm quirk (ffmpegwasm/ffmpeg.wasm#823): the first `-vf fps=1` extraction of some
+  // files dies with "memory access out of bounds" unless one command has already run.
+  await ffmpeg.exec(['-v', 'quiet', '-i', '/no-such-file']);
   const status = await ffmpeg.exec([
     '-v',
     'error',

@@ -36,6 +36,9 @@ export async function detectSpeech(
       samples += chunk.samples.length;
       onProgress(Math.min(1, samples / TARGET_RATE / duration));
     }
+    const vadStarted = performance.now();
+    await vad.finish();
+    vadMs += performance.now() - vadStarted;
   } catch (error) {
     if (error instanceof NoAudioTrackError) return { ok: false, reason: 'no-audio' };
     throw error;

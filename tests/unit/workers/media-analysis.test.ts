@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StreamingResampler, TARGET_RATE, downmix } from '../../../workers/lib/audio/resample';
-import { analysisTimes, planSampling } from '../../../workers/lib/frames/sample-plan';
+import { planSampling, stepFilter } from '../../../workers/lib/frames/sample-plan';
 import {
   CUT_THRESHOLD,
   CutDetector,
@@ -26,8 +26,10 @@ describe('planSampling', () => {
     expect(planSampling(36_000).storeInterval).toBe(60);
   });
 
-  it('lists analysis times from the first timestamp, rounded to the millisecond', () => {
-    expect(analysisTimes(0.023, 1, planSampling(10))).toEqual([0.023, 0.273, 0.523, 0.773]);
+  it('takes the first decoded frame at or after each analysis step, once per step', () => {
+    const want = stepFilter(0.023, 0.25);
+    const times = [0.023, 0.056, 0.156, 0.256, 0.29, 0.523, 1.3, 1.31, 1.523];
+    expect(times.filter(want)).toEqual([0.023, 0.29, 0.523, 1.3, 1.523]);
   });
 });
 

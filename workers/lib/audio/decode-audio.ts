@@ -1,4 +1,5 @@
-import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
+import { ALL_FORMATS, AudioSampleSink, BlobSource, EncodedPacketSink, Input } from 'mediabunny';
+import { decodeAudioPlanes, type PlanarAudio } from '../codecs/audio-decode';
 import type { ContainerKind } from '../../../src/shared/video-types';
 import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
 import { StreamingResampler, TARGET_RATE, downmix } from './resample';
@@ -20,8 +21,10 @@ export class NoAudioTrackError extends Error {
 const FFMPEG_SEGMENT_SECONDS = 60;
 
 /**
- * Decodes the primary audio track to 16 kHz mono, chunk by chunk, with WebCodecs (via mediabunny).
- * Only one decoded chunk is alive at a time, so an hour of audio never sits in memory.
+ * Decodes the primary audio track to 16 kHz mono, batch by batch, with WebCodecs: mediabunny
+ * demuxes, our own AudioDecoder loop decodes (mediabunny's sample sink waits on every packet),
+ * and mediabunny's sink covers what AudioDecoder can't (PCM). No more than a second or two of
+ * decoded audio is alive at a time, so an hour of audio never sits in memory.
  */
 async function* decodeWithWebCodecs(file: Blob, signal: AbortSignal): AsyncGenerator<AudioChunk> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
@@ -29,26 +32,37 @@ async function* decodeWithWebCodecs(file: Blob, signal: AbortSignal): AsyncGener
     const track = await input.getPrimaryAudioTrack();
     if (!track) throw new NoAudioTrackError();
     const first = Math.max(0, await track.getFirstTimestamp());
+    const config = await track.getDecoderConfig();
+    const direct = config && (await AudioDecoder.isConfigSupported(config)).supported;
+    const blocks =
+      config && direct
+        ? decodeAudioPlanes(new EncodedPacketSink(track).packets(), config)
+        : sinkPlanes(new AudioSampleSink(track));
     const resampler = new StreamingResampler(track.sampleRate);
     let emitted = 0;
-    for await (const sample of new AudioSampleSink(track).samples()) {
-      try {
-        signal.throwIfAborted();
-        const planes = Array.from({ length: sample.numberOfChannels }, (_, planeIndex) => {
-          const plane = new Float32Array(sample.numberOfFrames);
-          sample.copyTo(plane, { planeIndex, format: 'f32-planar' });
-          return plane;
-        });
-        const samples = resampler.push(downmix(planes));
-        if (samples.length === 0) continue;
-        yield { start: first + emitted / TARGET_RATE, samples };
-        emitted += samples.length;
-      } finally {
-        sample.close();
-      }
+    for await (const planes of blocks) {
+      signal.throwIfAborted();
+      const samples = resampler.push(downmix(planes));
+      if (samples.length === 0) continue;
+      yield { start: first + emitted / TARGET_RATE, samples };
+      emitted += samples.length;
     }
   } finally {
     input.dispose();
+  }
+}
+
+async function* sinkPlanes(sink: AudioSampleSink): AsyncGenerator<PlanarAudio> {
+  for await (const sample of sink.samples()) {
+    try {
+      yield Array.from({ length: sample.numberOfChannels }, (_, planeIndex) => {
+        const plane = new Float32Array(sample.numberOfFrames);
+        sample.copyTo(plane, { planeIndex, format: 'f32-planar' });
+        return plane;
+      });
+    } finally {
+      sample.close();
+    }
   }
 }
 

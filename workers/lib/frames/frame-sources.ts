@@ -1,7 +1,8 @@
-import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input } from 'mediabunny';
 import { fitWithin } from '../encode-poster';
 import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
-import { analysisTimes, type SamplePlan } from './sample-plan';
+import { stepFilter, type SamplePlan } from './sample-plan';
+import { decodeFrames, h264DisposableTest, type EncodedSample } from '../codecs/video-decode';
 
 /** A decoded frame at its exact presentation time, already scaled to the stored size. */
 export interface DecodedFrame {
@@ -12,8 +13,9 @@ export interface DecodedFrame {
 }
 
 /**
- * Frames at every analysis step, decoded with WebCodecs (mediabunny seeks to key frames and
- * decodes forward). Frames a still image holds for several steps are yielded once.
+ * Frames at every analysis step, decoded with WebCodecs from mediabunny's demuxed packets.
+ * H.264 frames no other frame references are never decoded; each analysis step takes the first
+ * decoded frame at or after it, so a still image held for several steps is yielded once.
  */
 export async function* framesWithWebCodecs(
   file: Blob,
@@ -23,18 +25,31 @@ export async function* framesWithWebCodecs(
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryVideoTrack();
-    if (!track) throw new Error('the file has no video track');
+    const config = await track?.getDecoderConfig();
+    if (!track || !config) throw new Error('the file has no video track WebCodecs can decode');
     const size = fitWithin(track.displayWidth, track.displayHeight, plan.storeMaxSide);
-    const sink = new CanvasSink(track, { ...size, fit: 'fill' });
     const first = await track.getFirstTimestamp();
-    let lastTimestamp = -Infinity;
-    for await (const frame of sink.canvasesAtTimestamps(analysisTimes(first, duration, plan))) {
-      if (!frame || frame.timestamp === lastTimestamp) continue;
-      lastTimestamp = frame.timestamp;
-      yield { t: frame.timestamp, image: frame.canvas, ...size };
+    const frames = decodeFrames(packetsOf(new EncodedPacketSink(track)), config, {
+      skip: h264DisposableTest(config),
+      want: stepFilter(first, plan.analysisInterval),
+    });
+    for await (const frame of frames) {
+      if (frame.timestamp / 1e6 >= duration) break;
+      yield { t: frame.timestamp / 1e6, image: frame, ...size };
     }
   } finally {
     input.dispose();
+  }
+}
+
+async function* packetsOf(sink: EncodedPacketSink): AsyncGenerator<EncodedSample> {
+  for await (const packet of sink.packets()) {
+    yield {
+      data: packet.data,
+      timestamp: packet.timestamp,
+      duration: packet.duration,
+      key: packet.type === 'key',
+    };
   }
 }
 

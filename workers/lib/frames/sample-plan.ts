@@ -34,9 +34,15 @@ export function planSampling(
   };
 }
 
-/** Timestamps to look at: every analysis step from `start` up to (not including) `end`. */
-export function analysisTimes(start: number, end: number, plan: SamplePlan): number[] {
-  const times: number[] = [];
-  for (let t = start; t < end; t += plan.analysisInterval) times.push(Math.round(t * 1000) / 1000);
-  return times;
+/**
+ * Picks the frames to look at as they come out of the decoder (display order): the first at or
+ * after each `interval` step from `start`. A still image held across several steps counts once.
+ */
+export function stepFilter(start: number, interval: number): (t: number) => boolean {
+  let nextAt = start;
+  return (t) => {
+    if (t + 1e-6 < nextAt) return false;
+    nextAt = start + (Math.floor((t - start + 1e-6) / interval) + 1) * interval;
+    return true;
+  };
 }
