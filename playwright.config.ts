@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/support/chromium';
+import { MODELS_DIR } from './tests/paths';
 
 const PORT = Number(process.env.BRI_E2E_PORT ?? 4173);
+/** Serves ../shared/models as a self-hosted model base URL (see MODEL_BASE_URL in tests/e2e/support). */
+const MODEL_PORT = Number(process.env.BRI_MODEL_PORT ?? 4190);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,10 +22,18 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/serve-models.mjs "${MODELS_DIR}" ${MODEL_PORT}`,
+      url: `http://localhost:${MODEL_PORT}/README.md`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

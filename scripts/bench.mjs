@@ -17,9 +17,18 @@ const ARGS = [
   '--disable-sync',
 ];
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+const MODEL_PORT = 4191;
+// Vite's own entry (not `npx vite`), so killing it at the end leaves no server behind.
+const vite = resolve(import.meta.dirname, '../node_modules/vite/bin/vite.js');
+const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
 });
+// The models a self-hosted deployment would serve: the real YOLOX-Nano from ../shared/models.
+const models = spawn(
+  'node',
+  [resolve(import.meta.dirname, 'serve-models.mjs'), resolve(SHARED, 'models'), String(MODEL_PORT)],
+  { stdio: 'ignore' },
+);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ARGS,
@@ -36,7 +45,10 @@ try {
     }
   }
   await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
-  await page.evaluate(() => window.bri.configure({ autoAnalyse: false }));
+  await page.evaluate(
+    (modelBaseUrl) => window.bri.configure({ autoAnalyse: false, modelBaseUrl }),
+    `http://localhost:${MODEL_PORT}/`,
+  );
   await page.setInputFiles('[data-testid="library.file-input"]', resolve(SHARED, 'media', VIDEO));
   await page.waitForFunction(
     () => document.querySelectorAll('[data-testid="library.card"]').length === 1,
@@ -54,6 +66,8 @@ try {
   const framesAlone = (await runStages(['frames'])).status.frames.stats;
   const speechAlone = (await runStages(['speech'])).status.speech.stats;
   const together = await runStages(['frames', 'speech']);
+  const objects = (await runStages(['objects'])).status.objects;
+  if (objects.state !== 'done') console.info(`object detection: ${objects.detail}`);
   const naive = await page
     .evaluate((id) => window.bri.benchmarkNaiveFrames(id), id)
     .catch((error) => ({
@@ -75,6 +89,8 @@ try {
       framesAlone.seconds + speechAlone.decodeSeconds + speechAlone.vadSeconds,
     ),
     media_total_s: round(together.wall),
+    detect_s: objects.state === 'done' ? round(objects.stats.seconds) : null,
+    detect_frames: objects.stats.frames ?? null,
     naive_frames_s: naive.seconds === null ? null : round(naive.seconds),
     naive_frames: naive.frames,
     ratio: naive.seconds === null ? null : round(naive.seconds / framesAlone.seconds),
@@ -91,10 +107,14 @@ try {
     `media stages:    ${result.media_total_s} s wall clock, side by side as the app runs them`,
   );
   console.info(
+    `objects (real YOLOX-Nano, WASM): ${result.detect_s} s over ${result.detect_frames} frames`,
+  );
+  console.info(
     `naive ffmpeg.wasm 1 fps: ${result.naive_frames_s} s (${result.naive_frames} frames); ratio ${result.ratio}×`,
   );
   console.info(JSON.stringify(result));
 } finally {
   await browser.close();
   server.kill();
+  models.kill();
 }

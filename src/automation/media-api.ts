@@ -1,6 +1,8 @@
 import {
   getVideo,
+  listDetections,
   listFrames,
+  listObjectTracks,
   listScenes,
   listSpeechRegions,
   listStages,
@@ -8,9 +10,7 @@ import {
 } from '../db';
 import { openVideoFile } from '../library/video-files';
 import { withMediaWorker } from '../media/media-bridge';
-import type { BriApi, StageStatus } from '../shared/bri-api';
-
-const STAGE_NAMES: StageName[] = ['frames', 'speech'];
+import { STAGE_NAMES, type BriApi, type StageStatus } from '../shared/bri-api';
 
 async function requireVideo(videoId: string) {
   const video = await getVideo(videoId);
@@ -38,10 +38,12 @@ export const status: BriApi['status'] = async (videoId) => {
 
 export const getIndex: BriApi['getIndex'] = async (videoId) => {
   await requireVideo(videoId);
-  const [frames, scenes, regions] = await Promise.all([
+  const [frames, scenes, regions, tracks, detections] = await Promise.all([
     listFrames(videoId),
     listScenes(videoId),
     listSpeechRegions(videoId),
+    listObjectTracks(videoId),
+    listDetections(videoId),
   ]);
   return {
     frames: frames.map(({ t, width, height, sceneIndex, reason, lineage }) => ({
@@ -54,6 +56,10 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
     })),
     scenes: scenes.map(({ index, start, end }) => ({ index, start, end })),
     speechRegions: regions.map(({ start, end }) => ({ start, end })),
+    objects: tracks
+      .map(({ label, start, end, maxScore, count }) => ({ label, start, end, maxScore, count }))
+      .sort((a, b) => a.start - b.start || a.label.localeCompare(b.label)),
+    detections: detections.map(({ t, objects }) => ({ t, objects })),
   };
 };
 

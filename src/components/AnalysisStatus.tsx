@@ -15,6 +15,10 @@ const LABELS: Record<
     running: 'Listening for speech',
     done: (s) => `speech ${formatDuration(s.speechSeconds ?? 0)} in ${s.regions ?? 0} parts`,
   },
+  objects: {
+    running: 'Spotting objects',
+    done: (s) => `${s.labels ?? 0} kinds of object in ${s.ranges ?? 0} stretches`,
+  },
 };
 
 function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefined }) {
@@ -26,7 +30,7 @@ function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefi
     case 'running':
       return (
         <li data-state="running">
-          {label.running}… {Math.round(row.progress * 100)} %
+          {row.detail ?? `${label.running}… ${Math.round(row.progress * 100)} %`}
           <progress max={1} value={row.progress} aria-label={label.running} />
         </li>
       );
@@ -41,15 +45,17 @@ function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefi
 export function AnalysisStatus({ videoId }: { videoId: string }) {
   const frames = useAnalysisStore((s) => s.stages[`${videoId}:frames`]);
   const speech = useAnalysisStore((s) => s.stages[`${videoId}:speech`]);
-  const rows = [frames, speech];
+  const objects = useAnalysisStore((s) => s.stages[`${videoId}:objects`]);
+  const rows = [frames, speech, objects];
   const busy = rows.some((r) => r?.state === 'queued' || r?.state === 'running');
   const rerun = rows.some((r) => r?.state === 'cancelled' || r?.state === 'failed');
-  if (!frames && !speech) return null;
+  if (rows.every((row) => !row)) return null;
   return (
     <div className="analysis" data-testid="video.status" aria-live="polite">
       <ul>
         <StageLine stage="frames" row={frames} />
         <StageLine stage="speech" row={speech} />
+        <StageLine stage="objects" row={objects} />
       </ul>
       {busy && (
         <button

@@ -72,7 +72,9 @@ export async function listVideoIds(database: BriDatabase = db): Promise<Set<stri
 }
 
 export type {
+  DetectionRecord,
   FrameRecord,
+  ObjectTrackRecord,
   SceneRecord,
   SpeechRegionRecord,
   StageName,

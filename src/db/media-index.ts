@@ -1,7 +1,9 @@
 import { db as defaultDb } from './connection';
 import type { BriDatabase } from './schema';
 import type {
+  DetectionRecord,
   FrameRecord,
+  ObjectTrackRecord,
   SceneRecord,
   SpeechRegionRecord,
   StageName,
@@ -9,9 +11,13 @@ import type {
 } from './schema';
 
 /** Rows each stage owns: cleared together before a re-run and after a cancel. */
-const STAGE_TABLES: Record<StageName, ('frames' | 'scenes' | 'speechRegions')[]> = {
+const STAGE_TABLES: Record<
+  StageName,
+  ('frames' | 'scenes' | 'speechRegions' | 'detections' | 'objectTracks')[]
+> = {
   frames: ['frames', 'scenes'],
   speech: ['speechRegions'],
+  objects: ['detections', 'objectTracks'],
 };
 
 /** Removes a stage's rows for one video in one transaction (re-runs then start clean). */
@@ -97,5 +103,46 @@ export function listSpeechRegions(
   return database.speechRegions
     .where('[videoId+start]')
     .between([videoId, -Infinity], [videoId, Infinity])
+    .toArray();
+}
+
+export function putDetections(
+  row: DetectionRecord,
+  database: BriDatabase = defaultDb,
+): Promise<unknown> {
+  return database.detections.put(row);
+}
+
+/** Writes the object ranges and marks the stage done, atomically. */
+export async function finishObjectsStage(
+  tracks: ObjectTrackRecord[],
+  stage: StageRecord,
+  database: BriDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.objectTracks, database.stages], async () => {
+    await database.objectTracks.bulkPut(tracks);
+    await database.stages.put(stage);
+  });
+}
+
+/** Per-frame detections of a video in time order. */
+export function listDetections(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<DetectionRecord[]> {
+  return database.detections
+    .where('[videoId+t]')
+    .between([videoId, -Infinity], [videoId, Infinity])
+    .toArray();
+}
+
+/** Object ranges of a video, by label then start time. */
+export function listObjectTracks(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<ObjectTrackRecord[]> {
+  return database.objectTracks
+    .where('[videoId+label+start]')
+    .between([videoId, '', -Infinity], [videoId, '\uffff', Infinity])
     .toArray();
 }

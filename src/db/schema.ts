@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { SampledFrame } from '../../workers/lib/frames/analyse-frames';
+import type { StageName } from '../shared/bri-api';
 import type { Lineage } from '../shared/lineage';
 import type { VideoRecord } from '../shared/video-types';
 
@@ -53,7 +54,34 @@ export interface SpeechRegionRecord {
   lineage: Lineage;
 }
 
-export type StageName = 'frames' | 'speech';
+/**
+ * `detections` — objects seen in one stored frame (boxes in that frame's pixels, class-wise NMS
+ * done). One row per frame, key [videoId+t]: re-running a frame replaces its row.
+ */
+export interface DetectionRecord {
+  videoId: string;
+  t: number;
+  objects: { label: string; score: number; box: [number, number, number, number] }[];
+  lineage: Lineage;
+}
+
+/**
+ * `objectTracks` — when each kind of object is visible: consecutive frames with the same label
+ * merged into a range. Key [videoId+label+start]; the `[videoId+label]` index answers "when is
+ * there a bus?" without reading every frame.
+ */
+export interface ObjectTrackRecord {
+  videoId: string;
+  label: string;
+  start: number;
+  end: number;
+  maxScore: number;
+  /** Detections merged into this range (boxes, over all its frames). */
+  count: number;
+  lineage: Lineage;
+}
+
+export type { StageName } from '../shared/bri-api';
 export type StageState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
 /**
@@ -81,6 +109,8 @@ export class BriDatabase extends Dexie {
   scenes!: Table<SceneRecord, [string, number]>;
   speechRegions!: Table<SpeechRegionRecord, [string, number]>;
   stages!: Table<StageRecord, [string, StageName]>;
+  detections!: Table<DetectionRecord, [string, number]>;
+  objectTracks!: Table<ObjectTrackRecord, [string, string, number]>;
 
   constructor(name = 'bri') {
     super(name);
@@ -96,6 +126,10 @@ export class BriDatabase extends Dexie {
       speechRegions: '[videoId+start], videoId',
       stages: '[videoId+stage], videoId',
     });
+    this.version(3).stores({
+      detections: '[videoId+t], videoId',
+      objectTracks: '[videoId+label+start], videoId, [videoId+label]',
+    });
   }
 }
 
@@ -107,4 +141,6 @@ export const VIDEO_OWNED_TABLES = [
   'scenes',
   'speechRegions',
   'stages',
+  'detections',
+  'objectTracks',
 ] as const;

@@ -7,13 +7,21 @@ import {
   type VideoRecord,
 } from '../db';
 import { readSettings } from '../settings/settings';
-import { endStage, runFramesStage, runSpeechStage } from './media-stages';
+import { runFramesStage, runSpeechStage } from './media-stages';
+import { runObjectsStage } from './objects-stage';
+import { endStage } from './stage-rows';
 import { reportStage } from './stage-status';
 
-/** The media stages of a video; they run side by side. */
-const STAGES: [StageName, (video: VideoRecord, signal: AbortSignal) => Promise<void>][] = [
-  ['frames', runFramesStage],
-  ['speech', runSpeechStage],
+type StageRunner = (video: VideoRecord, signal: AbortSignal) => Promise<void>;
+
+/**
+ * A video's stages. Those without `after` start together (each media stage has its own worker);
+ * `objects` looks at the stored frames, so it starts when `frames` has ended.
+ */
+const STAGES: { stage: StageName; run: StageRunner; after?: StageName }[] = [
+  { stage: 'frames', run: runFramesStage },
+  { stage: 'speech', run: runSpeechStage },
+  { stage: 'objects', run: runObjectsStage, after: 'frames' },
 ];
 
 interface Job {
@@ -27,9 +35,15 @@ const jobs = new Map<string, Job>();
 /** One video at a time: on 2 cores, two decoders at once only slow each other down. */
 let chain: Promise<unknown> = Promise.resolve();
 
+/** Errors whose message already tells the person what happened and what to do. */
+const SELF_EXPLAINING = new Set(['ModelLoadError']);
+
 function describe(error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  return `Something went wrong: ${detail}. Try “Analyse again”.`;
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  const name = error instanceof Error ? error.name : '';
+  return SELF_EXPLAINING.has(name)
+    ? `${detail}. Then choose “Analyse again”.`
+    : `Something went wrong: ${detail}. Try “Analyse again”.`;
 }
 
 async function runStages(videoId: string, job: Job): Promise<void> {
@@ -38,14 +52,21 @@ async function runStages(videoId: string, job: Job): Promise<void> {
   job.started = true;
   const video = await getVideo(videoId);
   if (!video) return;
-  // The stages overlap: each has its own media worker (see MediaLane) and they share no rows.
-  await Promise.all(job.stages.map(([stage, run]) => runStage(video, stage, run, signal)));
+  const running = new Map<StageName, Promise<void>>();
+  for (const { stage, run, after } of job.stages) {
+    const ready = (after && running.get(after)) || Promise.resolve();
+    running.set(
+      stage,
+      ready.then(() => runStage(video, stage, run, signal)),
+    );
+  }
+  await Promise.all(running.values());
 }
 
 async function runStage(
   video: VideoRecord,
   stage: StageName,
-  run: (video: VideoRecord, signal: AbortSignal) => Promise<void>,
+  run: StageRunner,
   signal: AbortSignal,
 ): Promise<void> {
   if (signal.aborted) {
@@ -68,8 +89,8 @@ const CANCELLED = 'Cancelled — analyse again whenever you like.';
  */
 export function analyseVideo(videoId: string, only?: readonly StageName[]): Promise<void> {
   jobs.get(videoId)?.controller.abort();
-  const stages = STAGES.filter(([stage]) => !only || only.includes(stage));
-  for (const [stage] of stages) {
+  const stages = STAGES.filter(({ stage }) => !only || only.includes(stage));
+  for (const { stage } of stages) {
     const queued = {
       videoId,
       stage,
@@ -111,7 +132,7 @@ export async function cancelAnalysis(videoId: string): Promise<void> {
     return;
   }
   jobs.delete(videoId);
-  for (const [stage] of job.stages) await endStage(videoId, stage, 'cancelled', CANCELLED);
+  for (const { stage } of job.stages) await endStage(videoId, stage, 'cancelled', CANCELLED);
 }
 
 /** On start: loads stage status, and re-runs stages a closed tab left queued or running. */

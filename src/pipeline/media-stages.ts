@@ -5,9 +5,6 @@ import {
   finishFramesStage,
   finishSpeechStage,
   putFrame,
-  putStage,
-  type StageName,
-  type StageRecord,
   type VideoRecord,
 } from '../db';
 import { openVideoFile } from '../library/video-files';
@@ -15,40 +12,7 @@ import { withMediaWorker } from '../media/media-bridge';
 import type { Lineage } from '../shared/lineage';
 import { proxy } from 'comlink';
 import { reportStage } from './stage-status';
-
-function lineage(
-  tool: string,
-  version: string,
-  parameters: Record<string, unknown>,
-  device: Lineage['device'],
-): Lineage {
-  return { tool, version, parameters, device, appVersion: __APP_VERSION__ };
-}
-
-/** A stage row: running at 0 % unless the patch says otherwise. */
-function stageRow(videoId: string, stage: StageName, patch: Partial<StageRecord>): StageRecord {
-  return {
-    videoId,
-    stage,
-    state: 'running',
-    progress: 0,
-    detail: null,
-    stats: {},
-    ...patch,
-    updatedAt: Date.now(),
-  };
-}
-
-/** Writes a stage row and mirrors it to the UI. Progress writes are throttled by the caller. */
-async function setStage(
-  videoId: string,
-  stage: StageName,
-  patch: Partial<StageRecord>,
-): Promise<void> {
-  const row = stageRow(videoId, stage, patch);
-  await putStage(row);
-  reportStage(row);
-}
+import { lineage, progressWriter, setStage, stageRow } from './stage-rows';
 
 const NO_AUDIO = {
   state: 'skipped',
@@ -57,16 +21,6 @@ const NO_AUDIO = {
 } as const;
 
 /** Progress callback that writes at most every whole percent. */
-function progressWriter(videoId: string, stage: StageName): (fraction: number) => void {
-  let last = -1;
-  return (fraction) => {
-    const percent = Math.floor(fraction * 100);
-    if (percent === last) return;
-    last = percent;
-    void setStage(videoId, stage, { progress: fraction });
-  };
-}
-
 /** Frames + scenes: one decoding pass in the media worker; frames are stored as they arrive. */
 export async function runFramesStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
   await clearStageRows(video.id, 'frames');
@@ -137,15 +91,4 @@ export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): P
     done,
   );
   reportStage(done);
-}
-
-/** Marks a stage cancelled or failed and removes its partial rows, so a re-run starts clean. */
-export async function endStage(
-  videoId: string,
-  stage: StageName,
-  state: 'cancelled' | 'failed',
-  detail: string,
-): Promise<void> {
-  await clearStageRows(videoId, stage);
-  await setStage(videoId, stage, { state, detail });
 }

@@ -1,22 +1,52 @@
+import { z } from 'zod';
+import { MODEL_ROLES } from '../shared/model-spec';
+import type { BriSettings } from '../shared/bri-api';
+
 /** Preferences kept in this browser (localStorage: small, synchronous, never sent anywhere). */
-export interface Settings {
-  /** Start analysing a video (frames, scenes, speech) as soon as it is imported. */
-  autoAnalyse: boolean;
-}
+export type Settings = BriSettings;
 
 const KEY = 'bri.settings';
-const DEFAULTS: Settings = { autoAnalyse: true };
+const DEFAULTS: Settings = {
+  autoAnalyse: true,
+  modelSet: 'fast',
+  modelBaseUrl: null,
+  models: {},
+};
+
+const modelIds = z.partialRecord(z.enum(MODEL_ROLES), z.string().trim().min(1));
+const patchSchema = z
+  .object({
+    autoAnalyse: z.boolean(),
+    modelSet: z.enum(['fast', 'accurate']),
+    modelBaseUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    models: modelIds,
+  })
+  .partial()
+  .strict();
+
+export class InvalidSettingsError extends Error {
+  override name = 'InvalidSettingsError';
+}
 
 export function readSettings(): Settings {
   try {
-    return { ...DEFAULTS, ...(JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Settings>) };
+    const stored = patchSchema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? '{}'));
+    return { ...DEFAULTS, ...(stored.success ? stored.data : {}) };
   } catch {
     return { ...DEFAULTS };
   }
 }
 
+/** Validates and stores a change; an unknown key or a bad value is refused with a clear message. */
 export function updateSettings(patch: Partial<Settings>): Settings {
-  const next = { ...readSettings(), ...patch };
+  const parsed = patchSchema.safeParse(patch);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InvalidSettingsError(
+      `Setting “${issue?.path.join('.') ?? '?'}” was not changed: ${issue?.message ?? 'invalid'}.`,
+    );
+  }
+  const next = { ...readSettings(), ...parsed.data };
   localStorage.setItem(KEY, JSON.stringify(next));
   return next;
 }

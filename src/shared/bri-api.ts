@@ -1,5 +1,21 @@
+import type { ModelRole, ModelSet } from './model-spec';
 import type { Lineage } from './lineage';
 import type { VideoRecord } from './video-types';
+
+/** Settings `bri.configure` reads and writes (kept in this browser only). */
+export interface BriSettings {
+  autoAnalyse: boolean;
+  /** "fast" (default) or "accurate" models; see `models/`. */
+  modelSet: ModelSet;
+  /** Self-hosted model folder (Hub layout), or null for the Hugging Face Hub. */
+  modelBaseUrl: string | null;
+  /** Model id per role, e.g. `{ asr: "test/whisper-tiny.en-random", detect: "yolox-nano/yolox_nano.onnx" }`. */
+  models: Partial<Record<ModelRole, string>>;
+}
+
+/** The processing stages, in the order they start. `objects` waits for `frames`. */
+export const STAGE_NAMES = ['frames', 'speech', 'objects'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
 
 /** One processing stage of a video, as `bri.status` reports it. */
 export interface StageStatus {
@@ -23,6 +39,13 @@ export interface MediaIndex {
   }[];
   scenes: { index: number; start: number; end: number }[];
   speechRegions: { start: number; end: number }[];
+  /** When each kind of object is visible (ranges from the stored frames' detections). */
+  objects: { label: string; start: number; end: number; maxScore: number; count: number }[];
+  /** Per stored frame: the objects seen, boxes in that frame's pixels. */
+  detections: {
+    t: number;
+    objects: { label: string; score: number; box: [number, number, number, number] }[];
+  }[];
 }
 
 /**
@@ -43,17 +66,18 @@ export interface BriApi {
   getVideo(id: string): Promise<VideoRecord | null>;
   /** Deletes the video, its file and every row that belongs to it. Resolves false if it didn't exist. */
   deleteVideo(id: string): Promise<boolean>;
-  /** Per-stage processing state: `frames` (frames + scenes) and `speech` (audio + speech regions). */
-  status(
-    videoId: string,
-  ): Promise<{ videoId: string; stages: Record<'frames' | 'speech', StageStatus> }>;
+  /**
+   * Per-stage processing state: `frames` (frames + scenes), `speech` (audio + speech regions),
+   * `objects` (detections + object ranges).
+   */
+  status(videoId: string): Promise<{ videoId: string; stages: Record<StageName, StageStatus> }>;
   /** Changes settings kept in this browser; resolves with all of them. */
-  configure(options: { autoAnalyse?: boolean }): Promise<{ autoAnalyse: boolean }>;
+  configure(options: Partial<BriSettings>): Promise<BriSettings>;
   /**
    * (Re-)runs the media stages (all, or `options.stages`); resolves when they have ended (done,
    * skipped, failed or cancelled).
    */
-  analyse(videoId: string, options?: { stages?: ('frames' | 'speech')[] }): Promise<void>;
+  analyse(videoId: string, options?: { stages?: StageName[] }): Promise<void>;
   /** Cancels the media stages; their partial rows are removed. */
   cancelAnalysis(videoId: string): Promise<void>;
   /** Stored frames (times, sizes, lineage), scenes and speech regions. */

@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {} from '../../../src/shared/bri-api';
 
+/** ../shared/models, served by the second web server in playwright.config.ts. */
+export const MODEL_BASE_URL = `http://localhost:${process.env.BRI_MODEL_PORT ?? 4190}/`;
+
 /** The library screen, driven the way a person uses it. */
 export class LibraryPage {
   readonly drop: Locator;
@@ -21,13 +24,16 @@ export class LibraryPage {
     this.importing = page.getByTestId('library.importing');
   }
 
-  /** Opens the app; `autoAnalyse: false` keeps imports from starting frame and speech analysis. */
+  /**
+   * Opens the app with models served from ../shared/models (a self-hosted model base URL, as an
+   * offline deployment would). `autoAnalyse: false` keeps imports from starting analysis.
+   */
   async open(options: { autoAnalyse?: boolean } = {}): Promise<void> {
     await this.page.goto('/');
     await this.page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
     await expect(this.page.getByText('Ask. Understand. Remember.')).toBeVisible();
-    const autoAnalyse = options.autoAnalyse ?? true;
-    await this.page.evaluate((autoAnalyse) => window.bri.configure({ autoAnalyse }), autoAnalyse);
+    const settings = { autoAnalyse: options.autoAnalyse ?? true, modelBaseUrl: MODEL_BASE_URL };
+    await this.page.evaluate((settings) => window.bri.configure(settings), settings);
   }
 
   /** Waits until every media stage of the video has ended, and returns its status. */

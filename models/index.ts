@@ -1,0 +1,51 @@
+import type { ModelRole, ModelSet, ModelSpec, ResolvedModel } from '../src/shared/model-spec';
+import { WHISPER_BASE, WHISPER_TINY_EN } from './asr';
+import { BLIP_BASE, VIT_GPT2 } from './caption';
+import { YOLOX_NANO, YOLOX_TINY } from './detect';
+import { CLIP_B16 } from './image-embed';
+import { PP_OCR_V4 } from './ocr';
+import { BGE_SMALL, MINILM_L6 } from './text-embed';
+
+/** The model for each role in each set. "fast" is the default. */
+export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
+  fast: {
+    asr: WHISPER_TINY_EN,
+    caption: VIT_GPT2,
+    detect: YOLOX_NANO,
+    ocr: PP_OCR_V4,
+    textEmbed: MINILM_L6,
+    imageEmbed: CLIP_B16,
+  },
+  accurate: {
+    asr: WHISPER_BASE,
+    caption: BLIP_BASE,
+    detect: YOLOX_TINY,
+    ocr: PP_OCR_V4,
+    textEmbed: BGE_SMALL,
+    imageEmbed: CLIP_B16,
+  },
+};
+
+export interface ModelChoice {
+  modelSet: ModelSet;
+  /** A self-hosted folder of models (same layout as the Hub / `npm run models:fetch`), or null. */
+  modelBaseUrl: string | null;
+  /** Per-role model id overrides. */
+  models: Partial<Record<ModelRole, string>>;
+}
+
+function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** Where a role's model comes from under the current choice. */
+export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedModel {
+  const spec = MODEL_SETS[choice.modelSet][role];
+  const overridden = choice.models[role];
+  const id = overridden ?? spec.id;
+  const base = choice.modelBaseUrl;
+  if (spec.runtime === 'transformers.js') return { ...spec, id, url: null, baseUrl: base };
+  // Raw ONNX: under the self-hosted base, else the model's own published file.
+  const url = base ? joinUrl(base, id) : overridden ? null : (spec.defaultUrl ?? null);
+  return { ...spec, id, url, baseUrl: base };
+}

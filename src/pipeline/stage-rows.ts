@@ -1,0 +1,62 @@
+import { clearStageRows, putStage, type StageName, type StageRecord } from '../db';
+import type { Lineage } from '../shared/lineage';
+import { reportStage } from './stage-status';
+
+export function lineage(
+  tool: string,
+  version: string,
+  parameters: Record<string, unknown>,
+  device: Lineage['device'],
+): Lineage {
+  return { tool, version, parameters, device, appVersion: __APP_VERSION__ };
+}
+
+/** A stage row: running at 0 % unless the patch says otherwise. */
+export function stageRow(
+  videoId: string,
+  stage: StageName,
+  patch: Partial<StageRecord>,
+): StageRecord {
+  return {
+    videoId,
+    stage,
+    state: 'running',
+    progress: 0,
+    detail: null,
+    stats: {},
+    ...patch,
+    updatedAt: Date.now(),
+  };
+}
+
+/** Writes a stage row and mirrors it to the UI. Progress writes are throttled by the caller. */
+export async function setStage(
+  videoId: string,
+  stage: StageName,
+  patch: Partial<StageRecord>,
+): Promise<void> {
+  const row = stageRow(videoId, stage, patch);
+  await putStage(row);
+  reportStage(row);
+}
+
+export function progressWriter(videoId: string, stage: StageName): (fraction: number) => void {
+  let last = -1;
+  return (fraction) => {
+    const percent = Math.floor(fraction * 100);
+    if (percent === last) return;
+    last = percent;
+    void setStage(videoId, stage, { progress: fraction });
+  };
+}
+
+/** Marks a stage cancelled or failed and removes its partial rows, so a re-run starts clean. */
+export async function endStage(
+  videoId: string,
+  stage: StageName,
+  state: 'cancelled' | 'failed',
+  detail: string,
+): Promise<void> {
+  await clearStageRows(videoId, stage);
+  await setStage(videoId, stage, { state, detail });
+}

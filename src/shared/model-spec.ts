@@ -1,0 +1,40 @@
+/** The roles a model can play; each has one module in `models/`. */
+export const MODEL_ROLES = ['asr', 'caption', 'detect', 'ocr', 'textEmbed', 'imageEmbed'] as const;
+export type ModelRole = (typeof MODEL_ROLES)[number];
+
+/** The two model sets users choose between in Settings. */
+export type ModelSet = 'fast' | 'accurate';
+
+export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'q4' | 'q4f16';
+
+/** What BRI needs to know about one model, before any byte of it is downloaded. */
+export interface ModelSpec {
+  role: ModelRole;
+  /** Human name for the Settings list. */
+  name: string;
+  /**
+   * transformers.js models: a Hub repository id. Raw ONNX models (onnxruntime-web directly): a
+   * path under the model base URL, e.g. `yolox-nano/yolox_nano.onnx`.
+   */
+  id: string;
+  runtime: 'transformers.js' | 'onnxruntime-web';
+  /** Hub revision (branch, tag or commit). */
+  revision: string;
+  /** Weights per device: smaller types on WebGPU where supported, q8 on WASM. */
+  dtype: { webgpu: ModelDtype; wasm: ModelDtype };
+  /** Where a raw ONNX model comes from when no self-hosted base URL is set. */
+  defaultUrl?: string;
+  /** Approximate download, bytes (the WASM dtype). */
+  approxBytes: number;
+  licence: string;
+  /** Input → output, in one line. */
+  contract: string;
+}
+
+/** A model as a worker loads it: the spec plus where its files are. */
+export interface ResolvedModel extends ModelSpec {
+  /** For raw ONNX models: the URL of the .onnx file. */
+  url: string | null;
+  /** For transformers.js: the base its files are fetched from (`env.remoteHost`), or null for the Hub. */
+  baseUrl: string | null;
+}

@@ -1,0 +1,114 @@
+import * as ort from 'onnxruntime-web/webgpu';
+// onnxruntime-web's WebGPU build, served by the app itself (never a CDN).
+import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { COCO_LABELS } from '../../../src/shared/coco-labels';
+import type { ResolvedModel } from '../../../src/shared/model-spec';
+import {
+  ModelLoadError,
+  fetchModelFile,
+  pickDevice,
+  type ModelProgress,
+} from '../models/fetch-model';
+import { decodeYolov8, decodeYolox, suppressOverlaps, type Detection } from './yolo-decode';
+
+/** Boxes below this score are dropped before NMS (YOLOX's demo uses 0.3 for display). */
+const SCORE_THRESHOLD = 0.3;
+/** YOLOX pads with this grey. */
+const PAD_GREY = 114;
+
+export interface LoadedDetector {
+  session: ort.InferenceSession;
+  device: 'webgpu' | 'wasm';
+  inputName: string;
+  inputSize: number;
+}
+
+/** Loads a YOLO-family ONNX model once per URL on the best device this worker has. */
+export async function loadDetector(
+  model: ResolvedModel,
+  onProgress: (progress: ModelProgress) => void,
+): Promise<LoadedDetector> {
+  if (!model.url)
+    throw new ModelLoadError(
+      `No download address for the detector “${model.id}”: set a model base URL in Settings.`,
+    );
+  ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
+  // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
+  ort.env.wasm.numThreads = 1;
+  const bytes = await fetchModelFile(model.url, onProgress);
+  const device = await pickDevice();
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(bytes, {
+      executionProviders: device === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
+    });
+  } catch (error) {
+    throw new ModelLoadError(
+      `The detector file “${model.id}” is not a model onnxruntime can load (${String(error).slice(0, 120)}). It may be corrupt: download it again.`,
+    );
+  }
+  const inputName = session.inputNames[0] ?? 'images';
+  const meta = session.inputMetadata[0];
+  const dims = meta && 'shape' in meta ? meta.shape : [];
+  const side = typeof dims[2] === 'number' ? dims[2] : 416;
+  onProgress({ status: 'ready', model: model.id, device });
+  return { session, device, inputName, inputSize: side };
+}
+
+/** Letterboxes `image` top-left into the model's square input: BGR, 0–255, CHW. */
+export function letterbox(
+  image: CanvasImageSource,
+  width: number,
+  height: number,
+  side: number,
+): { tensor: Float32Array; scale: number } {
+  const scale = Math.min(side / width, side / height);
+  const canvas = new OffscreenCanvas(side, side);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('2D canvas is unavailable in this worker');
+  context.fillStyle = `rgb(${PAD_GREY}, ${PAD_GREY}, ${PAD_GREY})`;
+  context.fillRect(0, 0, side, side);
+  context.drawImage(image, 0, 0, Math.round(width * scale), Math.round(height * scale));
+  const rgba = context.getImageData(0, 0, side, side).data;
+  const plane = side * side;
+  const tensor = new Float32Array(3 * plane);
+  for (let i = 0; i < plane; i++) {
+    tensor[i] = rgba[i * 4 + 2] ?? 0; // B
+    tensor[plane + i] = rgba[i * 4 + 1] ?? 0; // G
+    tensor[2 * plane + i] = rgba[i * 4] ?? 0; // R
+  }
+  return { tensor, scale };
+}
+
+/** Runs the detector on one image: letterbox, inference, decode (YOLOX or YOLOv8 layout), NMS. */
+export async function detectObjects(
+  detector: LoadedDetector,
+  image: ImageBitmap,
+): Promise<Detection[]> {
+  const side = detector.inputSize;
+  const { tensor, scale } = letterbox(image, image.width, image.height, side);
+  const out = await detector.session.run({
+    [detector.inputName]: new ort.Tensor('float32', tensor, [1, 3, side, side]),
+  });
+  const output = out[detector.session.outputNames[0] ?? 'output'];
+  if (!output || !(output.data instanceof Float32Array))
+    throw new Error('the detector returned no output');
+  const context = { inputSize: side, scale, labels: COCO_LABELS, scoreThreshold: SCORE_THRESHOLD };
+  const d2 = output.dims[2] ?? 0;
+  // YOLOX: [1, anchors, 5 + classes]. YOLOv8/v11: [1, 4 + classes, anchors].
+  const detections =
+    d2 === 5 + COCO_LABELS.length
+      ? decodeYolox(output.data, context)
+      : decodeYolov8(output.data, d2, context);
+  output.dispose();
+  return suppressOverlaps(detections).map((d) => ({
+    ...d,
+    box: d.box.map((v, i) => Math.max(0, Math.min(v, i % 2 ? image.height : image.width))) as [
+      number,
+      number,
+      number,
+      number,
+    ],
+  }));
+}
