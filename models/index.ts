@@ -45,7 +45,11 @@ export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedMode
   const id = overridden ?? spec.id;
   const base = choice.modelBaseUrl;
   if (spec.runtime === 'transformers.js') return { ...spec, id, url: null, baseUrl: base };
-  // Raw ONNX: under the self-hosted base, else the model's own published file.
-  const url = base ? joinUrl(base, id) : overridden ? null : (spec.defaultUrl ?? null);
+  // Raw ONNX: under the self-hosted base, else the model's own published file (or the app's copy).
+  const url = base
+    ? joinUrl(base, spec.files ? `${id}/` : id)
+    : overridden
+      ? null
+      : (spec.defaultUrl ?? null);
   return { ...spec, id, url, baseUrl: base };
 }

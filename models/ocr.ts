@@ -14,4 +14,10 @@ export const PP_OCR_V4: ModelSpec = {
   approxBytes: 15_600_000,
   licence: 'Apache-2.0',
   contract: 'RGB frame → text lines with boxes and recognition scores',
+  files: {
+    detection: 'ch_PP-OCRv4_det_infer.onnx',
+    recognition: 'ch_PP-OCRv4_rec_infer.onnx',
+    dictionary: 'ppocr_keys_v1.txt',
+  },
+  bundled: true,
 };

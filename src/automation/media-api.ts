@@ -3,6 +3,9 @@ import {
   listDetections,
   listFrames,
   listObjectTracks,
+  listOnScreenText,
+  listTextRanges,
+  listTranscript,
   listScenes,
   listSpeechRegions,
   listStages,
@@ -38,13 +41,17 @@ export const status: BriApi['status'] = async (videoId) => {
 
 export const getIndex: BriApi['getIndex'] = async (videoId) => {
   await requireVideo(videoId);
-  const [frames, scenes, regions, tracks, detections] = await Promise.all([
-    listFrames(videoId),
-    listScenes(videoId),
-    listSpeechRegions(videoId),
-    listObjectTracks(videoId),
-    listDetections(videoId),
-  ]);
+  const [frames, scenes, regions, tracks, detections, textRanges, onScreenText, transcript] =
+    await Promise.all([
+      listFrames(videoId),
+      listScenes(videoId),
+      listSpeechRegions(videoId),
+      listObjectTracks(videoId),
+      listDetections(videoId),
+      listTextRanges(videoId),
+      listOnScreenText(videoId),
+      listTranscript(videoId),
+    ]);
   return {
     frames: frames.map(({ t, width, height, sceneIndex, reason, lineage }) => ({
       t,
@@ -60,6 +67,15 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
       .map(({ label, start, end, maxScore, count }) => ({ label, start, end, maxScore, count }))
       .sort((a, b) => a.start - b.start || a.label.localeCompare(b.label)),
     detections: detections.map(({ t, objects }) => ({ t, objects })),
+    text: textRanges.map(({ text, start, end, maxScore, count }) => ({
+      text,
+      start,
+      end,
+      maxScore,
+      count,
+    })),
+    onScreenText: onScreenText.map(({ t, lines }) => ({ t, lines })),
+    transcript: transcript.map(({ start, end, text, words }) => ({ start, end, text, words })),
   };
 };
 

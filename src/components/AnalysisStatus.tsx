@@ -19,6 +19,14 @@ const LABELS: Record<
     running: 'Spotting objects',
     done: (s) => `${s.labels ?? 0} kinds of object in ${s.ranges ?? 0} stretches`,
   },
+  text: {
+    running: 'Reading on-screen text',
+    done: (s) => `${s.lines ?? 0} lines of on-screen text in ${s.framesWithText ?? 0} frames`,
+  },
+  transcript: {
+    running: 'Transcribing the speech',
+    done: (s) => `transcript: ${s.segments ?? 0} segments`,
+  },
 };
 
 function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefined }) {
@@ -46,7 +54,9 @@ export function AnalysisStatus({ videoId }: { videoId: string }) {
   const frames = useAnalysisStore((s) => s.stages[`${videoId}:frames`]);
   const speech = useAnalysisStore((s) => s.stages[`${videoId}:speech`]);
   const objects = useAnalysisStore((s) => s.stages[`${videoId}:objects`]);
-  const rows = [frames, speech, objects];
+  const text = useAnalysisStore((s) => s.stages[`${videoId}:text`]);
+  const transcript = useAnalysisStore((s) => s.stages[`${videoId}:transcript`]);
+  const rows = [frames, speech, objects, text, transcript];
   const busy = rows.some((r) => r?.state === 'queued' || r?.state === 'running');
   const rerun = rows.some((r) => r?.state === 'cancelled' || r?.state === 'failed');
   if (rows.every((row) => !row)) return null;
@@ -56,6 +66,8 @@ export function AnalysisStatus({ videoId }: { videoId: string }) {
         <StageLine stage="frames" row={frames} />
         <StageLine stage="speech" row={speech} />
         <StageLine stage="objects" row={objects} />
+        <StageLine stage="text" row={text} />
+        <StageLine stage="transcript" row={transcript} />
       </ul>
       {busy && (
         <button

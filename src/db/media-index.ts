@@ -4,6 +4,9 @@ import type {
   DetectionRecord,
   FrameRecord,
   ObjectTrackRecord,
+  OnScreenTextRecord,
+  TextRangeRecord,
+  TranscriptSegmentRecord,
   SceneRecord,
   SpeechRegionRecord,
   StageName,
@@ -13,11 +16,22 @@ import type {
 /** Rows each stage owns: cleared together before a re-run and after a cancel. */
 const STAGE_TABLES: Record<
   StageName,
-  ('frames' | 'scenes' | 'speechRegions' | 'detections' | 'objectTracks')[]
+  (
+    | 'frames'
+    | 'scenes'
+    | 'speechRegions'
+    | 'detections'
+    | 'objectTracks'
+    | 'onScreenText'
+    | 'textRanges'
+    | 'transcriptSegments'
+  )[]
 > = {
   frames: ['frames', 'scenes'],
   speech: ['speechRegions'],
   objects: ['detections', 'objectTracks'],
+  text: ['onScreenText', 'textRanges'],
+  transcript: ['transcriptSegments'],
 };
 
 /** Removes a stage's rows for one video in one transaction (re-runs then start clean). */
@@ -144,5 +158,63 @@ export function listObjectTracks(
   return database.objectTracks
     .where('[videoId+label+start]')
     .between([videoId, '', -Infinity], [videoId, '\uffff', Infinity])
+    .toArray();
+}
+
+export function putOnScreenText(
+  row: OnScreenTextRecord,
+  database: BriDatabase = defaultDb,
+): Promise<unknown> {
+  return database.onScreenText.put(row);
+}
+
+/** Writes the text ranges and marks the stage done, atomically. */
+export async function finishTextStage(
+  ranges: TextRangeRecord[],
+  stage: StageRecord,
+  database: BriDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.textRanges, database.stages], async () => {
+    await database.textRanges.bulkPut(ranges);
+    await database.stages.put(stage);
+  });
+}
+
+/** On-screen text per frame of a video, in time order. */
+export function listOnScreenText(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<OnScreenTextRecord[]> {
+  return database.onScreenText
+    .where('[videoId+t]')
+    .between([videoId, -Infinity], [videoId, Infinity])
+    .toArray();
+}
+
+/** Ranges of on-screen text lines of a video, in time order. */
+export async function listTextRanges(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<TextRangeRecord[]> {
+  const rows = await database.textRanges.where('videoId').equals(videoId).toArray();
+  return rows.sort((a, b) => a.start - b.start || a.text.localeCompare(b.text));
+}
+
+/** Stores one chunk's segments at once (a chunk is the unit of progress). */
+export function putTranscriptSegments(
+  rows: TranscriptSegmentRecord[],
+  database: BriDatabase = defaultDb,
+): Promise<unknown> {
+  return database.transcriptSegments.bulkPut(rows);
+}
+
+/** The transcript of a video in time order. */
+export function listTranscript(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<TranscriptSegmentRecord[]> {
+  return database.transcriptSegments
+    .where('[videoId+start]')
+    .between([videoId, -Infinity], [videoId, Infinity])
     .toArray();
 }

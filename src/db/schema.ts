@@ -81,6 +81,45 @@ export interface ObjectTrackRecord {
   lineage: Lineage;
 }
 
+/** `onScreenText` — text lines read in one stored frame (OCR), boxes in its pixels. Key [videoId+t]. */
+export interface OnScreenTextRecord {
+  videoId: string;
+  t: number;
+  lines: { text: string; score: number; box: [number, number, number, number] }[];
+  lineage: Lineage;
+}
+
+/**
+ * `textRanges` — when each line of on-screen text is visible: the same line over consecutive
+ * frames merged into a range. Key [videoId+text+start]; `videoId` serves per-video reads.
+ */
+export interface TextRangeRecord {
+  videoId: string;
+  text: string;
+  start: number;
+  end: number;
+  maxScore: number;
+  count: number;
+  lineage: Lineage;
+}
+
+/**
+ * `transcriptSegments` — what was said, in absolute video seconds, with word timestamps where the
+ * model gives them. Key [videoId+chunkStart+index] (segments may share a start time): a chunk
+ * transcribed again replaces its own segments. `[videoId+start]` reads a transcript in order.
+ */
+export interface TranscriptSegmentRecord {
+  videoId: string;
+  /** Start of the Whisper chunk (≤ 30 s of speech) this segment came from, and its place in it. */
+  chunkStart: number;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  words: { text: string; start: number; end: number }[];
+  lineage: Lineage;
+}
+
 export type { StageName } from '../shared/bri-api';
 export type StageState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
@@ -111,6 +150,9 @@ export class BriDatabase extends Dexie {
   stages!: Table<StageRecord, [string, StageName]>;
   detections!: Table<DetectionRecord, [string, number]>;
   objectTracks!: Table<ObjectTrackRecord, [string, string, number]>;
+  onScreenText!: Table<OnScreenTextRecord, [string, number]>;
+  textRanges!: Table<TextRangeRecord, [string, string, number]>;
+  transcriptSegments!: Table<TranscriptSegmentRecord, [string, number, number]>;
 
   constructor(name = 'bri') {
     super(name);
@@ -130,6 +172,11 @@ export class BriDatabase extends Dexie {
       detections: '[videoId+t], videoId',
       objectTracks: '[videoId+label+start], videoId, [videoId+label]',
     });
+    this.version(4).stores({
+      onScreenText: '[videoId+t], videoId',
+      textRanges: '[videoId+text+start], videoId',
+      transcriptSegments: '[videoId+chunkStart+index], videoId, [videoId+start]',
+    });
   }
 }
 
@@ -143,4 +190,7 @@ export const VIDEO_OWNED_TABLES = [
   'stages',
   'detections',
   'objectTracks',
+  'onScreenText',
+  'textRanges',
+  'transcriptSegments',
 ] as const;

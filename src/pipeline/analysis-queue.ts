@@ -9,6 +9,8 @@ import {
 import { readSettings } from '../settings/settings';
 import { runFramesStage, runSpeechStage } from './media-stages';
 import { runObjectsStage } from './objects-stage';
+import { runTextStage } from './text-stage';
+import { runTranscriptStage } from './transcript-stage';
 import { endStage } from './stage-rows';
 import { reportStage } from './stage-status';
 
@@ -16,12 +18,16 @@ type StageRunner = (video: VideoRecord, signal: AbortSignal) => Promise<void>;
 
 /**
  * A video's stages. Those without `after` start together (each media stage has its own worker);
- * `objects` looks at the stored frames, so it starts when `frames` has ended.
+ * `objects` looks at the stored frames, so it starts when `frames` has ended; `text` follows it.
+ * `transcript` listens to the speech regions, so it starts when `speech` has ended.
  */
 const STAGES: { stage: StageName; run: StageRunner; after?: StageName }[] = [
   { stage: 'frames', run: runFramesStage },
   { stage: 'speech', run: runSpeechStage },
   { stage: 'objects', run: runObjectsStage, after: 'frames' },
+  // After objects, not beside it: two model workers at once would oversubscribe 2 cores.
+  { stage: 'text', run: runTextStage, after: 'objects' },
+  { stage: 'transcript', run: runTranscriptStage, after: 'speech' },
 ];
 
 interface Job {

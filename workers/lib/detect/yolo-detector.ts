@@ -1,15 +1,7 @@
-import * as ort from 'onnxruntime-web/webgpu';
-// onnxruntime-web's WebGPU build, served by the app itself (never a CDN).
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { COCO_LABELS } from '../../../src/shared/coco-labels';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
-import {
-  ModelLoadError,
-  fetchModelFile,
-  pickDevice,
-  type ModelProgress,
-} from '../models/fetch-model';
+import { ModelLoadError, fetchModelFile, type ModelProgress } from '../models/fetch-model';
+import { createOrtSession, ort } from '../models/ort-session';
 import { decodeYolov8, decodeYolox, suppressOverlaps, type Detection } from './yolo-decode';
 
 /** Boxes below this score are dropped before NMS (YOLOX's demo uses 0.3 for display). */
@@ -33,21 +25,8 @@ export async function loadDetector(
     throw new ModelLoadError(
       `No download address for the detector “${model.id}”: set a model base URL in Settings.`,
     );
-  ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
-  // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
-  ort.env.wasm.numThreads = 1;
   const bytes = await fetchModelFile(model.url, onProgress);
-  const device = await pickDevice();
-  let session: ort.InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(bytes, {
-      executionProviders: device === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
-    });
-  } catch (error) {
-    throw new ModelLoadError(
-      `The detector file “${model.id}” is not a model onnxruntime can load (${String(error).slice(0, 120)}). It may be corrupt: download it again.`,
-    );
-  }
+  const { session, device } = await createOrtSession(bytes, model.id.split('/').pop() ?? model.id);
   const inputName = session.inputNames[0] ?? 'images';
   const meta = session.inputMetadata[0];
   const dims = meta && 'shape' in meta ? meta.shape : [];

@@ -17,16 +17,20 @@ interface Range {
 const overlap = (a: Range, b: Range) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
-test('the real YOLOX-Nano finds the bus and tie scenes of the lecture, and nothing on the slides', async ({
+/** OCR of small slide text often drops spaces: compare letters only. */
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+test('lecture-5min.mp4 with the real models: YOLOX finds the bus and tie scenes, PaddleOCR reads the slides', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const library = new LibraryPage(page);
   await library.open();
   await library.pick(mediaPath('lecture-5min.mp4'));
   const id = await library.videoId('lecture-5min.mp4');
-  const status = await library.waitForAnalysis(id);
+  const status = await library.waitForAnalysis(id, 280_000);
   expect(status.stages.objects.state).toBe('done');
+  expect(status.stages.text.state).toBe('done');
   const index = await page.evaluate((id) => window.bri.getIndex(id), id);
 
   for (const label of ['bus', 'tie']) {
@@ -80,14 +84,54 @@ test('the real YOLOX-Nano finds the bus and tie scenes of the lecture, and nothi
     }
   });
 
+  for (const [phrase, start, end] of [
+    ['Chapter one', 60, 80],
+    ['Summary', 180, 210],
+  ] as const) {
+    await test.step(`"${phrase}" is read on its slide and nowhere else`, () => {
+      const ranges = index.text.filter((r) => squash(r.text).includes(squash(phrase)));
+      expect(ranges.length, phrase).toBeGreaterThan(0);
+      for (const range of ranges) {
+        expect(range.start).toBeGreaterThanOrEqual(start);
+        expect(range.end).toBeLessThanOrEqual(end);
+        expect(range.maxScore).toBeGreaterThan(0.8);
+      }
+      // Read on (nearly) every stored frame of the slide, not once by luck.
+      const slideFrames = index.frames.filter((f) => f.t >= start && f.t < end);
+      const seen = index.onScreenText.filter(
+        (f) =>
+          f.t >= start && f.t < end && f.lines.some((l) => squash(l.text).includes(squash(phrase))),
+      );
+      expect(seen.length).toBeGreaterThanOrEqual(slideFrames.length - 1);
+    });
+  }
+
+  await test.step('lines have boxes inside their frames and scores in 0–1', () => {
+    const sizes = new Map(index.frames.map((f) => [f.t, f]));
+    for (const { t, lines } of index.onScreenText) {
+      const frame = sizes.get(t);
+      for (const { box, score } of lines) {
+        expect(score).toBeGreaterThanOrEqual(0.5);
+        expect(score).toBeLessThanOrEqual(1);
+        expect(box[0]).toBeGreaterThanOrEqual(0);
+        expect(box[2]).toBeLessThanOrEqual((frame?.width ?? 0) + 0.01);
+        expect(box[3]).toBeLessThanOrEqual((frame?.height ?? 0) + 0.01);
+      }
+    }
+  });
   await test.step('the card says what was found', async () => {
-    await expect(library.card('lecture-5min.mp4')).toContainText(
-      `${status.stages.objects.stats.labels} kinds of object in ${status.stages.objects.stats.ranges} stretches`,
+    const card = library.card('lecture-5min.mp4');
+    const { objects, text } = status.stages;
+    await expect(card).toContainText(
+      `${objects.stats.labels} kinds of object in ${objects.stats.ranges} stretches`,
+    );
+    await expect(card).toContainText(
+      `${text.stats.lines} lines of on-screen text in ${text.stats.framesWithText} frames`,
     );
   });
 });
 
-test('a missing or corrupt detector gets a specific message; frames and speech still finish', async ({
+test('a missing or corrupt detector gets a specific message; the other stages still finish', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -107,6 +151,7 @@ test('a missing or corrupt detector gets a specific message; frames and speech s
       const status = await library.waitForAnalysis(id);
       expect(status.stages.frames.state).toBe('done');
       expect(status.stages.speech.state).toBe('done');
+      expect(status.stages.text.state).toBe('done');
       expect(status.stages.objects.state).toBe('failed');
       expect(status.stages.objects.detail).toMatch(message);
       await expect(library.card('jfk_bus_zidane.mp4')).toContainText(message);

@@ -1,0 +1,34 @@
+import type { FrameText } from '../../workers/ocr.worker';
+import { finishTextStage, putOnScreenText, type VideoRecord } from '../db';
+import { withOcrWorker } from '../media/ocr-bridge';
+import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
+
+/** Lines compare case- and space-insensitively when merged over frames. */
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const TEXT: FrameModelStage<FrameText> = {
+  stage: 'text',
+  role: 'ocr',
+  parameters: { detector: 'DB', minLineScore: 0.5 },
+  run: (signal, model, frames, onFrame, onProgress) =>
+    withOcrWorker((ocr) => ocr.readFrames(signal, model, frames, onFrame, onProgress)),
+  save: (videoId, frame, lineage) => putOnScreenText({ videoId, ...frame, lineage }),
+  labels: (frame) =>
+    frame.lines.map((line) => ({ label: normalise(line.text), score: line.score })),
+  finish: (videoId, ranges, lineage, done) =>
+    finishTextStage(
+      ranges.map(({ label, ...range }) => ({ videoId, text: label, ...range, lineage })),
+      done,
+    ),
+  stats: (frames, ranges) => ({
+    frames: frames.length,
+    framesWithText: frames.filter((f) => f.lines.length > 0).length,
+    lines: frames.reduce((sum, f) => sum + f.lines.length, 0),
+    ranges: ranges.length,
+  }),
+};
+
+/** On-screen text: OCR over every stored frame, then a time range per line. Needs `frames`. */
+export function runTextStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
+  return runFrameModelStage(TEXT, video, signal);
+}

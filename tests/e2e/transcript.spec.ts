@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { mediaPath } from '../paths';
+import { LibraryPage } from './support/library-page';
+
+// The Whisper here is a random-weight fixture: its words are garbage, so this checks structure
+// (loading through the user's code path, chunking, timestamps, storage), never the words.
+test('Whisper transcribes the speech regions into ordered segments in video time', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
+  const id = await library.videoId('jfk_bus_zidane.mp4');
+  const status = await library.waitForAnalysis(id);
+  expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
+  const index = await page.evaluate((id) => window.bri.getIndex(id), id);
+  const video = await page.evaluate((id) => window.bri.getVideo(id), id);
+  const { transcript, speechRegions } = index;
+
+  await test.step('segments are stored, ordered and inside the speech chunks', () => {
+    expect(transcript.length).toBeGreaterThan(0);
+    expect(status.stages.transcript.stats.segments).toBe(transcript.length);
+    const first = speechRegions[0]?.start ?? 0;
+    const last = speechRegions.at(-1)?.end ?? 0;
+    transcript.forEach((segment, i) => {
+      expect(segment.start).toBeLessThanOrEqual(segment.end);
+      expect(segment.start).toBeGreaterThanOrEqual(first - 0.001);
+      expect(segment.end).toBeLessThanOrEqual(Math.min(last, video?.duration ?? 0) + 0.001);
+      if (i > 0) expect(segment.start).toBeGreaterThanOrEqual(transcript[i - 1]?.start ?? 0);
+      for (const word of segment.words) {
+        expect(word.start).toBeLessThanOrEqual(word.end);
+        expect(word.start).toBeGreaterThanOrEqual(segment.start - 0.001);
+        expect(word.end).toBeLessThanOrEqual(segment.end + 0.001);
+      }
+    });
+  });
+
+  await test.step('the card shows the transcript line', async () => {
+    await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
+      `transcript: ${transcript.length} segments`,
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import type { ResolvedModel } from '../../../src/shared/model-spec';
+import type { ModelProgress } from '../models/fetch-model';
+import { groupWords, type TimedWord } from './group-words';
+import {
+  explainLoadFailure,
+  forwardProgress,
+  prepareTransformers,
+} from '../models/transformers-env';
+
+export interface LoadedWhisper {
+  asr: AutomaticSpeechRecognitionPipeline;
+  device: 'webgpu' | 'wasm';
+  /** False when the model's export has no cross-attentions to align words with. */
+  wordTimestamps: boolean;
+}
+
+/** One stretch of speech Whisper returned, in seconds from the start of its audio. */
+export interface AsrSegment {
+  text: string;
+  start: number;
+  end: number;
+  words: { text: string; start: number; end: number }[];
+}
+
+export async function loadWhisper(
+  model: ResolvedModel,
+  onProgress: (progress: ModelProgress) => void,
+): Promise<LoadedWhisper> {
+  const { device, dtype } = await prepareTransformers(model);
+  try {
+    const asr = (await pipeline('automatic-speech-recognition', model.id, {
+      device,
+      dtype,
+      revision: model.revision,
+      progress_callback: forwardProgress(onProgress),
+    })) as AutomaticSpeechRecognitionPipeline;
+    onProgress({ status: 'ready', model: model.id, device });
+    return { asr, device, wordTimestamps: true };
+  } catch (error) {
+    throw explainLoadFailure(model, error);
+  }
+}
+
+interface RawChunk {
+  text: string;
+  timestamp: [number, number | null];
+}
+
+/** Clamps a timestamp Whisper gave into the audio it heard (its last one may be null). */
+const clampTo = (t: number | null | undefined, duration: number, fallback: number) =>
+  Math.min(duration, Math.max(0, t ?? fallback));
+
+/** Whisper's chunks with every timestamp inside the audio and no end before its start. */
+function timed(chunks: RawChunk[], duration: number): TimedWord[] {
+  return chunks.map((chunk, i) => {
+    const start = clampTo(chunk.timestamp[0], duration, 0);
+    const next = chunks[i + 1]?.timestamp[0];
+    return {
+      text: chunk.text,
+      start,
+      end: Math.max(start, clampTo(chunk.timestamp[1], duration, next ?? duration)),
+    };
+  });
+}
+
+/**
+ * Transcribes ≤ 30 s of 16 kHz audio in one pass. With word timestamps (cross-attention
+ * alignment) the words are grouped into segments; a model exported without the attentions that
+ * needs falls back, once and for good, to Whisper's own segment timestamps. Times are relative to
+ * the audio's start.
+ */
+export async function transcribeChunk(
+  whisper: LoadedWhisper,
+  samples: Float32Array,
+): Promise<AsrSegment[]> {
+  const duration = samples.length / 16_000;
+  const run = async (mode: true | 'word') =>
+    ((await whisper.asr(samples, { return_timestamps: mode })) as { chunks?: RawChunk[] }).chunks ??
+    [];
+  if (whisper.wordTimestamps) {
+    try {
+      return groupWords(timed(await run('word'), duration));
+    } catch {
+      whisper.wordTimestamps = false;
+    }
+  }
+  return timed(await run(true), duration)
+    .filter((segment) => segment.text.trim())
+    .map((segment) => ({ ...segment, text: segment.text.trim(), words: [] }));
+}

@@ -1,0 +1,31 @@
+import * as ort from 'onnxruntime-web/webgpu';
+// onnxruntime-web's WebGPU build, served by the app itself (never a CDN).
+import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { ModelLoadError, pickDevice } from './fetch-model';
+
+export { ort };
+
+/**
+ * An onnxruntime-web session on the best device this worker has: WebGPU when it gets an adapter
+ * (WASM still runs the operators WebGPU lacks), else single-thread WASM.
+ */
+export async function createOrtSession(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ session: ort.InferenceSession; device: 'webgpu' | 'wasm' }> {
+  ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
+  // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
+  ort.env.wasm.numThreads = 1;
+  const device = await pickDevice();
+  try {
+    const session = await ort.InferenceSession.create(bytes, {
+      executionProviders: device === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
+    });
+    return { session, device };
+  } catch (error) {
+    throw new ModelLoadError(
+      `The model file “${name}” is not a model onnxruntime can load (${String(error).slice(0, 120)}). It may be corrupt: download it again.`,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { env, type ProgressInfo } from '@huggingface/transformers';
+// onnxruntime-web's wasm for transformers.js, served by the app itself (never its default CDN).
+import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { ModelDtype, ResolvedModel } from '../../../src/shared/model-spec';
+import { ModelLoadError, pickDevice, type ModelProgress } from './fetch-model';
+
+const HUB_HOST = 'https://huggingface.co/';
+const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
+
+/**
+ * Points transformers.js at the model's source: the Hub (browser cache on) by default, or a
+ * self-hosted folder in the same layout (`<base>/<id>/config.json`, `<base>/<id>/onnx/…`).
+ */
+export async function prepareTransformers(
+  model: ResolvedModel,
+): Promise<{ device: 'webgpu' | 'wasm'; dtype: ModelDtype }> {
+  const wasm = env.backends.onnx.wasm;
+  if (wasm) {
+    wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
+    // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
+    wasm.numThreads = 1;
+  }
+  // A self-hosted folder is a "remote host" with a flat layout. Not `localModelPath`: with an
+  // absolute URL there, transformers.js 4.3 skips its existence check for optional files
+  // (preprocessor_config.json) and builds the ASR pipeline without its feature extractor.
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true;
+  env.remoteHost = model.baseUrl
+    ? model.baseUrl.endsWith('/')
+      ? model.baseUrl
+      : `${model.baseUrl}/`
+    : HUB_HOST;
+  env.remotePathTemplate = model.baseUrl ? '{model}/' : HUB_PATH_TEMPLATE;
+  const device = await pickDevice();
+  return { device, dtype: model.dtype[device] };
+}
+
+/** transformers.js progress events in the app's progress shape. */
+export function forwardProgress(
+  onProgress: (progress: ModelProgress) => void,
+): (info: ProgressInfo) => void {
+  return (info) => {
+    if (info.status === 'initiate') onProgress({ status: 'initiate', file: info.file });
+    else if (info.status === 'progress')
+      onProgress({ status: 'progress', file: info.file, loaded: info.loaded, total: info.total });
+    else if (info.status === 'done') onProgress({ status: 'done', file: info.file });
+  };
+}
+
+/** Turns transformers.js' load failures into messages that say what to do. */
+export function explainLoadFailure(model: ResolvedModel, error: unknown): ModelLoadError {
+  const detail = error instanceof Error ? error.message : String(error);
+  const where = model.baseUrl ?? 'the Hugging Face Hub';
+  if (/not found|404|tokenizer_class|Could not locate/i.test(detail))
+    return new ModelLoadError(
+      `The model “${model.id}” (or one of its files) is missing at ${where}. Check the model base URL and model id in Settings.`,
+    );
+  if (/protobuf|invalid model|failed to load model|Can't create a session/i.test(detail))
+    return new ModelLoadError(
+      `A file of the model “${model.id}” is not a model onnxruntime can load. It may be corrupt: download it again.`,
+    );
+  return new ModelLoadError(`The model “${model.id}” could not be loaded from ${where}: ${detail}`);
+}

