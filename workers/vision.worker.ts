@@ -5,6 +5,12 @@ import type { ResolvedModel } from '../src/shared/model-spec';
 import type { Detection } from './lib/detect/yolo-decode';
 import { detectObjects, loadDetector, type LoadedDetector } from './lib/detect/yolo-detector';
 import type { ModelProgress } from './lib/models/fetch-model';
+import {
+  captionImage,
+  loadCaptioner,
+  type Caption,
+  type LoadedCaptioner,
+} from './lib/caption/captioner';
 
 registerAbortTransfer();
 
@@ -19,7 +25,24 @@ export interface FrameDetections {
   objects: Detection[];
 }
 
+export interface FrameCaption extends Caption {
+  t: number;
+}
+
 const detectors = new Map<string, Promise<LoadedDetector>>();
+const captioners = new Map<string, Promise<LoadedCaptioner>>();
+
+/** Each captioner is loaded once per worker; a failed load is forgotten so a retry can work. */
+function captionerFor(model: ResolvedModel, onProgress: (progress: ModelProgress) => void) {
+  const key = `${model.baseUrl ?? 'hub'}|${model.id}`;
+  let loading = captioners.get(key);
+  if (!loading) {
+    loading = loadCaptioner(model, onProgress);
+    loading.catch(() => captioners.delete(key));
+    captioners.set(key, loading);
+  }
+  return loading;
+}
 
 /** Each detector file is downloaded and compiled once per worker. */
 function detectorFor(
@@ -62,6 +85,24 @@ const api = {
       onProgress({ status: 'frames', fraction: (index + 1) / frames.length });
     }
     return { device: detector.device, seconds: (performance.now() - started) / 1000 };
+  },
+
+  /** One caption per frame (image-to-text), with the mean probability of its tokens. */
+  async captionFrames(
+    signal: AbortSignal,
+    model: ResolvedModel,
+    frames: FrameInput[],
+    onFrame: (result: FrameCaption) => Promise<void>,
+    onProgress: (progress: ModelProgress | { status: 'frames'; fraction: number }) => void,
+  ): Promise<{ device: string; seconds: number }> {
+    const loaded = await captionerFor(model, onProgress);
+    const started = performance.now();
+    for (const [index, frame] of frames.entries()) {
+      signal.throwIfAborted();
+      await onFrame({ t: frame.t, ...(await captionImage(loaded, frame.blob)) });
+      onProgress({ status: 'frames', fraction: (index + 1) / frames.length });
+    }
+    return { device: loaded.device, seconds: (performance.now() - started) / 1000 };
   },
 };
 

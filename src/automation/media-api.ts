@@ -1,5 +1,6 @@
 import {
   getVideo,
+  listCaptions,
   listDetections,
   listFrames,
   listObjectTracks,
@@ -41,17 +42,27 @@ export const status: BriApi['status'] = async (videoId) => {
 
 export const getIndex: BriApi['getIndex'] = async (videoId) => {
   await requireVideo(videoId);
-  const [frames, scenes, regions, tracks, detections, textRanges, onScreenText, transcript] =
-    await Promise.all([
-      listFrames(videoId),
-      listScenes(videoId),
-      listSpeechRegions(videoId),
-      listObjectTracks(videoId),
-      listDetections(videoId),
-      listTextRanges(videoId),
-      listOnScreenText(videoId),
-      listTranscript(videoId),
-    ]);
+  const [
+    frames,
+    scenes,
+    regions,
+    tracks,
+    detections,
+    textRanges,
+    onScreenText,
+    transcript,
+    captions,
+  ] = await Promise.all([
+    listFrames(videoId),
+    listScenes(videoId),
+    listSpeechRegions(videoId),
+    listObjectTracks(videoId),
+    listDetections(videoId),
+    listTextRanges(videoId),
+    listOnScreenText(videoId),
+    listTranscript(videoId),
+    listCaptions(videoId),
+  ]);
   return {
     frames: frames.map(({ t, width, height, sceneIndex, reason, lineage }) => ({
       t,
@@ -75,6 +86,7 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
       count,
     })),
     onScreenText: onScreenText.map(({ t, lines }) => ({ t, lines })),
+    captions: captions.map(({ t, caption, confidence }) => ({ t, caption, confidence })),
     transcript: transcript.map(({ start, end, text, words }) => ({ start, end, text, words })),
   };
 };

@@ -27,6 +27,10 @@ const LABELS: Record<
     running: 'Transcribing the speech',
     done: (s) => `transcript: ${s.segments ?? 0} segments`,
   },
+  captions: {
+    running: 'Describing the frames',
+    done: (s) => `${s.captions ?? 0} frames described`,
+  },
 };
 
 function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefined }) {
@@ -56,7 +60,8 @@ export function AnalysisStatus({ videoId }: { videoId: string }) {
   const objects = useAnalysisStore((s) => s.stages[`${videoId}:objects`]);
   const text = useAnalysisStore((s) => s.stages[`${videoId}:text`]);
   const transcript = useAnalysisStore((s) => s.stages[`${videoId}:transcript`]);
-  const rows = [frames, speech, objects, text, transcript];
+  const captions = useAnalysisStore((s) => s.stages[`${videoId}:captions`]);
+  const rows = [frames, speech, objects, text, transcript, captions];
   const busy = rows.some((r) => r?.state === 'queued' || r?.state === 'running');
   const rerun = rows.some((r) => r?.state === 'cancelled' || r?.state === 'failed');
   if (rows.every((row) => !row)) return null;
@@ -68,6 +73,7 @@ export function AnalysisStatus({ videoId }: { videoId: string }) {
         <StageLine stage="objects" row={objects} />
         <StageLine stage="text" row={text} />
         <StageLine stage="transcript" row={transcript} />
+        <StageLine stage="captions" row={captions} />
       </ul>
       {busy && (
         <button

@@ -7,6 +7,7 @@ import type {
   OnScreenTextRecord,
   TextRangeRecord,
   TranscriptSegmentRecord,
+  CaptionRecord,
   SceneRecord,
   SpeechRegionRecord,
   StageName,
@@ -25,6 +26,7 @@ const STAGE_TABLES: Record<
     | 'onScreenText'
     | 'textRanges'
     | 'transcriptSegments'
+    | 'captions'
   )[]
 > = {
   frames: ['frames', 'scenes'],
@@ -32,6 +34,7 @@ const STAGE_TABLES: Record<
   objects: ['detections', 'objectTracks'],
   text: ['onScreenText', 'textRanges'],
   transcript: ['transcriptSegments'],
+  captions: ['captions'],
 };
 
 /** Removes a stage's rows for one video in one transaction (re-runs then start clean). */
@@ -215,6 +218,24 @@ export function listTranscript(
 ): Promise<TranscriptSegmentRecord[]> {
   return database.transcriptSegments
     .where('[videoId+start]')
+    .between([videoId, -Infinity], [videoId, Infinity])
+    .toArray();
+}
+
+export function putCaption(
+  row: CaptionRecord,
+  database: BriDatabase = defaultDb,
+): Promise<unknown> {
+  return database.captions.put(row);
+}
+
+/** Frame captions of a video in time order. */
+export function listCaptions(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<CaptionRecord[]> {
+  return database.captions
+    .where('[videoId+t]')
     .between([videoId, -Infinity], [videoId, Infinity])
     .toArray();
 }

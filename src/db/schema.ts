@@ -120,6 +120,15 @@ export interface TranscriptSegmentRecord {
   lineage: Lineage;
 }
 
+/** `captions` — one sentence per stored frame and the mean probability of its tokens. Key [videoId+t]. */
+export interface CaptionRecord {
+  videoId: string;
+  t: number;
+  caption: string;
+  confidence: number;
+  lineage: Lineage;
+}
+
 export type { StageName } from '../shared/bri-api';
 export type StageState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
@@ -153,6 +162,7 @@ export class BriDatabase extends Dexie {
   onScreenText!: Table<OnScreenTextRecord, [string, number]>;
   textRanges!: Table<TextRangeRecord, [string, string, number]>;
   transcriptSegments!: Table<TranscriptSegmentRecord, [string, number, number]>;
+  captions!: Table<CaptionRecord, [string, number]>;
 
   constructor(name = 'bri') {
     super(name);
@@ -177,6 +187,9 @@ export class BriDatabase extends Dexie {
       textRanges: '[videoId+text+start], videoId',
       transcriptSegments: '[videoId+chunkStart+index], videoId, [videoId+start]',
     });
+    this.version(5).stores({
+      captions: '[videoId+t], videoId',
+    });
   }
 }
 
@@ -193,4 +206,5 @@ export const VIDEO_OWNED_TABLES = [
   'onScreenText',
   'textRanges',
   'transcriptSegments',
+  'captions',
 ] as const;

@@ -10,6 +10,7 @@ import { readSettings } from '../settings/settings';
 import { runFramesStage, runSpeechStage } from './media-stages';
 import { runObjectsStage } from './objects-stage';
 import { runTextStage } from './text-stage';
+import { runCaptionsStage } from './captions-stage';
 import { runTranscriptStage } from './transcript-stage';
 import { endStage } from './stage-rows';
 import { reportStage } from './stage-status';
@@ -28,6 +29,7 @@ const STAGES: { stage: StageName; run: StageRunner; after?: StageName }[] = [
   // After objects, not beside it: two model workers at once would oversubscribe 2 cores.
   { stage: 'text', run: runTextStage, after: 'objects' },
   { stage: 'transcript', run: runTranscriptStage, after: 'speech' },
+  { stage: 'captions', run: runCaptionsStage, after: 'text' },
 ];
 
 interface Job {

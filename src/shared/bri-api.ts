@@ -14,10 +14,17 @@ export interface BriSettings {
 }
 
 /**
- * The processing stages, in the order they start. `objects` and `text` look at the stored frames;
+ * The processing stages, in the order they start. `objects`, `text` and `captions` look at the stored frames;
  * `transcript` listens to the speech regions.
  */
-export const STAGE_NAMES = ['frames', 'speech', 'objects', 'text', 'transcript'] as const;
+export const STAGE_NAMES = [
+  'frames',
+  'speech',
+  'objects',
+  'text',
+  'transcript',
+  'captions',
+] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** One processing stage of a video, as `bri.status` reports it. */
@@ -59,6 +66,8 @@ export interface MediaIndex {
     text: string;
     words: { text: string; start: number; end: number }[];
   }[];
+  /** One caption per stored frame, with the mean probability of its tokens (0–1). */
+  captions: { t: number; caption: string; confidence: number }[];
   detections: {
     t: number;
     objects: { label: string; score: number; box: [number, number, number, number] }[];
@@ -85,7 +94,8 @@ export interface BriApi {
   deleteVideo(id: string): Promise<boolean>;
   /**
    * Per-stage processing state: `frames` (frames + scenes), `speech` (audio + speech regions),
-   * `objects` (detections + object ranges), `text` (on-screen text + its ranges), `transcript`.
+   * `objects` (detections + object ranges), `text` (on-screen text + its ranges), `transcript`,
+   * `captions`.
    */
   status(videoId: string): Promise<{ videoId: string; stages: Record<StageName, StageStatus> }>;
   /** Changes settings kept in this browser; resolves with all of them. */

@@ -35,8 +35,11 @@ export class LibraryPage {
     const settings = {
       autoAnalyse: options.autoAnalyse ?? true,
       modelBaseUrl: MODEL_BASE_URL,
-      // Real weights for Whisper can't be fetched here: the random-weight fixture stands in.
-      models: { asr: 'test/whisper-tiny.en-random' },
+      // Real Whisper and captioner weights can't be fetched here: random-weight fixtures stand in.
+      models: {
+        asr: 'test/whisper-tiny.en-random',
+        caption: 'test/vit-gpt2-image-captioning-random',
+      },
     };
     await this.page.evaluate((settings) => window.bri.configure(settings), settings);
   }

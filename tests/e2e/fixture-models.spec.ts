@@ -2,9 +2,10 @@ import { expect, test } from '@playwright/test';
 import { mediaPath } from '../paths';
 import { LibraryPage } from './support/library-page';
 
-// The Whisper here is a random-weight fixture: its words are garbage, so this checks structure
-// (loading through the user's code path, chunking, timestamps, storage), never the words.
-test('Whisper transcribes the speech regions into ordered segments in video time', async ({
+// Whisper and the captioner here are random-weight fixtures: their words are garbage, so this
+// checks structure (loading through the user's code path, chunking, timestamps, storage), never
+// the words.
+test('the fixture models transcribe speech and caption every frame, in video time', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -16,7 +17,7 @@ test('Whisper transcribes the speech regions into ordered segments in video time
   expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
   const index = await page.evaluate((id) => window.bri.getIndex(id), id);
   const video = await page.evaluate((id) => window.bri.getVideo(id), id);
-  const { transcript, speechRegions } = index;
+  const { transcript, speechRegions, captions, frames } = index;
 
   await test.step('segments are stored, ordered and inside the speech chunks', () => {
     expect(transcript.length).toBeGreaterThan(0);
@@ -36,9 +37,23 @@ test('Whisper transcribes the speech regions into ordered segments in video time
     });
   });
 
+  await test.step('every stored frame has one caption with a confidence in 0–1', () => {
+    expect(status.stages.captions.state, status.stages.captions.detail ?? '').toBe('done');
+    expect(captions.map((c) => c.t)).toEqual(frames.map((f) => f.t));
+    for (const { caption, confidence } of captions) {
+      expect(typeof caption).toBe('string');
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+    }
+    expect(status.stages.captions.stats.captions).toBe(captions.length);
+  });
+
   await test.step('the card shows the transcript line', async () => {
     await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
       `transcript: ${transcript.length} segments`,
+    );
+    await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
+      `${captions.length} frames described`,
     );
   });
 });

@@ -1,0 +1,27 @@
+import type { FrameCaption } from '../../workers/vision.worker';
+import { putCaption, putStage, type VideoRecord } from '../db';
+import { withVisionWorker } from '../media/vision-bridge';
+import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
+
+const CAPTIONS: FrameModelStage<FrameCaption> = {
+  stage: 'captions',
+  role: 'caption',
+  parameters: { maxNewTokens: 30, decoding: 'greedy' },
+  run: (signal, model, frames, onFrame, onProgress) =>
+    withVisionWorker((vision) => vision.captionFrames(signal, model, frames, onFrame, onProgress)),
+  save: (videoId, frame, lineage) => putCaption({ videoId, ...frame, lineage }),
+  // Captions are per frame; there is nothing to merge over time.
+  labels: () => [],
+  finish: async (_videoId, _ranges, _lineage, done) => {
+    await putStage(done);
+  },
+  stats: (frames) => ({
+    captions: frames.length,
+    meanConfidence: frames.reduce((sum, f) => sum + f.confidence, 0) / (frames.length || 1),
+  }),
+};
+
+/** Captions: one sentence per stored frame, with a confidence. Needs `frames`. */
+export function runCaptionsStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
+  return runFrameModelStage(CAPTIONS, video, signal);
+}
