@@ -13,6 +13,7 @@ export const MINILM_L6: ModelSpec = {
   approxBytes: 23_000_000,
   licence: 'Apache-2.0',
   contract: CONTRACT,
+  pooling: 'mean',
 };
 
 /** BGE small: better retrieval quality at the same size class. */
@@ -23,4 +24,5 @@ export const BGE_SMALL: ModelSpec = {
   approxBytes: 34_000_000,
   licence: 'MIT',
   contract: 'text → 384-d sentence embedding (CLS pooling, normalised)',
+  pooling: 'cls',
 };

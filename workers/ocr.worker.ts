@@ -6,7 +6,8 @@ import bundledRecognition from 'bri-ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
 import bundledDictionary from 'bri-ocr-models/ppocr_keys_v1.txt?url';
 import { registerAbortTransfer } from '../src/shared/abort-transfer';
 import type { ResolvedModel } from '../src/shared/model-spec';
-import type { ModelProgress } from './lib/models/fetch-model';
+import type { WorkProgress } from './lib/models/fetch-model';
+import { loadOnce } from './lib/models/model-cache';
 import {
   loadOcr,
   readText,
@@ -34,23 +35,11 @@ function filesOf(model: ResolvedModel): OcrFiles {
   };
 }
 
-const loaded = new Map<string, Promise<LoadedOcr>>();
-
-function ocrFor(model: ResolvedModel, onProgress: (p: ModelProgress) => void): Promise<LoadedOcr> {
-  const files = filesOf(model);
-  const key = files.detection;
-  let loading = loaded.get(key);
-  if (!loading) {
-    loading = loadOcr(files, onProgress).then((ocr) => {
-      onProgress({ status: 'ready', model: model.id, device: ocr.device });
-      return ocr;
-    });
-    // A failed load must not poison later attempts (the user may fix the URL and retry).
-    loading.catch(() => loaded.delete(key));
-    loaded.set(key, loading);
-  }
-  return loading;
-}
+const ocrFor = loadOnce(async (model, onProgress): Promise<LoadedOcr> => {
+  const ocr = await loadOcr(filesOf(model), onProgress);
+  onProgress({ status: 'ready', model: model.id, device: ocr.device });
+  return ocr;
+});
 
 const api = {
   /** On-screen text of each frame (PaddleOCR det + rec), reported frame by frame. */
@@ -59,7 +48,7 @@ const api = {
     model: ResolvedModel,
     frames: FrameInput[],
     onFrame: (result: FrameText) => Promise<void>,
-    onProgress: (progress: ModelProgress | { status: 'frames'; fraction: number }) => void,
+    onProgress: (progress: WorkProgress) => void,
   ): Promise<{ device: string; seconds: number }> {
     const ocr = await ocrFor(model, onProgress);
     const started = performance.now();
@@ -71,7 +60,7 @@ const api = {
       } finally {
         image.close();
       }
-      onProgress({ status: 'frames', fraction: (index + 1) / frames.length });
+      onProgress({ status: 'work', fraction: (index + 1) / frames.length });
     }
     return { device: ocr.device, seconds: (performance.now() - started) / 1000 };
   },

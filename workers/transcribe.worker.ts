@@ -12,7 +12,8 @@ import {
 } from './lib/asr/whisper';
 import { decodeAudio16k } from './lib/audio/decode-audio';
 import { TARGET_RATE } from './lib/audio/resample';
-import type { ModelProgress } from './lib/models/fetch-model';
+import type { WorkProgress } from './lib/models/fetch-model';
+import { loadOnce } from './lib/models/model-cache';
 
 registerAbortTransfer();
 
@@ -22,19 +23,7 @@ export interface TranscribedChunk {
   segments: AsrSegment[];
 }
 
-const loaded = new Map<string, Promise<LoadedWhisper>>();
-
-function whisperFor(model: ResolvedModel, onProgress: (p: ModelProgress) => void) {
-  const key = `${model.baseUrl ?? 'hub'}|${model.id}`;
-  let loading = loaded.get(key);
-  if (!loading) {
-    loading = loadWhisper(model, onProgress);
-    // A failed load must not poison later attempts (the user may fix the URL and retry).
-    loading.catch(() => loaded.delete(key));
-    loaded.set(key, loading);
-  }
-  return loading;
-}
+const whisperFor = loadOnce<LoadedWhisper>(loadWhisper);
 
 /** Shifts a chunk's segments from chunk-relative to video time. */
 function toVideoTime(segments: AsrSegment[], offset: number): AsrSegment[] {
@@ -59,7 +48,7 @@ const api = {
     video: { container: ContainerKind; duration: number },
     regions: { start: number; end: number }[],
     onChunk: (result: TranscribedChunk) => Promise<void>,
-    onProgress: (progress: ModelProgress | { status: 'frames'; fraction: number }) => void,
+    onProgress: (progress: WorkProgress) => void,
   ): Promise<{ device: string; seconds: number; wordTimestamps: boolean; chunks: number }> {
     const chunks = planChunks(regions);
     const whisper = await whisperFor(model, onProgress);
@@ -76,7 +65,7 @@ const api = {
         const segments = await transcribeChunk(whisper, buffer.subarray(from, to));
         await onChunk({ chunk, segments: toVideoTime(segments, chunk.start) });
         next++;
-        onProgress({ status: 'frames', fraction: next / chunks.length });
+        onProgress({ status: 'work', fraction: next / chunks.length });
       }
       // Keep only what later chunks still need.
       const keepFrom = chunks[next]?.start ?? Infinity;

@@ -1,7 +1,7 @@
 import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
 import type { FrameInput } from '../../workers/vision.worker';
-import type { ModelProgress } from '../../workers/lib/models/fetch-model';
+import type { WorkProgress } from '../../workers/lib/models/fetch-model';
 import {
   clearStageRows,
   listFrames,
@@ -14,9 +14,8 @@ import type { ModelRole, ResolvedModel } from '../shared/model-spec';
 import { readSettings } from '../settings/settings';
 import { mergeDetectionRanges, type FrameObjects, type ObjectRange } from './object-tracks';
 import { reportStage } from './stage-status';
-import { lineage, progressWriter, setStage, stageRow } from './stage-rows';
-
-type WorkerProgress = ModelProgress | { status: 'frames'; fraction: number };
+import { StageProgress } from './stage-progress';
+import { lineage, setStage, stageRow } from './stage-rows';
 
 /** A stage that runs one model over every stored frame and merges what it saw into ranges. */
 export interface FrameModelStage<Result extends { t: number }> {
@@ -29,7 +28,7 @@ export interface FrameModelStage<Result extends { t: number }> {
     model: ResolvedModel,
     frames: FrameInput[],
     onFrame: (result: Result) => Promise<void>,
-    onProgress: (progress: WorkerProgress) => void,
+    onProgress: (progress: WorkProgress) => void,
   ) => Promise<{ seconds: number }>;
   /** Stores one frame's result. */
   save: (videoId: string, result: Result, lineage: Lineage) => Promise<unknown>;
@@ -55,15 +54,6 @@ function frameSpacing(times: number[]): number {
   return gaps[Math.floor(gaps.length / 2)] ?? 2;
 }
 
-/** "Downloading <file> 45 % (12.3 MB)" for a model download in progress. */
-export function describeDownload(progress: ModelProgress): string | null {
-  if (progress.status !== 'progress') return null;
-  const percent = progress.total
-    ? ` ${Math.round((progress.loaded / progress.total) * 100)} %`
-    : '';
-  return `Downloading ${progress.file}${percent} (${(progress.loaded / 1e6).toFixed(1)} MB)`;
-}
-
 /** Runs `spec` over the video's stored frames: download progress, per-frame rows, ranges. */
 export async function runFrameModelStage<Result extends { t: number }>(
   spec: FrameModelStage<Result>,
@@ -82,10 +72,8 @@ export async function runFrameModelStage<Result extends { t: number }>(
   }
   await setStage(video.id, spec.stage, { state: 'running' });
   const model = resolveModel(spec.role, readSettings());
-  const writeProgress = progressWriter(video.id, spec.stage);
-  let device: Lineage['device'] = 'wasm';
+  const progress = new StageProgress(video.id, spec.stage);
   let rowLineage: Lineage | null = null;
-  let lastReport = 0;
   const results: Result[] = [];
   const result = await spec.run(
     signal,
@@ -93,21 +81,10 @@ export async function runFrameModelStage<Result extends { t: number }>(
     frames.map(({ t, blob }) => ({ t, blob })),
     proxy(async (frameResult: Result) => {
       results.push(frameResult);
-      rowLineage ??= lineage(model.id, model.revision, spec.parameters, device);
+      rowLineage ??= lineage(model.id, model.revision, spec.parameters, progress.device);
       await spec.save(video.id, frameResult, rowLineage);
     }),
-    proxy((progress: WorkerProgress) => {
-      if (progress.status === 'frames') writeProgress(progress.fraction);
-      else if (progress.status === 'ready')
-        device = progress.device === 'webgpu' ? 'webgpu' : 'wasm';
-      else {
-        const detail = describeDownload(progress);
-        if (detail && Date.now() - lastReport > 250) {
-          lastReport = Date.now();
-          void setStage(video.id, spec.stage, { detail });
-        }
-      }
-    }),
+    proxy(progress.handle),
   );
   const maxGap = GAP_FRAMES * frameSpacing(frames.map((f) => f.t));
   const ranges = mergeDetectionRanges(
@@ -116,7 +93,7 @@ export async function runFrameModelStage<Result extends { t: number }>(
   );
   const stats = { ...spec.stats(results, ranges), seconds: result.seconds };
   const done = stageRow(video.id, spec.stage, { state: 'done', progress: 1, stats });
-  const used = lineage(model.id, model.revision, { ...spec.parameters, maxGap }, device);
+  const used = lineage(model.id, model.revision, { ...spec.parameters, maxGap }, progress.device);
   await spec.finish(video.id, ranges, used, done);
   reportStage(done);
 }

@@ -1,14 +1,12 @@
 import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
 import type { TranscribedChunk } from '../../workers/transcribe.worker';
-import type { ModelProgress } from '../../workers/lib/models/fetch-model';
 import { clearStageRows, listSpeechRegions, putTranscriptSegments, type VideoRecord } from '../db';
 import { openVideoFile } from '../library/video-files';
 import { withTranscribeWorker } from '../media/transcribe-bridge';
-import type { Lineage } from '../shared/lineage';
 import { readSettings } from '../settings/settings';
-import { describeDownload } from './frame-model-stage';
-import { lineage, progressWriter, setStage } from './stage-rows';
+import { StageProgress } from './stage-progress';
+import { lineage, setStage } from './stage-rows';
 
 /** Transcript: Whisper over the speech regions, stored chunk by chunk as it goes. Needs `speech`. */
 export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
@@ -33,10 +31,8 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
   await setStage(video.id, 'transcript', { state: 'running' });
   const model = resolveModel('asr', readSettings());
   const file = await openVideoFile(video.id, video.storage);
-  const writeProgress = progressWriter(video.id, 'transcript');
-  let device: Lineage['device'] = 'wasm';
+  const progress = new StageProgress(video.id, 'transcript');
   let segments = 0;
-  let lastReport = 0;
   const result = await withTranscribeWorker((worker) =>
     worker.transcribe(
       signal,
@@ -45,7 +41,7 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
       { container: video.container, duration: video.duration },
       regions.map(({ start, end }) => ({ start, end })),
       proxy(async ({ chunk, segments: found }: TranscribedChunk) => {
-        const used = lineage(model.id, model.revision, { chunk }, device);
+        const used = lineage(model.id, model.revision, { chunk }, progress.device);
         segments += found.length;
         await putTranscriptSegments(
           found.map((s, index) => ({
@@ -57,18 +53,7 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
           })),
         );
       }),
-      proxy((progress: ModelProgress | { status: 'frames'; fraction: number }) => {
-        if (progress.status === 'frames') writeProgress(progress.fraction);
-        else if (progress.status === 'ready')
-          device = progress.device === 'webgpu' ? 'webgpu' : 'wasm';
-        else {
-          const detail = describeDownload(progress);
-          if (detail && Date.now() - lastReport > 250) {
-            lastReport = Date.now();
-            void setStage(video.id, 'transcript', { detail });
-          }
-        }
-      }),
+      proxy(progress.handle),
     ),
   );
   const stats = {

@@ -33,6 +33,8 @@ export interface ModelSpec {
   licence: string;
   /** Input → output, in one line. */
   contract: string;
+  /** Sentence embedders: how token vectors become one vector (the model was trained with it). */
+  pooling?: 'mean' | 'cls';
 }
 
 /** A model as a worker loads it: the spec plus where its files are. */

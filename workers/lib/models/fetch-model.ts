@@ -5,6 +5,9 @@ export type ModelProgress =
   | { status: 'done'; file: string }
   | { status: 'ready'; model: string; device: string };
 
+/** What a model worker reports during a long call: model loading, then how much work is done. */
+export type WorkProgress = ModelProgress | { status: 'work'; fraction: number };
+
 export class ModelLoadError extends Error {
   override name = 'ModelLoadError';
 }
@@ -54,13 +57,25 @@ export async function fetchModelFile(
   return bytes;
 }
 
+interface GpuAdapterLike {
+  features: { has(name: string): boolean };
+}
+
+/** What this worker can run on: WebGPU when it gets an adapter (and whether it has fp16 shaders). */
+export async function detectDevice(): Promise<{ device: 'webgpu' | 'wasm'; shaderF16: boolean }> {
+  const gpu = (
+    navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }
+  ).gpu;
+  try {
+    const adapter = await gpu?.requestAdapter();
+    if (adapter) return { device: 'webgpu', shaderF16: adapter.features.has('shader-f16') };
+  } catch {
+    // No usable adapter: WASM below.
+  }
+  return { device: 'wasm', shaderF16: false };
+}
+
 /** WebGPU when this worker can get an adapter, else WASM. Checked inside the worker. */
 export async function pickDevice(): Promise<'webgpu' | 'wasm'> {
-  const gpu = (navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return 'wasm';
-  try {
-    return (await gpu.requestAdapter()) ? 'webgpu' : 'wasm';
-  } catch {
-    return 'wasm';
-  }
+  return (await detectDevice()).device;
 }

@@ -3,7 +3,15 @@ import { env, type ProgressInfo } from '@huggingface/transformers';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { ModelDtype, ResolvedModel } from '../../../src/shared/model-spec';
-import { ModelLoadError, pickDevice, type ModelProgress } from './fetch-model';
+import { ModelLoadError, detectDevice, type ModelProgress } from './fetch-model';
+
+/** An adapter without `shader-f16` (software WebGPU, older GPUs) runs the fp32 weights instead. */
+function withoutF16(dtype: ModelDtype, noF16: boolean): ModelDtype {
+  if (!noF16) return dtype;
+  if (dtype === 'fp16') return 'fp32';
+  if (dtype === 'q4f16') return 'q4';
+  return dtype;
+}
 
 const HUB_HOST = 'https://huggingface.co/';
 const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
@@ -32,8 +40,8 @@ export async function prepareTransformers(
       : `${model.baseUrl}/`
     : HUB_HOST;
   env.remotePathTemplate = model.baseUrl ? '{model}/' : HUB_PATH_TEMPLATE;
-  const device = await pickDevice();
-  return { device, dtype: model.dtype[device] };
+  const { device, shaderF16 } = await detectDevice();
+  return { device, dtype: withoutF16(model.dtype[device], device === 'webgpu' && !shaderF16) };
 }
 
 /** transformers.js progress events in the app's progress shape. */

@@ -1,0 +1,57 @@
+import type { ModelProgress, WorkProgress } from '../../workers/lib/models/fetch-model';
+import type { StageName } from '../db';
+import type { Lineage } from '../shared/lineage';
+import { progressWriter, setStage } from './stage-rows';
+
+/** Download details are written at most this often (a fast download fires hundreds of events). */
+const DETAIL_EVERY_MS = 250;
+
+/** "Downloading <file> 45 % (12.3 MB)" for a model download in progress. */
+export function describeDownload(progress: ModelProgress): string | null {
+  if (progress.status !== 'progress') return null;
+  const percent = progress.total
+    ? ` ${Math.round((progress.loaded / progress.total) * 100)} %`
+    : '';
+  return `Downloading ${progress.file}${percent} (${(progress.loaded / 1e6).toFixed(1)} MB)`;
+}
+
+/**
+ * Turns a model worker's progress into the stage row: download details, the work fraction (mapped
+ * into `span` when a stage runs several models), and the device the model ended up on.
+ */
+export class StageProgress {
+  device: Lineage['device'] = 'wasm';
+  private lastDetail = 0;
+  private fraction: number;
+  private readonly writeProgress: (fraction: number) => void;
+
+  constructor(
+    private readonly videoId: string,
+    private readonly stage: StageName,
+    private readonly span: [number, number] = [0, 1],
+  ) {
+    this.writeProgress = progressWriter(videoId, stage);
+    this.fraction = span[0];
+  }
+
+  /** This stage's progress over a sub-range of its work. */
+  within(span: [number, number]): StageProgress {
+    return new StageProgress(this.videoId, this.stage, span);
+  }
+
+  readonly handle = (progress: WorkProgress): void => {
+    if (progress.status === 'work') {
+      const [from, to] = this.span;
+      this.fraction = from + progress.fraction * (to - from);
+      this.writeProgress(this.fraction);
+    } else if (progress.status === 'ready') {
+      this.device = progress.device === 'webgpu' ? 'webgpu' : 'wasm';
+    } else {
+      const detail = describeDownload(progress);
+      if (detail && Date.now() - this.lastDetail > DETAIL_EVERY_MS) {
+        this.lastDetail = Date.now();
+        void setStage(this.videoId, this.stage, { detail, progress: this.fraction });
+      }
+    }
+  };
+}

@@ -1,0 +1,100 @@
+import {
+  AutoImageProcessor,
+  AutoTokenizer,
+  CLIPTextModelWithProjection,
+  CLIPVisionModelWithProjection,
+  RawImage,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+  type ImageProcessor,
+  type Tensor,
+} from '@huggingface/transformers';
+import type { ResolvedModel } from '../../../src/shared/model-spec';
+import { normalize } from '../../../src/shared/vector-codec';
+import type { ModelProgress } from '../models/fetch-model';
+import {
+  explainLoadFailure,
+  forwardProgress,
+  prepareTransformers,
+} from '../models/transformers-env';
+import { rowsOf } from './text-embedder';
+
+/*
+ * CLIP's two towers are loaded separately: indexing only needs the image tower, a search only
+ * the text tower, and each is half the download.
+ */
+
+export interface LoadedClipImages {
+  processor: ImageProcessor;
+  vision: PreTrainedModel;
+  device: 'webgpu' | 'wasm';
+}
+
+export interface LoadedClipText {
+  tokenizer: PreTrainedTokenizer;
+  text: PreTrainedModel;
+  device: 'webgpu' | 'wasm';
+}
+
+async function loadTower<T>(
+  model: ResolvedModel,
+  onProgress: (progress: ModelProgress) => void,
+  load: (options: Record<string, unknown>) => Promise<T>,
+): Promise<T & { device: 'webgpu' | 'wasm' }> {
+  const { device, dtype } = await prepareTransformers(model);
+  try {
+    const options = {
+      device,
+      dtype,
+      revision: model.revision,
+      progress_callback: forwardProgress(onProgress),
+    };
+    const loaded = await load(options);
+    onProgress({ status: 'ready', model: model.id, device });
+    return { ...loaded, device };
+  } catch (error) {
+    throw explainLoadFailure(model, error);
+  }
+}
+
+export function loadClipImages(
+  model: ResolvedModel,
+  onProgress: (progress: ModelProgress) => void,
+): Promise<LoadedClipImages> {
+  return loadTower(model, onProgress, async (options) => ({
+    processor: await AutoImageProcessor.from_pretrained(model.id, options),
+    vision: await CLIPVisionModelWithProjection.from_pretrained(model.id, options),
+  }));
+}
+
+export function loadClipText(
+  model: ResolvedModel,
+  onProgress: (progress: ModelProgress) => void,
+): Promise<LoadedClipText> {
+  return loadTower(model, onProgress, async (options) => ({
+    tokenizer: await AutoTokenizer.from_pretrained(model.id, options),
+    text: await CLIPTextModelWithProjection.from_pretrained(model.id, options),
+  }));
+}
+
+/** Unit-length CLIP image vectors, one per image. */
+export async function embedImageBatch(
+  loaded: LoadedClipImages,
+  images: Blob[],
+): Promise<Float32Array[]> {
+  const raw = await Promise.all(images.map((image) => RawImage.fromBlob(image)));
+  const { image_embeds } = (await loaded.vision(await loaded.processor(raw))) as {
+    image_embeds: Tensor;
+  };
+  return rowsOf(image_embeds).map(normalize);
+}
+
+/** Unit-length CLIP text vectors, in the same space as the image vectors. */
+export async function embedClipTexts(
+  loaded: LoadedClipText,
+  texts: string[],
+): Promise<Float32Array[]> {
+  const inputs = loaded.tokenizer(texts, { padding: true, truncation: true });
+  const { text_embeds } = (await loaded.text(inputs)) as { text_embeds: Tensor };
+  return rowsOf(text_embeds).map(normalize);
+}

@@ -1,0 +1,30 @@
+import type { ResolvedModel } from '../../../src/shared/model-spec';
+import type { ModelProgress } from './fetch-model';
+
+type Loader<Loaded> = (
+  model: ResolvedModel,
+  onProgress: (progress: ModelProgress) => void,
+) => Promise<Loaded>;
+
+/** Where a model comes from: the same id under another base URL is another model. */
+export function modelKey(model: ResolvedModel): string {
+  return model.url ?? `${model.baseUrl ?? 'hub'}|${model.id}`;
+}
+
+/**
+ * Loads each model once per worker and shares the load between concurrent callers. A failed load
+ * is forgotten, so a retry (after the user fixes the URL or the file) loads again.
+ */
+export function loadOnce<Loaded>(load: Loader<Loaded>): Loader<Loaded> {
+  const loaded = new Map<string, Promise<Loaded>>();
+  return (model, onProgress) => {
+    const key = modelKey(model);
+    let loading = loaded.get(key);
+    if (!loading) {
+      loading = load(model, onProgress);
+      loading.catch(() => loaded.delete(key));
+      loaded.set(key, loading);
+    }
+    return loading;
+  };
+}
