@@ -1,6 +1,7 @@
 import { getVideo, listVideos } from '../db';
 import { deleteVideo, importFile } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
+import { embedQuery } from '../search/embed-query';
 import { updateSettings } from '../settings/settings';
 import type { BriApi } from '../shared/bri-api';
 import { benchmarkNaiveFrames, frameAt, getIndex, status } from './media-api';
@@ -19,6 +20,10 @@ export function installBriApi(): void {
     cancelAnalysis: (id) => cancelAnalysis(id),
     getIndex,
     frameAt,
+    embedQuery: async (query, space) => {
+      const { vector, ...rest } = await embedQuery(query, space);
+      return { ...rest, vector: Array.from(vector) };
+    },
     benchmarkNaiveFrames,
   };
   window.bri = Object.freeze(api);

@@ -1,6 +1,7 @@
 import {
   getVideo,
   listCaptions,
+  listEmbeddings,
   listDetections,
   listFrames,
   listObjectTracks,
@@ -14,6 +15,7 @@ import {
 } from '../db';
 import { openVideoFile } from '../library/video-files';
 import { withMediaWorker } from '../media/media-bridge';
+import { dequantize } from '../shared/vector-codec';
 import { STAGE_NAMES, type BriApi, type StageStatus } from '../shared/bri-api';
 
 async function requireVideo(videoId: string) {
@@ -52,6 +54,7 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
     onScreenText,
     transcript,
     captions,
+    embeddings,
   ] = await Promise.all([
     listFrames(videoId),
     listScenes(videoId),
@@ -62,6 +65,7 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
     listOnScreenText(videoId),
     listTranscript(videoId),
     listCaptions(videoId),
+    listEmbeddings(videoId),
   ]);
   return {
     frames: frames.map(({ t, width, height, sceneIndex, reason, lineage }) => ({
@@ -87,6 +91,17 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
     })),
     onScreenText: onScreenText.map(({ t, lines }) => ({ t, lines })),
     captions: captions.map(({ t, caption, confidence }) => ({ t, caption, confidence })),
+    embeddings: embeddings
+      .map(({ source, start, end, text, model, values, scale }) => ({
+        source,
+        start,
+        end,
+        text,
+        model,
+        dims: values.length,
+        norm: Math.hypot(...dequantize({ values, scale })),
+      }))
+      .sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start),
     transcript: transcript.map(({ start, end, text, words }) => ({ start, end, text, words })),
   };
 };

@@ -1,7 +1,8 @@
 import type { StageName, StageRecord } from '../db';
+import { STAGE_NAMES } from '../shared/bri-api';
 import { formatDuration } from '../library/format';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
-import { useAnalysisStore } from '../store/analysis-store';
+import { useStageRows } from '../store/analysis-store';
 
 const LABELS: Record<
   StageName,
@@ -31,6 +32,10 @@ const LABELS: Record<
     running: 'Describing the frames',
     done: (s) => `${s.captions ?? 0} frames described`,
   },
+  embeddings: {
+    running: 'Indexing for search',
+    done: (s) => `search index: ${s.texts ?? 0} texts, ${s.frames ?? 0} frames`,
+  },
 };
 
 function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefined }) {
@@ -55,25 +60,16 @@ function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefi
 
 /** Per-stage processing status of one video, with cancel and re-run. */
 export function AnalysisStatus({ videoId }: { videoId: string }) {
-  const frames = useAnalysisStore((s) => s.stages[`${videoId}:frames`]);
-  const speech = useAnalysisStore((s) => s.stages[`${videoId}:speech`]);
-  const objects = useAnalysisStore((s) => s.stages[`${videoId}:objects`]);
-  const text = useAnalysisStore((s) => s.stages[`${videoId}:text`]);
-  const transcript = useAnalysisStore((s) => s.stages[`${videoId}:transcript`]);
-  const captions = useAnalysisStore((s) => s.stages[`${videoId}:captions`]);
-  const rows = [frames, speech, objects, text, transcript, captions];
+  const rows = useStageRows(videoId);
   const busy = rows.some((r) => r?.state === 'queued' || r?.state === 'running');
   const rerun = rows.some((r) => r?.state === 'cancelled' || r?.state === 'failed');
   if (rows.every((row) => !row)) return null;
   return (
     <div className="analysis" data-testid="video.status" aria-live="polite">
       <ul>
-        <StageLine stage="frames" row={frames} />
-        <StageLine stage="speech" row={speech} />
-        <StageLine stage="objects" row={objects} />
-        <StageLine stage="text" row={text} />
-        <StageLine stage="transcript" row={transcript} />
-        <StageLine stage="captions" row={captions} />
+        {STAGE_NAMES.map((stage, i) => (
+          <StageLine key={stage} stage={stage} row={rows[i]} />
+        ))}
       </ul>
       {busy && (
         <button

@@ -79,6 +79,8 @@ export type {
   TextRangeRecord,
   TranscriptSegmentRecord,
   CaptionRecord,
+  EmbeddingRecord,
+  EmbeddingSource,
   SceneRecord,
   SpeechRegionRecord,
   StageName,

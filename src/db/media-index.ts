@@ -8,6 +8,8 @@ import type {
   TextRangeRecord,
   TranscriptSegmentRecord,
   CaptionRecord,
+  EmbeddingRecord,
+  EmbeddingSource,
   SceneRecord,
   SpeechRegionRecord,
   StageName,
@@ -27,6 +29,7 @@ const STAGE_TABLES: Record<
     | 'textRanges'
     | 'transcriptSegments'
     | 'captions'
+    | 'embeddings'
   )[]
 > = {
   frames: ['frames', 'scenes'],
@@ -35,6 +38,7 @@ const STAGE_TABLES: Record<
   text: ['onScreenText', 'textRanges'],
   transcript: ['transcriptSegments'],
   captions: ['captions'],
+  embeddings: ['embeddings'],
 };
 
 /** Removes a stage's rows for one video in one transaction (re-runs then start clean). */
@@ -238,4 +242,22 @@ export function listCaptions(
     .where('[videoId+t]')
     .between([videoId, -Infinity], [videoId, Infinity])
     .toArray();
+}
+
+export function putEmbeddings(
+  rows: EmbeddingRecord[],
+  database: BriDatabase = defaultDb,
+): Promise<unknown> {
+  return database.embeddings.bulkPut(rows);
+}
+
+/** A video's embeddings, of one source or all. */
+export function listEmbeddings(
+  videoId: string,
+  source?: EmbeddingSource,
+  database: BriDatabase = defaultDb,
+): Promise<EmbeddingRecord[]> {
+  return source
+    ? database.embeddings.where('[videoId+source]').equals([videoId, source]).toArray()
+    : database.embeddings.where('videoId').equals(videoId).toArray();
 }

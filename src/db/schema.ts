@@ -129,6 +129,30 @@ export interface CaptionRecord {
   lineage: Lineage;
 }
 
+/** What an embedding stands for: a transcript segment, a caption, an on-screen text, a frame. */
+export type EmbeddingSource = 'transcript' | 'caption' | 'text' | 'frame';
+
+/**
+ * `embeddings` — search vectors, int8 with one scale each (src/shared/vector-codec.ts), tagged with
+ * the model that made them (vectors of different models are not comparable). `key` names the item
+ * within its source (a segment's chunk and index, a frame's time, a text and its start), so the
+ * primary key [videoId+source+key] makes re-writes idempotent; [videoId+source] serves searches.
+ */
+export interface EmbeddingRecord {
+  videoId: string;
+  source: EmbeddingSource;
+  key: string;
+  /** Video time the item covers, seconds (start = end for a frame or a caption). */
+  start: number;
+  end: number;
+  /** The text embedded; empty for a frame. */
+  text: string;
+  model: string;
+  values: Int8Array;
+  scale: number;
+  lineage: Lineage;
+}
+
 export type { StageName } from '../shared/bri-api';
 export type StageState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
@@ -163,6 +187,7 @@ export class BriDatabase extends Dexie {
   textRanges!: Table<TextRangeRecord, [string, string, number]>;
   transcriptSegments!: Table<TranscriptSegmentRecord, [string, number, number]>;
   captions!: Table<CaptionRecord, [string, number]>;
+  embeddings!: Table<EmbeddingRecord, [string, EmbeddingSource, string]>;
 
   constructor(name = 'bri') {
     super(name);
@@ -190,6 +215,9 @@ export class BriDatabase extends Dexie {
     this.version(5).stores({
       captions: '[videoId+t], videoId',
     });
+    this.version(6).stores({
+      embeddings: '[videoId+source+key], videoId, [videoId+source]',
+    });
   }
 }
 
@@ -207,4 +235,5 @@ export const VIDEO_OWNED_TABLES = [
   'textRanges',
   'transcriptSegments',
   'captions',
+  'embeddings',
 ] as const;

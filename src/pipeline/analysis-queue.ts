@@ -11,8 +11,9 @@ import { runFramesStage, runSpeechStage } from './media-stages';
 import { runObjectsStage } from './objects-stage';
 import { runTextStage } from './text-stage';
 import { runCaptionsStage } from './captions-stage';
+import { runEmbeddingsStage } from './embeddings-stage';
 import { runTranscriptStage } from './transcript-stage';
-import { endStage } from './stage-rows';
+import { describeFailure, endStage } from './stage-rows';
 import { reportStage } from './stage-status';
 
 type StageRunner = (video: VideoRecord, signal: AbortSignal) => Promise<void>;
@@ -20,16 +21,18 @@ type StageRunner = (video: VideoRecord, signal: AbortSignal) => Promise<void>;
 /**
  * A video's stages. Those without `after` start together (each media stage has its own worker);
  * `objects` looks at the stored frames, so it starts when `frames` has ended; `text` follows it.
- * `transcript` listens to the speech regions, so it starts when `speech` has ended.
+ * `transcript` listens to the speech regions, so it starts when `speech` has ended. `embeddings`
+ * indexes what all the others wrote, so it comes last.
  */
-const STAGES: { stage: StageName; run: StageRunner; after?: StageName }[] = [
+const STAGES: { stage: StageName; run: StageRunner; after?: StageName[] }[] = [
   { stage: 'frames', run: runFramesStage },
   { stage: 'speech', run: runSpeechStage },
-  { stage: 'objects', run: runObjectsStage, after: 'frames' },
+  { stage: 'objects', run: runObjectsStage, after: ['frames'] },
   // After objects, not beside it: two model workers at once would oversubscribe 2 cores.
-  { stage: 'text', run: runTextStage, after: 'objects' },
-  { stage: 'transcript', run: runTranscriptStage, after: 'speech' },
-  { stage: 'captions', run: runCaptionsStage, after: 'text' },
+  { stage: 'text', run: runTextStage, after: ['objects'] },
+  { stage: 'transcript', run: runTranscriptStage, after: ['speech'] },
+  { stage: 'captions', run: runCaptionsStage, after: ['text'] },
+  { stage: 'embeddings', run: runEmbeddingsStage, after: ['transcript', 'captions'] },
 ];
 
 interface Job {
@@ -43,17 +46,6 @@ const jobs = new Map<string, Job>();
 /** One video at a time: on 2 cores, two decoders at once only slow each other down. */
 let chain: Promise<unknown> = Promise.resolve();
 
-/** Errors whose message already tells the person what happened and what to do. */
-const SELF_EXPLAINING = new Set(['ModelLoadError']);
-
-function describe(error: unknown): string {
-  const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
-  const name = error instanceof Error ? error.name : '';
-  return SELF_EXPLAINING.has(name)
-    ? `${detail}. Then choose “Analyse again”.`
-    : `Something went wrong: ${detail}. Try “Analyse again”.`;
-}
-
 async function runStages(videoId: string, job: Job): Promise<void> {
   const { signal } = job.controller;
   if (signal.aborted) return; // Cancelled while queued: cancelAnalysis already recorded it.
@@ -62,7 +54,8 @@ async function runStages(videoId: string, job: Job): Promise<void> {
   if (!video) return;
   const running = new Map<StageName, Promise<void>>();
   for (const { stage, run, after } of job.stages) {
-    const ready = (after && running.get(after)) || Promise.resolve();
+    // Only stages queued in this run are waited for; the others' rows are already stored.
+    const ready = Promise.all((after ?? []).map((name) => running.get(name)));
     running.set(
       stage,
       ready.then(() => runStage(video, stage, run, signal)),
@@ -85,7 +78,7 @@ async function runStage(
     await run(video, signal);
   } catch (error) {
     if (signal.aborted) await endStage(video.id, stage, 'cancelled', CANCELLED);
-    else await endStage(video.id, stage, 'failed', describe(error));
+    else await endStage(video.id, stage, 'failed', describeFailure(error));
   }
 }
 

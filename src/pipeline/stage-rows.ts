@@ -50,6 +50,18 @@ export function progressWriter(videoId: string, stage: StageName): (fraction: nu
   };
 }
 
+/** Errors whose message already tells the person what happened and what to do. */
+const SELF_EXPLAINING = new Set(['ModelLoadError']);
+
+/** A stage's failure in words for the status line. */
+export function describeFailure(error: unknown): string {
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  const name = error instanceof Error ? error.name : '';
+  return SELF_EXPLAINING.has(name)
+    ? `${detail}. Then choose “Analyse again”.`
+    : `Something went wrong: ${detail}. Try “Analyse again”.`;
+}
+
 /** Marks a stage cancelled or failed and removes its partial rows, so a re-run starts clean. */
 export async function endStage(
   videoId: string,

@@ -24,6 +24,7 @@ export const STAGE_NAMES = [
   'text',
   'transcript',
   'captions',
+  'embeddings',
 ] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
@@ -51,7 +52,6 @@ export interface MediaIndex {
   speechRegions: { start: number; end: number }[];
   /** When each kind of object is visible (ranges from the stored frames' detections). */
   objects: { label: string; start: number; end: number; maxScore: number; count: number }[];
-  /** Per stored frame: the objects seen, boxes in that frame's pixels. */
   /** When each line of on-screen text is visible. */
   text: { text: string; start: number; end: number; maxScore: number; count: number }[];
   /** Per stored frame: the on-screen text lines read (OCR), boxes in that frame's pixels. */
@@ -68,9 +68,21 @@ export interface MediaIndex {
   }[];
   /** One caption per stored frame, with the mean probability of its tokens (0–1). */
   captions: { t: number; caption: string; confidence: number }[];
+  /** Per stored frame: the objects seen, boxes in that frame's pixels. */
   detections: {
     t: number;
     objects: { label: string; score: number; box: [number, number, number, number] }[];
+  }[];
+  /** Search vectors (without the vectors): what each stands for, the model, its length and norm. */
+  embeddings: {
+    source: 'transcript' | 'caption' | 'text' | 'frame';
+    start: number;
+    end: number;
+    text: string;
+    model: string;
+    dims: number;
+    /** Length of the stored vector once decoded: 1 ± quantization error. */
+    norm: number;
   }[];
 }
 
@@ -95,7 +107,7 @@ export interface BriApi {
   /**
    * Per-stage processing state: `frames` (frames + scenes), `speech` (audio + speech regions),
    * `objects` (detections + object ranges), `text` (on-screen text + its ranges), `transcript`,
-   * `captions`.
+   * `captions`, `embeddings` (search vectors of texts and frames).
    */
   status(videoId: string): Promise<{ videoId: string; stages: Record<StageName, StageStatus> }>;
   /** Changes settings kept in this browser; resolves with all of them. */
@@ -107,8 +119,16 @@ export interface BriApi {
   analyse(videoId: string, options?: { stages?: StageName[] }): Promise<void>;
   /** Cancels the media stages; their partial rows are removed. */
   cancelAnalysis(videoId: string): Promise<void>;
-  /** Stored frames (times, sizes, lineage), scenes and speech regions. */
+  /** Everything stored about a video: frames, scenes, speech, objects, text, transcript, captions, embeddings. */
   getIndex(videoId: string): Promise<MediaIndex>;
+  /**
+   * A search query's vector in the sentence space (`text`) or CLIP's (`image`, to compare with
+   * frames), with the model and the device (webgpu / wasm) that made it.
+   */
+  embedQuery(
+    query: string,
+    space: 'text' | 'image',
+  ): Promise<{ model: string; device: string; vector: number[] }>;
   /** The frame at `t` seconds at full resolution (WebP), with its exact presentation time. */
   frameAt(
     videoId: string,

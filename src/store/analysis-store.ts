@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { StageRecord } from '../db';
+import { STAGE_NAMES } from '../shared/bri-api';
 
 export interface AnalysisState {
   /** Latest row per `${videoId}:${stage}`. */
@@ -8,3 +10,10 @@ export interface AnalysisState {
 
 /** Processing status of every video, mirrored from the `stages` table. */
 export const useAnalysisStore = create<AnalysisState>()(() => ({ stages: {} }));
+
+/** The latest row of each stage of one video, in STAGE_NAMES order (undefined: never queued). */
+export function useStageRows(videoId: string): (StageRecord | undefined)[] {
+  return useAnalysisStore(
+    useShallow((s) => STAGE_NAMES.map((stage) => s.stages[`${videoId}:${stage}`])),
+  );
+}

@@ -2,12 +2,10 @@ import { expect, test } from '@playwright/test';
 import { mediaPath } from '../paths';
 import { LibraryPage } from './support/library-page';
 
-// Whisper and the captioner here are random-weight fixtures: their words are garbage, so this
+// Whisper, the captioner and the embedders here are random-weight fixtures: their words are garbage, so this
 // checks structure (loading through the user's code path, chunking, timestamps, storage), never
 // the words.
-test('the fixture models transcribe speech and caption every frame, in video time', async ({
-  page,
-}) => {
+test('the fixture models transcribe, caption and embed, in video time', async ({ page }) => {
   test.setTimeout(240_000);
   const library = new LibraryPage(page);
   await library.open();
@@ -17,7 +15,7 @@ test('the fixture models transcribe speech and caption every frame, in video tim
   expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
   const index = await page.evaluate((id) => window.bri.getIndex(id), id);
   const video = await page.evaluate((id) => window.bri.getVideo(id), id);
-  const { transcript, speechRegions, captions, frames } = index;
+  const { transcript, speechRegions, captions, frames, embeddings } = index;
 
   await test.step('segments are stored, ordered and inside the speech chunks', () => {
     expect(transcript.length).toBeGreaterThan(0);
@@ -48,12 +46,45 @@ test('the fixture models transcribe speech and caption every frame, in video tim
     expect(status.stages.captions.stats.captions).toBe(captions.length);
   });
 
+  await test.step('every text and every frame has a unit-length vector of its model', () => {
+    expect(status.stages.embeddings.state, status.stages.embeddings.detail ?? '').toBe('done');
+    const of = (source: string) => embeddings.filter((e) => e.source === source);
+    const said = (texts: string[]) => texts.filter((text) => text.trim()).length;
+    expect(of('transcript')).toHaveLength(said(transcript.map((s) => s.text)));
+    expect(of('caption')).toHaveLength(said(captions.map((c) => c.caption)));
+    expect(of('text')).toHaveLength(said(index.text.map((r) => r.text)));
+    expect(of('frame').map((e) => e.start)).toEqual(frames.map((f) => f.t));
+    for (const [source, model] of [
+      ['transcript', 'test/all-MiniLM-L6-v2-random'],
+      ['frame', 'test/clip-vit-base-patch16-random'],
+    ] as const) {
+      const rows = of(source);
+      expect(new Set(rows.map((e) => e.model))).toEqual(new Set([model]));
+      expect(new Set(rows.map((e) => e.dims)).size).toBe(1);
+    }
+    for (const e of embeddings) {
+      expect(e.norm).toBeCloseTo(1, 1);
+      expect(e.start).toBeLessThanOrEqual(e.end);
+    }
+  });
+
+  await test.step('a query lands in the same space as the frames', async () => {
+    const query = await page.evaluate(() => window.bri.embedQuery('a red bus', 'image'));
+    const frameDims = embeddings.find((e) => e.source === 'frame')?.dims;
+    expect(query.model).toBe('test/clip-vit-base-patch16-random');
+    expect(query.vector).toHaveLength(frameDims ?? -1);
+    expect(Math.hypot(...query.vector)).toBeCloseTo(1, 3);
+  });
+
   await test.step('the card shows the transcript line', async () => {
     await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
       `transcript: ${transcript.length} segments`,
     );
     await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
       `${captions.length} frames described`,
+    );
+    await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
+      `search index: ${status.stages.embeddings.stats.texts} texts, ${frames.length} frames`,
     );
   });
 });

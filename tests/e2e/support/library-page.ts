@@ -7,6 +7,14 @@ import type {} from '../../../src/shared/bri-api';
 export const MODEL_BASE_URL = `http://localhost:${process.env.BRI_MODEL_PORT ?? 4190}/`;
 
 /** The library screen, driven the way a person uses it. */
+/** The random-weight fixtures in ../shared/models/test, one per role without real weights here. */
+export const FIXTURE_MODELS = {
+  asr: 'test/whisper-tiny.en-random',
+  caption: 'test/vit-gpt2-image-captioning-random',
+  textEmbed: 'test/all-MiniLM-L6-v2-random',
+  imageEmbed: 'test/clip-vit-base-patch16-random',
+};
+
 export class LibraryPage {
   readonly drop: Locator;
   readonly fileInput: Locator;
@@ -35,11 +43,9 @@ export class LibraryPage {
     const settings = {
       autoAnalyse: options.autoAnalyse ?? true,
       modelBaseUrl: MODEL_BASE_URL,
-      // Real Whisper and captioner weights can't be fetched here: random-weight fixtures stand in.
-      models: {
-        asr: 'test/whisper-tiny.en-random',
-        caption: 'test/vit-gpt2-image-captioning-random',
-      },
+      // Real Whisper, captioner and embedder weights can't be fetched here: random-weight
+      // fixtures stand in (YOLOX and PaddleOCR are real).
+      models: FIXTURE_MODELS,
     };
     await this.page.evaluate((settings) => window.bri.configure(settings), settings);
   }

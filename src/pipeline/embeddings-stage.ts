@@ -1,0 +1,179 @@
+import { proxy } from 'comlink';
+import { resolveModel } from '../../models';
+import type { FrameEmbedding } from '../../workers/embed.worker';
+import {
+  clearStageRows,
+  listCaptions,
+  listFrames,
+  listTextRanges,
+  listTranscript,
+  putEmbeddings,
+  type EmbeddingRecord,
+  type EmbeddingSource,
+  type VideoRecord,
+} from '../db';
+import { withEmbedWorker } from '../media/embed-bridge';
+import type { Lineage } from '../shared/lineage';
+import type { ResolvedModel } from '../shared/model-spec';
+import { quantize } from '../shared/vector-codec';
+import { readSettings } from '../settings/settings';
+import { StageProgress } from './stage-progress';
+import { describeFailure, lineage, setStage } from './stage-rows';
+
+/** One thing to embed: where it comes from and what it says. */
+interface TextItem {
+  source: Exclude<EmbeddingSource, 'frame'>;
+  key: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Transcript segments, captions and on-screen texts that say something. */
+async function collectTexts(videoId: string): Promise<TextItem[]> {
+  const [segments, captions, texts] = await Promise.all([
+    listTranscript(videoId),
+    listCaptions(videoId),
+    listTextRanges(videoId),
+  ]);
+  const items: TextItem[] = [
+    ...segments.map((s) => ({
+      source: 'transcript' as const,
+      key: `${s.chunkStart}:${s.index}`,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+    })),
+    ...captions.map((c) => ({
+      source: 'caption' as const,
+      key: String(c.t),
+      start: c.t,
+      end: c.t,
+      text: c.caption,
+    })),
+    ...texts.map((r) => ({
+      source: 'text' as const,
+      key: `${r.start}:${r.text}`,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+    })),
+  ];
+  return items.filter((item) => item.text.trim().length > 0);
+}
+
+function embeddingRow(
+  videoId: string,
+  item: Omit<TextItem, 'source'> & { source: EmbeddingSource },
+  vector: Float32Array,
+  used: Lineage,
+): EmbeddingRecord {
+  return { videoId, ...item, model: used.tool, ...quantize(vector), lineage: used };
+}
+
+/** Sentence vectors of every text, written in one go (a few hundred small rows). */
+async function embedTexts(
+  video: VideoRecord,
+  items: TextItem[],
+  model: ResolvedModel,
+  progress: StageProgress,
+  signal: AbortSignal,
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const { vectors, seconds } = await withEmbedWorker((embed) =>
+    embed.embedTexts(
+      signal,
+      model,
+      items.map((item) => item.text),
+      proxy(progress.handle),
+    ),
+  );
+  const used = lineage(model.id, model.revision, { pooling: model.pooling }, progress.device);
+  await putEmbeddings(
+    items.map((item, i) => embeddingRow(video.id, item, vectors[i] ?? new Float32Array(), used)),
+  );
+  return seconds;
+}
+
+/** CLIP vectors of every stored frame, written a batch at a time. */
+async function embedFrames(
+  video: VideoRecord,
+  model: ResolvedModel,
+  progress: StageProgress,
+  signal: AbortSignal,
+): Promise<{ frames: number; seconds: number }> {
+  const frames = await listFrames(video.id);
+  if (frames.length === 0) return { frames: 0, seconds: 0 };
+  const { seconds } = await withEmbedWorker((embed) =>
+    embed.embedFrames(
+      signal,
+      model,
+      frames.map(({ t, blob }) => ({ t, blob })),
+      proxy(async (batch: FrameEmbedding[]) => {
+        const used = lineage(model.id, model.revision, {}, progress.device);
+        await putEmbeddings(
+          batch.map(({ t, vector }) =>
+            embeddingRow(
+              video.id,
+              { source: 'frame', key: String(t), start: t, end: t, text: '' },
+              vector,
+              used,
+            ),
+          ),
+        );
+      }),
+      proxy(progress.handle),
+    ),
+  );
+  return { frames: frames.length, seconds };
+}
+
+/**
+ * Embeddings for search: sentence vectors of transcript segments, captions and on-screen text;
+ * CLIP vectors of the frames. The two models run one after the other; if one fails, the other's
+ * vectors are still stored and the stage is marked failed with the reason.
+ */
+export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
+  await clearStageRows(video.id, 'embeddings');
+  const texts = await collectTexts(video.id);
+  await setStage(video.id, 'embeddings', { state: 'running' });
+  const settings = readSettings();
+  const progress = new StageProgress(video.id, 'embeddings');
+  // Frames dominate the work (a CLIP image pass costs far more than a sentence).
+  const textShare = texts.length / (texts.length + 1 + 20 * (await listFrames(video.id)).length);
+  const failures: unknown[] = [];
+  const attempt = async <T, F>(work: () => Promise<T>, fallback: F): Promise<T | F> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      failures.push(error);
+      return fallback;
+    }
+  };
+  const textProgress = progress.within([0, textShare]);
+  const textSeconds = await attempt(
+    () => embedTexts(video, texts, resolveModel('textEmbed', settings), textProgress, signal),
+    null,
+  );
+  const frameProgress = progress.within([textShare, 1]);
+  const frames = await attempt(
+    () => embedFrames(video, resolveModel('imageEmbed', settings), frameProgress, signal),
+    { frames: 0, seconds: 0 },
+  );
+  const stats = {
+    texts: textSeconds === null ? 0 : texts.length,
+    frames: frames.frames,
+    seconds: (textSeconds ?? 0) + frames.seconds,
+  };
+  // Failed, yet the vectors the other model made stay (unlike a thrown failure, which clears).
+  const [failure] = failures;
+  if (failure !== undefined)
+    await setStage(video.id, 'embeddings', {
+      state: 'failed',
+      progress: 1,
+      detail: describeFailure(failure),
+      stats,
+    });
+  else await setStage(video.id, 'embeddings', { state: 'done', progress: 1, stats });
+}

@@ -1,0 +1,27 @@
+import { proxy } from 'comlink';
+import { resolveModel } from '../../models';
+import type { QuerySpace } from '../../workers/embed.worker';
+import { withEmbedWorker } from '../media/embed-bridge';
+import { readSettings } from '../settings/settings';
+
+export type { QuerySpace };
+
+/**
+ * A search query's unit-length vector: in the sentence space (`text`: transcript, captions,
+ * on-screen text) or in CLIP's space (`image`: frames). Loads the model on first use.
+ */
+export async function embedQuery(
+  query: string,
+  space: QuerySpace,
+): Promise<{ model: string; device: string; vector: Float32Array }> {
+  const model = resolveModel(space === 'text' ? 'textEmbed' : 'imageEmbed', readSettings());
+  const { vector, device } = await withEmbedWorker((embed) =>
+    embed.embedQuery(
+      model,
+      query,
+      space,
+      proxy(() => undefined),
+    ),
+  );
+  return { model: model.id, device, vector };
+}

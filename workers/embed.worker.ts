@@ -1,0 +1,110 @@
+/// <reference lib="webworker" />
+import { expose, transfer } from 'comlink';
+import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import type { ResolvedModel } from '../src/shared/model-spec';
+import {
+  embedClipTexts,
+  embedImageBatch,
+  loadClipImages,
+  loadClipText,
+  type LoadedClipImages,
+  type LoadedClipText,
+} from './lib/embed/clip-embedder';
+import {
+  embedTextBatch,
+  loadTextEmbedder,
+  type LoadedTextEmbedder,
+} from './lib/embed/text-embedder';
+import type { WorkProgress } from './lib/models/fetch-model';
+import { loadOnce } from './lib/models/model-cache';
+import type { FrameInput } from './vision.worker';
+
+registerAbortTransfer();
+
+/** Texts per inference call: big enough to amortise the call, small enough to cancel promptly. */
+const TEXT_BATCH = 32;
+/** Frames per CLIP call (each is a 224×224×3 float tensor). */
+const IMAGE_BATCH = 8;
+
+export interface FrameEmbedding {
+  t: number;
+  vector: Float32Array;
+}
+
+/** Which space a search query is embedded in: sentences (`text`) or CLIP's (`image`). */
+export type QuerySpace = 'text' | 'image';
+
+const textEmbedderFor = loadOnce<LoadedTextEmbedder>(loadTextEmbedder);
+const clipImagesFor = loadOnce<LoadedClipImages>(loadClipImages);
+const clipTextFor = loadOnce<LoadedClipText>(loadClipText);
+
+const api = {
+  /** Unit-length sentence vectors for `texts`, in order. */
+  async embedTexts(
+    signal: AbortSignal,
+    model: ResolvedModel,
+    texts: string[],
+    onProgress: (progress: WorkProgress) => void,
+  ): Promise<{ vectors: Float32Array[]; device: string; seconds: number }> {
+    const loaded = await textEmbedderFor(model, onProgress);
+    const started = performance.now();
+    const vectors: Float32Array[] = [];
+    for (let at = 0; at < texts.length; at += TEXT_BATCH) {
+      signal.throwIfAborted();
+      vectors.push(...(await embedTextBatch(loaded, texts.slice(at, at + TEXT_BATCH))));
+      onProgress({ status: 'work', fraction: vectors.length / texts.length });
+    }
+    const result = {
+      vectors,
+      device: loaded.device,
+      seconds: (performance.now() - started) / 1000,
+    };
+    return transfer(
+      result,
+      vectors.map((v) => v.buffer as ArrayBuffer),
+    );
+  },
+
+  /** CLIP image vectors of the frames, reported a batch at a time. */
+  async embedFrames(
+    signal: AbortSignal,
+    model: ResolvedModel,
+    frames: FrameInput[],
+    onFrames: (batch: FrameEmbedding[]) => Promise<void>,
+    onProgress: (progress: WorkProgress) => void,
+  ): Promise<{ device: string; seconds: number }> {
+    const loaded = await clipImagesFor(model, onProgress);
+    const started = performance.now();
+    for (let at = 0; at < frames.length; at += IMAGE_BATCH) {
+      signal.throwIfAborted();
+      const batch = frames.slice(at, at + IMAGE_BATCH);
+      const vectors = await embedImageBatch(
+        loaded,
+        batch.map((f) => f.blob),
+      );
+      await onFrames(batch.map(({ t }, i) => ({ t, vector: vectors[i] ?? new Float32Array() })));
+      onProgress({ status: 'work', fraction: Math.min(1, (at + batch.length) / frames.length) });
+    }
+    return { device: loaded.device, seconds: (performance.now() - started) / 1000 };
+  },
+
+  /** A search query's vector: in the sentence space, or in CLIP's space to compare with frames. */
+  async embedQuery(
+    model: ResolvedModel,
+    query: string,
+    space: QuerySpace,
+    onProgress: (progress: WorkProgress) => void,
+  ): Promise<{ vector: Float32Array; device: string }> {
+    const embed = async <L extends { device: string }>(
+      loaded: L,
+      run: (loaded: L, texts: string[]) => Promise<Float32Array[]>,
+    ) => ({ vector: (await run(loaded, [query]))[0] ?? new Float32Array(), device: loaded.device });
+    return space === 'text'
+      ? embed(await textEmbedderFor(model, onProgress), embedTextBatch)
+      : embed(await clipTextFor(model, onProgress), embedClipTexts);
+  },
+};
+
+expose(api);
+
+export type EmbedWorkerApi = typeof api;
