@@ -6,7 +6,6 @@ import type {} from '../../../src/shared/bri-api';
 /** ../shared/models, served by the second web server in playwright.config.ts. */
 export const MODEL_BASE_URL = `http://localhost:${process.env.BRI_MODEL_PORT ?? 4190}/`;
 
-/** The library screen, driven the way a person uses it. */
 /** The random-weight fixtures in ../shared/models/test, one per role without real weights here. */
 export const FIXTURE_MODELS = {
   asr: 'test/whisper-tiny.en-random',
@@ -14,6 +13,8 @@ export const FIXTURE_MODELS = {
   textEmbed: 'test/all-MiniLM-L6-v2-random',
   imageEmbed: 'test/clip-vit-base-patch16-random',
 };
+
+/** The library screen, driven the way a person uses it. */
 
 export class LibraryPage {
   readonly drop: Locator;

@@ -1,0 +1,41 @@
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
+import { LibraryPage } from './support/library-page';
+
+// With --enable-unsafe-webgpu this Chromium offers SwiftShader's WebGPU adapter (no shader-f16,
+// ~50× slower than WASM here), so this checks the WebGPU path works, not how fast it is: both
+// embedders' query towers load on WebGPU and agree with the same models on WASM.
+const WEBGPU_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
+
+async function queryVectors(page: Page) {
+  const library = new LibraryPage(page);
+  await library.open({ autoAnalyse: false });
+  return page.evaluate(async () => ({
+    text: await window.bri.embedQuery('a red bus on a street', 'text'),
+    image: await window.bri.embedQuery('a red bus on a street', 'image'),
+  }));
+}
+
+function cosine(a: number[], b: number[]): number {
+  return a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
+}
+
+test('the embedders run on WebGPU where the browser offers it, matching WASM', async ({ page }) => {
+  test.setTimeout(240_000);
+  const wasm = await queryVectors(page);
+  expect(wasm.text.device).toBe('wasm');
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: WEBGPU_ARGS });
+  try {
+    const gpuPage = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+    const gpu = await queryVectors(gpuPage);
+    for (const space of ['text', 'image'] as const) {
+      expect(gpu[space].device, space).toBe('webgpu');
+      expect(gpu[space].model).toBe(wasm[space].model);
+      expect(gpu[space].vector).toHaveLength(wasm[space].vector.length);
+      expect(cosine(gpu[space].vector, wasm[space].vector), space).toBeGreaterThan(0.99);
+    }
+  } finally {
+    await browser.close();
+  }
+});
