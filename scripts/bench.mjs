@@ -18,6 +18,15 @@ const ARGS = [
 ];
 
 const MODEL_PORT = 4191;
+// No real Whisper, captioner or embedder weights can be had here: the random-weight fixtures from
+// ../shared/models/test run instead. Their cost is the pipeline's plus a tiny model's, so those
+// figures are labelled "fixture" and say nothing about real-model speed.
+const FIXTURE_MODELS = {
+  asr: 'test/whisper-tiny.en-random',
+  caption: 'test/vit-gpt2-image-captioning-random',
+  textEmbed: 'test/all-MiniLM-L6-v2-random',
+  imageEmbed: 'test/clip-vit-base-patch16-random',
+};
 // Vite's own entry (not `npx vite`), so killing it at the end leaves no server behind.
 const vite = resolve(import.meta.dirname, '../node_modules/vite/bin/vite.js');
 const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort'], {
@@ -51,8 +60,8 @@ try {
   }
   await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
   await page.evaluate(
-    (modelBaseUrl) => window.bri.configure({ autoAnalyse: false, modelBaseUrl }),
-    `http://localhost:${MODEL_PORT}/`,
+    ([modelBaseUrl, models]) => window.bri.configure({ autoAnalyse: false, modelBaseUrl, models }),
+    [`http://localhost:${MODEL_PORT}/`, FIXTURE_MODELS],
   );
   await page.setInputFiles('[data-testid="library.file-input"]', resolve(SHARED, 'media', VIDEO));
   await page.waitForFunction(
@@ -68,6 +77,7 @@ try {
     const { stages: status } = await page.evaluate((id) => window.bri.status(id), id);
     return { wall: (Date.now() - started) / 1000, status };
   };
+  const round = (n) => Math.round(n * 100) / 100;
   const framesAlone = (await runStages(['frames'])).status.frames.stats;
   const speechAlone = (await runStages(['speech'])).status.speech.stats;
   const together = await runStages(['frames', 'speech']);
@@ -75,6 +85,14 @@ try {
   if (objects.state !== 'done') console.info(`object detection: ${objects.detail}`);
   const text = (await runStages(['text'])).status.text;
   if (text.state !== 'done') console.info(`OCR: ${text.detail}`);
+  const modelStage = async (stage) => {
+    const status = (await runStages([stage])).status[stage];
+    if (status.state !== 'done') console.info(`${stage}: ${status.detail}`);
+    return status.state === 'done' ? round(status.stats.seconds) : null;
+  };
+  const asr = await modelStage('transcript');
+  const caption = await modelStage('captions');
+  const embed = await modelStage('embeddings');
   const naive = await page
     .evaluate((id) => window.bri.benchmarkNaiveFrames(id), id)
     .catch((error) => ({
@@ -84,7 +102,6 @@ try {
     }));
   if (naive.error) console.info(`naive ffmpeg.wasm path failed: ${naive.error}`);
 
-  const round = (n) => Math.round(n * 100) / 100;
   const result = {
     video: VIDEO,
     frames_s: round(framesAlone.seconds),
@@ -99,6 +116,10 @@ try {
     detect_s: objects.state === 'done' ? round(objects.stats.seconds) : null,
     detect_frames: objects.stats.frames ?? null,
     ocr_s: text.state === 'done' ? round(text.stats.seconds) : null,
+    asr_s: asr,
+    caption_s: caption,
+    embed_s: embed,
+    fixture_models: ['asr_s', 'caption_s', 'embed_s'],
     naive_frames_s: naive.seconds === null ? null : round(naive.seconds),
     naive_frames: naive.frames,
     ratio: naive.seconds === null ? null : round(naive.seconds / framesAlone.seconds),
@@ -118,6 +139,9 @@ try {
     `objects (real YOLOX-Nano, WASM): ${result.detect_s} s over ${result.detect_frames} frames`,
   );
   console.info(`on-screen text (real PP-OCRv4, WASM): ${result.ocr_s} s over the same frames`);
+  console.info(`transcript (fixture Whisper, WASM): ${result.asr_s} s`);
+  console.info(`captions (fixture captioner, WASM): ${result.caption_s} s`);
+  console.info(`embeddings (fixture MiniLM + CLIP, WASM): ${result.embed_s} s`);
   console.info(
     `naive ffmpeg.wasm 1 fps: ${result.naive_frames_s} s (${result.naive_frames} frames); ratio ${result.ratio}×`,
   );
