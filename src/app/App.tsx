@@ -1,11 +1,14 @@
+import { useState } from 'react';
 import { DropZone } from '../components/DropZone';
 import { ImportList } from '../components/ImportList';
 import { LibraryGrid } from '../components/LibraryGrid';
+import { SettingsDialog } from '../components/SettingsDialog';
 import { StorageMeter } from '../components/StorageMeter';
 import { UpdatePrompt } from '../components/UpdatePrompt';
 import { Welcome } from '../components/Welcome';
 
 export function App() {
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <>
       <header className="topbar">
@@ -13,7 +16,17 @@ export function App() {
           <img src="/icons/icon.svg" alt="" width="32" height="32" />
           BRI
         </span>
-        <StorageMeter />
+        <div className="topbar__end">
+          <StorageMeter />
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setSettingsOpen(true)}
+            data-testid="settings.open"
+          >
+            Settings
+          </button>
+        </div>
       </header>
       <main className="page">
         <Welcome />
@@ -25,6 +38,7 @@ export function App() {
         </section>
       </main>
       <UpdatePrompt />
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </>
   );
 }

@@ -18,11 +18,21 @@ const patchSchema = z
   .object({
     autoAnalyse: z.boolean(),
     modelSet: z.enum(['fast', 'accurate']),
-    modelBaseUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    modelBaseUrl: z
+      .url({ protocol: /^https?$/, error: 'it must be a full http:// or https:// address' })
+      .nullable(),
     models: modelIds,
   })
   .partial()
   .strict();
+
+/** Settings' names as the Settings dialog shows them, so a refusal reads the same in both. */
+const LABELS: Record<string, string> = {
+  autoAnalyse: 'Analyse on import',
+  modelSet: 'Models',
+  modelBaseUrl: 'Model base URL',
+  models: 'Model id',
+};
 
 export class InvalidSettingsError extends Error {
   override name = 'InvalidSettingsError';
@@ -43,7 +53,7 @@ export function updateSettings(patch: Partial<Settings>): Settings {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InvalidSettingsError(
-      `Setting “${issue?.path.join('.') ?? '?'}” was not changed: ${issue?.message ?? 'invalid'}.`,
+      `${LABELS[String(issue?.path[0])] ?? 'A setting'} (${issue?.path.join('.') ?? '?'}) was not changed: ${issue?.message ?? 'invalid'}.`,
     );
   }
   const next = { ...readSettings(), ...parsed.data };

@@ -1,0 +1,49 @@
+import { formatBytes } from '../library/format';
+import type { ModelRow } from '../settings/model-list';
+import type { ModelRole } from '../shared/model-spec';
+
+interface ModelTableProps {
+  rows: ModelRow[];
+  ids: Partial<Record<ModelRole, string>>;
+  onIdChange: (role: ModelRole, id: string) => void;
+}
+
+function sizeOf(row: ModelRow): string {
+  if (row.bundled) return 'ships with BRI';
+  return row.approxBytes === null ? 'unknown' : `≈ ${formatBytes(row.approxBytes)}`;
+}
+
+/** The model each role uses: name, licence and download size, with an optional id override. */
+export function ModelTable({ rows, ids, onIdChange }: ModelTableProps) {
+  return (
+    <table className="models-table" data-testid="settings.models">
+      <thead>
+        <tr>
+          <th scope="col">Task</th>
+          <th scope="col">Model</th>
+          <th scope="col">Licence</th>
+          <th scope="col">Download</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.role} data-testid="settings.model-row" data-role={row.role}>
+            <th scope="row">{row.label}</th>
+            <td>
+              <span className="models-table__name">{row.name}</span>
+              <input
+                aria-label={`${row.label}: model id`}
+                value={ids[row.role] ?? ''}
+                placeholder={row.overridden ? '' : row.id}
+                onChange={(event) => onIdChange(row.role, event.target.value)}
+                data-testid={`settings.model-id.${row.role}`}
+              />
+            </td>
+            <td>{row.licence}</td>
+            <td>{sizeOf(row)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

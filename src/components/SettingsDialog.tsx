@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { formatBytes } from '../library/format';
+import { listModels, setDownloadBytes } from '../settings/model-list';
+import { InvalidSettingsError, readSettings, updateSettings } from '../settings/settings';
+import { MODEL_ROLES, type ModelRole, type ModelSet } from '../shared/model-spec';
+import { ModelTable } from './ModelTable';
+
+const SET_LABELS: Record<ModelSet, string> = {
+  fast: 'Fast — smaller models, quick on any laptop',
+  accurate: 'Accurate — bigger models, better words and captions',
+};
+
+/** Settings: which models analyse videos, where they download from, and auto-analysis. */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [initial] = useState(readSettings);
+  const [modelSet, setModelSet] = useState(initial.modelSet);
+  const [baseUrl, setBaseUrl] = useState(initial.modelBaseUrl ?? '');
+  const [ids, setIds] = useState<Partial<Record<ModelRole, string>>>(initial.models);
+  const [autoAnalyse, setAutoAnalyse] = useState(initial.autoAnalyse);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const models = Object.fromEntries(
+    MODEL_ROLES.flatMap((role) => (ids[role]?.trim() ? [[role, ids[role].trim()]] : [])),
+  );
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      updateSettings({ modelSet, modelBaseUrl: baseUrl.trim() || null, models, autoAnalyse });
+      onClose();
+    } catch (caught) {
+      if (!(caught instanceof InvalidSettingsError)) throw caught;
+      setError(caught.message);
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog--wide"
+      aria-labelledby="settings-title"
+      data-testid="settings.dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form onSubmit={save} noValidate>
+        <h2 id="settings-title">Settings</h2>
+        <fieldset className="settings__sets">
+          <legend>Models</legend>
+          {(['fast', 'accurate'] as const).map((set) => (
+            <label key={set}>
+              <input
+                type="radio"
+                name="model-set"
+                value={set}
+                checked={modelSet === set}
+                onChange={() => setModelSet(set)}
+                data-testid={`settings.set-${set}`}
+              />
+              {SET_LABELS[set]} (about {formatBytes(setDownloadBytes(set))} on first use)
+            </label>
+          ))}
+        </fieldset>
+        <ModelTable
+          rows={listModels({ modelSet, modelBaseUrl: baseUrl || null, models })}
+          ids={ids}
+          onIdChange={(role, id) => setIds((current) => ({ ...current, [role]: id }))}
+        />
+        <label className="settings__field">
+          Model base URL (empty: the Hugging Face Hub)
+          <input
+            type="url"
+            value={baseUrl}
+            placeholder="https://models.example.org/"
+            onChange={(event) => setBaseUrl(event.target.value)}
+            data-testid="settings.base-url"
+          />
+        </label>
+        <label className="settings__check">
+          <input
+            type="checkbox"
+            checked={autoAnalyse}
+            onChange={(event) => setAutoAnalyse(event.target.checked)}
+            data-testid="settings.auto-analyse"
+          />
+          Analyse videos as soon as they are added
+        </label>
+        <p className="settings__note">
+          Models download once into this browser and are reused offline. A change applies to the
+          next analysis; results already stored keep the model that made them.
+        </p>
+        {error && (
+          <p className="settings__error" role="alert" data-testid="settings.error">
+            {error}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button" data-testid="settings.save">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

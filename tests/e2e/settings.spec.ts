@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+
+test('Settings lists the models with licences and sizes, and keeps the user’s choice', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.waitForFunction(() => typeof window.bri?.configure === 'function');
+  const dialog = page.getByTestId('settings.dialog');
+  const row = (role: string) =>
+    dialog.locator(`[data-testid="settings.model-row"][data-role="${role}"]`);
+
+  await test.step('the fast set is the default, one row per task', async () => {
+    await page.getByTestId('settings.open').click();
+    await expect(dialog.getByTestId('settings.model-row')).toHaveCount(6);
+    await expect(dialog.getByTestId('settings.set-fast')).toBeChecked();
+    await expect(row('asr')).toContainText('Whisper tiny (English)');
+    await expect(row('asr')).toContainText('MIT');
+    await expect(row('asr')).toContainText(/≈ \d+(\.\d)? MB/);
+    await expect(row('detect')).toContainText('Apache-2.0');
+    await expect(row('ocr')).toContainText('ships with BRI');
+  });
+
+  await test.step('choosing "accurate" shows its models before saving', async () => {
+    await dialog.getByTestId('settings.set-accurate').check();
+    await expect(row('asr')).toContainText('Whisper base (multilingual)');
+    await expect(row('caption')).toContainText('BSD-3');
+  });
+
+  await test.step('a bad base URL is refused in plain words and nothing is stored', async () => {
+    await dialog.getByTestId('settings.base-url').fill('models.local');
+    await dialog.getByTestId('settings.save').click();
+    await expect(dialog.getByTestId('settings.error')).toHaveText(
+      'Model base URL (modelBaseUrl) was not changed: it must be a full http:// or https:// address.',
+    );
+    await expect(dialog).toBeVisible();
+    const stored = await page.evaluate(() => window.bri.configure({}));
+    expect(stored.modelSet).toBe('fast');
+  });
+
+  await test.step('a good choice is stored and survives a reload', async () => {
+    await dialog.getByTestId('settings.base-url').fill('http://localhost:4190/');
+    await dialog.getByTestId('settings.model-id.detect').fill('yolox-nano/yolox_nano.onnx');
+    await expect(row('detect')).toContainText('unknown');
+    await dialog.getByTestId('settings.auto-analyse').uncheck();
+    await dialog.getByTestId('settings.save').click();
+    await expect(dialog).toBeHidden();
+    const stored = await page.evaluate(() => window.bri.configure({}));
+    expect(stored).toEqual({
+      modelSet: 'accurate',
+      modelBaseUrl: 'http://localhost:4190/',
+      models: { detect: 'yolox-nano/yolox_nano.onnx' },
+      autoAnalyse: false,
+    });
+    await page.reload();
+    await page.getByTestId('settings.open').click();
+    await expect(dialog.getByTestId('settings.set-accurate')).toBeChecked();
+    await expect(dialog.getByTestId('settings.base-url')).toHaveValue('http://localhost:4190/');
+    await expect(dialog.getByTestId('settings.model-id.detect')).toHaveValue(
+      'yolox-nano/yolox_nano.onnx',
+    );
+    await expect(dialog.getByTestId('settings.auto-analyse')).not.toBeChecked();
+  });
+});
