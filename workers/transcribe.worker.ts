@@ -10,6 +10,7 @@ import {
   type AsrSegment,
   type LoadedWhisper,
 } from './lib/asr/whisper';
+import { detectLanguage } from './lib/asr/detect-language';
 import { decodeAudio16k } from './lib/audio/decode-audio';
 import { TARGET_RATE } from './lib/audio/resample';
 import type { WorkProgress } from './lib/models/fetch-model';
@@ -17,10 +18,12 @@ import { loadOnce } from './lib/models/model-cache';
 
 registerAbortTransfer();
 
-/** Segments of one chunk, in absolute video time. */
+/** Segments of one chunk, in absolute video time, and the language they are in. */
 export interface TranscribedChunk {
   chunk: AsrChunk;
   segments: AsrSegment[];
+  /** Detected by multilingual models; English-only models report `en` with probability null. */
+  language: { code: string; probability: number | null };
 }
 
 const whisperFor = loadOnce<LoadedWhisper>(loadWhisper);
@@ -62,8 +65,16 @@ const api = {
         signal.throwIfAborted();
         const from = Math.max(0, Math.round((chunk.start - bufferStart) * TARGET_RATE));
         const to = Math.round((chunk.end - bufferStart) * TARGET_RATE);
-        const segments = await transcribeChunk(whisper, buffer.subarray(from, to));
-        await onChunk({ chunk, segments: toVideoTime(segments, chunk.start) });
+        const samples = buffer.subarray(from, to);
+        const language = whisper.multilingual
+          ? await detectLanguage(whisper.asr, samples)
+          : { code: 'en', probability: null };
+        const segments = await transcribeChunk(
+          whisper,
+          samples,
+          whisper.multilingual ? language.code : null,
+        );
+        await onChunk({ chunk, segments: toVideoTime(segments, chunk.start), language });
         next++;
         onProgress({ status: 'work', fraction: next / chunks.length });
       }

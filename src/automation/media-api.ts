@@ -102,7 +102,13 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
         norm: Math.hypot(...dequantize({ values, scale })),
       }))
       .sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start),
-    transcript: transcript.map(({ start, end, text, words }) => ({ start, end, text, words })),
+    transcript: transcript.map(({ start, end, text, words, language }) => ({
+      start,
+      end,
+      text,
+      words,
+      language,
+    })),
   };
 };
 

@@ -6,7 +6,7 @@ import { useStageRows } from '../store/analysis-store';
 
 const LABELS: Record<
   StageName,
-  { running: string; done: (stats: Record<string, number>) => string }
+  { running: string; done: (stats: Record<string, number>, detail?: string) => string }
 > = {
   frames: {
     running: 'Looking at the frames',
@@ -26,7 +26,7 @@ const LABELS: Record<
   },
   transcript: {
     running: 'Transcribing the speech',
-    done: (s) => `transcript: ${s.segments ?? 0} segments`,
+    done: (s, detail) => `transcript: ${s.segments ?? 0} segments${detail ? ` · ${detail}` : ''}`,
   },
   captions: {
     running: 'Describing the frames',
@@ -52,7 +52,7 @@ function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefi
         </li>
       );
     case 'done':
-      return <li data-state="done">{label.done(row.stats)}</li>;
+      return <li data-state="done">{label.done(row.stats, row.detail ?? undefined)}</li>;
     default:
       return <li data-state={row.state}>{row.detail}</li>;
   }

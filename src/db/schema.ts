@@ -117,6 +117,8 @@ export interface TranscriptSegmentRecord {
   end: number;
   text: string;
   words: { text: string; start: number; end: number }[];
+  /** ISO 639-1 code of the language spoken (detected per chunk by multilingual models). */
+  language: string;
   lineage: Lineage;
 }
 

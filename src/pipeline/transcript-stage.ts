@@ -33,6 +33,7 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
   const file = await openVideoFile(video.id, video.storage);
   const progress = new StageProgress(video.id, 'transcript');
   let segments = 0;
+  const languages = new Set<string>();
   const result = await withTranscribeWorker((worker) =>
     worker.transcribe(
       signal,
@@ -40,15 +41,17 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
       file,
       { container: video.container, duration: video.duration },
       regions.map(({ start, end }) => ({ start, end })),
-      proxy(async ({ chunk, segments: found }: TranscribedChunk) => {
-        const used = lineage(model.id, model.revision, { chunk }, progress.device);
+      proxy(async ({ chunk, segments: found, language }: TranscribedChunk) => {
+        const used = lineage(model.id, model.revision, { chunk, language }, progress.device);
         segments += found.length;
+        if (found.length > 0) languages.add(language.code);
         await putTranscriptSegments(
           found.map((s, index) => ({
             videoId: video.id,
             chunkStart: chunk.start,
             index,
             ...s,
+            language: language.code,
             lineage: used,
           })),
         );
@@ -62,5 +65,6 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
     wordTimestamps: result.wordTimestamps ? 1 : 0,
     seconds: result.seconds,
   };
-  await setStage(video.id, 'transcript', { state: 'done', progress: 1, stats });
+  const detail = languages.size > 0 ? `Spoken: ${[...languages].join(', ')}` : undefined;
+  await setStage(video.id, 'transcript', { state: 'done', progress: 1, stats, detail });
 }

@@ -65,6 +65,8 @@ export interface MediaIndex {
     end: number;
     text: string;
     words: { text: string; start: number; end: number }[];
+    /** ISO 639-1 code of the language spoken (`en` for English-only models). */
+    language: string;
   }[];
   /** One caption per stored frame, with the mean probability of its tokens (0–1). */
   captions: { t: number; caption: string; confidence: number }[];

@@ -22,6 +22,8 @@ test('the fixture models transcribe, caption and embed, in video time', async ({
     expect(status.stages.transcript.stats.segments).toBe(transcript.length);
     const first = speechRegions[0]?.start ?? 0;
     const last = speechRegions.at(-1)?.end ?? 0;
+    // An English-only model: no detection, every segment is English.
+    expect(new Set(transcript.map((s) => s.language))).toEqual(new Set(['en']));
     transcript.forEach((segment, i) => {
       expect(segment.start).toBeLessThanOrEqual(segment.end);
       expect(segment.start).toBeGreaterThanOrEqual(first - 0.001);
@@ -78,7 +80,7 @@ test('the fixture models transcribe, caption and embed, in video time', async ({
 
   await test.step('the card shows the transcript line', async () => {
     await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
-      `transcript: ${transcript.length} segments`,
+      `transcript: ${transcript.length} segments · Spoken: en`,
     );
     await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
       `${captions.length} frames described`,
@@ -87,4 +89,23 @@ test('the fixture models transcribe, caption and embed, in video time', async ({
       `search index: ${status.stages.embeddings.stats.texts} texts, ${frames.length} frames`,
     );
   });
+});
+
+// The multilingual fixture detects the language of each chunk (random weights: any of Whisper's
+// languages, so the check is that one was detected and used, not which).
+test('a multilingual Whisper detects the language of each chunk', async ({ page }) => {
+  test.setTimeout(240_000);
+  const library = new LibraryPage(page);
+  await library.open({ autoAnalyse: false });
+  await page.evaluate(() => window.bri.configure({ models: { asr: 'test/whisper-tiny-random' } }));
+  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
+  const id = await library.videoId('jfk_bus_zidane.mp4');
+  await page.evaluate((id) => window.bri.analyse(id, { stages: ['speech', 'transcript'] }), id);
+  const status = await page.evaluate((id) => window.bri.status(id), id);
+  expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
+  const { transcript } = await page.evaluate((id) => window.bri.getIndex(id), id);
+  expect(transcript.length).toBeGreaterThan(0);
+  const languages = new Set(transcript.map((s) => s.language));
+  for (const code of languages) expect(code).toMatch(/^[a-z]{2,3}$/);
+  expect(status.stages.transcript.detail).toBe(`Spoken: ${[...languages].join(', ')}`);
 });

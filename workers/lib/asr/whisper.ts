@@ -1,6 +1,7 @@
 import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
 import type { ModelProgress } from '../models/fetch-model';
+import { isMultilingual } from './detect-language';
 import { groupWords, type TimedWord } from './group-words';
 import {
   explainLoadFailure,
@@ -13,6 +14,8 @@ export interface LoadedWhisper {
   device: 'webgpu' | 'wasm';
   /** False when the model's export has no cross-attentions to align words with. */
   wordTimestamps: boolean;
+  /** Speaks many languages (detected per chunk), or English only. */
+  multilingual: boolean;
 }
 
 /** One stretch of speech Whisper returned, in seconds from the start of its audio. */
@@ -36,7 +39,7 @@ export async function loadWhisper(
       progress_callback: forwardProgress(onProgress),
     })) as AutomaticSpeechRecognitionPipeline;
     onProgress({ status: 'ready', model: model.id, device });
-    return { asr, device, wordTimestamps: true };
+    return { asr, device, wordTimestamps: true, multilingual: isMultilingual(asr) };
   } catch (error) {
     throw explainLoadFailure(model, error);
   }
@@ -68,16 +71,21 @@ function timed(chunks: RawChunk[], duration: number): TimedWord[] {
  * Transcribes ≤ 30 s of 16 kHz audio in one pass. With word timestamps (cross-attention
  * alignment) the words are grouped into segments; a model exported without the attentions that
  * needs falls back, once and for good, to Whisper's own segment timestamps. Times are relative to
- * the audio's start.
+ * the audio's start. `language` (multilingual models only) is the code to transcribe in.
  */
 export async function transcribeChunk(
   whisper: LoadedWhisper,
   samples: Float32Array,
+  language: string | null = null,
 ): Promise<AsrSegment[]> {
   const duration = samples.length / 16_000;
+  const spoken = language ? { language, task: 'transcribe' as const } : {};
   const run = async (mode: true | 'word') =>
-    ((await whisper.asr(samples, { return_timestamps: mode })) as { chunks?: RawChunk[] }).chunks ??
-    [];
+    (
+      (await whisper.asr(samples, { return_timestamps: mode, ...spoken })) as {
+        chunks?: RawChunk[];
+      }
+    ).chunks ?? [];
   if (whisper.wordTimestamps) {
     try {
       return groupWords(timed(await run('word'), duration));
