@@ -116,6 +116,7 @@ try {
     detect_s: objects.state === 'done' ? round(objects.stats.seconds) : null,
     detect_frames: objects.stats.frames ?? null,
     ocr_s: text.state === 'done' ? round(text.stats.seconds) : null,
+    ocr_text_like_frames: text.stats.textLikeFrames ?? null,
     asr_s: asr,
     caption_s: caption,
     embed_s: embed,
@@ -138,7 +139,9 @@ try {
   console.info(
     `objects (real YOLOX-Nano, WASM): ${result.detect_s} s over ${result.detect_frames} frames`,
   );
-  console.info(`on-screen text (real PP-OCRv4, WASM): ${result.ocr_s} s over the same frames`);
+  console.info(
+    `on-screen text (real PP-OCRv4, WASM): ${result.ocr_s} s over the same frames (${result.ocr_text_like_frames} text-like, read in full)`,
+  );
   console.info(`transcript (fixture Whisper, WASM): ${result.asr_s} s`);
   console.info(`captions (fixture captioner, WASM): ${result.caption_s} s`);
   console.info(`embeddings (fixture MiniLM + CLIP, WASM): ${result.embed_s} s`);

@@ -10,6 +10,7 @@ import type { WorkProgress } from './lib/models/fetch-model';
 import { loadOnce } from './lib/models/model-cache';
 import {
   loadOcr,
+  looksLikeText,
   readText,
   type LoadedOcr,
   type OcrFiles,
@@ -22,6 +23,8 @@ registerAbortTransfer();
 export interface FrameText {
   t: number;
   lines: TextLine[];
+  /** False when the quick check found nothing text-like and the full pass was skipped. */
+  textLike: boolean;
 }
 
 function filesOf(model: ResolvedModel): OcrFiles {
@@ -42,7 +45,10 @@ const ocrFor = loadOnce(async (model, onProgress): Promise<LoadedOcr> => {
 });
 
 const api = {
-  /** On-screen text of each frame (PaddleOCR det + rec), reported frame by frame. */
+  /**
+   * On-screen text of each frame (PaddleOCR det + rec), reported frame by frame. Frames without
+   * text-like content (a quick low-resolution detector pass) skip the full pass.
+   */
   async readFrames(
     signal: AbortSignal,
     model: ResolvedModel,
@@ -56,7 +62,8 @@ const api = {
       signal.throwIfAborted();
       const image = await createImageBitmap(frame.blob);
       try {
-        await onFrame({ t: frame.t, lines: await readText(ocr, image) });
+        const textLike = await looksLikeText(ocr, image);
+        await onFrame({ t: frame.t, lines: textLike ? await readText(ocr, image) : [], textLike });
       } finally {
         image.close();
       }

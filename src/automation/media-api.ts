@@ -89,7 +89,7 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
       maxScore,
       count,
     })),
-    onScreenText: onScreenText.map(({ t, lines }) => ({ t, lines })),
+    onScreenText: onScreenText.map(({ t, lines, textLike }) => ({ t, lines, textLike })),
     captions: captions.map(({ t, caption, confidence }) => ({ t, caption, confidence })),
     embeddings: embeddings
       .map(({ source, start, end, text, model, values, scale }) => ({

@@ -86,6 +86,8 @@ export interface OnScreenTextRecord {
   videoId: string;
   t: number;
   lines: { text: string; score: number; box: [number, number, number, number] }[];
+  /** False when a quick low-resolution pass found nothing text-like and OCR skipped the frame. */
+  textLike: boolean;
   lineage: Lineage;
 }
 

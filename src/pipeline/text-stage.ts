@@ -9,7 +9,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 const TEXT: FrameModelStage<FrameText> = {
   stage: 'text',
   role: 'ocr',
-  parameters: { detector: 'DB', minLineScore: 0.5 },
+  parameters: { detector: 'DB', minLineScore: 0.5, textLikeGate: 320 },
   run: (signal, model, frames, onFrame, onProgress) =>
     withOcrWorker((ocr) => ocr.readFrames(signal, model, frames, onFrame, onProgress)),
   save: (videoId, frame, lineage) => putOnScreenText({ videoId, ...frame, lineage }),
@@ -22,13 +22,17 @@ const TEXT: FrameModelStage<FrameText> = {
     ),
   stats: (frames, ranges) => ({
     frames: frames.length,
+    textLikeFrames: frames.filter((f) => f.textLike).length,
     framesWithText: frames.filter((f) => f.lines.length > 0).length,
     lines: frames.reduce((sum, f) => sum + f.lines.length, 0),
     ranges: ranges.length,
   }),
 };
 
-/** On-screen text: OCR over every stored frame, then a time range per line. Needs `frames`. */
+/**
+ * On-screen text: OCR over the stored frames with text-like content, then a time range per line.
+ * Needs `frames`.
+ */
 export function runTextStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
   return runFrameModelStage(TEXT, video, signal);
 }

@@ -58,6 +58,8 @@ export interface MediaIndex {
   onScreenText: {
     t: number;
     lines: { text: string; score: number; box: [number, number, number, number] }[];
+    /** False when a quick pass found nothing text-like and the frame was not read in full. */
+    textLike: boolean;
   }[];
   /** What was said, in video seconds, with word timestamps where the model gives them. */
   transcript: {

@@ -84,6 +84,20 @@ test('lecture-5min.mp4 with the real models: YOLOX finds the bus and tie scenes,
     }
   });
 
+  await test.step('every frame of a text slide passes the text-like check', () => {
+    for (const slide of truth.scenes.filter((s) => s.text)) {
+      const frames = index.onScreenText.filter((f) => f.t >= slide.start + 0.5 && f.t < slide.end);
+      expect(frames.length, `${slide.start}–${slide.end}`).toBeGreaterThan(0);
+      expect(
+        frames.filter((f) => !f.textLike).map((f) => f.t),
+        `${slide.start}–${slide.end}`,
+      ).toEqual([]);
+    }
+    expect(status.stages.text.stats.textLikeFrames).toBe(
+      index.onScreenText.filter((f) => f.textLike).length,
+    );
+  });
+
   for (const [phrase, start, end] of [
     ['Chapter one', 60, 80],
     ['Summary', 180, 210],

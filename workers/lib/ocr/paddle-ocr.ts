@@ -2,7 +2,7 @@ import type { ModelProgress } from '../models/fetch-model';
 import { fetchModelFile } from '../models/fetch-model';
 import { createOrtSession, ort } from '../models/ort-session';
 import { decodeCtc, paddleCharset } from './ctc-decode';
-import { findTextBoxes } from './text-boxes';
+import { DB_DEFAULTS, findTextBoxes } from './text-boxes';
 
 /** Where the three PaddleOCR files are. */
 export interface OcrFiles {
@@ -30,6 +30,12 @@ const DETECT_MIN_SIDE = 640;
 const DETECT_MAX_SIDE = 960;
 /** PP-OCRv4's recogniser input height. */
 const REC_HEIGHT = 48;
+/**
+ * The text-likeness check: the detector at this long side costs about a quarter of a full pass,
+ * and a frame whose map has fewer than GATE_MIN_PIXELS above DB's threshold skips the full pass.
+ */
+const GATE_SIDE = 320;
+const GATE_MIN_PIXELS = 3;
 /** Lines read with less confidence than this are dropped as noise. */
 const MIN_LINE_SCORE = 0.5;
 /** PaddleOCR's det normalisation (ImageNet mean/std, applied to BGR as its cv2 pipeline does). */
@@ -86,21 +92,46 @@ function toBgrChw(
 
 const roundTo32 = (v: number) => Math.max(32, Math.round(v / 32) * 32);
 
+/** The detector's text-probability map of `image` drawn `w` × `h` (multiples of 32). */
+async function detectMap(ocr: LoadedOcr, image: ImageBitmap, w: number, h: number) {
+  const input = toBgrChw(pixels(image, w, h), w * h, (v, c) => (v - MEAN[c]!) / STD[c]!);
+  const out = await ocr.detector.run({
+    [ocr.detector.inputNames[0] ?? 'x']: new ort.Tensor('float32', input, [1, 3, h, w]),
+  });
+  const map = out[ocr.detector.outputNames[0] ?? ''];
+  if (!map || !(map.data instanceof Float32Array)) {
+    throw new Error('the text detector returned nothing');
+  }
+  const data = map.data.slice();
+  map.dispose();
+  return data;
+}
+
+/**
+ * Whether a frame has text-like content at all: the detector on a small copy. Photos, faces and
+ * empty slides fail it and skip the full-size pass; anything it is unsure of goes on.
+ */
+export async function looksLikeText(ocr: LoadedOcr, image: ImageBitmap): Promise<boolean> {
+  const long = Math.max(image.width, image.height);
+  const ratio = Math.min(1, GATE_SIDE / long);
+  const map = await detectMap(
+    ocr,
+    image,
+    roundTo32(image.width * ratio),
+    roundTo32(image.height * ratio),
+  );
+  let above = 0;
+  for (const p of map) if (p > DB_DEFAULTS.threshold && ++above >= GATE_MIN_PIXELS) return true;
+  return false;
+}
+
 /** Detects text regions, then reads each one. */
 export async function readText(ocr: LoadedOcr, image: ImageBitmap): Promise<TextLine[]> {
   const long = Math.max(image.width, image.height);
   const ratio = Math.min(DETECT_MAX_SIDE, Math.max(DETECT_MIN_SIDE, long)) / long;
   const w = roundTo32(image.width * ratio);
   const h = roundTo32(image.height * ratio);
-  const input = toBgrChw(pixels(image, w, h), w * h, (v, c) => (v - MEAN[c]!) / STD[c]!);
-  const detOut = await ocr.detector.run({
-    [ocr.detector.inputNames[0] ?? 'x']: new ort.Tensor('float32', input, [1, 3, h, w]),
-  });
-  const map = detOut[ocr.detector.outputNames[0] ?? ''];
-  if (!map || !(map.data instanceof Float32Array))
-    throw new Error('the text detector returned nothing');
-  const boxes = findTextBoxes(map.data, w, h);
-  map.dispose();
+  const boxes = findTextBoxes(await detectMap(ocr, image, w, h), w, h);
 
   const lines: TextLine[] = [];
   const sx = image.width / w;
