@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
+import { FIXTURE_MODELS, LibraryPage } from './support/library-page';
 
 // Whisper, the captioner and the embedders here are random-weight fixtures: their words are garbage, so this
 // checks structure (loading through the user's code path, chunking, timestamps, storage), never
@@ -97,7 +97,10 @@ test('a multilingual Whisper detects the language of each chunk', async ({ page 
   test.setTimeout(240_000);
   const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
-  await page.evaluate(() => window.bri.configure({ models: { asr: 'test/whisper-tiny-random' } }));
+  await page.evaluate(
+    (models) => window.bri.configure({ models: { ...models, asr: 'test/whisper-tiny-random' } }),
+    FIXTURE_MODELS,
+  );
   await library.pick(mediaPath('jfk_bus_zidane.mp4'));
   const id = await library.videoId('jfk_bus_zidane.mp4');
   await page.evaluate((id) => window.bri.analyse(id, { stages: ['speech', 'transcript'] }), id);
@@ -108,4 +111,40 @@ test('a multilingual Whisper detects the language of each chunk', async ({ page 
   const languages = new Set(transcript.map((s) => s.language));
   for (const code of languages) expect(code).toMatch(/^[a-z]{2,3}$/);
   expect(status.stages.transcript.detail).toBe(`Spoken: ${[...languages].join(', ')}`);
+});
+
+test('a missing or corrupt transformers.js model gets a specific message; the other stages still finish', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  // A corrupt file: the caption fixture's decoder answered with garbage bytes, as a broken mirror
+  // or a truncated download would (dedicated workers' requests go through the context's routes).
+  await context.route(
+    '**/vit-gpt2-image-captioning-random/onnx/decoder_model_merged*.onnx',
+    (route) => route.fulfill({ status: 200, body: Buffer.from('this is not an onnx model') }),
+  );
+  const library = new LibraryPage(page);
+  await library.open({ autoAnalyse: false });
+  await page.evaluate(
+    (models) => window.bri.configure({ models: { ...models, asr: 'test/no-such-whisper' } }),
+    FIXTURE_MODELS,
+  );
+  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
+  const id = await library.videoId('jfk_bus_zidane.mp4');
+  await page.evaluate((id) => window.bri.analyse(id), id);
+  const { stages } = await library.waitForAnalysis(id);
+  expect(stages.transcript.state).toBe('failed');
+  expect(stages.transcript.detail).toMatch(
+    /The model “test\/no-such-whisper” \(or one of its files\) is missing at http:\/\/localhost:\d+\//,
+  );
+  expect(stages.captions.state).toBe('failed');
+  expect(stages.captions.detail).toMatch(/not a model onnxruntime can load.*corrupt/);
+  for (const stage of ['frames', 'speech', 'objects', 'text'] as const) {
+    expect(stages[stage].state, stage).toBe('done');
+  }
+  // Search still indexes what there is: the on-screen text and the frames.
+  expect(stages.embeddings.state, stages.embeddings.detail ?? '').toBe('done');
+  expect(stages.embeddings.stats.frames).toBeGreaterThan(0);
+  await expect(library.card('jfk_bus_zidane.mp4')).toContainText('test/no-such-whisper');
 });
