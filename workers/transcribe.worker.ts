@@ -43,6 +43,7 @@ const api = {
   /**
    * Transcribes the speech regions of a video with Whisper: audio is decoded as a stream, cut into
    * ≤ 30 s chunks at pauses, and each chunk's segments are reported (in video time) as it is done.
+   * Chunks starting at a time in `done` (a checkpoint: stored before a reload) are not run again.
    */
   async transcribe(
     signal: AbortSignal,
@@ -50,10 +51,12 @@ const api = {
     file: Blob,
     video: { container: ContainerKind; duration: number },
     regions: { start: number; end: number }[],
+    done: readonly number[],
     onChunk: (result: TranscribedChunk) => Promise<void>,
     onProgress: (progress: WorkProgress) => void,
   ): Promise<{ device: string; seconds: number; wordTimestamps: boolean; chunks: number }> {
     const chunks = planChunks(regions);
+    const skip = new Set(done);
     const whisper = await whisperFor(model, onProgress);
     const started = performance.now();
     let next = 0;
@@ -63,6 +66,10 @@ const api = {
     const flush = async (upTo: number) => {
       for (let chunk = chunks[next]; chunk && chunk.end <= upTo; chunk = chunks[next]) {
         signal.throwIfAborted();
+        if (skip.has(chunk.start)) {
+          next++;
+          continue;
+        }
         const from = Math.max(0, Math.round((chunk.start - bufferStart) * TARGET_RATE));
         const to = Math.round((chunk.end - bufferStart) * TARGET_RATE);
         const samples = buffer.subarray(from, to);

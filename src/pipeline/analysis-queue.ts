@@ -16,7 +16,8 @@ import { runTranscriptStage } from './transcript-stage';
 import { describeFailure, endStage } from './stage-rows';
 import { reportStage } from './stage-status';
 
-type StageRunner = (video: VideoRecord, signal: AbortSignal) => Promise<void>;
+/** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
+type StageRunner = (video: VideoRecord, signal: AbortSignal, resume?: boolean) => Promise<void>;
 
 /**
  * A video's stages. Those without `after` start together (each media stage has its own worker);
@@ -38,6 +39,8 @@ const STAGES: { stage: StageName; run: StageRunner; after?: StageName[] }[] = [
 interface Job {
   controller: AbortController;
   stages: typeof STAGES;
+  /** Stages to continue from their stored rows rather than start afresh. */
+  resume: ReadonlySet<StageName>;
   started: boolean;
   done: Promise<void>;
 }
@@ -58,7 +61,7 @@ async function runStages(videoId: string, job: Job): Promise<void> {
     const ready = Promise.all((after ?? []).map((name) => running.get(name)));
     running.set(
       stage,
-      ready.then(() => runStage(video, stage, run, signal)),
+      ready.then(() => runStage(video, stage, run, signal, job.resume.has(stage))),
     );
   }
   await Promise.all(running.values());
@@ -69,13 +72,14 @@ async function runStage(
   stage: StageName,
   run: StageRunner,
   signal: AbortSignal,
+  resume: boolean,
 ): Promise<void> {
   if (signal.aborted) {
     await endStage(video.id, stage, 'cancelled', CANCELLED);
     return;
   }
   try {
-    await run(video, signal);
+    await run(video, signal, resume);
   } catch (error) {
     if (signal.aborted) await endStage(video.id, stage, 'cancelled', CANCELLED);
     else await endStage(video.id, stage, 'failed', describeFailure(error));
@@ -85,10 +89,14 @@ async function runStage(
 const CANCELLED = 'Cancelled — analyse again whenever you like.';
 
 /**
- * Queues a video's media stages (frames + scenes, audio + speech), or only the named ones.
- * Resolves when they end.
+ * Queues a video's stages, or only the named ones; `resume` names stages that continue from the
+ * rows they already stored. Resolves when they end.
  */
-export function analyseVideo(videoId: string, only?: readonly StageName[]): Promise<void> {
+export function analyseVideo(
+  videoId: string,
+  only?: readonly StageName[],
+  resume: readonly StageName[] = [],
+): Promise<void> {
   jobs.get(videoId)?.controller.abort();
   const stages = STAGES.filter(({ stage }) => !only || only.includes(stage));
   for (const { stage } of stages) {
@@ -107,6 +115,7 @@ export function analyseVideo(videoId: string, only?: readonly StageName[]): Prom
   const job: Job = {
     controller: new AbortController(),
     stages,
+    resume: new Set(resume),
     started: false,
     done: Promise.resolve(),
   };
@@ -136,16 +145,28 @@ export async function cancelAnalysis(videoId: string): Promise<void> {
   for (const { stage } of job.stages) await endStage(videoId, stage, 'cancelled', CANCELLED);
 }
 
-/** On start: loads stage status, and re-runs stages a closed tab left queued or running. */
+/**
+ * On start: loads stage status, and goes on with what a closed tab left unfinished. A stage that
+ * was running continues from its stored rows (its checkpoint); queued ones start afresh (rows
+ * they hold are from an earlier run). Finished stages are not run again.
+ */
 export async function resumeAnalyses(): Promise<void> {
   const stages = await listAllStages();
   stages.forEach(reportStage);
-  const unfinished = new Set(
-    stages.filter((s) => s.state === 'queued' || s.state === 'running').map((s) => s.videoId),
-  );
   const analysed = new Set(stages.map((s) => s.videoId));
   const auto = readSettings().autoAnalyse;
   for (const video of await listVideos()) {
-    if (unfinished.has(video.id) || (auto && !analysed.has(video.id))) void analyseVideo(video.id);
+    const mine = stages.filter((s) => s.videoId === video.id);
+    const unfinished = mine.filter((s) => s.state === 'queued' || s.state === 'running');
+    const running = unfinished.filter((s) => s.state === 'running').map((s) => s.stage);
+    if (unfinished.length > 0) {
+      void analyseVideo(
+        video.id,
+        unfinished.map((s) => s.stage),
+        running,
+      );
+    } else if (auto && !analysed.has(video.id)) {
+      void analyseVideo(video.id);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { FrameCaption } from '../../workers/vision.worker';
-import { putCaption, putStage, type VideoRecord } from '../db';
+import { listCaptions, putCaption, putStage, type VideoRecord } from '../db';
 import { withVisionWorker } from '../media/vision-bridge';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 
@@ -10,6 +10,8 @@ const CAPTIONS: FrameModelStage<FrameCaption> = {
   run: (signal, model, frames, onFrame, onProgress) =>
     withVisionWorker((vision) => vision.captionFrames(signal, model, frames, onFrame, onProgress)),
   save: (videoId, frame, lineage) => putCaption({ videoId, ...frame, lineage }),
+  load: async (videoId) =>
+    (await listCaptions(videoId)).map(({ t, caption, confidence }) => ({ t, caption, confidence })),
   // Captions are per frame; there is nothing to merge over time.
   labels: () => [],
   finish: async (_videoId, _ranges, _lineage, done) => {
@@ -22,6 +24,10 @@ const CAPTIONS: FrameModelStage<FrameCaption> = {
 };
 
 /** Captions: one sentence per stored frame, with a confidence. Needs `frames`. */
-export function runCaptionsStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
-  return runFrameModelStage(CAPTIONS, video, signal);
+export function runCaptionsStage(
+  video: VideoRecord,
+  signal: AbortSignal,
+  resume?: boolean,
+): Promise<void> {
+  return runFrameModelStage(CAPTIONS, video, signal, resume);
 }

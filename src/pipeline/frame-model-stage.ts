@@ -32,6 +32,8 @@ export interface FrameModelStage<Result extends { t: number }> {
   ) => Promise<{ seconds: number }>;
   /** Stores one frame's result. */
   save: (videoId: string, result: Result, lineage: Lineage) => Promise<unknown>;
+  /** The per-frame results already stored (the checkpoint a resumed run continues from). */
+  load: (videoId: string) => Promise<Result[]>;
   /** What the frame showed, as labels to merge over time. */
   labels: (result: Result) => FrameObjects['objects'];
   /** Stores the ranges and the done row in one transaction. */
@@ -54,13 +56,20 @@ function frameSpacing(times: number[]): number {
   return gaps[Math.floor(gaps.length / 2)] ?? 2;
 }
 
-/** Runs `spec` over the video's stored frames: download progress, per-frame rows, ranges. */
+/**
+ * Runs `spec` over the video's stored frames: download progress, per-frame rows, ranges. With
+ * `resume`, frames whose result is already stored are not run again (each frame's row is one
+ * write, so a reload never leaves half a frame).
+ */
 export async function runFrameModelStage<Result extends { t: number }>(
   spec: FrameModelStage<Result>,
   video: VideoRecord,
   signal: AbortSignal,
+  resume = false,
 ): Promise<void> {
-  await clearStageRows(video.id, spec.stage);
+  if (!resume) await clearStageRows(video.id, spec.stage);
+  const results: Result[] = resume ? await spec.load(video.id) : [];
+  const stored = new Set(results.map((r) => r.t));
   const frames = await listFrames(video.id);
   if (frames.length === 0) {
     await setStage(video.id, spec.stage, {
@@ -74,11 +83,10 @@ export async function runFrameModelStage<Result extends { t: number }>(
   const model = resolveModel(spec.role, readSettings());
   const progress = new StageProgress(video.id, spec.stage);
   let rowLineage: Lineage | null = null;
-  const results: Result[] = [];
   const result = await spec.run(
     signal,
     model,
-    frames.map(({ t, blob }) => ({ t, blob })),
+    frames.filter(({ t }) => !stored.has(t)).map(({ t, blob }) => ({ t, blob })),
     proxy(async (frameResult: Result) => {
       results.push(frameResult);
       rowLineage ??= lineage(model.id, model.revision, spec.parameters, progress.device);
@@ -86,12 +94,17 @@ export async function runFrameModelStage<Result extends { t: number }>(
     }),
     proxy(progress.handle),
   );
+  results.sort((a, b) => a.t - b.t);
   const maxGap = GAP_FRAMES * frameSpacing(frames.map((f) => f.t));
   const ranges = mergeDetectionRanges(
     results.map((r) => ({ t: r.t, objects: spec.labels(r) })),
     maxGap,
   );
-  const stats = { ...spec.stats(results, ranges), seconds: result.seconds };
+  const stats = {
+    ...spec.stats(results, ranges),
+    seconds: result.seconds,
+    resumedFrames: stored.size,
+  };
   const done = stageRow(video.id, spec.stage, { state: 'done', progress: 1, stats });
   const used = lineage(model.id, model.revision, { ...spec.parameters, maxGap }, progress.device);
   await spec.finish(video.id, ranges, used, done);

@@ -1,5 +1,5 @@
 import type { FrameDetections } from '../../workers/vision.worker';
-import { finishObjectsStage, putDetections, type VideoRecord } from '../db';
+import { finishObjectsStage, listDetections, putDetections, type VideoRecord } from '../db';
 import { withVisionWorker } from '../media/vision-bridge';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 
@@ -10,6 +10,8 @@ const OBJECTS: FrameModelStage<FrameDetections> = {
   run: (signal, model, frames, onFrame, onProgress) =>
     withVisionWorker((vision) => vision.detectFrames(signal, model, frames, onFrame, onProgress)),
   save: (videoId, frame, lineage) => putDetections({ videoId, ...frame, lineage }),
+  load: async (videoId) =>
+    (await listDetections(videoId)).map(({ t, objects }) => ({ t, objects })),
   labels: (frame) => frame.objects,
   finish: (videoId, ranges, lineage, done) =>
     finishObjectsStage(
@@ -25,6 +27,10 @@ const OBJECTS: FrameModelStage<FrameDetections> = {
 };
 
 /** Objects: the detector over every stored frame, then per-label time ranges. Needs `frames`. */
-export function runObjectsStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
-  return runFrameModelStage(OBJECTS, video, signal);
+export function runObjectsStage(
+  video: VideoRecord,
+  signal: AbortSignal,
+  resume?: boolean,
+): Promise<void> {
+  return runFrameModelStage(OBJECTS, video, signal, resume);
 }

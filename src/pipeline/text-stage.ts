@@ -1,5 +1,5 @@
 import type { FrameText } from '../../workers/ocr.worker';
-import { finishTextStage, putOnScreenText, type VideoRecord } from '../db';
+import { finishTextStage, listOnScreenText, putOnScreenText, type VideoRecord } from '../db';
 import { withOcrWorker } from '../media/ocr-bridge';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 
@@ -13,6 +13,8 @@ const TEXT: FrameModelStage<FrameText> = {
   run: (signal, model, frames, onFrame, onProgress) =>
     withOcrWorker((ocr) => ocr.readFrames(signal, model, frames, onFrame, onProgress)),
   save: (videoId, frame, lineage) => putOnScreenText({ videoId, ...frame, lineage }),
+  load: async (videoId) =>
+    (await listOnScreenText(videoId)).map(({ t, lines, textLike }) => ({ t, lines, textLike })),
   labels: (frame) =>
     frame.lines.map((line) => ({ label: normalise(line.text), score: line.score })),
   finish: (videoId, ranges, lineage, done) =>
@@ -33,6 +35,10 @@ const TEXT: FrameModelStage<FrameText> = {
  * On-screen text: OCR over the stored frames with text-like content, then a time range per line.
  * Needs `frames`.
  */
-export function runTextStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
-  return runFrameModelStage(TEXT, video, signal);
+export function runTextStage(
+  video: VideoRecord,
+  signal: AbortSignal,
+  resume?: boolean,
+): Promise<void> {
+  return runFrameModelStage(TEXT, video, signal, resume);
 }

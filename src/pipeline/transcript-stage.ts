@@ -1,16 +1,31 @@
 import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
 import type { TranscribedChunk } from '../../workers/transcribe.worker';
-import { clearStageRows, listSpeechRegions, putTranscriptSegments, type VideoRecord } from '../db';
+import {
+  clearStageRows,
+  listSpeechRegions,
+  listTranscript,
+  putTranscriptSegments,
+  type VideoRecord,
+} from '../db';
 import { openVideoFile } from '../library/video-files';
 import { withTranscribeWorker } from '../media/transcribe-bridge';
 import { readSettings } from '../settings/settings';
 import { StageProgress } from './stage-progress';
 import { lineage, setStage } from './stage-rows';
 
-/** Transcript: Whisper over the speech regions, stored chunk by chunk as it goes. Needs `speech`. */
-export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
-  await clearStageRows(video.id, 'transcript');
+/**
+ * Transcript: Whisper over the speech regions, stored chunk by chunk as it goes. Needs `speech`.
+ * With `resume`, the chunks already stored (each chunk's segments are written in one transaction)
+ * are kept and only the rest are transcribed.
+ */
+export async function runTranscriptStage(
+  video: VideoRecord,
+  signal: AbortSignal,
+  resume = false,
+): Promise<void> {
+  if (!resume) await clearStageRows(video.id, 'transcript');
+  const stored = resume ? await listTranscript(video.id) : [];
   if (!video.hasAudio) {
     await setStage(video.id, 'transcript', {
       state: 'skipped',
@@ -32,8 +47,9 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
   const model = resolveModel('asr', readSettings());
   const file = await openVideoFile(video.id, video.storage);
   const progress = new StageProgress(video.id, 'transcript');
-  let segments = 0;
-  const languages = new Set<string>();
+  let segments = stored.length;
+  const languages = new Set(stored.map((s) => s.language));
+  const done = [...new Set(stored.map((s) => s.chunkStart))];
   const result = await withTranscribeWorker((worker) =>
     worker.transcribe(
       signal,
@@ -41,6 +57,7 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
       file,
       { container: video.container, duration: video.duration },
       regions.map(({ start, end }) => ({ start, end })),
+      done,
       proxy(async ({ chunk, segments: found, language }: TranscribedChunk) => {
         const used = lineage(model.id, model.revision, { chunk, language }, progress.device);
         segments += found.length;
@@ -62,6 +79,7 @@ export async function runTranscriptStage(video: VideoRecord, signal: AbortSignal
   const stats = {
     segments,
     chunks: result.chunks,
+    resumedChunks: done.length,
     wordTimestamps: result.wordTimestamps ? 1 : 0,
     seconds: result.seconds,
   };

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { mediaPath } from '../paths';
+import { LibraryPage } from './support/library-page';
+
+// Whisper here is the random-weight fixture: deterministic, so a resumed run must end with exactly
+// the transcript an uninterrupted run stored.
+test('a reload during transcription resumes from the stored chunks and ends with the same transcript', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const library = new LibraryPage(page);
+  await library.open({ autoAnalyse: false });
+  await library.pick(mediaPath('lecture-5min.mp4'));
+  const id = await library.videoId('lecture-5min.mp4');
+  const transcriptOf = () =>
+    page.evaluate(async (id) => {
+      const { transcript } = await window.bri.getIndex(id);
+      return transcript.map(({ start, end, text }) => ({ start, end, text }));
+    }, id);
+  const transcriptState = () =>
+    page.evaluate(async (id) => (await window.bri.status(id)).stages.transcript, id);
+
+  const reference = await test.step('an uninterrupted run', async () => {
+    await page.evaluate((id) => window.bri.analyse(id, { stages: ['speech', 'transcript'] }), id);
+    const stage = await transcriptState();
+    expect(stage.state, stage.detail ?? '').toBe('done');
+    expect(stage.stats.chunks).toBeGreaterThan(3);
+    return transcriptOf();
+  });
+  expect(reference.length).toBeGreaterThan(0);
+
+  await test.step('the same stage again, with a reload once some chunks are stored', async () => {
+    await page.evaluate((id) => {
+      void window.bri.analyse(id, { stages: ['transcript'] });
+    }, id);
+    await expect
+      .poll(async () => (await transcriptOf()).length, { intervals: [100] })
+      .toBeGreaterThan(0);
+    expect((await transcriptState()).state).toBe('running');
+    await page.reload();
+    await page.waitForFunction(() => typeof window.bri?.status === 'function');
+  });
+
+  await test.step('the app goes on by itself, skipping the stored chunks', async () => {
+    await expect
+      .poll(async () => (await transcriptState()).state, { timeout: 180_000 })
+      .toBe('done');
+    const stage = await transcriptState();
+    expect(stage.stats.resumedChunks).toBeGreaterThan(0);
+    expect(stage.stats.resumedChunks).toBeLessThan(stage.stats.chunks ?? 0);
+    const resumed = await transcriptOf();
+    expect(resumed).toEqual(reference);
+    expect(stage.stats.segments).toBe(reference.length);
+    // The other stages were not started by the reload.
+    const { stages } = await page.evaluate((id) => window.bri.status(id), id);
+    expect(stages.frames.state).toBe('not-started');
+  });
+});
