@@ -1,3 +1,4 @@
+import { whenIndexed } from '../pipeline/when-indexed';
 import { getVideo, listVideos } from '../db';
 import { deleteVideo, importFile } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
@@ -15,6 +16,7 @@ export function installBriApi(): void {
     getVideo: async (id) => (await getVideo(id)) ?? null,
     deleteVideo: (id) => deleteVideo(id),
     status,
+    whenIndexed: (id, options) => whenIndexed(id, options?.stages),
     configure: async (options) => updateSettings(options),
     analyse: (id, options) => analyseVideo(id, options?.stages),
     cancelAnalysis: (id) => cancelAnalysis(id),

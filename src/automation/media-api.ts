@@ -14,6 +14,7 @@ import {
   type StageName,
 } from '../db';
 import { openVideoFile } from '../library/video-files';
+import { measureCompleteness } from '../pipeline/completeness';
 import { withMediaWorker } from '../media/media-bridge';
 import { dequantize } from '../shared/vector-codec';
 import { STAGE_NAMES, type BriApi, type StageStatus } from '../shared/bri-api';
@@ -39,7 +40,12 @@ export const status: BriApi['status'] = async (videoId) => {
       ];
     }),
   ) as Record<StageName, StageStatus>;
-  return { videoId, stages };
+  return {
+    videoId,
+    stages,
+    chatReady: stages.frames.state === 'done',
+    completeness: await measureCompleteness(videoId, rows),
+  };
 };
 
 export const getIndex: BriApi['getIndex'] = async (videoId) => {

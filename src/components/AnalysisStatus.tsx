@@ -1,7 +1,7 @@
 import type { StageName, StageRecord } from '../db';
 import { STAGE_NAMES } from '../shared/bri-api';
 import { formatDuration } from '../library/format';
-import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
+import { cancelAnalysis, retryAnalysis } from '../pipeline/analysis-queue';
 import { useStageRows } from '../store/analysis-store';
 
 const LABELS: Record<
@@ -84,7 +84,7 @@ export function AnalysisStatus({ videoId }: { videoId: string }) {
         <button
           type="button"
           className="button button--quiet button--small"
-          onClick={() => void analyseVideo(videoId)}
+          onClick={() => void retryAnalysis(videoId)}
         >
           Analyse again
         </button>

@@ -78,6 +78,7 @@ export type {
   OnScreenTextRecord,
   TextRangeRecord,
   TranscriptSegmentRecord,
+  TranscriptChunkRecord,
   CaptionRecord,
   EmbeddingRecord,
   EmbeddingSource,

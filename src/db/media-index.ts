@@ -7,6 +7,7 @@ import type {
   OnScreenTextRecord,
   TextRangeRecord,
   TranscriptSegmentRecord,
+  TranscriptChunkRecord,
   CaptionRecord,
   EmbeddingRecord,
   EmbeddingSource,
@@ -28,6 +29,7 @@ const STAGE_TABLES: Record<
     | 'onScreenText'
     | 'textRanges'
     | 'transcriptSegments'
+    | 'transcriptChunks'
     | 'captions'
     | 'embeddings'
   )[]
@@ -36,7 +38,7 @@ const STAGE_TABLES: Record<
   speech: ['speechRegions'],
   objects: ['detections', 'objectTracks'],
   text: ['onScreenText', 'textRanges'],
-  transcript: ['transcriptSegments'],
+  transcript: ['transcriptSegments', 'transcriptChunks'],
   captions: ['captions'],
   embeddings: ['embeddings'],
 };
@@ -208,11 +210,31 @@ export async function listTextRanges(
 }
 
 /** Stores one chunk's segments at once (a chunk is the unit of progress). */
-export function putTranscriptSegments(
+/** Stores one transcribed chunk and its segments together: the chunk is the checkpoint. */
+export function putTranscriptChunk(
+  chunk: TranscriptChunkRecord,
   rows: TranscriptSegmentRecord[],
   database: BriDatabase = defaultDb,
 ): Promise<unknown> {
-  return database.transcriptSegments.bulkPut(rows);
+  return database.transaction(
+    'rw',
+    [database.transcriptChunks, database.transcriptSegments],
+    async () => {
+      await database.transcriptSegments.bulkPut(rows);
+      await database.transcriptChunks.put(chunk);
+    },
+  );
+}
+
+/** The chunks Whisper has been through, in time order. */
+export function listTranscriptChunks(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<TranscriptChunkRecord[]> {
+  return database.transcriptChunks
+    .where('[videoId+start]')
+    .between([videoId, -Infinity], [videoId, Infinity])
+    .toArray();
 }
 
 /** The transcript of a video in time order. */

@@ -124,6 +124,21 @@ export interface TranscriptSegmentRecord {
   lineage: Lineage;
 }
 
+/**
+ * `transcriptChunks` — the ≤ 30 s stretches of speech Whisper has been through, with or without
+ * words found: the transcript stage's checkpoint (a resumed run skips them) and what its
+ * completeness is measured against. Key [videoId+start]; written with the chunk's segments in one
+ * transaction.
+ */
+export interface TranscriptChunkRecord {
+  videoId: string;
+  start: number;
+  end: number;
+  segments: number;
+  language: string;
+  lineage: Lineage;
+}
+
 /** `captions` — one sentence per stored frame and the mean probability of its tokens. Key [videoId+t]. */
 export interface CaptionRecord {
   videoId: string;
@@ -191,6 +206,7 @@ export class BriDatabase extends Dexie {
   textRanges!: Table<TextRangeRecord, [string, string, number]>;
   transcriptSegments!: Table<TranscriptSegmentRecord, [string, number, number]>;
   captions!: Table<CaptionRecord, [string, number]>;
+  transcriptChunks!: Table<TranscriptChunkRecord, [string, number]>;
   embeddings!: Table<EmbeddingRecord, [string, EmbeddingSource, string]>;
 
   constructor(name = 'bri') {
@@ -222,6 +238,9 @@ export class BriDatabase extends Dexie {
     this.version(6).stores({
       embeddings: '[videoId+source+key], videoId, [videoId+source]',
     });
+    this.version(7).stores({
+      transcriptChunks: '[videoId+start], videoId',
+    });
   }
 }
 
@@ -238,6 +257,7 @@ export const VIDEO_OWNED_TABLES = [
   'onScreenText',
   'textRanges',
   'transcriptSegments',
+  'transcriptChunks',
   'captions',
   'embeddings',
 ] as const;

@@ -8,7 +8,9 @@ const IDLE_TERMINATE_MS = 20_000;
 
 /**
  * A bridge to one worker: started on first use, shared by concurrent calls, terminated once it
- * has been idle for a while (its models and buffers go with it).
+ * has been idle for a while (its models and buffers go with it). A worker whose model failed to
+ * load is replaced as soon as its calls end: transformers.js 4.3 chains every session creation on
+ * one promise, so after one rejected load every later load in that worker rejects too.
  */
 export function workerBridge<Api>(
   start: () => Worker,
@@ -17,6 +19,7 @@ export function workerBridge<Api>(
   let remote: Remote<Api> | undefined;
   let inFlight = 0;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  let poisoned = false;
   const terminate = () => {
     worker?.terminate();
     worker = undefined;
@@ -31,8 +34,18 @@ export function workerBridge<Api>(
         remote = wrap<Api>(worker);
       }
       return await work(remote);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ModelLoadError') poisoned = true;
+      throw error;
     } finally {
-      if (--inFlight === 0) idleTimer = setTimeout(terminate, IDLE_TERMINATE_MS);
+      if (--inFlight === 0) {
+        if (poisoned) {
+          poisoned = false;
+          terminate();
+        } else {
+          idleTimer = setTimeout(terminate, IDLE_TERMINATE_MS);
+        }
+      }
     }
   };
 }

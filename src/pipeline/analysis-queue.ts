@@ -1,6 +1,7 @@
 import {
   getVideo,
   listAllStages,
+  listStages,
   listVideos,
   putStage,
   type StageName,
@@ -13,7 +14,8 @@ import { runTextStage } from './text-stage';
 import { runCaptionsStage } from './captions-stage';
 import { runEmbeddingsStage } from './embeddings-stage';
 import { runTranscriptStage } from './transcript-stage';
-import { describeFailure, endStage } from './stage-rows';
+import { MAX_ATTEMPTS, backoffMs, isTransient, sleep } from './retry-policy';
+import { describeFailure, endStage, setStage } from './stage-rows';
 import { reportStage } from './stage-status';
 
 /** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
@@ -78,12 +80,38 @@ async function runStage(
     await endStage(video.id, stage, 'cancelled', CANCELLED);
     return;
   }
-  try {
-    await run(video, signal, resume);
-  } catch (error) {
-    if (signal.aborted) await endStage(video.id, stage, 'cancelled', CANCELLED);
-    else await endStage(video.id, stage, 'failed', describeFailure(error));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // A retry keeps what the failed attempt stored (its checkpoint).
+      await run(video, signal, resume || attempt > 1);
+      if (attempt > 1) await noteRetries(video.id, stage, attempt - 1);
+      return;
+    } catch (error) {
+      if (!signal.aborted && attempt < MAX_ATTEMPTS && isTransient(error)) {
+        const wait = backoffMs(attempt + 1);
+        await setStage(video.id, stage, {
+          detail: `Network trouble — trying again in ${wait / 1000} s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})…`,
+        });
+        const waited = await sleep(wait, signal).then(
+          () => true,
+          () => false,
+        );
+        if (waited) continue;
+      }
+      if (signal.aborted) await endStage(video.id, stage, 'cancelled', CANCELLED);
+      else await endStage(video.id, stage, 'failed', describeFailure(error));
+      return;
+    }
   }
+}
+
+/** Records on a finished stage's row how many transient failures it got over. */
+async function noteRetries(videoId: string, stage: StageName, retries: number): Promise<void> {
+  const row = (await listStages(videoId)).find((r) => r.stage === stage);
+  if (row?.state !== 'done') return;
+  const noted = { ...row, stats: { ...row.stats, retries } };
+  await putStage(noted);
+  reportStage(noted);
 }
 
 const CANCELLED = 'Cancelled — analyse again whenever you like.';
@@ -169,4 +197,25 @@ export async function resumeAnalyses(): Promise<void> {
       void analyseVideo(video.id);
     }
   }
+}
+
+/** The stages that follow from `roots`: themselves and every stage that needs one of them. */
+function withDependents(roots: ReadonlySet<StageName>): StageName[] {
+  const picked = new Set(roots);
+  for (const { stage, after } of STAGES) {
+    if (after?.some((name) => picked.has(name))) picked.add(stage);
+  }
+  return STAGES.map(({ stage }) => stage).filter((stage) => picked.has(stage));
+}
+
+/**
+ * "Analyse again": re-runs the stages that failed or were cancelled, and those that build on
+ * them; what finished is kept. With nothing failed, the whole analysis runs again.
+ */
+export async function retryAnalysis(videoId: string): Promise<void> {
+  const rows = await listStages(videoId);
+  const broken = new Set(
+    rows.filter((r) => r.state === 'failed' || r.state === 'cancelled').map((r) => r.stage),
+  );
+  return analyseVideo(videoId, broken.size > 0 ? withDependents(broken) : undefined);
 }

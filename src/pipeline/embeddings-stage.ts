@@ -17,6 +17,7 @@ import type { Lineage } from '../shared/lineage';
 import type { ResolvedModel } from '../shared/model-spec';
 import { quantize } from '../shared/vector-codec';
 import { readSettings } from '../settings/settings';
+import { isTransient } from './retry-policy';
 import { StageProgress } from './stage-progress';
 import { describeFailure, lineage, setStage } from './stage-rows';
 
@@ -131,7 +132,8 @@ async function embedFrames(
 /**
  * Embeddings for search: sentence vectors of transcript segments, captions and on-screen text;
  * CLIP vectors of the frames. The two models run one after the other; if one fails, the other's
- * vectors are still stored and the stage is marked failed with the reason.
+ * vectors are still stored and the stage is marked failed with the reason (unless the failure
+ * looks transient: then the whole stage is tried again).
  */
 export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
   await clearStageRows(video.id, 'embeddings');
@@ -146,7 +148,8 @@ export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal
     try {
       return await work();
     } catch (error) {
-      if (signal.aborted) throw error;
+      // Network trouble goes up to the queue, which runs the stage again after a pause.
+      if (signal.aborted || isTransient(error)) throw error;
       failures.push(error);
       return fallback;
     }

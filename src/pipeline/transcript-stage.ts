@@ -5,7 +5,8 @@ import {
   clearStageRows,
   listSpeechRegions,
   listTranscript,
-  putTranscriptSegments,
+  listTranscriptChunks,
+  putTranscriptChunk,
   type VideoRecord,
 } from '../db';
 import { openVideoFile } from '../library/video-files';
@@ -26,6 +27,7 @@ export async function runTranscriptStage(
 ): Promise<void> {
   if (!resume) await clearStageRows(video.id, 'transcript');
   const stored = resume ? await listTranscript(video.id) : [];
+  const storedChunks = resume ? await listTranscriptChunks(video.id) : [];
   if (!video.hasAudio) {
     await setStage(video.id, 'transcript', {
       state: 'skipped',
@@ -49,7 +51,7 @@ export async function runTranscriptStage(
   const progress = new StageProgress(video.id, 'transcript');
   let segments = stored.length;
   const languages = new Set(stored.map((s) => s.language));
-  const done = [...new Set(stored.map((s) => s.chunkStart))];
+  const done = storedChunks.map((c) => c.start);
   const result = await withTranscribeWorker((worker) =>
     worker.transcribe(
       signal,
@@ -62,7 +64,15 @@ export async function runTranscriptStage(
         const used = lineage(model.id, model.revision, { chunk, language }, progress.device);
         segments += found.length;
         if (found.length > 0) languages.add(language.code);
-        await putTranscriptSegments(
+        await putTranscriptChunk(
+          {
+            videoId: video.id,
+            start: chunk.start,
+            end: chunk.end,
+            segments: found.length,
+            language: language.code,
+            lineage: used,
+          },
           found.map((s, index) => ({
             videoId: video.id,
             chunkStart: chunk.start,

@@ -38,6 +38,34 @@ export interface StageStatus {
   stats: Record<string, number>;
 }
 
+/** One line of the completeness report: what a stage should have stored, and what is there. */
+export interface CompletenessItem {
+  expected: number;
+  stored: number;
+  /** stored / expected, at most 1 (1 when nothing was expected). */
+  ratio: number;
+}
+
+/** Per finished stage, how complete its stored results are (`bri.status(id).completeness`). */
+export interface Completeness {
+  frames?: CompletenessItem;
+  detections?: CompletenessItem;
+  onScreenText?: CompletenessItem;
+  captions?: CompletenessItem;
+  /** Speech regions inside a chunk Whisper has transcribed. */
+  transcript?: CompletenessItem;
+  embeddings?: CompletenessItem;
+}
+
+/** What a video's status says: per stage, and for the video as a whole. */
+export interface VideoStatus {
+  videoId: string;
+  stages: Record<StageName, StageStatus>;
+  /** Frames and scenes are stored: the video can be asked about while the rest lands. */
+  chatReady: boolean;
+  completeness: Completeness;
+}
+
 /** What the media stages stored for a video (frame images left out; fetch them with `frameAt`). */
 export interface MediaIndex {
   frames: {
@@ -113,7 +141,13 @@ export interface BriApi {
    * `objects` (detections + object ranges), `text` (on-screen text + its ranges), `transcript`,
    * `captions`, `embeddings` (search vectors of texts and frames).
    */
-  status(videoId: string): Promise<{ videoId: string; stages: Record<StageName, StageStatus> }>;
+  status(videoId: string): Promise<VideoStatus>;
+  /**
+   * Resolves when the video's stages (all, or `options.stages`) are done or skipped; rejects with
+   * a `StageFailedError` naming the stage and why when one fails or is cancelled, or with a
+   * `NotAnalysedError` when nothing is queued to produce them.
+   */
+  whenIndexed(videoId: string, options?: { stages?: StageName[] }): Promise<void>;
   /** Changes settings kept in this browser; resolves with all of them. */
   configure(options: Partial<BriSettings>): Promise<BriSettings>;
   /**

@@ -17,3 +17,13 @@ export function useStageRows(videoId: string): (StageRecord | undefined)[] {
     useShallow((s) => STAGE_NAMES.map((stage) => s.stages[`${videoId}:${stage}`])),
   );
 }
+
+/** Calls `listener` with every stage row the pipeline reports; returns the unsubscribe. */
+export function watchStageRows(listener: (rows: Record<string, StageRecord>) => void): () => void {
+  return useAnalysisStore.subscribe((state) => listener(state.stages));
+}
+
+/** The latest stage rows the pipeline has reported, by `${videoId}:${stage}`. */
+export function currentStageRows(): Record<string, StageRecord> {
+  return useAnalysisStore.getState().stages;
+}

@@ -41,7 +41,7 @@ export async function loadWhisper(
     onProgress({ status: 'ready', model: model.id, device });
     return { asr, device, wordTimestamps: true, multilingual: isMultilingual(asr) };
   } catch (error) {
-    throw explainLoadFailure(model, error);
+    throw await explainLoadFailure(model, error);
   }
 }
 

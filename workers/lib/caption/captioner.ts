@@ -84,7 +84,7 @@ export async function loadCaptioner(
     onProgress({ status: 'ready', model: model.id, device });
     return { captioner, device };
   } catch (error) {
-    throw explainLoadFailure(model, error);
+    throw await explainLoadFailure(model, error);
   }
 }
 

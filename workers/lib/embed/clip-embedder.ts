@@ -53,7 +53,7 @@ async function loadTower<T>(
     onProgress({ status: 'ready', model: model.id, device });
     return { ...loaded, device };
   } catch (error) {
-    throw explainLoadFailure(model, error);
+    throw await explainLoadFailure(model, error);
   }
 }
 

@@ -35,7 +35,7 @@ export async function loadTextEmbedder(
     onProgress({ status: 'ready', model: model.id, device });
     return { extractor, pooling: model.pooling ?? 'mean', device };
   } catch (error) {
-    throw explainLoadFailure(model, error);
+    throw await explainLoadFailure(model, error);
   }
 }
 

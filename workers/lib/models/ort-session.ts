@@ -2,17 +2,19 @@ import * as ort from 'onnxruntime-web/webgpu';
 // onnxruntime-web's WebGPU build, served by the app itself (never a CDN).
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { evictCachedFiles } from './cache-eviction';
 import { ModelLoadError, pickDevice } from './fetch-model';
 
 export { ort };
 
 /**
  * An onnxruntime-web session on the best device this worker has: WebGPU when it gets an adapter
- * (WASM still runs the operators WebGPU lacks), else single-thread WASM.
+ * (WASM still runs the operators WebGPU lacks), else single-thread WASM. `url` is where the bytes
+ * came from: a file onnxruntime cannot load is evicted from the caches under it.
  */
 export async function createOrtSession(
   bytes: Uint8Array,
-  name: string,
+  url: string,
 ): Promise<{ session: ort.InferenceSession; device: 'webgpu' | 'wasm' }> {
   ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
   // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
@@ -24,6 +26,8 @@ export async function createOrtSession(
     });
     return { session, device };
   } catch (error) {
+    await evictCachedFiles(url);
+    const name = url.split('/').pop() ?? url;
     throw new ModelLoadError(
       `The model file “${name}” is not a model onnxruntime can load (${String(error).slice(0, 120)}). It may be corrupt: download it again.`,
     );

@@ -1,3 +1,4 @@
+import { evictCachedFiles } from './cache-eviction';
 import { env, type ProgressInfo } from '@huggingface/transformers';
 // onnxruntime-web's wasm for transformers.js, served by the app itself (never its default CDN).
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
@@ -56,17 +57,25 @@ export function forwardProgress(
   };
 }
 
-/** Turns transformers.js' load failures into messages that say what to do. */
-export function explainLoadFailure(model: ResolvedModel, error: unknown): ModelLoadError {
+/**
+ * Turns transformers.js' load failures into messages that say what to do. A corrupt file is also
+ * evicted from the browser's caches, so the next attempt downloads it again.
+ */
+export async function explainLoadFailure(
+  model: ResolvedModel,
+  error: unknown,
+): Promise<ModelLoadError> {
   const detail = error instanceof Error ? error.message : String(error);
   const where = model.baseUrl ?? 'the Hugging Face Hub';
   if (/not found|404|tokenizer_class|Could not locate/i.test(detail))
     return new ModelLoadError(
       `The model “${model.id}” (or one of its files) is missing at ${where}. Check the model base URL and model id in Settings.`,
     );
-  if (/protobuf|invalid model|failed to load model|Can't create a session/i.test(detail))
+  if (/protobuf|invalid model|failed to load model|Can't create a session/i.test(detail)) {
+    await evictCachedFiles(`/${model.id}/`);
     return new ModelLoadError(
-      `A file of the model “${model.id}” is not a model onnxruntime can load. It may be corrupt: download it again.`,
+      `A file of the model “${model.id}” is not a model onnxruntime can load (${detail.slice(0, 160)}). It may be corrupt: download it again.`,
     );
+  }
   return new ModelLoadError(`The model “${model.id}” could not be loaded from ${where}: ${detail}`);
 }

@@ -51,9 +51,8 @@ export async function loadOcr(
     fetchModelFile(files.recognition, onProgress),
     fetchModelFile(files.dictionary, onProgress),
   ]);
-  const name = (url: string) => url.split('/').pop() ?? url;
-  const det = await createOrtSession(detBytes, name(files.detection));
-  const rec = await createOrtSession(recBytes, name(files.recognition));
+  const det = await createOrtSession(detBytes, files.detection);
+  const rec = await createOrtSession(recBytes, files.recognition);
   return {
     detector: det.session,
     recogniser: rec.session,
