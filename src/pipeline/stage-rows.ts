@@ -1,5 +1,6 @@
 import { clearStageRows, putStage, type StageName, type StageRecord } from '../db';
 import type { Lineage } from '../shared/lineage';
+import { isQuotaError } from '../library/storage-status';
 import { reportStage } from './stage-status';
 
 export function lineage(
@@ -55,6 +56,9 @@ const SELF_EXPLAINING = new Set(['ModelLoadError']);
 
 /** A stage's failure in words for the status line. */
 export function describeFailure(error: unknown): string {
+  if (isQuotaError(error)) {
+    return 'The browser’s storage for BRI is full, so these results could not be saved. Delete videos you no longer need (or free disk space), then choose “Analyse again”.';
+  }
   const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   const name = error instanceof Error ? error.name : '';
   return SELF_EXPLAINING.has(name)
@@ -69,6 +73,15 @@ export async function endStage(
   state: 'cancelled' | 'failed',
   detail: string,
 ): Promise<void> {
-  await clearStageRows(videoId, stage);
-  await setStage(videoId, stage, { state, detail });
+  const row = stageRow(videoId, stage, { state, detail });
+  try {
+    await clearStageRows(videoId, stage);
+    await putStage(row);
+  } catch (error) {
+    // A full disk may refuse the row itself: the person still sees it (and the stage, still
+    // "running" on disk, is run again on the next start).
+    if (!isQuotaError(error)) throw error;
+  } finally {
+    reportStage(row);
+  }
 }

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { mediaPath } from '../paths';
+import { LibraryPage } from './support/library-page';
+import { readStoredState } from './support/stored-state';
+
+test('a full disk mid-analysis fails the stage in plain words and leaves the library consistent', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const library = new LibraryPage(page);
+  await library.open({ autoAnalyse: false });
+  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
+  const id = await library.videoId('jfk_bus_zidane.mp4');
+  const before = await readStoredState(page);
+
+  // Chromium's quota override does not hold back small IndexedDB writes, so the full disk is
+  // simulated where the browser reports it: IndexedDB refusing the frames' writes with the
+  // QuotaExceededError a full disk raises. Everything above that line is the real code.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+      if (this.name === 'frames' && (window as { diskFull?: boolean }).diskFull) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    } as typeof put;
+    (window as { diskFull?: boolean }).diskFull = true;
+  });
+  await page.evaluate((id) => window.bri.analyse(id, { stages: ['frames'] }), id);
+  await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
+    'The browser’s storage for BRI is full, so these results could not be saved.',
+  );
+  const status = await page.evaluate((id) => window.bri.status(id), id);
+  expect(status.stages.frames.state).toBe('failed');
+  await page.evaluate(() => ((window as { diskFull?: boolean }).diskFull = false));
+  const after = await readStoredState(page);
+  // No half-written frames or scenes; the video, its file and poster are untouched.
+  expect(after.tables.frames).toBe(0);
+  expect(after.tables.scenes).toBe(0);
+  expect(after.opfsFiles).toEqual(before.opfsFiles);
+  for (const table of ['videos', 'posters', 'videoBlobs']) {
+    expect(after.tables[table], table).toBe(before.tables[table]);
+  }
+
+  await test.step('with room again, “Analyse again” stores the frames', async () => {
+    await library.card('jfk_bus_zidane.mp4').getByRole('button', { name: 'Analyse again' }).click();
+    await expect
+      .poll(
+        async () => (await page.evaluate((id) => window.bri.status(id), id)).stages.frames.state,
+      )
+      .toBe('done');
+    expect((await readStoredState(page)).tables.frames).toBeGreaterThan(0);
+  });
+});
