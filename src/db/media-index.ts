@@ -1,5 +1,6 @@
 import { db as defaultDb } from './connection';
 import type { BriDatabase } from './schema';
+import { validateRows } from './validate-rows';
 import type {
   DetectionRecord,
   FrameRecord,
@@ -55,7 +56,11 @@ export async function clearStageRows(
   });
 }
 
-export function putFrame(frame: FrameRecord, database: BriDatabase = defaultDb): Promise<unknown> {
+export async function putFrame(
+  frame: FrameRecord,
+  database: BriDatabase = defaultDb,
+): Promise<unknown> {
+  await validateRows('frames', [frame], database);
   return database.frames.put(frame);
 }
 
@@ -65,6 +70,7 @@ export async function finishFramesStage(
   stage: StageRecord,
   database: BriDatabase = defaultDb,
 ): Promise<void> {
+  await validateRows('scenes', scenes, database);
   await database.transaction('rw', [database.scenes, database.stages], async () => {
     await database.scenes.bulkPut(scenes);
     await database.stages.put(stage);
@@ -77,6 +83,7 @@ export async function finishSpeechStage(
   stage: StageRecord,
   database: BriDatabase = defaultDb,
 ): Promise<void> {
+  await validateRows('speechRegions', regions, database);
   await database.transaction('rw', [database.speechRegions, database.stages], async () => {
     await database.speechRegions.bulkPut(regions);
     await database.stages.put(stage);
@@ -129,10 +136,11 @@ export function listSpeechRegions(
     .toArray();
 }
 
-export function putDetections(
+export async function putDetections(
   row: DetectionRecord,
   database: BriDatabase = defaultDb,
 ): Promise<unknown> {
+  await validateRows('detections', [row], database);
   return database.detections.put(row);
 }
 
@@ -142,6 +150,7 @@ export async function finishObjectsStage(
   stage: StageRecord,
   database: BriDatabase = defaultDb,
 ): Promise<void> {
+  await validateRows('objectTracks', tracks, database);
   await database.transaction('rw', [database.objectTracks, database.stages], async () => {
     await database.objectTracks.bulkPut(tracks);
     await database.stages.put(stage);
@@ -170,10 +179,11 @@ export function listObjectTracks(
     .toArray();
 }
 
-export function putOnScreenText(
+export async function putOnScreenText(
   row: OnScreenTextRecord,
   database: BriDatabase = defaultDb,
 ): Promise<unknown> {
+  await validateRows('onScreenText', [row], database);
   return database.onScreenText.put(row);
 }
 
@@ -183,6 +193,7 @@ export async function finishTextStage(
   stage: StageRecord,
   database: BriDatabase = defaultDb,
 ): Promise<void> {
+  await validateRows('textRanges', ranges, database);
   await database.transaction('rw', [database.textRanges, database.stages], async () => {
     await database.textRanges.bulkPut(ranges);
     await database.stages.put(stage);
@@ -211,11 +222,13 @@ export async function listTextRanges(
 
 /** Stores one chunk's segments at once (a chunk is the unit of progress). */
 /** Stores one transcribed chunk and its segments together: the chunk is the checkpoint. */
-export function putTranscriptChunk(
+export async function putTranscriptChunk(
   chunk: TranscriptChunkRecord,
   rows: TranscriptSegmentRecord[],
   database: BriDatabase = defaultDb,
 ): Promise<unknown> {
+  await validateRows('transcriptChunks', [chunk], database);
+  await validateRows('transcriptSegments', rows, database);
   return database.transaction(
     'rw',
     [database.transcriptChunks, database.transcriptSegments],
@@ -248,10 +261,11 @@ export function listTranscript(
     .toArray();
 }
 
-export function putCaption(
+export async function putCaption(
   row: CaptionRecord,
   database: BriDatabase = defaultDb,
 ): Promise<unknown> {
+  await validateRows('captions', [row], database);
   return database.captions.put(row);
 }
 
@@ -266,10 +280,11 @@ export function listCaptions(
     .toArray();
 }
 
-export function putEmbeddings(
+export async function putEmbeddings(
   rows: EmbeddingRecord[],
   database: BriDatabase = defaultDb,
 ): Promise<unknown> {
+  await validateRows('embeddings', rows, database);
   return database.embeddings.bulkPut(rows);
 }
 
