@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ffprobeJson } from '../ffprobe';
 import { mediaPath } from '../paths';
+import type { StageName } from '../../src/shared/bri-api';
 import { LibraryPage } from './support/library-page';
 
 interface Truth {
@@ -21,15 +22,18 @@ function decodedFrameTimes(path: string): number[] {
   return probe.frames.map((f) => Number(f.best_effort_timestamp_time));
 }
 
+/** The two media stages this file is about (the model stages have their own specs). */
+const MEDIA_STAGES: StageName[] = ['frames', 'speech'];
+
 test('lecture-5min.mp4: scene cuts, frames at decoded times, speech over the narration', async ({
   page,
 }) => {
   test.setTimeout(240_000);
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('lecture-5min.mp4'));
   const id = await library.videoId('lecture-5min.mp4');
-  const status = await library.waitForAnalysis(id);
+  const status = await library.analyse(id, MEDIA_STAGES);
   expect(status.stages.frames.state).toBe('done');
   expect(status.stages.speech.state).toBe('done');
   const index = await page.evaluate((id) => window.bri.getIndex(id), id);
@@ -102,11 +106,11 @@ test('lecture-5min.mp4: scene cuts, frames at decoded times, speech over the nar
 
 test('the AVI goes through ffmpeg.wasm and finds the same cut as the MP4', async ({ page }) => {
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   const cutOf = async (name: string) => {
     await library.pick(mediaPath(name));
     const id = await library.videoId(name);
-    await library.waitForAnalysis(id);
+    await library.analyse(id, MEDIA_STAGES);
     return page.evaluate((id) => window.bri.getIndex(id), id);
   };
   const mp4 = await cutOf('jfk_bus_zidane.mp4');
@@ -125,9 +129,9 @@ test('the AVI goes through ffmpeg.wasm and finds the same cut as the MP4', async
 
 test('a video without audio gets frames and a clear "no audio track" status', async ({ page }) => {
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('no-audio.mp4'));
-  const status = await library.waitForAnalysis(await library.videoId('no-audio.mp4'));
+  const status = await library.analyse(await library.videoId('no-audio.mp4'), MEDIA_STAGES);
   expect(status.stages.frames.state).toBe('done');
   expect(status.stages.speech).toMatchObject({
     state: 'skipped',
@@ -143,10 +147,13 @@ test('cancelling mid-run leaves nothing partial, and a re-run completes with the
 }) => {
   test.setTimeout(300_000);
   const library = new LibraryPage(page);
-  await library.open();
+  await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('lecture-5min.mp4'));
   const id = await library.videoId('lecture-5min.mp4');
   const status = library.card('lecture-5min.mp4').getByTestId('video.status');
+  await page.evaluate((id) => {
+    void window.bri.analyse(id, { stages: ['frames', 'speech'] });
+  }, id);
 
   await expect(status).toContainText(/Looking at the frames… [1-9]\d? %/);
   await status.getByRole('button', { name: 'Cancel analysis' }).click();
@@ -156,8 +163,14 @@ test('cancelling mid-run leaves nothing partial, and a re-run completes with the
   expect(Object.keys(afterCancel)).toContain('frames');
   for (const [table, rows] of Object.entries(afterCancel)) expect(rows, table).toEqual([]);
 
+  // “Analyse again” re-runs the cancelled stages (and those built on them); the media ones are
+  // what this test is about.
   await status.getByRole('button', { name: 'Analyse again' }).click();
-  const done = await library.waitForAnalysis(id);
+  await expect
+    .poll(async () => (await page.evaluate((id) => window.bri.status(id), id)).stages.frames.state)
+    .not.toBe('cancelled');
+  await page.evaluate((id) => window.bri.whenIndexed(id, { stages: ['frames', 'speech'] }), id);
+  const done = await page.evaluate((id) => window.bri.status(id), id);
   expect(done.stages.frames.state).toBe('done');
   const index = await page.evaluate((id) => window.bri.getIndex(id), id);
   const times = index.frames.map((f) => f.t);

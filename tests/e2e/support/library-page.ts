@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type {} from '../../../src/shared/bri-api';
+import type { StageName } from '../../../src/shared/bri-api';
 
 /** ../shared/models, served by the second web server in playwright.config.ts. */
 export const MODEL_BASE_URL = `http://localhost:${process.env.BRI_MODEL_PORT ?? 4190}/`;
@@ -51,9 +51,18 @@ export class LibraryPage {
     await this.page.evaluate((settings) => window.bri.configure(settings), settings);
   }
 
-  /** Waits until every media stage of the video has ended, and returns its status. */
+  /** Runs only the named stages of a video and returns its status once they have ended. */
+  async analyse(videoId: string, stages: StageName[]) {
+    await this.page.evaluate(([id, stages]) => window.bri.analyse(id, { stages }), [
+      videoId,
+      stages,
+    ] as const);
+    return this.page.evaluate((id) => window.bri.status(id), videoId);
+  }
+
+  /** Waits until no stage of the video is queued or running, and returns its status. */
   async waitForAnalysis(videoId: string, timeout = 180_000) {
-    const settled = ['done', 'skipped', 'failed', 'cancelled'];
+    const settled = ['done', 'skipped', 'failed', 'cancelled', 'not-started'];
     await expect
       .poll(
         async () => {

@@ -6,8 +6,8 @@ import {
   listTranscript,
   putCaption,
   putTranscriptChunk,
-  type VideoRecord,
 } from '../../../src/db';
+import { poster, video } from './video-fixture';
 
 const LINEAGE = {
   tool: 't',
@@ -16,24 +16,8 @@ const LINEAGE = {
   device: 'wasm',
   appVersion: 'test',
 } as const;
-const VIDEO: VideoRecord = {
-  id: 'v',
-  name: 'v.mp4',
-  size: 1,
-  type: 'video/mp4',
-  container: 'mp4',
-  duration: 10,
-  width: 640,
-  height: 360,
-  fps: 25,
-  hasAudio: true,
-  videoCodec: 'avc',
-  audioCodec: 'aac',
-  demuxer: 'mediabunny',
-  storage: 'idb',
-  createdAt: 1,
-};
-const POSTER = { videoId: 'v', blob: new Blob(['p']), width: 1, height: 1, t: 0 };
+const VIDEO = { ...video('v', 1), duration: 10 };
+const POSTER = poster('v');
 
 const caption = (t: number, confidence: number) => ({
   videoId: 'v',
