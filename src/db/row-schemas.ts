@@ -17,6 +17,7 @@ const lineage = z.object({
   version: z.string(),
   parameters: z.record(z.string(), z.unknown()),
   device: z.enum(['cpu', 'wasm', 'webgpu']),
+  dtype: z.string().optional(),
   appVersion: z.string().min(1),
 });
 

@@ -89,7 +89,13 @@ async function embedTexts(
       proxy(progress.handle),
     ),
   );
-  const used = lineage(model.id, model.revision, { pooling: model.pooling }, progress.device);
+  const used = lineage(
+    model.id,
+    model.revision,
+    { pooling: model.pooling },
+    progress.device,
+    progress.dtype,
+  );
   await putEmbeddings(
     items.map((item, i) => embeddingRow(video.id, item, vectors[i] ?? new Float32Array(), used)),
   );
@@ -111,7 +117,7 @@ async function embedFrames(
       model,
       frames.map(({ t, blob }) => ({ t, blob })),
       proxy(async (batch: FrameEmbedding[]) => {
-        const used = lineage(model.id, model.revision, {}, progress.device);
+        const used = lineage(model.id, model.revision, {}, progress.device, progress.dtype);
         await putEmbeddings(
           batch.map(({ t, vector }) =>
             embeddingRow(

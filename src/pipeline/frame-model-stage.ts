@@ -89,7 +89,13 @@ export async function runFrameModelStage<Result extends { t: number }>(
     frames.filter(({ t }) => !stored.has(t)).map(({ t, blob }) => ({ t, blob })),
     proxy(async (frameResult: Result) => {
       results.push(frameResult);
-      rowLineage ??= lineage(model.id, model.revision, spec.parameters, progress.device);
+      rowLineage ??= lineage(
+        model.id,
+        model.revision,
+        spec.parameters,
+        progress.device,
+        progress.dtype,
+      );
       await spec.save(video.id, frameResult, rowLineage);
     }),
     proxy(progress.handle),
@@ -106,7 +112,13 @@ export async function runFrameModelStage<Result extends { t: number }>(
     resumedFrames: stored.size,
   };
   const done = stageRow(video.id, spec.stage, { state: 'done', progress: 1, stats });
-  const used = lineage(model.id, model.revision, { ...spec.parameters, maxGap }, progress.device);
+  const used = lineage(
+    model.id,
+    model.revision,
+    { ...spec.parameters, maxGap },
+    progress.device,
+    progress.dtype,
+  );
   await spec.finish(video.id, ranges, used, done);
   reportStage(done);
 }

@@ -21,6 +21,8 @@ export function describeDownload(progress: ModelProgress): string | null {
  */
 export class StageProgress {
   device: Lineage['device'] = 'wasm';
+  /** The weights type the model loaded with (fp32, fp16, q8…), once it is ready. */
+  dtype: string | undefined;
   private lastDetail = 0;
   private fraction: number;
   private readonly writeProgress: (fraction: number) => void;
@@ -46,6 +48,7 @@ export class StageProgress {
       this.writeProgress(this.fraction);
     } else if (progress.status === 'ready') {
       this.device = progress.device === 'webgpu' ? 'webgpu' : 'wasm';
+      this.dtype = progress.dtype;
     } else {
       const detail = describeDownload(progress);
       if (detail && Date.now() - this.lastDetail > DETAIL_EVERY_MS) {

@@ -8,8 +8,16 @@ export function lineage(
   version: string,
   parameters: Record<string, unknown>,
   device: Lineage['device'],
+  dtype?: string,
 ): Lineage {
-  return { tool, version, parameters, device, appVersion: __APP_VERSION__ };
+  return {
+    tool,
+    version,
+    parameters,
+    device,
+    ...(dtype ? { dtype } : {}),
+    appVersion: __APP_VERSION__,
+  };
 }
 
 /** A stage row: running at 0 % unless the patch says otherwise. */

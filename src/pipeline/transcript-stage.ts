@@ -61,7 +61,13 @@ export async function runTranscriptStage(
       regions.map(({ start, end }) => ({ start, end })),
       done,
       proxy(async ({ chunk, segments: found, language }: TranscribedChunk) => {
-        const used = lineage(model.id, model.revision, { chunk, language }, progress.device);
+        const used = lineage(
+          model.id,
+          model.revision,
+          { chunk, language },
+          progress.device,
+          progress.dtype,
+        );
         segments += found.length;
         if (found.length > 0) languages.add(language.code);
         await putTranscriptChunk(

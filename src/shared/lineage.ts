@@ -8,5 +8,7 @@ export interface Lineage {
   parameters: Record<string, unknown>;
   /** Where it ran: 'cpu' (WebCodecs/canvas), 'wasm' (onnxruntime/ffmpeg.wasm), 'webgpu'. */
   device: 'cpu' | 'wasm' | 'webgpu';
+  /** The weights type a model ran with (fp32, fp16, q8, q4, q4f16); absent for non-model tools. */
+  dtype?: string;
   appVersion: string;
 }

@@ -18,7 +18,7 @@ describe('batched captions', () => {
     const captioner = (await pipeline('image-to-text', 'test/vit-gpt2-image-captioning-random', {
       dtype: 'q8',
     })) as ImageToTextPipeline;
-    loaded = { captioner, device: 'wasm' };
+    loaded = { captioner, device: 'wasm', dtype: 'q8' };
     photos = await Promise.all(
       PHOTOS.map(async (name) => new Blob([await readFile(mediaPath(`photos/${name}`))])),
     );

@@ -12,6 +12,7 @@ import {
 export interface LoadedWhisper {
   asr: AutomaticSpeechRecognitionPipeline;
   device: 'webgpu' | 'wasm';
+  dtype: string;
   /** False when the model's export has no cross-attentions to align words with. */
   wordTimestamps: boolean;
   /** Speaks many languages (detected per chunk), or English only. */
@@ -39,7 +40,7 @@ export async function loadWhisper(
       progress_callback: forwardProgress(onProgress),
     })) as AutomaticSpeechRecognitionPipeline;
     onProgress({ status: 'ready', model: model.id, device });
-    return { asr, device, wordTimestamps: true, multilingual: isMultilingual(asr) };
+    return { asr, device, dtype, wordTimestamps: true, multilingual: isMultilingual(asr) };
   } catch (error) {
     throw await explainLoadFailure(model, error);
   }

@@ -16,6 +16,7 @@ import {
 export interface LoadedCaptioner {
   captioner: ImageToTextPipeline;
   device: 'webgpu' | 'wasm';
+  dtype: string;
 }
 
 export interface Caption {
@@ -82,7 +83,7 @@ export async function loadCaptioner(
       progress_callback: forwardProgress(onProgress),
     })) as ImageToTextPipeline;
     onProgress({ status: 'ready', model: model.id, device });
-    return { captioner, device };
+    return { captioner, device, dtype };
   } catch (error) {
     throw await explainLoadFailure(model, error);
   }

@@ -28,19 +28,21 @@ export interface LoadedClipImages {
   processor: ImageProcessor;
   vision: PreTrainedModel;
   device: 'webgpu' | 'wasm';
+  dtype: string;
 }
 
 export interface LoadedClipText {
   tokenizer: PreTrainedTokenizer;
   text: PreTrainedModel;
   device: 'webgpu' | 'wasm';
+  dtype: string;
 }
 
 async function loadTower<T>(
   model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
   load: (options: Record<string, unknown>) => Promise<T>,
-): Promise<T & { device: 'webgpu' | 'wasm' }> {
+): Promise<T & { device: 'webgpu' | 'wasm'; dtype: string }> {
   const { device, dtype } = await prepareTransformers(model);
   try {
     const options = {
@@ -51,7 +53,7 @@ async function loadTower<T>(
     };
     const loaded = await load(options);
     onProgress({ status: 'ready', model: model.id, device });
-    return { ...loaded, device };
+    return { ...loaded, device, dtype };
   } catch (error) {
     throw await explainLoadFailure(model, error);
   }

@@ -11,6 +11,7 @@ export interface LoadedTextEmbedder {
   extractor: FeatureExtractionPipeline;
   pooling: 'mean' | 'cls';
   device: 'webgpu' | 'wasm';
+  dtype: string;
 }
 
 /** Rows of a [n, d] tensor as separate vectors. */
@@ -33,7 +34,7 @@ export async function loadTextEmbedder(
       progress_callback: forwardProgress(onProgress),
     })) as FeatureExtractionPipeline;
     onProgress({ status: 'ready', model: model.id, device });
-    return { extractor, pooling: model.pooling ?? 'mean', device };
+    return { extractor, pooling: model.pooling ?? 'mean', device, dtype };
   } catch (error) {
     throw await explainLoadFailure(model, error);
   }

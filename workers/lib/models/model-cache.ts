@@ -13,9 +13,13 @@ export function modelKey(model: ResolvedModel): string {
 
 /**
  * Loads each model once per worker and shares the load between concurrent callers. A failed load
- * is forgotten, so a retry (after the user fixes the URL or the file) loads again.
+ * is forgotten, so a retry (after the user fixes the URL or the file) loads again. Every caller
+ * hears `ready` with the device and weights type, a cached model included, so each stage's
+ * lineage says what really ran.
  */
-export function loadOnce<Loaded>(load: Loader<Loaded>): Loader<Loaded> {
+export function loadOnce<Loaded extends { device: string; dtype?: string }>(
+  load: Loader<Loaded>,
+): Loader<Loaded> {
   const loaded = new Map<string, Promise<Loaded>>();
   return (model, onProgress) => {
     const key = modelKey(model);
@@ -25,6 +29,10 @@ export function loadOnce<Loaded>(load: Loader<Loaded>): Loader<Loaded> {
       loading.catch(() => loaded.delete(key));
       loaded.set(key, loading);
     }
-    return loading;
+    return loading.then((ready) => {
+      const dtype = ready.dtype ?? model.dtype[ready.device === 'webgpu' ? 'webgpu' : 'wasm'];
+      onProgress({ status: 'ready', model: model.id, device: ready.device, dtype });
+      return ready;
+    });
   };
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { MINILM_L6 } from '../../../models/text-embed';
+import type { ModelProgress } from '../../../workers/lib/models/fetch-model';
+import { loadOnce } from '../../../workers/lib/models/model-cache';
+
+const MODEL = { ...MINILM_L6, url: null, baseUrl: 'http://models.local/' };
+
+describe('loadOnce', () => {
+  it('loads once, and tells every caller the device and weights type that run', async () => {
+    let loads = 0;
+    const load = loadOnce(async () => {
+      loads++;
+      return { device: 'webgpu', dtype: 'fp32' };
+    });
+    const heard: ModelProgress[] = [];
+    await load(MODEL, (p) => heard.push(p));
+    await load(MODEL, (p) => heard.push(p));
+    expect(loads).toBe(1);
+    expect(heard).toEqual([
+      { status: 'ready', model: MODEL.id, device: 'webgpu', dtype: 'fp32' },
+      { status: 'ready', model: MODEL.id, device: 'webgpu', dtype: 'fp32' },
+    ]);
+  });
+
+  it('falls back to the spec’s dtype for the device when the loader does not say', async () => {
+    const heard: ModelProgress[] = [];
+    await loadOnce(async () => ({ device: 'wasm' }))(MODEL, (p) => heard.push(p));
+    expect(heard).toEqual([{ status: 'ready', model: MODEL.id, device: 'wasm', dtype: 'q8' }]);
+  });
+
+  it('forgets a failed load, so the next call tries again', async () => {
+    let calls = 0;
+    const load = loadOnce(async () => {
+      if (++calls === 1) throw new Error('offline');
+      return { device: 'wasm' };
+    });
+    await expect(load(MODEL, () => undefined)).rejects.toThrow('offline');
+    await expect(load(MODEL, () => undefined)).resolves.toEqual({ device: 'wasm' });
+  });
+});
