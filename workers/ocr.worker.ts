@@ -38,11 +38,7 @@ function filesOf(model: ResolvedModel): OcrFiles {
   };
 }
 
-const ocrFor = loadOnce(async (model, onProgress): Promise<LoadedOcr> => {
-  const ocr = await loadOcr(filesOf(model), onProgress);
-  onProgress({ status: 'ready', model: model.id, device: ocr.device });
-  return ocr;
-});
+const ocrFor = loadOnce<LoadedOcr>((model, onProgress) => loadOcr(filesOf(model), onProgress));
 
 const api = {
   /**

@@ -3,16 +3,10 @@ import type { ResolvedModel } from '../../../src/shared/model-spec';
 import type { ModelProgress } from '../models/fetch-model';
 import { isMultilingual } from './detect-language';
 import { groupWords, type TimedWord } from './group-words';
-import {
-  explainLoadFailure,
-  forwardProgress,
-  prepareTransformers,
-} from '../models/transformers-env';
+import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
 
-export interface LoadedWhisper {
+export interface LoadedWhisper extends LoadedOn {
   asr: AutomaticSpeechRecognitionPipeline;
-  device: 'webgpu' | 'wasm';
-  dtype: string;
   /** False when the model's export has no cross-attentions to align words with. */
   wordTimestamps: boolean;
   /** Speaks many languages (detected per chunk), or English only. */
@@ -27,23 +21,18 @@ export interface AsrSegment {
   words: { text: string; start: number; end: number }[];
 }
 
-export async function loadWhisper(
+export function loadWhisper(
   model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
 ): Promise<LoadedWhisper> {
-  const { device, dtype } = await prepareTransformers(model);
-  try {
-    const asr = (await pipeline('automatic-speech-recognition', model.id, {
-      device,
-      dtype,
-      revision: model.revision,
-      progress_callback: forwardProgress(onProgress),
-    })) as AutomaticSpeechRecognitionPipeline;
-    onProgress({ status: 'ready', model: model.id, device });
-    return { asr, device, dtype, wordTimestamps: true, multilingual: isMultilingual(asr) };
-  } catch (error) {
-    throw await explainLoadFailure(model, error);
-  }
+  return loadWithTransformers(model, onProgress, async (options) => {
+    const asr = (await pipeline(
+      'automatic-speech-recognition',
+      model.id,
+      options,
+    )) as AutomaticSpeechRecognitionPipeline;
+    return { asr, wordTimestamps: true, multilingual: isMultilingual(asr) };
+  });
 }
 
 interface RawChunk {

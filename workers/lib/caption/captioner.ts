@@ -7,16 +7,10 @@ import {
 } from '@huggingface/transformers';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
 import type { ModelProgress } from '../models/fetch-model';
-import {
-  explainLoadFailure,
-  forwardProgress,
-  prepareTransformers,
-} from '../models/transformers-env';
+import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
 
-export interface LoadedCaptioner {
+export interface LoadedCaptioner extends LoadedOn {
   captioner: ImageToTextPipeline;
-  device: 'webgpu' | 'wasm';
-  dtype: string;
 }
 
 export interface Caption {
@@ -70,23 +64,13 @@ class TokenConfidence extends LogitsProcessor {
   }
 }
 
-export async function loadCaptioner(
+export function loadCaptioner(
   model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
 ): Promise<LoadedCaptioner> {
-  const { device, dtype } = await prepareTransformers(model);
-  try {
-    const captioner = (await pipeline('image-to-text', model.id, {
-      device,
-      dtype,
-      revision: model.revision,
-      progress_callback: forwardProgress(onProgress),
-    })) as ImageToTextPipeline;
-    onProgress({ status: 'ready', model: model.id, device });
-    return { captioner, device, dtype };
-  } catch (error) {
-    throw await explainLoadFailure(model, error);
-  }
+  return loadWithTransformers(model, onProgress, async (options) => ({
+    captioner: (await pipeline('image-to-text', model.id, options)) as ImageToTextPipeline,
+  }));
 }
 
 /**

@@ -31,7 +31,6 @@ export async function loadDetector(
   const meta = session.inputMetadata[0];
   const dims = meta && 'shape' in meta ? meta.shape : [];
   const side = typeof dims[2] === 'number' ? dims[2] : 416;
-  onProgress({ status: 'ready', model: model.id, device });
   return { session, device, inputName, inputSize: side };
 }
 

@@ -12,11 +12,7 @@ import {
 import type { ResolvedModel } from '../../../src/shared/model-spec';
 import { normalize } from '../../../src/shared/vector-codec';
 import type { ModelProgress } from '../models/fetch-model';
-import {
-  explainLoadFailure,
-  forwardProgress,
-  prepareTransformers,
-} from '../models/transformers-env';
+import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
 import { rowsOf } from './text-embedder';
 
 /*
@@ -24,46 +20,21 @@ import { rowsOf } from './text-embedder';
  * the text tower, and each is half the download.
  */
 
-export interface LoadedClipImages {
+export interface LoadedClipImages extends LoadedOn {
   processor: ImageProcessor;
   vision: PreTrainedModel;
-  device: 'webgpu' | 'wasm';
-  dtype: string;
 }
 
-export interface LoadedClipText {
+export interface LoadedClipText extends LoadedOn {
   tokenizer: PreTrainedTokenizer;
   text: PreTrainedModel;
-  device: 'webgpu' | 'wasm';
-  dtype: string;
-}
-
-async function loadTower<T>(
-  model: ResolvedModel,
-  onProgress: (progress: ModelProgress) => void,
-  load: (options: Record<string, unknown>) => Promise<T>,
-): Promise<T & { device: 'webgpu' | 'wasm'; dtype: string }> {
-  const { device, dtype } = await prepareTransformers(model);
-  try {
-    const options = {
-      device,
-      dtype,
-      revision: model.revision,
-      progress_callback: forwardProgress(onProgress),
-    };
-    const loaded = await load(options);
-    onProgress({ status: 'ready', model: model.id, device });
-    return { ...loaded, device, dtype };
-  } catch (error) {
-    throw await explainLoadFailure(model, error);
-  }
 }
 
 export function loadClipImages(
   model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
 ): Promise<LoadedClipImages> {
-  return loadTower(model, onProgress, async (options) => ({
+  return loadWithTransformers(model, onProgress, async (options) => ({
     processor: await AutoImageProcessor.from_pretrained(model.id, options),
     vision: await CLIPVisionModelWithProjection.from_pretrained(model.id, options),
   }));
@@ -73,7 +44,7 @@ export function loadClipText(
   model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
 ): Promise<LoadedClipText> {
-  return loadTower(model, onProgress, async (options) => ({
+  return loadWithTransformers(model, onProgress, async (options) => ({
     tokenizer: await AutoTokenizer.from_pretrained(model.id, options),
     text: await CLIPTextModelWithProjection.from_pretrained(model.id, options),
   }));

@@ -1,17 +1,11 @@
 import { pipeline, type FeatureExtractionPipeline, type Tensor } from '@huggingface/transformers';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
 import type { ModelProgress } from '../models/fetch-model';
-import {
-  explainLoadFailure,
-  forwardProgress,
-  prepareTransformers,
-} from '../models/transformers-env';
+import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
 
-export interface LoadedTextEmbedder {
+export interface LoadedTextEmbedder extends LoadedOn {
   extractor: FeatureExtractionPipeline;
   pooling: 'mean' | 'cls';
-  device: 'webgpu' | 'wasm';
-  dtype: string;
 }
 
 /** Rows of a [n, d] tensor as separate vectors. */
@@ -21,23 +15,18 @@ export function rowsOf(tensor: Tensor): Float32Array[] {
   return Array.from({ length: rows }, (_, i) => data.slice(i * width, (i + 1) * width));
 }
 
-export async function loadTextEmbedder(
+export function loadTextEmbedder(
   model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
 ): Promise<LoadedTextEmbedder> {
-  const { device, dtype } = await prepareTransformers(model);
-  try {
-    const extractor = (await pipeline('feature-extraction', model.id, {
-      device,
-      dtype,
-      revision: model.revision,
-      progress_callback: forwardProgress(onProgress),
-    })) as FeatureExtractionPipeline;
-    onProgress({ status: 'ready', model: model.id, device });
-    return { extractor, pooling: model.pooling ?? 'mean', device, dtype };
-  } catch (error) {
-    throw await explainLoadFailure(model, error);
-  }
+  return loadWithTransformers(model, onProgress, async (options) => ({
+    extractor: (await pipeline(
+      'feature-extraction',
+      model.id,
+      options,
+    )) as FeatureExtractionPipeline,
+    pooling: model.pooling ?? 'mean',
+  }));
 }
 
 /** One unit-length sentence vector per text. */

@@ -21,7 +21,7 @@ const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
  * Points transformers.js at the model's source: the Hub (browser cache on) by default, or a
  * self-hosted folder in the same layout (`<base>/<id>/config.json`, `<base>/<id>/onnx/…`).
  */
-export async function prepareTransformers(
+async function prepareTransformers(
   model: ResolvedModel,
 ): Promise<{ device: 'webgpu' | 'wasm'; dtype: ModelDtype }> {
   const wasm = env.backends.onnx.wasm;
@@ -46,7 +46,7 @@ export async function prepareTransformers(
 }
 
 /** transformers.js progress events in the app's progress shape. */
-export function forwardProgress(
+function forwardProgress(
   onProgress: (progress: ModelProgress) => void,
 ): (info: ProgressInfo) => void {
   return (info) => {
@@ -61,10 +61,7 @@ export function forwardProgress(
  * Turns transformers.js' load failures into messages that say what to do. A corrupt file is also
  * evicted from the browser's caches, so the next attempt downloads it again.
  */
-export async function explainLoadFailure(
-  model: ResolvedModel,
-  error: unknown,
-): Promise<ModelLoadError> {
+async function explainLoadFailure(model: ResolvedModel, error: unknown): Promise<ModelLoadError> {
   const detail = error instanceof Error ? error.message : String(error);
   const where = model.baseUrl ?? 'the Hugging Face Hub';
   if (/not found|404|tokenizer_class|Could not locate/i.test(detail))
@@ -78,4 +75,35 @@ export async function explainLoadFailure(
     );
   }
   return new ModelLoadError(`The model “${model.id}” could not be loaded from ${where}: ${detail}`);
+}
+
+/** What `loadWithTransformers` adds to whatever a loader built. */
+export interface LoadedOn {
+  device: 'webgpu' | 'wasm';
+  dtype: string;
+}
+
+/**
+ * Loads a transformers.js model the one way every model worker does: pointed at the model's
+ * source, on the best device with its dtype, download progress forwarded, and a failure turned
+ * into a message that says what to do. `load` builds the pipeline or model parts from the
+ * options it is given. (The "ready" event comes from `loadOnce`, for cached models too.)
+ */
+export async function loadWithTransformers<T>(
+  model: ResolvedModel,
+  onProgress: (progress: ModelProgress) => void,
+  load: (options: Record<string, unknown>) => Promise<T>,
+): Promise<T & LoadedOn> {
+  const { device, dtype } = await prepareTransformers(model);
+  try {
+    const loaded = await load({
+      device,
+      dtype,
+      revision: model.revision,
+      progress_callback: forwardProgress(onProgress),
+    });
+    return { ...loaded, device, dtype };
+  } catch (error) {
+    throw await explainLoadFailure(model, error);
+  }
 }
