@@ -1,7 +1,7 @@
-import { whenIndexed } from '../pipeline/when-indexed';
 import { getVideo, listVideos } from '../db';
 import { deleteVideo, importFile } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
+import { whenIndexed } from '../pipeline/when-indexed';
 import { embedQuery } from '../search/embed-query';
 import { updateSettings } from '../settings/settings';
 import type { BriApi } from '../shared/bri-api';

@@ -221,6 +221,15 @@ export async function listTextRanges(
 }
 
 /** Stores one chunk's segments at once (a chunk is the unit of progress). */
+/** How many rows of a per-video table a video has, without reading them. */
+export function countVideoRows(
+  table: 'frames' | 'detections' | 'onScreenText' | 'captions' | 'embeddings',
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<number> {
+  return database.table(table).where('videoId').equals(videoId).count();
+}
+
 /** Stores one transcribed chunk and its segments together: the chunk is the checkpoint. */
 export async function putTranscriptChunk(
   chunk: TranscriptChunkRecord,

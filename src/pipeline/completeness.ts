@@ -1,9 +1,6 @@
 import {
+  countVideoRows,
   listCaptions,
-  listDetections,
-  listEmbeddings,
-  listFrames,
-  listOnScreenText,
   listSpeechRegions,
   listTextRanges,
   listTranscript,
@@ -16,10 +13,37 @@ function item(expected: number, stored: number): CompletenessItem {
   return { expected, stored, ratio: expected === 0 ? 1 : Math.min(1, stored / expected) };
 }
 
+/** Speech regions inside a chunk Whisper has been through (finding words is the model's call). */
+async function transcribedRegions(videoId: string): Promise<CompletenessItem> {
+  const [regions, chunks] = await Promise.all([
+    listSpeechRegions(videoId),
+    listTranscriptChunks(videoId),
+  ]);
+  const heard = regions.filter((r) => chunks.some((c) => c.start < r.end && c.end > r.start));
+  return item(regions.length, heard.length);
+}
+
+/** One vector per non-empty transcript segment, caption and on-screen text, and per frame. */
+async function embeddedItems(videoId: string, frames: number): Promise<CompletenessItem> {
+  const [transcript, captions, textRanges, stored] = await Promise.all([
+    listTranscript(videoId),
+    listCaptions(videoId),
+    listTextRanges(videoId),
+    countVideoRows('embeddings', videoId),
+  ]);
+  const texts = [
+    ...transcript.map((s) => s.text),
+    ...captions.map((c) => c.caption),
+    ...textRanges.map((r) => r.text),
+  ].filter((text) => text.trim()).length;
+  return item(texts + frames, stored);
+}
+
 /**
  * How much of what each finished stage should have stored is there: frames the sampler reported
  * against frames stored, one caption / detection row / OCR row per frame, speech regions inside a
- * transcribed chunk, one vector per non-empty text and per frame. Stages not done are left out.
+ * transcribed chunk, one vector per non-empty text and per frame. Stages not done are left out,
+ * and only what the finished stages need is read (counts where a count will do).
  */
 export async function measureCompleteness(
   videoId: string,
@@ -27,36 +51,18 @@ export async function measureCompleteness(
 ): Promise<Completeness> {
   const done = (stage: StageRecord['stage']) =>
     rows.find((r) => r.stage === stage)?.state === 'done';
-  const [frames, captions, detections, ocr, regions, transcript, textRanges, embeddings, chunks] =
-    await Promise.all([
-      listFrames(videoId),
-      listCaptions(videoId),
-      listDetections(videoId),
-      listOnScreenText(videoId),
-      listSpeechRegions(videoId),
-      listTranscript(videoId),
-      listTextRanges(videoId),
-      listEmbeddings(videoId),
-      listTranscriptChunks(videoId),
-    ]);
+  const frames = await countVideoRows('frames', videoId);
+  const perFrame = async (table: 'detections' | 'onScreenText' | 'captions') =>
+    item(frames, await countVideoRows(table, videoId));
   const report: Completeness = {};
-  const framesStage = rows.find((r) => r.stage === 'frames');
-  if (done('frames')) report.frames = item(framesStage?.stats.frames ?? 0, frames.length);
-  if (done('objects')) report.detections = item(frames.length, detections.length);
-  if (done('text')) report.onScreenText = item(frames.length, ocr.length);
-  if (done('captions')) report.captions = item(frames.length, captions.length);
-  if (done('transcript')) {
-    // Whisper has been through every speech region (whether it found words is the model's call).
-    const heard = regions.filter((r) => chunks.some((c) => c.start < r.end && c.end > r.start));
-    report.transcript = item(regions.length, heard.length);
+  if (done('frames')) {
+    const reported = rows.find((r) => r.stage === 'frames')?.stats.frames ?? 0;
+    report.frames = item(reported, frames);
   }
-  if (done('embeddings')) {
-    const texts = [
-      ...transcript.map((s) => s.text),
-      ...captions.map((c) => c.caption),
-      ...textRanges.map((r) => r.text),
-    ].filter((text) => text.trim()).length;
-    report.embeddings = item(texts + frames.length, embeddings.length);
-  }
+  if (done('objects')) report.detections = await perFrame('detections');
+  if (done('text')) report.onScreenText = await perFrame('onScreenText');
+  if (done('captions')) report.captions = await perFrame('captions');
+  if (done('transcript')) report.transcript = await transcribedRegions(videoId);
+  if (done('embeddings')) report.embeddings = await embeddedItems(videoId, frames);
   return report;
 }

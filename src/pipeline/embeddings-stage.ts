@@ -10,6 +10,7 @@ import {
   putEmbeddings,
   type EmbeddingRecord,
   type EmbeddingSource,
+  type FrameRecord,
   type VideoRecord,
 } from '../db';
 import { withEmbedWorker } from '../media/embed-bridge';
@@ -105,11 +106,11 @@ async function embedTexts(
 /** CLIP vectors of every stored frame, written a batch at a time. */
 async function embedFrames(
   video: VideoRecord,
+  frames: FrameRecord[],
   model: ResolvedModel,
   progress: StageProgress,
   signal: AbortSignal,
 ): Promise<{ frames: number; seconds: number }> {
-  const frames = await listFrames(video.id);
   if (frames.length === 0) return { frames: 0, seconds: 0 };
   const { seconds } = await withEmbedWorker((embed) =>
     embed.embedFrames(
@@ -143,12 +144,12 @@ async function embedFrames(
  */
 export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
   await clearStageRows(video.id, 'embeddings');
-  const texts = await collectTexts(video.id);
+  const [texts, frameRows] = await Promise.all([collectTexts(video.id), listFrames(video.id)]);
   await setStage(video.id, 'embeddings', { state: 'running' });
   const settings = readSettings();
   const progress = new StageProgress(video.id, 'embeddings');
   // Frames dominate the work (a CLIP image pass costs far more than a sentence).
-  const textShare = texts.length / (texts.length + 1 + 20 * (await listFrames(video.id)).length);
+  const textShare = texts.length / (texts.length + 1 + 20 * frameRows.length);
   const failures: unknown[] = [];
   const attempt = async <T, F>(work: () => Promise<T>, fallback: F): Promise<T | F> => {
     try {
@@ -167,7 +168,8 @@ export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal
   );
   const frameProgress = progress.within([textShare, 1]);
   const frames = await attempt(
-    () => embedFrames(video, resolveModel('imageEmbed', settings), frameProgress, signal),
+    () =>
+      embedFrames(video, frameRows, resolveModel('imageEmbed', settings), frameProgress, signal),
     { frames: 0, seconds: 0 },
   );
   const stats = {
