@@ -94,6 +94,26 @@ export function putStage(stage: StageRecord, database: BriDatabase = defaultDb):
   return database.stages.put(stage);
 }
 
+/**
+ * Updates the progress or detail of a stage that is still running, atomically; returns the new
+ * row, or null when the stage has meanwhile ended (a late progress write must never turn a
+ * finished stage back into a running one).
+ */
+export async function patchRunningStage(
+  videoId: string,
+  stage: StageName,
+  patch: Pick<Partial<StageRecord>, 'progress' | 'detail'>,
+  database: BriDatabase = defaultDb,
+): Promise<StageRecord | null> {
+  return database.transaction('rw', database.stages, async () => {
+    const row = await database.stages.get([videoId, stage]);
+    if (row?.state !== 'running') return null;
+    const next = { ...row, ...patch, updatedAt: Date.now() };
+    await database.stages.put(next);
+    return next;
+  });
+}
+
 export function listStages(
   videoId: string,
   database: BriDatabase = defaultDb,

@@ -1,7 +1,7 @@
 import type { ModelProgress, WorkProgress } from '../../workers/lib/models/fetch-model';
 import type { StageName } from '../db';
 import type { Lineage } from '../shared/lineage';
-import { progressWriter, setStage } from './stage-rows';
+import { progressWriter, updateRunningStage } from './stage-rows';
 
 /** Download details are written at most this often (a fast download fires hundreds of events). */
 const DETAIL_EVERY_MS = 250;
@@ -53,7 +53,7 @@ export class StageProgress {
       const detail = describeDownload(progress);
       if (detail && Date.now() - this.lastDetail > DETAIL_EVERY_MS) {
         this.lastDetail = Date.now();
-        void setStage(this.videoId, this.stage, { detail, progress: this.fraction });
+        void updateRunningStage(this.videoId, this.stage, { detail, progress: this.fraction });
       }
     }
   };

@@ -1,4 +1,10 @@
-import { clearStageRows, putStage, type StageName, type StageRecord } from '../db';
+import {
+  clearStageRows,
+  patchRunningStage,
+  putStage,
+  type StageName,
+  type StageRecord,
+} from '../db';
 import type { Lineage } from '../shared/lineage';
 import { isQuotaError } from '../library/storage-status';
 import { reportStage } from './stage-status';
@@ -49,13 +55,26 @@ export async function setStage(
   reportStage(row);
 }
 
+/**
+ * Progress and download details of a running stage. They are written without being awaited, so
+ * one may land after the stage ended: it is then dropped, in the database and in the UI.
+ */
+export async function updateRunningStage(
+  videoId: string,
+  stage: StageName,
+  patch: Pick<Partial<StageRecord>, 'progress' | 'detail'>,
+): Promise<void> {
+  const row = await patchRunningStage(videoId, stage, patch);
+  if (row) reportStage(row);
+}
+
 export function progressWriter(videoId: string, stage: StageName): (fraction: number) => void {
   let last = -1;
   return (fraction) => {
     const percent = Math.floor(fraction * 100);
     if (percent === last) return;
     last = percent;
-    void setStage(videoId, stage, { progress: fraction });
+    void updateRunningStage(videoId, stage, { progress: fraction });
   };
 }
 
