@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
+import { FIXTURE_MODELS, LibraryPage } from './support/library-page';
 
 interface Truth {
   scenes: { start: number; end: number; objects: string[]; text: string }[];
@@ -191,7 +191,10 @@ test('a missing or corrupt detector gets a specific message; the other stages st
   await library.waitForAnalysis(id);
   for (const { model, message } of cases) {
     await test.step(model, async () => {
-      await page.evaluate((detect) => window.bri.configure({ models: { detect } }), model);
+      await page.evaluate(
+        ([detect, models]) => window.bri.configure({ models: { ...models, detect } }),
+        [model, FIXTURE_MODELS] as const,
+      );
       await page.evaluate((id) => window.bri.analyse(id), id);
       const status = await library.waitForAnalysis(id);
       expect(status.stages.frames.state).toBe('done');
