@@ -5,6 +5,8 @@ import { whenIndexed } from '../pipeline/when-indexed';
 import { embedQuery } from '../search/embed-query';
 import { updateSettings } from '../settings/settings';
 import type { BriApi } from '../shared/bri-api';
+import { APP_TOOL_CONTEXT } from '../tools/app-context';
+import { executeTool, listTools } from '../tools/registry';
 import { benchmarkNaiveFrames, frameAt, getIndex, status } from './media-api';
 
 /** Installs `window.bri`, the automation API documented in the README. */
@@ -26,6 +28,10 @@ export function installBriApi(): void {
       const { vector, ...rest } = await embedQuery(query, space);
       return { ...rest, vector: Array.from(vector) };
     },
+    tools: Object.freeze({
+      list: async () => listTools(),
+      execute: (name: string, args?: unknown) => executeTool(name, args, APP_TOOL_CONTEXT),
+    }),
     benchmarkNaiveFrames,
   };
   window.bri = Object.freeze(api);

@@ -89,3 +89,4 @@ export type {
   StageState,
 } from './schema';
 export * from './media-index';
+export * from './window-reads';

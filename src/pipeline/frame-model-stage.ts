@@ -12,7 +12,12 @@ import {
 import type { Lineage } from '../shared/lineage';
 import type { ModelRole, ResolvedModel } from '../shared/model-spec';
 import { readSettings } from '../settings/settings';
-import { mergeDetectionRanges, type FrameObjects, type ObjectRange } from './object-tracks';
+import {
+  mergeDetectionRanges,
+  rangeGap,
+  type FrameObjects,
+  type ObjectRange,
+} from './object-tracks';
 import { reportStage } from './stage-status';
 import { StageProgress } from './stage-progress';
 import { lineage, setStage, stageRow } from './stage-rows';
@@ -44,16 +49,6 @@ export interface FrameModelStage<Result extends { t: number }> {
     done: StageRecord,
   ) => Promise<void>;
   stats: (results: Result[], ranges: ObjectRange[]) => Record<string, number>;
-}
-
-/** A label missing for up to this many frame intervals stays one range (models blink). */
-const GAP_FRAMES = 2.5;
-
-/** Typical spacing of stored frames, seconds (the median, so scene-start frames don't skew it). */
-function frameSpacing(times: number[]): number {
-  const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
-  gaps.sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)] ?? 2;
 }
 
 /**
@@ -101,7 +96,7 @@ export async function runFrameModelStage<Result extends { t: number }>(
     proxy(progress.handle),
   );
   results.sort((a, b) => a.t - b.t);
-  const maxGap = GAP_FRAMES * frameSpacing(frames.map((f) => f.t));
+  const maxGap = rangeGap(frames.map((f) => f.t));
   const ranges = mergeDetectionRanges(
     results.map((r) => ({ t: r.t, objects: spec.labels(r) })),
     maxGap,

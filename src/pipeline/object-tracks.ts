@@ -44,3 +44,18 @@ export function mergeDetectionRanges(frames: FrameObjects[], maxGap: number): Ob
   }
   return ranges.sort((a, b) => a.start - b.start || a.label.localeCompare(b.label));
 }
+
+/** A label missing for up to this many frame intervals stays one range (models blink). */
+const GAP_FRAMES = 2.5;
+
+/** Typical spacing of stored frames, seconds (the median, so scene-start frames don't skew it). */
+function frameSpacing(times: number[]): number {
+  const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)] ?? 2;
+}
+
+/** The longest absence, seconds, that `mergeDetectionRanges` bridges for frames at `times`. */
+export function rangeGap(times: number[]): number {
+  return GAP_FRAMES * frameSpacing(times);
+}

@@ -1,5 +1,6 @@
 import type { ModelRole, ModelSet } from './model-spec';
 import type { Lineage } from './lineage';
+import type { ToolListing, ToolOutcome } from './tool-types';
 import type { VideoRecord } from './video-types';
 
 /** Settings `bri.configure` reads and writes (kept in this browser only). */
@@ -172,6 +173,15 @@ export interface BriApi {
     videoId: string,
     t: number,
   ): Promise<{ blob: Blob; t: number; width: number; height: number }>;
+  /**
+   * The agent's tools, usable on their own: `list()` describes them as an MCP server's
+   * `tools/list` does (JSON Schema arguments); `execute(name, args)` runs one and never throws —
+   * bad arguments, an unknown video or a failure come back as `{ ok: false, error }`.
+   */
+  readonly tools: {
+    list(): Promise<{ tools: ToolListing[] }>;
+    execute(name: string, args?: unknown): Promise<ToolOutcome>;
+  };
   /** Benchmark baseline (`npm run bench`): ffmpeg.wasm extracting 1 fps from the whole file in memory. */
   benchmarkNaiveFrames(videoId: string): Promise<{ frames: number; seconds: number }>;
 }

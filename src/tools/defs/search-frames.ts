@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { listEmbeddings } from '../../db';
+import { dotQuantized, quantize } from '../../shared/vector-codec';
+import { frameId } from '../frame-id';
+import { stagesDone, TOP_K, VIDEO_ID, videosInScope } from '../scope';
+import { round } from '../text-search';
+import { defineTool, ToolError } from '../tool';
+
+/** Looks at the frames themselves: CLIP's text tower against every stored frame's image vector. */
+export const searchFrames = defineTool({
+  name: 'search_frames',
+  description:
+    'Find frames that look like a description (CLIP image search), e.g. "a crowd at night". ' +
+    'Returns frame time t (seconds), 0–1 similarity score and frame_id, best first.',
+  parameters: z.object({
+    video_id: VIDEO_ID,
+    query: z.string().trim().min(1).describe('What the frame should look like.'),
+    top_k: TOP_K,
+  }),
+  async execute({ video_id, query, top_k }, context) {
+    const videos = await videosInScope(video_id, context);
+    const notes: string[] = [];
+    const rows = [];
+    for (const video of videos) {
+      const done = await stagesDone(video.id, ['embeddings'], context);
+      if (!done.has('embeddings'))
+        notes.push(`The frames of "${video.name}" are not all searchable yet (still processing).`);
+      rows.push(...(await listEmbeddings(video.id, 'frame', context.db)));
+    }
+    if (rows.length === 0) return { query, results: [], notes };
+    let query_vector;
+    try {
+      query_vector = await context.embedQuery(query, 'image');
+    } catch (error) {
+      throw new ToolError('unavailable', `Image search is unavailable: ${String(error)}`);
+    }
+    const q = quantize(query_vector.vector);
+    const results = rows
+      .filter((row) => row.model === query_vector.model && row.values.length === q.values.length)
+      .map((row) => ({
+        video_id: row.videoId,
+        t: row.start,
+        score: round(Math.max(0, dotQuantized(q, row))),
+        frame_id: frameId(row.videoId, row.start),
+      }))
+      .sort((a, b) => b.score - a.score || a.t - b.t)
+      .slice(0, top_k);
+    return { query, results, notes };
+  },
+});

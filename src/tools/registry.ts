@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { findObject } from './defs/find-object';
+import { getContextAt } from './defs/get-context-at';
+import { getFrame } from './defs/get-frame';
+import { getVideoOverview } from './defs/get-video-overview';
+import { lookAgain } from './defs/look-again';
+import { searchCaptions } from './defs/search-captions';
+import { searchFrames } from './defs/search-frames';
+import { searchOnScreenText } from './defs/search-on-screen-text';
+import { searchTranscript } from './defs/search-transcript';
+import { ToolError, type Tool, type ToolContext, type ToolListing, type ToolOutcome } from './tool';
+
+/** Every tool the agent can call, in the order they are listed. */
+export const TOOLS: readonly Tool[] = [
+  getVideoOverview,
+  searchTranscript,
+  searchCaptions,
+  searchFrames,
+  findObject,
+  searchOnScreenText,
+  getContextAt,
+  getFrame,
+  lookAgain,
+] as Tool[];
+
+/** The tools in the shape of an MCP server's `tools/list` result. */
+export function listTools(): { tools: ToolListing[] } {
+  return {
+    tools: TOOLS.map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      inputSchema: z.toJSONSchema(tool.parameters, { io: 'input' }) as Record<string, unknown>,
+    })),
+  };
+}
+
+function failure(tool: string, error: unknown): ToolOutcome {
+  if (error instanceof ToolError)
+    return { ok: false, tool, error: { code: error.code, message: error.message } };
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { ok: false, tool, error: { code: 'failed', message } };
+}
+
+/**
+ * Runs a tool by name with arguments as a model would send them (parsed JSON). Never throws:
+ * an unknown tool, bad arguments or a failure come back as `{ ok: false, error }` in words the
+ * model can act on.
+ */
+export async function executeTool(
+  name: string,
+  args: unknown,
+  context: ToolContext,
+): Promise<ToolOutcome> {
+  const tool = TOOLS.find((t) => t.name === name);
+  if (!tool)
+    return failure(
+      name,
+      new ToolError(
+        'unknown_tool',
+        `No tool named "${name}". Tools: ${TOOLS.map((t) => t.name).join(', ')}.`,
+      ),
+    );
+  const parsed = tool.parameters.safeParse(args ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
+    const message = `Invalid arguments for ${name}: ${issues.map((i) => `${i.path || '(arguments)'}: ${i.message}`).join('; ')}`;
+    return { ok: false, tool: name, error: { code: 'invalid_arguments', message, issues } };
+  }
+  try {
+    return { ok: true, tool: name, result: await tool.execute(parsed.data, context) };
+  } catch (error) {
+    return failure(name, error);
+  }
+}

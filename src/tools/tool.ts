@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import type { BriDatabase } from '../db';
+import type { ToolErrorCode } from '../shared/tool-types';
+
+export type { ToolErrorCode, ToolListing, ToolOutcome } from '../shared/tool-types';
+
+/** A query's vector and the model that made it (vectors of other models are not comparable). */
+export interface QueryVector {
+  model: string;
+  vector: Float32Array;
+}
+
+/** What `look_again` saw in one frame decoded afresh at full resolution. */
+export interface FreshLook {
+  t: number;
+  width: number;
+  height: number;
+  objects: { label: string; score: number; box: [number, number, number, number] }[];
+  text: { text: string; score: number }[];
+  caption: string | null;
+  /** Models that could not run, with why (the rest of the evidence still counts). */
+  unavailable: { model: string; reason: string }[];
+}
+
+/**
+ * What tools may use besides the database: the models, reached through the worker bridges in the
+ * app and through fakes at that boundary in unit tests. Tools never touch the DOM.
+ */
+export interface ToolContext {
+  db: BriDatabase;
+  /** A search query in the sentence space (`text`) or CLIP's (`image`). */
+  embedQuery: (query: string, space: 'text' | 'image') => Promise<QueryVector>;
+  /** Decodes the frames at `times` at full resolution and runs the vision models on them. */
+  lookAt: (videoId: string, times: number[], signal?: AbortSignal) => Promise<FreshLook[]>;
+  /** A URL the page can show for a stored frame (a blob: URL in the app). */
+  frameUrl: (blob: Blob) => string;
+}
+
+/** A tool as the agent sees it: a name, what it does, its arguments and the code that runs it. */
+export interface Tool<Schema extends z.ZodType = z.ZodType> {
+  name: string;
+  description: string;
+  parameters: Schema;
+  execute: (args: z.output<Schema>, context: ToolContext) => Promise<unknown>;
+}
+
+/** Declares a tool with its argument types inferred from the zod schema. */
+export function defineTool<Schema extends z.ZodType>(tool: Tool<Schema>): Tool<Schema> {
+  return tool;
+}
+
+/** An expected failure a tool reports in plain words (unknown video, nothing indexed yet…). */
+export class ToolError extends Error {
+  override name = 'ToolError';
+  constructor(
+    readonly code: ToolErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
