@@ -1,0 +1,85 @@
+import { cocoLabelsIn } from '../object-labels';
+import { words } from '../text/tokenize';
+import { parseTimeReferences, type TimeReference } from './time-references';
+
+/** What a question is about, which decides the tools that can answer it. */
+export type Intent = 'visual' | 'audio' | 'text' | 'temporal' | 'general';
+
+/** A tool call the plan suggests (video_id is added by the caller). */
+export interface PlannedCall {
+  tool: string;
+  args: Record<string, unknown>;
+}
+
+export interface QueryRoute {
+  intents: Intent[];
+  /** COCO labels the question names ("people" → person). */
+  labels: string[];
+  time: TimeReference[];
+  plan: PlannedCall[];
+}
+
+const CUES: Record<Exclude<Intent, 'temporal'>, RegExp> = {
+  visual:
+    /\b(see|seen|show|shown|shows|look|looks|appear|appears|visible|wear|wears|wearing|colou?r|picture|image|frame|scene|shot|happen|happens|doing)\b/,
+  audio:
+    /\b(say|says|said|talk|talks|talked|mention|mentions|mentioned|speak|speaks|spoke|hear|heard|explain|explains|discuss|discussed|voice|tell|tells|told|narrator|speaker|words?|quote)\b/,
+  text: /\b(written|write|text|slide|slides|title|sign|read|on[- ]screen|caption|heading|chapter)\b/,
+  general: /\b(summary|summari[sz]e|overview|about|topics?|main points?|gist|describe the video)\b/,
+};
+
+const TEMPORAL_CUE = /^\s*(when|what time|at what point|how long|how often)\b/i;
+
+/** The question without its time phrases, for keyword search ("what is said at 2:30" → "what is said"). */
+function searchText(question: string, time: TimeReference[]): string {
+  return time
+    .reduce((text, ref) => text.replace(ref.text, ' '), question)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Seed task 10's router: sorts a question into visual / audio / on-screen text / temporal /
+ * general and plans the tool calls that answer it. It informs the agent's plan and is the whole
+ * brain of the answers given without a language model.
+ */
+export function routeQuery(question: string, duration: number): QueryRoute {
+  const lower = question.toLowerCase();
+  const time = parseTimeReferences(question, duration);
+  const labels = cocoLabelsIn(question);
+  const intents: Intent[] = [];
+  if (time.length > 0 || TEMPORAL_CUE.test(lower)) intents.push('temporal');
+  if (CUES.visual.test(lower) || labels.length > 0) intents.push('visual');
+  if (CUES.audio.test(lower)) intents.push('audio');
+  if (CUES.text.test(lower) || /["“].+["”]/.test(question)) intents.push('text');
+  if (CUES.general.test(lower) || intents.length === 0) intents.push('general');
+
+  const query = searchText(question, time) || question;
+  const quoted = /["“]([^"”]+)["”]/.exec(question)?.[1];
+  const plan: PlannedCall[] = [];
+  const add = (tool: string, args: Record<string, unknown>) => plan.push({ tool, args });
+  for (const ref of time) if (ref.kind === 'moment') add('get_context_at', { t: ref.t });
+  for (const label of labels) add('find_object', { label });
+  if (intents.includes('text')) add('search_on_screen_text', { query: quoted ?? query });
+  if (intents.includes('audio')) add('search_transcript', { query });
+  if (intents.includes('visual') && labels.length === 0) {
+    add('search_captions', { query });
+    add('search_frames', { query });
+  }
+  if (intents.includes('general')) {
+    add('get_video_overview', {});
+    if (words(query).length > 2) add('search_transcript', { query });
+  }
+  if (plan.length === 0) add('search_transcript', { query });
+  return { intents, labels, time, plan: dedupe(plan) };
+}
+
+function dedupe(plan: PlannedCall[]): PlannedCall[] {
+  const seen = new Set<string>();
+  return plan.filter((call) => {
+    const key = `${call.tool}:${JSON.stringify(call.args)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
