@@ -7,6 +7,7 @@ import { updateSettings } from '../settings/settings';
 import type { BriApi } from '../shared/bri-api';
 import { APP_TOOL_CONTEXT } from '../tools/app-context';
 import { executeTool, listTools } from '../tools/registry';
+import { seedSyntheticIndex } from './synthetic-index';
 import { benchmarkNaiveFrames, frameAt, getIndex, status } from './media-api';
 
 /** Installs `window.bri`, the automation API documented in the README. */
@@ -33,6 +34,7 @@ export function installBriApi(): void {
       execute: (name: string, args?: unknown) => executeTool(name, args, APP_TOOL_CONTEXT),
     }),
     benchmarkNaiveFrames,
+    benchmarkSeedIndex: (minutes) => seedSyntheticIndex(minutes),
   };
   window.bri = Object.freeze(api);
 }

@@ -184,6 +184,11 @@ export interface BriApi {
   };
   /** Benchmark baseline (`npm run bench`): ffmpeg.wasm extracting 1 fps from the whole file in memory. */
   benchmarkNaiveFrames(videoId: string): Promise<{ frames: number; seconds: number }>;
+  /**
+   * Benchmark fixture (`npm run bench`): adds a video of `minutes` with a generated index (frames
+   * every 2 s, transcript, detections, on-screen text, vectors) and no file; resolves with its id.
+   */
+  benchmarkSeedIndex(minutes: number): Promise<string>;
 }
 
 declare global {

@@ -1,15 +1,21 @@
+import { resolveModel } from '../../models';
 import { db } from '../db';
 import { embedQuery } from '../search/embed-query';
+import { readSettings } from '../settings/settings';
 import { lookAtFrames } from './look-at-frames';
+import { rememberQueries } from './remember-queries';
 import type { ToolContext } from './tool';
 
 /** The tools' context in the app: the real database and the model workers. */
 export const APP_TOOL_CONTEXT: ToolContext = {
   db,
-  embedQuery: async (query, space) => {
-    const { model, vector } = await embedQuery(query, space);
-    return { model, vector };
-  },
+  embedQuery: rememberQueries(
+    async (query, space) => {
+      const { model, vector } = await embedQuery(query, space);
+      return { model, vector };
+    },
+    (space) => resolveModel(space === 'text' ? 'textEmbed' : 'imageEmbed', readSettings()).id,
+  ),
   lookAt: lookAtFrames,
   frameUrl: (blob) => URL.createObjectURL(blob),
 };

@@ -1,7 +1,8 @@
 import { listEmbeddings, type EmbeddingSource, type StageName, type VideoRecord } from '../db';
-import { stagesDone } from './scope';
 import { rankHybrid, type RankedDoc, type SearchDoc } from './text/hybrid-rank';
+import { terms } from './text/tokenize';
 import type { QueryVector, ToolContext } from './tool';
+import { indexVersion, memoByVersion } from './versioned-memo';
 
 /** A passage of one video, keyed as the embeddings stage keys its vector. */
 export interface Passage<Item> {
@@ -27,30 +28,47 @@ export interface TextSearchResult<Item> {
 
 type Found<Item> = Item & { video_id: string };
 
-/** Loads the passages of every video in scope, each with its stored vector and that vector's model. */
+interface Entry<Item> {
+  doc: SearchDoc<Found<Item>>;
+  /** The model of the passage's stored vector, or null without one. */
+  model: string | null;
+}
+
+/** One video's passages, tokenised and paired with their stored vectors. */
+async function loadCorpus<Item>(
+  spec: TextSearch<Item>,
+  video: VideoRecord,
+  context: ToolContext,
+): Promise<Entry<Item>[]> {
+  const [passages, vectors] = await Promise.all([
+    spec.load(video, context),
+    listEmbeddings(video.id, spec.source, context.db),
+  ]);
+  const byKey = new Map(vectors.map((row) => [row.key, row]));
+  return passages.map(({ key, text, item }) => {
+    const row = byKey.get(key);
+    const vector = row ? { values: row.values, scale: row.scale } : undefined;
+    return {
+      doc: { item: { ...item, video_id: video.id }, terms: terms(text), vector },
+      model: row?.model ?? null,
+    };
+  });
+}
+
+/** The passages of every video in scope (each video's corpus kept until its index changes). */
 async function collectDocs<Item>(
   spec: TextSearch<Item>,
   videos: VideoRecord[],
   context: ToolContext,
   notes: string[],
-): Promise<{ doc: SearchDoc<Found<Item>>; model: string | null }[]> {
-  const entries: { doc: SearchDoc<Found<Item>>; model: string | null }[] = [];
+): Promise<Entry<Item>[]> {
+  const entries: Entry<Item>[] = [];
   for (const video of videos) {
-    const [passages, vectors, done] = await Promise.all([
-      spec.load(video, context),
-      listEmbeddings(video.id, spec.source, context.db),
-      stagesDone(video.id, [spec.stage], context),
-    ]);
-    if (!done.has(spec.stage))
+    const { version, stages } = await indexVersion(video.id, context);
+    if (!stages.some((row) => row.stage === spec.stage && row.state === 'done'))
       notes.push(`The ${spec.what} of "${video.name}" is not complete yet (still processing).`);
-    const byKey = new Map(vectors.map((row) => [row.key, row]));
-    for (const { key, text, item } of passages) {
-      const row = byKey.get(key);
-      entries.push({
-        doc: { item: { ...item, video_id: video.id }, text, vector: row },
-        model: row?.model ?? null,
-      });
-    }
+    const key = `${context.db.name}|${video.id}|${spec.source}`;
+    entries.push(...(await memoByVersion(key, version, () => loadCorpus(spec, video, context))));
   }
   return entries;
 }

@@ -6,16 +6,21 @@ import { cocoLabelsFor } from '../object-labels';
 import { stagesDone, VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
 import { defineTool, ToolError, type ToolContext } from '../tool';
+import { indexVersion, memoByVersion } from '../versioned-memo';
 
 /** Ranges as the objects stage stored them, or re-merged from the frames above a stricter score. */
 async function rangesOf(
   video: VideoRecord,
   labels: string[],
   minConfidence: number | undefined,
-  { db }: ToolContext,
+  context: ToolContext,
 ): Promise<ObjectRange[]> {
+  const { db } = context;
   if (minConfidence === undefined) {
-    const tracks = await listObjectTracks(video.id, db);
+    const { version } = await indexVersion(video.id, context);
+    const tracks = await memoByVersion(`${db.name}|${video.id}|objects`, version, () =>
+      listObjectTracks(video.id, db),
+    );
     return tracks.filter((track) => labels.includes(track.label));
   }
   const detections = await listDetections(video.id, db);

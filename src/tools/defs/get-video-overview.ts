@@ -11,6 +11,7 @@ import {
 import { STAGE_NAMES } from '../../shared/bri-api';
 import { VIDEO_ID, videosInScope } from '../scope';
 import { defineTool, type ToolContext } from '../tool';
+import { indexVersion, memoByVersion } from '../versioned-memo';
 
 /** How many objects and on-screen lines an overview lists. */
 const TOP_N = 10;
@@ -79,6 +80,11 @@ export const getVideoOverview = defineTool({
   parameters: z.object({ video_id: VIDEO_ID }),
   async execute({ video_id }, context) {
     const videos = await videosInScope(video_id, context);
-    return { videos: await Promise.all(videos.map((video) => overviewOf(video, context))) };
+    const overviews = videos.map(async (video) => {
+      const { version } = await indexVersion(video.id, context);
+      const key = `${context.db.name}|${video.id}|overview`;
+      return memoByVersion(key, version, () => overviewOf(video, context));
+    });
+    return { videos: await Promise.all(overviews) };
   },
 });

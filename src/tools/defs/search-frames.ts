@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { listEmbeddings } from '../../db';
+import { listEmbeddings, type EmbeddingRecord } from '../../db';
 import { dotQuantized, quantize } from '../../shared/vector-codec';
 import { frameId } from '../frame-id';
-import { stagesDone, TOP_K, VIDEO_ID, videosInScope } from '../scope';
+import { TOP_K, VIDEO_ID, videosInScope } from '../scope';
+import { indexVersion, memoByVersion } from '../versioned-memo';
 import { round } from '../text-search';
 import { defineTool, ToolError } from '../tool';
 
@@ -20,12 +21,15 @@ export const searchFrames = defineTool({
   async execute({ video_id, query, top_k }, context) {
     const videos = await videosInScope(video_id, context);
     const notes: string[] = [];
-    const rows = [];
+    const rows: EmbeddingRecord[] = [];
     for (const video of videos) {
-      const done = await stagesDone(video.id, ['embeddings'], context);
-      if (!done.has('embeddings'))
+      const { version, stages } = await indexVersion(video.id, context);
+      if (!stages.some((row) => row.stage === 'embeddings' && row.state === 'done'))
         notes.push(`The frames of "${video.name}" are not all searchable yet (still processing).`);
-      rows.push(...(await listEmbeddings(video.id, 'frame', context.db)));
+      const key = `${context.db.name}|${video.id}|frame`;
+      rows.push(
+        ...(await memoByVersion(key, version, () => listEmbeddings(video.id, 'frame', context.db))),
+      );
     }
     if (rows.length === 0) return { query, results: [], notes };
     let query_vector;

@@ -5,6 +5,7 @@ import { stagesDone, VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
 import { terms, words } from '../text/tokenize';
 import { defineTool, type ToolContext } from '../tool';
+import { indexVersion, memoByVersion } from '../versioned-memo';
 
 /** Letters and digits only: OCR of small slide text often drops or adds spaces and dashes. */
 const squash = (text: string) => words(text).join('');
@@ -31,12 +32,16 @@ interface TextMatch {
 }
 
 /** One video's matching lines, merged where they are on screen at about the same time. */
-async function matchesIn(videoId: string, query: string, { db }: ToolContext) {
-  const [rows, times] = await Promise.all([
-    listTextRanges(videoId, db),
-    listFrameTimes(videoId, db),
-  ]);
-  const gap = rangeGap(times);
+async function matchesIn(videoId: string, query: string, context: ToolContext) {
+  const { db } = context;
+  const { version } = await indexVersion(videoId, context);
+  const { rows, gap } = await memoByVersion(`${db.name}|${videoId}|text`, version, async () => {
+    const [rows, times] = await Promise.all([
+      listTextRanges(videoId, db),
+      listFrameTimes(videoId, db),
+    ]);
+    return { rows, gap: rangeGap(times) };
+  });
   const scored = rows
     .map((row): [TextRangeRecord, number] => [row, matchText(query, row.text)])
     .filter(([, score]) => score >= 0.5)

@@ -1,18 +1,14 @@
-import { terms } from './tokenize';
-
 /** Okapi BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
 const B = 0.75;
 
 /**
- * BM25 scores of `query` against each document (0 where no query term occurs). Documents are
- * short (a segment, a caption, a line of text), so the index is rebuilt per call: tokenising a
- * few thousand of them takes a millisecond or two.
+ * BM25 scores of a query's terms against each document's terms (0 where no query term occurs).
+ * Both sides come from `terms()`, so documents can be tokenised once and searched many times.
  */
-export function bm25Scores(query: string, documents: string[]): number[] {
-  const queryTerms = [...new Set(terms(query))];
-  if (queryTerms.length === 0 || documents.length === 0) return documents.map(() => 0);
-  const docs = documents.map((text) => terms(text));
+export function bm25Scores(query: string[], docs: string[][]): number[] {
+  const queryTerms = [...new Set(query)];
+  if (queryTerms.length === 0 || docs.length === 0) return docs.map(() => 0);
   const averageLength = docs.reduce((sum, doc) => sum + doc.length, 0) / docs.length || 1;
   const documentFrequency = new Map<string, number>();
   for (const doc of docs) {

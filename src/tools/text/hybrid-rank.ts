@@ -1,10 +1,12 @@
 import type { QuantizedVector } from '../../shared/vector-codec';
 import { bm25Scores } from './bm25';
+import { terms } from './tokenize';
 
 /** One searchable passage and, when the embeddings stage has run, its sentence vector. */
 export interface SearchDoc<Item> {
   item: Item;
-  text: string;
+  /** The passage's search terms (`terms(text)`), computed once per corpus. */
+  terms: string[];
   vector?: QuantizedVector;
 }
 
@@ -42,8 +44,8 @@ export function rankHybrid<Item>(
   topK: number,
 ): RankedDoc<Item>[] {
   const keyword = bm25Scores(
-    query,
-    docs.map((doc) => doc.text),
+    terms(query),
+    docs.map((doc) => doc.terms),
   );
   const best = Math.max(0, ...keyword);
   const ranked = docs.map((doc, i): RankedDoc<Item> & { order: number } => {

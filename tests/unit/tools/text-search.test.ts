@@ -21,7 +21,7 @@ describe('terms', () => {
 
 describe('bm25Scores', () => {
   it('scores Okapi BM25 (k1 1.2, b 0.75) and zero without a shared term', () => {
-    const scores = bm25Scores('bus', ['bus stop', 'red car', 'car park']);
+    const scores = bm25Scores(terms('bus'), ['bus stop', 'red car', 'car park'].map(terms));
     // One of three documents has "bus": idf = ln(1 + 2.5 / 1.5); lengths equal the average.
     const idf = Math.log(1 + 2.5 / 1.5);
     expect(scores[0]).toBeCloseTo(idf, 10);
@@ -29,7 +29,7 @@ describe('bm25Scores', () => {
   });
 
   it('ranks the document with more of the query first', () => {
-    const [a = 0, b = 0] = bm25Scores('red bus', ['red bus', 'blue bus']);
+    const [a = 0, b = 0] = bm25Scores(terms('red bus'), ['red bus', 'blue bus'].map(terms));
     expect(a).toBeGreaterThan(b);
   });
 });
