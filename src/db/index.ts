@@ -79,6 +79,7 @@ export type {
   TextRangeRecord,
   TranscriptSegmentRecord,
   TranscriptChunkRecord,
+  ToolResultRecord,
   CaptionRecord,
   EmbeddingRecord,
   EmbeddingSource,
@@ -90,3 +91,4 @@ export type {
 } from './schema';
 export * from './media-index';
 export * from './window-reads';
+export * from './tool-results';

@@ -1,5 +1,6 @@
 import { db as defaultDb } from './connection';
 import type { BriDatabase } from './schema';
+import { clearToolResults } from './tool-results';
 import { validateRows } from './validate-rows';
 import type {
   DetectionRecord,
@@ -51,8 +52,10 @@ export async function clearStageRows(
   database: BriDatabase = defaultDb,
 ): Promise<void> {
   const tables = STAGE_TABLES[stage].map((name) => database.table(name));
-  await database.transaction('rw', tables, async () => {
+  await database.transaction('rw', [...tables, database.toolResults], async () => {
     for (const table of tables) await table.where('videoId').equals(videoId).delete();
+    // Cached tool results were computed from these rows.
+    await clearToolResults(videoId, database);
   });
 }
 

@@ -172,6 +172,20 @@ export interface EmbeddingRecord {
   lineage: Lineage;
 }
 
+/**
+ * `toolResults` — results of expensive tool calls (look_again, the searches), so asking again
+ * costs a read. `videoId` is the video the call covered (`*` for the whole library), `call` the
+ * tool and its arguments; `version` is the index version of the videos covered plus the models
+ * used, and a row whose version is not today's is recomputed and replaced. Key [videoId+call].
+ */
+export interface ToolResultRecord {
+  videoId: string;
+  call: string;
+  version: string;
+  result: unknown;
+  createdAt: number;
+}
+
 export type { StageName } from '../shared/bri-api';
 export type StageState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
@@ -208,6 +222,7 @@ export class BriDatabase extends Dexie {
   captions!: Table<CaptionRecord, [string, number]>;
   transcriptChunks!: Table<TranscriptChunkRecord, [string, number]>;
   embeddings!: Table<EmbeddingRecord, [string, EmbeddingSource, string]>;
+  toolResults!: Table<ToolResultRecord, [string, string]>;
 
   constructor(name = 'bri') {
     super(name);
@@ -241,6 +256,9 @@ export class BriDatabase extends Dexie {
     this.version(7).stores({
       transcriptChunks: '[videoId+start], videoId',
     });
+    this.version(8).stores({
+      toolResults: '[videoId+call], videoId',
+    });
   }
 }
 
@@ -260,4 +278,5 @@ export const VIDEO_OWNED_TABLES = [
   'transcriptChunks',
   'captions',
   'embeddings',
+  'toolResults',
 ] as const;

@@ -6,7 +6,12 @@ export type ToolErrorCode =
 
 /** A tool call's outcome: never thrown, so one bad call can't break the agent's loop. */
 export type ToolOutcome =
-  | { ok: true; tool: string; result: unknown }
+  | {
+      ok: true;
+      tool: string;
+      result: unknown;
+      /** Answered from the tool-result cache. */ cached?: boolean;
+    }
   | {
       ok: false;
       tool: string;

@@ -17,5 +17,16 @@ export const APP_TOOL_CONTEXT: ToolContext = {
     (space) => resolveModel(space === 'text' ? 'textEmbed' : 'imageEmbed', readSettings()).id,
   ),
   lookAt: lookAtFrames,
+  resultCache: {
+    modelVersion: (roles) => {
+      const settings = readSettings();
+      return roles
+        .map((role) => {
+          const model = resolveModel(role, settings);
+          return `${role}=${model.id}@${model.revision}`;
+        })
+        .join(',');
+    },
+  },
   frameUrl: (blob) => URL.createObjectURL(blob),
 };

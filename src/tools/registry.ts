@@ -8,6 +8,7 @@ import { searchCaptions } from './defs/search-captions';
 import { searchFrames } from './defs/search-frames';
 import { searchOnScreenText } from './defs/search-on-screen-text';
 import { searchTranscript } from './defs/search-transcript';
+import { executeThroughCache } from './result-cache';
 import { ToolError, type Tool, type ToolContext, type ToolListing, type ToolOutcome } from './tool';
 
 /** Every tool the agent can call, in the order they are listed. */
@@ -70,7 +71,12 @@ export async function executeTool(
     return { ok: false, tool: name, error: { code: 'invalid_arguments', message, issues } };
   }
   try {
-    return { ok: true, tool: name, result: await tool.execute(parsed.data, context) };
+    const { result, cached } = await executeThroughCache(
+      tool,
+      parsed.data as Record<string, unknown>,
+      context,
+    );
+    return { ok: true, tool: name, result, ...(cached ? { cached } : {}) };
   } catch (error) {
     return failure(name, error);
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { BriDatabase } from '../db';
+import type { ModelRole } from '../shared/model-spec';
 import type { ToolErrorCode } from '../shared/tool-types';
 
 export type { ToolErrorCode, ToolListing, ToolOutcome } from '../shared/tool-types';
@@ -34,6 +35,11 @@ export interface ToolContext {
   lookAt: (videoId: string, times: number[], signal?: AbortSignal) => Promise<FreshLook[]>;
   /** A URL the page can show for a stored frame (a blob: URL in the app). */
   frameUrl: (blob: Blob) => string;
+  /**
+   * Set to keep results of tools marked `cached` in the database: names the versions of the
+   * models those tools use, which become part of the cached result's version.
+   */
+  resultCache?: { modelVersion: (roles: readonly ModelRole[]) => string };
 }
 
 /** A tool as the agent sees it: a name, what it does, its arguments and the code that runs it. */
@@ -42,6 +48,12 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
   description: string;
   parameters: Schema;
   execute: (args: z.output<Schema>, context: ToolContext) => Promise<unknown>;
+  /**
+   * Expensive tools keep results per (videos covered, arguments, index and model versions): the
+   * models the result depends on, and whether a result is complete enough to keep (default: it
+   * has no `notes`, i.e. nothing was still processing or unavailable).
+   */
+  cached?: { models: readonly ModelRole[]; keep?: (result: unknown) => boolean };
 }
 
 /** Declares a tool with its argument types inferred from the zod schema. */

@@ -38,6 +38,12 @@ export const lookAgain = defineTool({
       .optional()
       .describe('What to check, e.g. "is there a tie?".'),
   }),
+  cached: {
+    models: ['detect', 'ocr', 'caption'],
+    // A look where a model could not run is worth retrying, not keeping.
+    keep: (result) =>
+      (result as { frames: FreshLook[] }).frames.every((frame) => frame.unavailable.length === 0),
+  },
   async execute({ video_id, t, question }, context) {
     const video = await videoForMoment(video_id, context);
     requireInside(video, t);

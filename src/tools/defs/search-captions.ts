@@ -33,6 +33,7 @@ export const searchCaptions = defineTool({
     query: z.string().trim().min(1).describe('What to look for, e.g. "a red car".'),
     top_k: TOP_K,
   }),
+  cached: { models: ['textEmbed'] },
   async execute({ video_id, query, top_k }, context) {
     const videos = await videosInScope(video_id, context);
     const { ranked, mode, notes } = await searchTexts(CAPTIONS, query, top_k, videos, context);

@@ -18,6 +18,7 @@ export const searchFrames = defineTool({
     query: z.string().trim().min(1).describe('What the frame should look like.'),
     top_k: TOP_K,
   }),
+  cached: { models: ['imageEmbed'] },
   async execute({ video_id, query, top_k }, context) {
     const videos = await videosInScope(video_id, context);
     const notes: string[] = [];

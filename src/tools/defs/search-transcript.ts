@@ -33,6 +33,7 @@ export const searchTranscript = defineTool({
     query: z.string().trim().min(1).describe('Words or a question about what is said.'),
     top_k: TOP_K,
   }),
+  cached: { models: ['textEmbed'] },
   async execute({ video_id, query, top_k }, context) {
     const videos = await videosInScope(video_id, context);
     const { ranked, mode, notes } = await searchTexts(TRANSCRIPT, query, top_k, videos, context);

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BriDatabase } from '../../../src/db';
+import { BriDatabase, putTranscriptChunk } from '../../../src/db';
 import { executeTool } from '../../../src/tools/registry';
 import { bm25Scores } from '../../../src/tools/text/bm25';
 import { terms } from '../../../src/tools/text/tokenize';
-import { fakeEmbed, seedCity, testContext } from './seeded-library';
+import { fakeEmbed, LINEAGE, seedCity, testContext } from './seeded-library';
 
 const cosine = (a: string, b: string) => {
   const [x, y] = [fakeEmbed(a), fakeEmbed(b)];
@@ -112,6 +112,23 @@ describe('search_transcript and search_captions', () => {
     const outcome = await executeTool('search_transcript', { query: 'tie' }, testContext(db));
     expect(outcome.ok && outcome.result).toMatchObject({
       notes: ['The transcript of "city.mp4" is not complete yet (still processing).'],
+    });
+  });
+
+  it('sees new rows as soon as the index changes (the in-memory corpus is per index version)', async () => {
+    await seedCity(db, { embeddings: false });
+    const search = async () => {
+      const outcome = await executeTool('search_transcript', { query: 'zebra' }, testContext(db));
+      return outcome.ok ? outcome.result : outcome.error;
+    };
+    expect(await search()).toMatchObject({ results: [] });
+    const segment = { videoId: 'city', chunkStart: 40, index: 0, start: 41, end: 44, words: [] };
+    const row = { ...segment, text: 'A zebra crossing.', language: 'en', lineage: LINEAGE };
+    const chunk = { videoId: 'city', start: 40, end: 44, segments: 1, language: 'en' };
+    await putTranscriptChunk({ ...chunk, lineage: LINEAGE }, [row], db);
+    await db.stages.update(['city', 'transcript'], { updatedAt: 2 });
+    expect(await search()).toMatchObject({
+      results: [{ start: 41, text: 'A zebra crossing.', score: 1 }],
     });
   });
 
