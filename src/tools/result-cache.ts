@@ -42,10 +42,10 @@ export async function executeThroughCache(
   const stored = await getToolResult(scope, call, version, context.db);
   if (stored !== undefined) return { result: stored, cached: true };
   const result = await tool.execute(args, context);
-  if ((cached.keep ?? hasNoNotes)(result))
-    await putToolResult(
-      { videoId: scope, call, version, result, createdAt: Date.now() },
-      context.db,
-    );
+  if ((cached.keep ?? hasNoNotes)(result)) {
+    const row = { videoId: scope, call, version, result, createdAt: Date.now() };
+    // The cache is a saving, not a record: a full disk must not cost the answer.
+    await putToolResult(row, context.db).catch(() => undefined);
+  }
   return { result, cached: false };
 }
