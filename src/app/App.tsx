@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BackupButton } from '../components/BackupButton';
 import { DropZone } from '../components/DropZone';
 import { ImportList } from '../components/ImportList';
 import { LibraryGrid } from '../components/LibraryGrid';
@@ -33,7 +34,10 @@ export function App() {
         <DropZone />
         <ImportList />
         <section className="library" aria-labelledby="library-title">
-          <h2 id="library-title">Your library</h2>
+          <div className="library__head">
+            <h2 id="library-title">Your library</h2>
+            <BackupButton />
+          </div>
           <LibraryGrid />
         </section>
       </main>

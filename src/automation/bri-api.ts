@@ -1,5 +1,6 @@
 import { getVideo, listVideos } from '../db';
-import { deleteVideo, importFile } from '../library/library-actions';
+import { exportBackup } from '../library/backup/backup-library';
+import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
 import { whenIndexed } from '../pipeline/when-indexed';
 import { embedQuery } from '../search/embed-query';
@@ -24,6 +25,8 @@ export function installBriApi(): void {
     analyse: (id, options) => analyseVideo(id, options?.stages),
     cancelAnalysis: (id) => cancelAnalysis(id),
     getIndex,
+    exportBackup: (ids) => exportBackup(ids),
+    importBackup: (file) => restoreBackup(file),
     frameAt,
     embedQuery: async (query, space) => {
       const { vector, ...rest } = await embedQuery(query, space);

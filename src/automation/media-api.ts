@@ -1,4 +1,5 @@
 import {
+  countVideoRows,
   getVideo,
   listCaptions,
   listEmbeddings,
@@ -26,6 +27,16 @@ async function requireVideo(videoId: string) {
   return video;
 }
 
+/**
+ * The chat can answer once the first frames are stored: from the video's metadata, what has been
+ * seen so far (tools say what is still processing) and `look_again`, which decodes any moment
+ * afresh. Answers improve as the other stages land.
+ */
+async function isChatReady(videoId: string, frames: StageStatus['state']): Promise<boolean> {
+  if (frames === 'done') return true;
+  return frames === 'running' && (await countVideoRows('frames', videoId)) > 0;
+}
+
 export const status: BriApi['status'] = async (videoId) => {
   await requireVideo(videoId);
   const rows = await listStages(videoId);
@@ -43,7 +54,7 @@ export const status: BriApi['status'] = async (videoId) => {
   return {
     videoId,
     stages,
-    chatReady: stages.frames.state === 'done',
+    chatReady: await isChatReady(videoId, stages.frames.state),
     completeness: await measureCompleteness(videoId, rows),
   };
 };

@@ -2,7 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { importFiles } from '../library/library-actions';
 
 /** What the picker offers; the real check is by content (see src/shared/sniff-container.ts). */
-const ACCEPT = 'video/*,.mp4,.m4v,.mov,.mkv,.webm,.avi';
+const ACCEPT = 'video/*,.mp4,.m4v,.mov,.mkv,.webm,.avi,.bri';
 
 function filesFrom(event: DragEvent): File[] {
   return Array.from(event.dataTransfer.files);
@@ -44,7 +44,10 @@ export function DropZone() {
         <path d="M21 18v12l10-6z" fill="currentColor" />
       </svg>
       <p className="dropzone__title">Drop a video here</p>
-      <p className="dropzone__hint">MP4, MOV, MKV, WebM or AVI — it stays on this device.</p>
+      <p className="dropzone__hint">
+        MP4, MOV, MKV, WebM or AVI — it stays on this device. A BRI backup (.bri) restores its
+        videos.
+      </p>
       <button type="button" className="button" onClick={() => input.current?.click()}>
         Choose a video…
       </button>

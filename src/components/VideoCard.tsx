@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { VideoRecord } from '../db';
 import { formatBytes, formatDate, formatDuration } from '../library/format';
-import { deleteVideo } from '../library/library-actions';
+import { deleteVideo, downloadBackup } from '../library/library-actions';
 import { AnalysisStatus } from './AnalysisStatus';
 import { ConfirmDialog } from './ConfirmDialog';
 import { usePosterUrl } from './usePosterUrl';
@@ -52,6 +52,22 @@ export function VideoCard({ video }: { video: VideoRecord }) {
         </p>
         {!video.hasAudio && <p className="card__note">No audio track</p>}
         <AnalysisStatus videoId={video.id} />
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          data-testid="library.export"
+          aria-label={`Export ${video.name} as a BRI backup`}
+          onClick={() => {
+            const base = video.name.replace(/\.[^.]+$/, '');
+            downloadBackup([video.id], `${base}.bri`).catch((error: unknown) =>
+              setDeleteError(
+                `Couldn't export: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+            );
+          }}
+        >
+          Export .bri
+        </button>
         {deleteError && (
           <p className="card__error" role="alert">
             {deleteError}

@@ -92,3 +92,4 @@ export type {
 export * from './media-index';
 export * from './window-reads';
 export * from './tool-results';
+export * from './video-backup';

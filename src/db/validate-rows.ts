@@ -15,10 +15,11 @@ async function durationOf(videoId: string, database: BriDatabase): Promise<numbe
   const key = `${database.name}|${videoId}`;
   let duration = durations.get(key);
   if (duration === undefined) {
-    duration = (await database.videos.get(videoId))?.duration ?? Infinity;
-    durations.set(key, duration);
+    duration = (await database.videos.get(videoId))?.duration;
+    // Only a stored video's duration is kept: one not stored yet may be (a backup restoring).
+    if (duration !== undefined) durations.set(key, duration);
   }
-  return duration;
+  return duration ?? Infinity;
 }
 
 function latestTime(row: Record<string, unknown>): number {
@@ -36,6 +37,8 @@ export async function validateRows(
   table: RowTable,
   rows: readonly object[],
   database: BriDatabase,
+  /** The video's duration when it is not stored yet (a backup being restored). */
+  knownDuration?: number,
 ): Promise<void> {
   const schema = ROW_SCHEMAS[table];
   for (const row of rows) {
@@ -47,7 +50,7 @@ export async function validateRows(
       );
     }
     const { videoId } = row as { videoId: string };
-    const duration = await durationOf(videoId, database);
+    const duration = knownDuration ?? (await durationOf(videoId, database));
     const t = latestTime(row as Record<string, unknown>);
     if (t > duration + END_SLACK) {
       throw new InvalidRowError(

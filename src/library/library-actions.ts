@@ -3,6 +3,8 @@ import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
 import { readSettings } from '../settings/settings';
 import { IMPORT_ERROR_NAMES, ImportCancelledError } from '../shared/import-errors';
 import { patchImport, useLibraryStore } from '../store/library-store';
+import { isArchive } from './backup/archive-format';
+import { exportBackup, importBackup, type BackupImport } from './backup/backup-library';
 import { importVideo, type ImportProgress } from './import-video';
 import { readStorageStatus, requestPersistence } from './storage-status';
 import { listOrphanFiles, removeVideoFile } from './video-files';
@@ -96,9 +98,62 @@ export function importFile(file: Blob, name?: string): Promise<string> {
   return run;
 }
 
-/** Imports files picked or dropped in the UI; failures are shown on their rows. */
+/** Imports files picked or dropped in the UI (videos, or `.bri` backups); failures are shown on their rows. */
 export function importFiles(files: Iterable<File>): void {
-  for (const file of files) importFile(file).catch(() => undefined);
+  for (const file of files) {
+    void isArchive(file).then(async (backup) => {
+      await (backup ? restoreBackup(file) : importFile(file)).catch(() => undefined);
+    });
+  }
+}
+
+/** What a restore did, in words, when it didn't simply add everything. */
+function describeRestore({ imported, skipped }: BackupImport): string | null {
+  if (skipped.length === 0) return null;
+  const reasons = skipped.map((s) => s.reason).join(' ');
+  if (imported.length === 0) return `Nothing was restored from the backup: ${reasons}`;
+  const added = imported.length === 1 ? '1 video' : `${imported.length} videos`;
+  return `Restored ${added} from the backup. Not restored: ${reasons}`;
+}
+
+/**
+ * Restores a `.bri` backup into the library, shown as a row while it runs; resolves with what
+ * was restored and skipped. Problems stay on the row in plain words.
+ */
+export async function restoreBackup(file: File | Blob): Promise<BackupImport> {
+  const key = crypto.randomUUID();
+  const name = file instanceof File && file.name ? file.name : 'Backup';
+  useLibraryStore.setState((s) => ({
+    imports: [
+      ...s.imports,
+      { key, name, size: file.size, state: 'running', phase: 'storing', fraction: 0 },
+    ],
+  }));
+  try {
+    const result = await importBackup(file);
+    const message = describeRestore(result);
+    if (message)
+      patchImport(key, { state: 'failed', error: { name: 'BackupPartlyRestored', message } });
+    else dismissImport(key);
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    patchImport(key, { state: 'failed', error: { name: 'BackupNotRestored', message } });
+    throw error;
+  } finally {
+    await Promise.all([refreshLibrary(), refreshStorage()]);
+  }
+}
+
+/** Saves a `.bri` backup of the given videos (all when omitted) through the browser's download. */
+export async function downloadBackup(ids?: string[], fileName = 'bri-library.bri'): Promise<void> {
+  const url = URL.createObjectURL(await exportBackup(ids));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // The download has its own reference to the Blob once it starts.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function cancelImport(key: string): void {

@@ -62,7 +62,10 @@ export interface Completeness {
 export interface VideoStatus {
   videoId: string;
   stages: Record<StageName, StageStatus>;
-  /** Frames and scenes are stored: the video can be asked about while the rest lands. */
+  /**
+   * The first frames are stored (or all of them): the video can be asked about — from its
+   * metadata, what has been seen so far and `look_again` — while the rest lands.
+   */
   chatReady: boolean;
   completeness: Completeness;
 }
@@ -173,6 +176,19 @@ export interface BriApi {
     videoId: string,
     t: number,
   ): Promise<{ blob: Blob; t: number; width: number; height: number }>;
+  /**
+   * A `.bri` backup of the given videos (all when omitted): each video's file and its whole
+   * index, as one Blob (built lazily from the stored files, not copied into memory).
+   */
+  exportBackup(videoIds?: string[]): Promise<Blob>;
+  /**
+   * Restores a `.bri` backup (the same as dropping it on the page): the videos not in the library
+   * yet, each all or nothing. Rejects with `NotABackupError` for a file that isn't one.
+   */
+  importBackup(file: Blob): Promise<{
+    imported: { id: string; name: string }[];
+    skipped: { id: string; name: string; reason: string }[];
+  }>;
   /**
    * The agent's tools, usable on their own: `list()` describes them as an MCP server's
    * `tools/list` does (JSON Schema arguments); `execute(name, args)` runs one and never throws —

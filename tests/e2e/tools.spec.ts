@@ -25,9 +25,10 @@ async function tool<Result>(page: Page, name: string, args: unknown): Promise<Re
 
 type ObjectRanges = { ranges: (Range & { video_id: string; label: string })[] };
 
-test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR models, and across the library', async ({
+test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR models, across the library, and the same after a backup is restored in a fresh profile', async ({
   page,
-}) => {
+  browser,
+}, testInfo) => {
   test.setTimeout(300_000);
   const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
@@ -130,6 +131,44 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
     const video = await page.evaluate((id) => window.bri.getVideo(id), lecture);
     for (const frame of look.frames) expect(frame.width).toBe(video?.width);
     expect(look.answer.objects_seen).toEqual(['tie']);
+  });
+
+  await test.step('a backup restored into a fresh profile answers every tool call the same', async () => {
+    const calls: [string, object][] = [
+      ['find_object', { label: 'bus' }],
+      ['find_object', { video_id: lecture, label: 'person' }],
+      ['search_on_screen_text', { query: 'public transport' }],
+      ['get_context_at', { video_id: lecture, t: 100 }],
+      ['get_video_overview', {}],
+    ];
+    const answers = (on: Page) =>
+      Promise.all(calls.map(([name, args]) => tool<unknown>(on, name, args)));
+    const before = await answers(page);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('library.backup').click();
+    const backupPath = testInfo.outputPath('library.bri');
+    await (await download).saveAs(backupPath);
+
+    const fresh = await browser.newContext();
+    try {
+      const restoredPage = await fresh.newPage();
+      const restored = new LibraryPage(restoredPage);
+      await restored.open({ autoAnalyse: false });
+      await restored.pick(backupPath);
+      await expect(restoredPage.getByTestId('library.card')).toHaveCount(2);
+      expect(await answers(restoredPage)).toEqual(before);
+      const frame = await tool<{ t: number }>(restoredPage, 'get_frame', {
+        video_id: lecture,
+        t: 30,
+      });
+      expect(frame.t).toBeGreaterThan(25);
+      await restored.pick(backupPath);
+      await expect(restoredPage.getByTestId('library.error')).toContainText(
+        'Nothing was restored from the backup: “jfk_bus_zidane.mp4” is already in your library. “lecture-5min.mp4” is already in your library.',
+      );
+    } finally {
+      await fresh.close();
+    }
   });
 
   await test.step('a bad call comes back as a structured error', async () => {

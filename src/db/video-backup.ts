@@ -1,0 +1,59 @@
+import { db as defaultDb } from './connection';
+import { ROW_SCHEMAS, type RowTable } from './row-schemas';
+import { VIDEO_OWNED_TABLES, type BriDatabase, type VideoRecord } from './schema';
+import { validateRows } from './validate-rows';
+
+/**
+ * Tables a backup carries: everything a video owns except its IndexedDB file copy (carried
+ * separately, as the file) and cached tool results (recomputed on demand).
+ */
+export const BACKUP_TABLES = VIDEO_OWNED_TABLES.filter(
+  (name) => name !== 'videoBlobs' && name !== 'toolResults',
+);
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Every row a video owns, per table (for a backup). */
+export async function readVideoRows(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<Record<BackupTable, unknown[]>> {
+  const entries = await Promise.all(
+    BACKUP_TABLES.map(async (name) => [
+      name,
+      await database.table(name).where('videoId').equals(videoId).toArray(),
+    ]),
+  );
+  return Object.fromEntries(entries) as Record<BackupTable, unknown[]>;
+}
+
+/**
+ * Restores a video from a backup: its record, every row (checked like any write) and, for
+ * browsers without OPFS, its file, in one transaction — all of it or nothing.
+ */
+export async function restoreVideoRows(
+  video: VideoRecord,
+  rows: Partial<Record<BackupTable, unknown[]>>,
+  fileBlob: Blob | null,
+  database: BriDatabase = defaultDb,
+): Promise<void> {
+  for (const [name, tableRows] of Object.entries(rows) as [BackupTable, unknown[]][]) {
+    const withId = tableRows.map((row) => ({ ...(row as object), videoId: video.id }));
+    if (name in ROW_SCHEMAS) await validateRows(name as RowTable, withId, database, video.duration);
+  }
+  const tables = [
+    database.videos,
+    database.videoBlobs,
+    ...BACKUP_TABLES.map((n) => database.table(n)),
+  ];
+  await database.transaction('rw', tables, async () => {
+    await database.videos.add(video);
+    if (fileBlob) await database.videoBlobs.put({ videoId: video.id, blob: fileBlob });
+    for (const name of BACKUP_TABLES) {
+      const tableRows = (rows[name] ?? []).map((row) => ({
+        ...(row as object),
+        videoId: video.id,
+      }));
+      if (tableRows.length > 0) await database.table(name).bulkAdd(tableRows);
+    }
+  });
+}

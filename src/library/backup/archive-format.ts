@@ -1,0 +1,108 @@
+/**
+ * The `.bri` backup file: an 8-byte magic, a 4-byte little-endian length, a JSON manifest, then
+ * the binary parts (frame images, posters, video files) back to back. Writing composes a Blob of
+ * the stored Blobs (no copy: a multi-gigabyte video is never read into memory) and reading slices
+ * the file lazily, so both stay cheap whatever the library's size.
+ */
+
+const MAGIC = 'BRIINDEX';
+const HEADER_BYTES = MAGIC.length + 4;
+
+/** A file that isn't a BRI backup, or one that is damaged. */
+export class NotABackupError extends Error {
+  override name = 'NotABackupError';
+}
+
+interface Part {
+  size: number;
+  type: string;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** Replaces Blobs by part numbers and Int8Arrays by base64, so the rest is plain JSON. */
+function encode(value: unknown, parts: Blob[]): unknown {
+  if (value instanceof Blob) return { $blob: parts.push(value) - 1 };
+  if (value instanceof Int8Array)
+    return { $int8: toBase64(new Uint8Array(value.buffer, value.byteOffset, value.length)) };
+  if (Array.isArray(value)) return value.map((item) => encode(item, parts));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v, parts)]));
+  return value;
+}
+
+function decode(value: unknown, parts: Blob[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => decode(item, parts));
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.$blob === 'number') {
+      const part = parts[record.$blob];
+      if (!part) throw new NotABackupError('The backup file is damaged (a part is missing).');
+      return part;
+    }
+    if (typeof record.$int8 === 'string') return new Int8Array(fromBase64(record.$int8).buffer);
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decode(v, parts)]));
+  }
+  return value;
+}
+
+/** Packs `content` (JSON-like, with Blobs and Int8Arrays inside) into one `.bri` Blob. */
+export function writeArchive(content: unknown): Blob {
+  const parts: Blob[] = [];
+  const body = encode(content, parts);
+  const manifest = new TextEncoder().encode(
+    JSON.stringify({ parts: parts.map((p): Part => ({ size: p.size, type: p.type })), body }),
+  );
+  const header = new Uint8Array(HEADER_BYTES);
+  header.set(new TextEncoder().encode(MAGIC));
+  new DataView(header.buffer).setUint32(MAGIC.length, manifest.length, true);
+  return new Blob([header, manifest, ...parts], { type: 'application/x-bri-backup' });
+}
+
+/** Whether a file starts like a `.bri` backup (checked before reading any further). */
+export async function isArchive(file: Blob): Promise<boolean> {
+  if (file.size < HEADER_BYTES) return false;
+  const magic = new TextDecoder().decode(await file.slice(0, MAGIC.length).arrayBuffer());
+  return magic === MAGIC;
+}
+
+/** Reads a `.bri` Blob back: the content with its Blobs as lazy slices of the file. */
+export async function readArchive(file: Blob): Promise<unknown> {
+  if (!(await isArchive(file))) throw new NotABackupError('This file is not a BRI backup (.bri).');
+  const length = new DataView(await file.slice(MAGIC.length, HEADER_BYTES).arrayBuffer()).getUint32(
+    0,
+    true,
+  );
+  if (HEADER_BYTES + length > file.size)
+    throw new NotABackupError(
+      'The backup file is cut short: it was not completely saved or copied.',
+    );
+  let manifest: { parts: Part[]; body: unknown };
+  try {
+    manifest = JSON.parse(
+      new TextDecoder().decode(await file.slice(HEADER_BYTES, HEADER_BYTES + length).arrayBuffer()),
+    ) as { parts: Part[]; body: unknown };
+  } catch {
+    throw new NotABackupError('The backup file is damaged (its table of contents cannot be read).');
+  }
+  let offset = HEADER_BYTES + length;
+  const parts = (manifest.parts ?? []).map(({ size, type }) => {
+    const part = file.slice(offset, offset + size, type);
+    offset += size;
+    return part;
+  });
+  if (offset > file.size)
+    throw new NotABackupError(
+      'The backup file is cut short: it was not completely saved or copied.',
+    );
+  return decode(manifest.body, parts);
+}

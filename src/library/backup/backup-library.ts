@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import {
+  BACKUP_TABLES,
+  getVideo,
+  listVideos,
+  readVideoRows,
+  restoreVideoRows,
+  type BackupTable,
+  type StageRecord,
+  type VideoRecord,
+} from '../../db';
+import { openVideoFile, removeVideoFile, saveVideoFile } from '../video-files';
+import { NotABackupError, readArchive, writeArchive } from './archive-format';
+
+const FORMAT = 'bri-backup';
+
+/** The disk filled up while restoring: the rest of the backup would fail the same way. */
+export class BackupStorageFullError extends Error {
+  override name = 'StorageFullError';
+}
+const VERSION = 1;
+
+/** What a `.bri` backup holds (checked on the way in: a backup comes from outside). */
+const BACKUP = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  appVersion: z.string(),
+  exportedAt: z.number(),
+  videos: z.array(
+    z.object({
+      video: z.looseObject({
+        id: z.string().min(1),
+        name: z.string(),
+        duration: z.number().finite().positive(),
+        storage: z.enum(['opfs', 'idb']),
+      }),
+      file: z.instanceof(Blob),
+      rows: z.partialRecord(z.enum(BACKUP_TABLES), z.array(z.looseObject({}))),
+    }),
+  ),
+});
+
+/**
+ * A `.bri` backup of the given videos (all when `ids` is omitted): each video's file, record and
+ * every row of its index. Built lazily from the stored Blobs, so even a large library costs
+ * little memory; `Blob.size` is the file's size.
+ */
+export async function exportBackup(ids?: string[]): Promise<Blob> {
+  const videos = ids
+    ? await Promise.all(
+        ids.map(async (id) => {
+          const video = await getVideo(id);
+          if (!video) throw new Error(`No video with id ${id}`);
+          return video;
+        }),
+      )
+    : await listVideos();
+  const entries = [];
+  for (const video of videos) {
+    entries.push({
+      video,
+      file: await openVideoFile(video.id, video.storage),
+      rows: await readVideoRows(video.id),
+    });
+  }
+  return writeArchive({
+    format: FORMAT,
+    version: VERSION,
+    appVersion: __APP_VERSION__,
+    exportedAt: Date.now(),
+    videos: entries,
+  });
+}
+
+/** What an import did with each video of a backup. */
+export interface BackupImport {
+  imported: { id: string; name: string }[];
+  skipped: { id: string; name: string; reason: string }[];
+}
+
+/** Stages a backup caught mid-way can't resume on their own: shown as stopped, to analyse again. */
+function settleStages(rows: unknown[] | undefined): StageRecord[] {
+  return ((rows ?? []) as StageRecord[]).map((stage) =>
+    stage.state === 'running' || stage.state === 'queued'
+      ? {
+          ...stage,
+          state: 'cancelled',
+          detail: 'Stopped when the backup was made: choose “Analyse again” to finish it.',
+        }
+      : stage,
+  );
+}
+
+async function restoreOne(
+  entry: z.infer<typeof BACKUP>['videos'][number],
+  signal: AbortSignal,
+): Promise<string | null> {
+  const { id, name } = entry.video;
+  if (await getVideo(id)) return `“${name}” is already in your library.`;
+  const storage = await saveVideoFile(id, entry.file, { signal, onProgress: () => undefined });
+  const video = { ...(entry.video as unknown as VideoRecord), storage };
+  const rows = { ...entry.rows, stages: settleStages(entry.rows.stages) } as Partial<
+    Record<BackupTable, unknown[]>
+  >;
+  try {
+    await restoreVideoRows(video, rows, storage === 'idb' ? entry.file : null);
+  } catch (error) {
+    await removeVideoFile(id, storage).catch(() => undefined);
+    if (error instanceof Error && error.name === 'QuotaExceededError')
+      throw new BackupStorageFullError(
+        `There isn't enough space to restore “${name}”. Free some space (delete videos you no longer need) and try again.`,
+      );
+    throw error;
+  }
+  return null;
+}
+
+/**
+ * Restores the videos of a `.bri` backup that aren't in the library yet — each with its file and
+ * its whole index, all or nothing per video. Rejects with `NotABackupError` for a file that
+ * isn't one (or is damaged); a video that can't be restored is listed in `skipped` with why.
+ */
+export async function importBackup(
+  file: Blob,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<BackupImport> {
+  const parsed = BACKUP.safeParse(await readArchive(file));
+  if (!parsed.success)
+    throw new NotABackupError(
+      'This backup was made by a different version of BRI, or it is damaged: nothing was imported.',
+    );
+  const result: BackupImport = { imported: [], skipped: [] };
+  for (const entry of parsed.data.videos) {
+    const { id, name } = entry.video;
+    try {
+      const reason = await restoreOne(entry, signal);
+      if (reason) result.skipped.push({ id, name, reason });
+      else result.imported.push({ id, name });
+    } catch (error) {
+      if (error instanceof BackupStorageFullError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      result.skipped.push({ id, name, reason });
+    }
+  }
+  return result;
+}
