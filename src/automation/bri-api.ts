@@ -1,7 +1,7 @@
 import { getVideo, listVideos } from '../db';
 import { exportBackup } from '../library/backup/backup-library';
 import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
-import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
+import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-queue';
 import { whenIndexed } from '../pipeline/when-indexed';
 import { embedQuery } from '../search/embed-query';
 import { updateSettings } from '../settings/settings';
@@ -24,6 +24,7 @@ export function installBriApi(): void {
     configure: async (options) => updateSettings(options),
     analyse: (id, options) => analyseVideo(id, options?.stages),
     cancelAnalysis: (id) => cancelAnalysis(id),
+    focusVideo: (id) => focusVideo(id),
     getIndex,
     exportBackup: (ids) => exportBackup(ids),
     importBackup: (file) => restoreBackup(file),

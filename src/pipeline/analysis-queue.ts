@@ -14,6 +14,7 @@ import { runTextStage } from './text-stage';
 import { runCaptionsStage } from './captions-stage';
 import { runEmbeddingsStage } from './embeddings-stage';
 import { runTranscriptStage } from './transcript-stage';
+import { FocusQueue } from './focus-queue';
 import { MAX_ATTEMPTS, backoffMs, isTransient, sleep } from './retry-policy';
 import { describeFailure, endStage, setStage } from './stage-rows';
 import { reportStage } from './stage-status';
@@ -48,8 +49,16 @@ interface Job {
 }
 
 const jobs = new Map<string, Job>();
-/** One video at a time: on 2 cores, two decoders at once only slow each other down. */
-let chain: Promise<unknown> = Promise.resolve();
+/** One video at a time, the one on screen first. */
+const queue = new FocusQueue();
+
+/**
+ * Marks the video the person is looking at (null: none): its queued analysis runs next, ahead
+ * of videos queued before it. The one already running finishes first.
+ */
+export function focusVideo(videoId: string | null): void {
+  queue.focus(videoId);
+}
 
 async function runStages(videoId: string, job: Job): Promise<void> {
   const { signal } = job.controller;
@@ -147,13 +156,12 @@ export function analyseVideo(
     started: false,
     done: Promise.resolve(),
   };
-  job.done = chain
-    .then(() => runStages(videoId, job))
+  job.done = queue
+    .enqueue(videoId, () => runStages(videoId, job))
     .finally(() => {
       if (jobs.get(videoId) === job) jobs.delete(videoId);
     });
   jobs.set(videoId, job);
-  chain = job.done.catch(() => undefined);
   return job.done;
 }
 

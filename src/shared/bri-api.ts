@@ -159,6 +159,11 @@ export interface BriApi {
    * skipped, failed or cancelled).
    */
   analyse(videoId: string, options?: { stages?: StageName[] }): Promise<void>;
+  /**
+   * Marks the video the person is looking at (null: none): its queued analysis runs next, ahead
+   * of videos queued before it (the one already running finishes first).
+   */
+  focusVideo(videoId: string | null): void;
   /** Cancels the media stages; their partial rows are removed. */
   cancelAnalysis(videoId: string): Promise<void>;
   /** Everything stored about a video: frames, scenes, speech, objects, text, transcript, captions, embeddings. */
