@@ -1,0 +1,145 @@
+import type Groq from 'groq-sdk';
+import type { ToolOutcome } from '../shared/tool-types';
+import { AgentError, describeAgentError, type AgentFailure } from './agent-errors';
+import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
+import { toolsForModel, trimForModel } from './tool-schemas';
+
+export interface TurnOptions {
+  client: Groq;
+  model: string;
+  /** The system prompt, the history sent as context and the question, in order. */
+  messages: ChatCompletionMessageParam[];
+  execute: (name: string, args: unknown) => Promise<ToolOutcome>;
+  /** Each streamed piece of text, with the step (model call) it belongs to. */
+  onToken?: (text: string, step: number) => void;
+  signal?: AbortSignal;
+  /** Model calls per turn; the last one may not call tools, so the turn always ends in an answer. */
+  maxSteps?: number;
+  /** Tokens one tool result may take in the context. */
+  toolBudget?: number;
+  /** Waits between retries (replaceable in tests). */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface TurnResult {
+  text: string;
+  toolCalls: ToolCallRecord[];
+  steps: number;
+}
+
+/** Retries for a rate limit or a server error; longer `retry-after`s are left to the person. */
+const MAX_RETRIES = 2;
+const MAX_WAIT_S = 30;
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+interface StepResult {
+  text: string;
+  calls: { id: string; name: string; arguments: string }[];
+}
+
+/** One streamed model call: text as it comes, tool calls assembled from their deltas. */
+async function streamStep(
+  options: TurnOptions,
+  step: number,
+  lastStep: boolean,
+): Promise<StepResult> {
+  const stream = await options.client.chat.completions.create(
+    {
+      model: options.model,
+      messages: options.messages,
+      tools: toolsForModel(),
+      tool_choice: lastStep ? 'none' : 'auto',
+      stream: true,
+    },
+    { signal: options.signal },
+  );
+  let text = '';
+  const calls: StepResult['calls'] = [];
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta;
+    if (delta?.content) {
+      text += delta.content;
+      options.onToken?.(delta.content, step);
+    }
+    for (const part of delta?.tool_calls ?? []) {
+      const call = (calls[part.index] ??= { id: '', name: '', arguments: '' });
+      if (part.id) call.id = part.id;
+      if (part.function?.name) call.name = part.function.name;
+      call.arguments += part.function?.arguments ?? '';
+    }
+  }
+  return { text, calls: calls.filter(Boolean) };
+}
+
+/** A step, retried after a rate limit (as long as Groq asked us to wait) or a server error. */
+async function stepWithRetries(options: TurnOptions, step: number, lastStep: boolean) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await streamStep(options, step, lastStep);
+    } catch (error) {
+      const failure: AgentFailure = describeAgentError(error);
+      const waitS =
+        failure.code === 'rate_limited' ? (failure.retryAfterS ?? 2 ** attempt) : 2 ** attempt;
+      const retry =
+        (failure.code === 'rate_limited' || failure.code === 'server') &&
+        attempt < MAX_RETRIES &&
+        waitS <= MAX_WAIT_S;
+      if (!retry) throw new AgentError(failure);
+      await (options.wait ?? sleep)(waitS * 1000, options.signal);
+    }
+  }
+}
+
+/** Runs the tool a model asked for; arguments that aren't JSON come back as a tool error. */
+async function runCall(options: TurnOptions, call: StepResult['calls'][number]) {
+  let args: unknown;
+  try {
+    args = call.arguments.trim() ? JSON.parse(call.arguments) : {};
+  } catch {
+    const message = `The arguments were not valid JSON: ${call.arguments.slice(0, 200)}`;
+    return { ok: false, tool: call.name, error: { code: 'invalid_arguments', message } } as const;
+  }
+  return options.execute(call.name, args);
+}
+
+/**
+ * One chat turn: the model answers, calling tools as it needs (OpenAI-style `tool_calls`), each
+ * result trimmed to a budget and sent back, until it answers in words or the step limit makes it.
+ * Streams the text; a failure ends as an `AgentError` whose message is for the person.
+ */
+export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
+  // The turn's own copy: the caller's history is not changed by the tool exchanges.
+  const options = { ...turn, messages: [...turn.messages] };
+  const maxSteps = options.maxSteps ?? 5;
+  const toolCalls: ToolCallRecord[] = [];
+  for (let step = 1; ; step++) {
+    const { text, calls } = await stepWithRetries(options, step, step >= maxSteps);
+    if (calls.length === 0) return { text, toolCalls, steps: step };
+    options.messages.push({
+      role: 'assistant',
+      content: text || null,
+      tool_calls: calls.map((c) => ({
+        id: c.id,
+        type: 'function',
+        function: { name: c.name, arguments: c.arguments },
+      })),
+    });
+    for (const call of calls) {
+      const outcome = await runCall(options, call);
+      toolCalls.push({ ...call, outcome });
+      options.messages.push({
+        role: 'tool',
+        tool_call_id: call.id,
+        content: trimForModel(outcome, options.toolBudget ?? 1500),
+      });
+    }
+  }
+}

@@ -1,0 +1,199 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AgentError } from '../../../src/agent/agent-errors';
+import { checkCitations, formatTimestamp, parseTimestamp } from '../../../src/agent/citations';
+import { createGroqClient, listGroqModels } from '../../../src/agent/groq-client';
+import { systemPrompt } from '../../../src/agent/persona';
+import { runTurn, type TurnOptions } from '../../../src/agent/tool-loop';
+import { BriDatabase } from '../../../src/db';
+import { executeTool } from '../../../src/tools/registry';
+import { FakeGroq } from '../../e2e/support/fake-groq';
+import { seedCity, testContext } from '../tools/seeded-library';
+
+const fake = new FakeGroq();
+let baseUrl = '';
+let db: BriDatabase;
+beforeAll(async () => {
+  baseUrl = await fake.start();
+});
+afterAll(() => fake.stop());
+beforeEach(async () => {
+  fake.requests.length = 0;
+  db = new BriDatabase(`test-${crypto.randomUUID()}`);
+  await seedCity(db);
+});
+afterEach(() => db.delete());
+
+const waits: number[] = [];
+function turn(question: string, options: Partial<TurnOptions> = {}): TurnOptions {
+  waits.length = 0;
+  return {
+    client: createGroqClient({ apiKey: fake.apiKey, baseUrl }),
+    model: 'openai/gpt-oss-20b',
+    messages: [
+      {
+        role: 'system',
+        content: systemPrompt({
+          video: { id: 'city', name: 'city.mp4', duration: 60 },
+          stillProcessing: [],
+        }),
+      },
+      { role: 'user', content: question },
+    ],
+    execute: (name, args) => executeTool(name, args, testContext(db)),
+    wait: async (ms) => void waits.push(ms),
+    ...options,
+  };
+}
+
+describe('runTurn against a server speaking Groq’s protocol', () => {
+  it('calls find_object, streams the cited answer and checks its citations', async () => {
+    const answer = 'The bus is there from [00:05] to [00:15].';
+    fake.script(
+      { toolCalls: [{ name: 'find_object', arguments: { video_id: 'city', label: 'bus' } }] },
+      { text: answer },
+    );
+    const tokens: string[] = [];
+    const result = await runTurn(
+      turn('When does the bus appear?', { onToken: (t) => tokens.push(t) }),
+    );
+
+    expect(result.text).toBe(answer);
+    expect(tokens.join('')).toBe(answer);
+    expect(result.steps).toBe(2);
+    expect(result.toolCalls).toHaveLength(1);
+    expect(result.toolCalls[0]).toMatchObject({
+      name: 'find_object',
+      outcome: { ok: true, result: { ranges: [{ start: 5, end: 15 }] } },
+    });
+    const [first, second] = fake.requests;
+    expect(first?.stream).toBe(true);
+    expect(first?.tool_choice).toBe('auto');
+    expect(first?.tools?.map((t) => t.function.name)).toContain('find_object');
+    expect(second?.messages.at(-1)).toMatchObject({
+      role: 'tool',
+      content: expect.stringContaining(
+        '"ranges":[{"video_id":"city","label":"bus","start":5,"end":15',
+      ),
+    });
+    expect(checkCitations(result.text, result.toolCalls)).toEqual({
+      citations: [
+        { video_id: 'city', t: 5, label: '[00:05]' },
+        { video_id: 'city', t: 15, label: '[00:15]' },
+      ],
+      invented: [],
+    });
+  });
+
+  it('never turns a moment no tool returned into a citation', async () => {
+    fake.script(
+      { toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] },
+      { text: 'A bus at [00:10], and one at [00:45].' },
+    );
+    const result = await runTurn(turn('When is the bus there?'));
+    expect(checkCitations(result.text, result.toolCalls)).toEqual({
+      citations: [{ video_id: 'city', t: 10, label: '[00:10]' }],
+      invented: ['[00:45]'],
+    });
+  });
+
+  it('sends malformed tool arguments back as a tool error, and the model recovers', async () => {
+    fake.script(
+      { toolCalls: [{ name: 'find_object', arguments: '{"label": bus' }] },
+      { toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] },
+      { text: 'From [00:05].' },
+    );
+    const result = await runTurn(turn('bus?'));
+    expect(result.toolCalls[0]?.outcome).toEqual({
+      ok: false,
+      tool: 'find_object',
+      error: {
+        code: 'invalid_arguments',
+        message: 'The arguments were not valid JSON: {"label": bus',
+      },
+    });
+    expect(result.toolCalls[1]?.outcome.ok).toBe(true);
+    expect(result.text).toBe('From [00:05].');
+  });
+
+  it('makes the last allowed step answer without tools', async () => {
+    fake.script(
+      { toolCalls: [{ name: 'get_video_overview', arguments: {} }] },
+      { text: 'It is a city tour.' },
+    );
+    const result = await runTurn(turn('What is this?', { maxSteps: 2 }));
+    expect(fake.requests.map((r) => r.tool_choice)).toEqual(['auto', 'none']);
+    expect(result.text).toBe('It is a city tour.');
+  });
+
+  it('honours retry-after on a rate limit, and retries a server error with backoff', async () => {
+    fake.script(
+      { status: 429, headers: { 'retry-after': '2' } },
+      { status: 503 },
+      { text: 'Hello.' },
+    );
+    expect((await runTurn(turn('hi'))).text).toBe('Hello.');
+    expect(waits).toEqual([2000, 2000]);
+  });
+
+  it('ends with a plain-words AgentError: bad key, long rate limit, repeated server errors, no network', async () => {
+    const failure = async (options: Partial<TurnOptions>) =>
+      runTurn(turn('hi', options)).then(
+        () => null,
+        (error: unknown) => (error instanceof AgentError ? error.failure : error),
+      );
+    expect(await failure({ client: createGroqClient({ apiKey: 'gsk_wrong', baseUrl }) })).toEqual({
+      code: 'bad_key',
+      message: 'Groq did not accept your API key. Check it in Settings (it starts with "gsk_").',
+      retryable: false,
+    });
+    fake.script({ status: 429, headers: { 'retry-after': '120' } });
+    expect(await failure({})).toEqual({
+      code: 'rate_limited',
+      message: "Groq's rate limit was reached. Try again in 120 s.",
+      retryAfterS: 120,
+      retryable: true,
+    });
+    fake.script({ status: 500 }, { status: 500 }, { status: 500 });
+    expect(await failure({})).toMatchObject({ code: 'server', retryable: true });
+    const offline = createGroqClient({ apiKey: fake.apiKey, baseUrl: 'http://127.0.0.1:9' });
+    expect(await failure({ client: offline })).toMatchObject({ code: 'network', retryable: true });
+  });
+
+  it('lists the models the key can use', async () => {
+    expect(await listGroqModels({ apiKey: fake.apiKey, baseUrl })).toEqual([
+      'llama-3.3-70b-versatile',
+      'openai/gpt-oss-20b',
+    ]);
+  });
+});
+
+describe('the fake is strict, like the real API', () => {
+  it('refuses a tool result that answers no tool call, and tools the request did not offer', async () => {
+    const post = (body: object) =>
+      fetch(`${baseUrl}/openai/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const orphan = await post({
+      model: 'm',
+      messages: [{ role: 'tool', tool_call_id: 'x', content: '{}' }],
+    });
+    expect(orphan.status).toBe(400);
+    fake.script({ toolCalls: [{ name: 'find_object', arguments: {} }] });
+    const unoffered = await post({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+    expect(unoffered.status).toBe(400);
+    expect(((await unoffered.json()) as { error: { code: string } }).error.code).toBe(
+      'tool_use_failed',
+    );
+  });
+});
+
+describe('timestamps', () => {
+  it('reads and writes [mm:ss] and [h:mm:ss]', () => {
+    expect(parseTimestamp('[02:20]')).toBe(140);
+    expect(parseTimestamp('[1:02:03]')).toBe(3723);
+    expect(formatTimestamp(140.7)).toBe('[02:20]');
+    expect(formatTimestamp(3723)).toBe('[1:02:03]');
+  });
+});
