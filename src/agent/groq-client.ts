@@ -1,9 +1,7 @@
 import Groq from 'groq-sdk';
+import { GROQ_BASE_URL } from '../shared/groq-defaults';
 
-/** Groq's API root; the SDK appends `/openai/v1/…`. */
-export const GROQ_BASE_URL = 'https://api.groq.com';
-/** A current Groq model with tool calling. */
-export const DEFAULT_GROQ_MODEL = 'openai/gpt-oss-20b';
+export { DEFAULT_GROQ_MODEL, GROQ_BASE_URL } from '../shared/groq-defaults';
 
 export interface GroqConnection {
   apiKey: string;

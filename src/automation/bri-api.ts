@@ -4,7 +4,7 @@ import { deleteVideo, importFile, restoreBackup } from '../library/library-actio
 import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-queue';
 import { whenIndexed } from '../pipeline/when-indexed';
 import { embedQuery } from '../search/embed-query';
-import { updateSettings } from '../settings/settings';
+import { maskedSettings, updateSettings } from '../settings/settings';
 import type { BriApi } from '../shared/bri-api';
 import { APP_TOOL_CONTEXT } from '../tools/app-context';
 import { executeTool, listTools } from '../tools/registry';
@@ -21,7 +21,7 @@ export function installBriApi(): void {
     deleteVideo: (id) => deleteVideo(id),
     status,
     whenIndexed: (id, options) => whenIndexed(id, options?.stages),
-    configure: async (options) => updateSettings(options),
+    configure: async (options) => maskedSettings(updateSettings(options)),
     analyse: (id, options) => analyseVideo(id, options?.stages),
     cancelAnalysis: (id) => cancelAnalysis(id),
     focusVideo: (id) => focusVideo(id),

@@ -3,6 +3,8 @@ import { formatBytes } from '../library/format';
 import { listModels, setDownloadBytes } from '../settings/model-list';
 import { InvalidSettingsError, readSettings, updateSettings } from '../settings/settings';
 import { MODEL_ROLES, type ModelRole, type ModelSet } from '../shared/model-spec';
+import { DEFAULT_GROQ_MODEL } from '../shared/groq-defaults';
+import { GroqSettings, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';
 
 const SET_LABELS: Record<ModelSet, string> = {
@@ -18,6 +20,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [baseUrl, setBaseUrl] = useState(initial.modelBaseUrl ?? '');
   const [ids, setIds] = useState<Partial<Record<ModelRole, string>>>(initial.models);
   const [autoAnalyse, setAutoAnalyse] = useState(initial.autoAnalyse);
+  const [groq, setGroq] = useState<GroqFields>({
+    apiKey: initial.groqApiKey ?? '',
+    baseUrl: initial.groqBaseUrl ?? '',
+    model: initial.groqModel,
+  });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -30,7 +37,15 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const save = (event: FormEvent) => {
     event.preventDefault();
     try {
-      updateSettings({ modelSet, modelBaseUrl: baseUrl.trim() || null, models, autoAnalyse });
+      updateSettings({
+        modelSet,
+        modelBaseUrl: baseUrl.trim() || null,
+        models,
+        autoAnalyse,
+        groqApiKey: groq.apiKey.trim() || null,
+        groqBaseUrl: groq.baseUrl.trim() || null,
+        groqModel: groq.model.trim() || DEFAULT_GROQ_MODEL,
+      });
       onClose();
     } catch (caught) {
       if (!(caught instanceof InvalidSettingsError)) throw caught;
@@ -95,6 +110,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           Models download once into this browser and are reused offline. A change applies to the
           next analysis; results already stored keep the model that made them.
         </p>
+        <GroqSettings value={groq} onChange={setGroq} />
         {error && (
           <p className="settings__error" role="alert" data-testid="settings.error">
             {error}

@@ -80,6 +80,7 @@ export type {
   TranscriptSegmentRecord,
   TranscriptChunkRecord,
   ToolResultRecord,
+  ChatTurnRecord,
   CaptionRecord,
   EmbeddingRecord,
   EmbeddingSource,
@@ -93,3 +94,4 @@ export * from './media-index';
 export * from './window-reads';
 export * from './tool-results';
 export * from './video-backup';
+export * from './chat-turns';

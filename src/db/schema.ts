@@ -186,6 +186,24 @@ export interface ToolResultRecord {
   createdAt: number;
 }
 
+/**
+ * `chatTurns` — the conversation, per video (`*` for the library-wide chat): each question with
+ * its answer, the moments cited, the tool calls made and the follow-ups offered. Auto-increment
+ * key `id`; `[videoId+createdAt]` reads one conversation in order.
+ */
+export interface ChatTurnRecord {
+  id?: number;
+  videoId: string;
+  question: string;
+  answer: string;
+  citations: { video_id: string; t: number; label: string }[];
+  toolCalls: { name: string; arguments: string; ok: boolean }[];
+  suggestions: string[];
+  /** Who answered: Groq, or the tools alone (no key, offline). */
+  mode: 'groq' | 'tools';
+  createdAt: number;
+}
+
 export type { StageName } from '../shared/bri-api';
 export type StageState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
@@ -223,6 +241,7 @@ export class BriDatabase extends Dexie {
   transcriptChunks!: Table<TranscriptChunkRecord, [string, number]>;
   embeddings!: Table<EmbeddingRecord, [string, EmbeddingSource, string]>;
   toolResults!: Table<ToolResultRecord, [string, string]>;
+  chatTurns!: Table<ChatTurnRecord, number>;
 
   constructor(name = 'bri') {
     super(name);
@@ -259,6 +278,9 @@ export class BriDatabase extends Dexie {
     this.version(8).stores({
       toolResults: '[videoId+call], videoId',
     });
+    this.version(9).stores({
+      chatTurns: '++id, videoId, [videoId+createdAt]',
+    });
   }
 }
 
@@ -279,4 +301,5 @@ export const VIDEO_OWNED_TABLES = [
   'captions',
   'embeddings',
   'toolResults',
+  'chatTurns',
 ] as const;

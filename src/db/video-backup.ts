@@ -27,6 +27,16 @@ export async function readVideoRows(
 }
 
 /**
+ * A backed-up row as it is written back: under the video's id and, for tables with
+ * auto-increment keys (chat turns), without its old key — that is this database's to give.
+ */
+function withoutOwnKey(table: BackupTable, row: unknown, videoId: string): object {
+  const copy: Record<string, unknown> = { ...(row as object), videoId };
+  if (table === 'chatTurns') delete copy.id;
+  return copy;
+}
+
+/**
  * Restores a video from a backup: its record, every row (checked like any write) and, for
  * browsers without OPFS, its file, in one transaction — all of it or nothing.
  */
@@ -49,10 +59,7 @@ export async function restoreVideoRows(
     await database.videos.add(video);
     if (fileBlob) await database.videoBlobs.put({ videoId: video.id, blob: fileBlob });
     for (const name of BACKUP_TABLES) {
-      const tableRows = (rows[name] ?? []).map((row) => ({
-        ...(row as object),
-        videoId: video.id,
-      }));
+      const tableRows = (rows[name] ?? []).map((row) => withoutOwnKey(name, row, video.id));
       if (tableRows.length > 0) await database.table(name).bulkAdd(tableRows);
     }
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_GROQ_MODEL } from '../shared/groq-defaults';
 import { MODEL_ROLES } from '../shared/model-spec';
 import type { BriSettings } from '../shared/bri-api';
 
@@ -11,6 +12,9 @@ const DEFAULTS: Settings = {
   modelSet: 'fast',
   modelBaseUrl: null,
   models: {},
+  groqApiKey: null,
+  groqBaseUrl: null,
+  groqModel: DEFAULT_GROQ_MODEL,
 };
 
 const modelIds = z.partialRecord(z.enum(MODEL_ROLES), z.string().trim().min(1));
@@ -22,6 +26,15 @@ const patchSchema = z
       .url({ protocol: /^https?$/, error: 'it must be a full http:// or https:// address' })
       .nullable(),
     models: modelIds,
+    groqApiKey: z
+      .string()
+      .trim()
+      .regex(/^\S{8,}$/, 'that does not look like an API key')
+      .nullable(),
+    groqBaseUrl: z
+      .url({ protocol: /^https?$/, error: 'it must be a full http:// or https:// address' })
+      .nullable(),
+    groqModel: z.string().trim().min(1),
   })
   .partial()
   .strict();
@@ -32,6 +45,9 @@ const LABELS: Record<string, string> = {
   modelSet: 'Models',
   modelBaseUrl: 'Model base URL',
   models: 'Model id',
+  groqApiKey: 'Groq API key',
+  groqBaseUrl: 'Groq base URL',
+  groqModel: 'Groq model',
 };
 
 export class InvalidSettingsError extends Error {
@@ -59,4 +75,10 @@ export function updateSettings(patch: Partial<Settings>): Settings {
   const next = { ...readSettings(), ...parsed.data };
   localStorage.setItem(KEY, JSON.stringify(next));
   return next;
+}
+
+/** The settings with the API key hidden (all but its last 4 characters), for showing or returning. */
+export function maskedSettings(settings: Settings = readSettings()): Settings {
+  const key = settings.groqApiKey;
+  return { ...settings, groqApiKey: key ? `…${key.slice(-4)}` : null };
 }

@@ -12,6 +12,12 @@ export interface BriSettings {
   modelBaseUrl: string | null;
   /** Model id per role, e.g. `{ asr: "test/whisper-tiny.en-random", detect: "yolox-nano/yolox_nano.onnx" }`. */
   models: Partial<Record<ModelRole, string>>;
+  /** The person's own Groq API key (kept in this browser only; returned masked). */
+  groqApiKey: string | null;
+  /** Groq's API root, or null for https://api.groq.com. */
+  groqBaseUrl: string | null;
+  /** The chat model (one with tool calling). */
+  groqModel: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { cocoLabelsIn } from '../object-labels';
-import { words } from '../text/tokenize';
+import { terms, words } from '../text/tokenize';
 import { parseTimeReferences, type TimeReference } from './time-references';
 
 /** What a question is about, which decides the tools that can answer it. */
@@ -25,7 +25,8 @@ const CUES: Record<Exclude<Intent, 'temporal'>, RegExp> = {
   audio:
     /\b(say|says|said|talk|talks|talked|mention|mentions|mentioned|speak|speaks|spoke|hear|heard|explain|explains|discuss|discussed|voice|tell|tells|told|narrator|speaker|words?|quote)\b/,
   text: /\b(written|write|text|slide|slides|title|sign|read|on[- ]screen|caption|heading|chapter)\b/,
-  general: /\b(summary|summari[sz]e|overview|about|topics?|main points?|gist|describe the video)\b/,
+  general:
+    /\b(summary|summari[sz]e|overview|topics?|main points?|gist)\b|\b(this|the) (video|clip|recording)\b.*\babout\b|\bwhat(?:'s| is) (?:this|it) about\b/,
 };
 
 const TEMPORAL_CUE = /^\s*(when|what time|at what point|how long|how often)\b/i;
@@ -59,6 +60,13 @@ export function routeQuery(question: string, duration: number): QueryRoute {
   const plan: PlannedCall[] = [];
   const add = (tool: string, args: Record<string, unknown>) => plan.push({ tool, args });
   for (const ref of time) if (ref.kind === 'moment') add('get_context_at', { t: ref.t });
+  // "What is said in the first minute?": nothing to search for, so read the span itself.
+  const span = time.find((ref) => ref.kind === 'range');
+  if (span?.kind === 'range' && !hasContent(query)) {
+    const half = Math.min(120, (span.end - span.start) / 2);
+    add('get_context_at', { t: span.start + half, window_s: half });
+    return { intents, labels, time, plan };
+  }
   for (const label of labels) add('find_object', { label });
   if (intents.includes('text')) add('search_on_screen_text', { query: quoted ?? query });
   if (intents.includes('audio')) add('search_transcript', { query });
@@ -72,6 +80,20 @@ export function routeQuery(question: string, duration: number): QueryRoute {
   }
   if (plan.length === 0) add('search_transcript', { query });
   return { intents, labels, time, plan: dedupe(plan) };
+}
+
+/** Words that only say what kind of question it is ("what is said", "show me"). */
+const FRAMING = new RegExp(
+  [...Object.values(CUES), TEMPORAL_CUE].map((cue) => cue.source.replace(/^\^\\s\*/, '')).join('|'),
+  'gi',
+);
+
+/** Whether a query has words to search for once its framing words are gone. */
+function hasContent(query: string): boolean {
+  return (
+    terms(query.replace(FRAMING, ' ').replace(/\b(what|happens?|video|me|there|anything)\b/gi, ' '))
+      .length > 0
+  );
 }
 
 function dedupe(plan: PlannedCall[]): PlannedCall[] {

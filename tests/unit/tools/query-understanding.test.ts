@@ -85,6 +85,16 @@ describe('routeQuery', () => {
     ]);
   });
 
+  it('reads a time span when the question has nothing else to search for', () => {
+    expect(routeQuery('What is said in the first minute?', 300).plan).toEqual([
+      { tool: 'get_context_at', args: { t: 30, window_s: 30 } },
+    ]);
+    expect(routeQuery('What is said about buses in the first minute?', 300).plan).toEqual([
+      { tool: 'find_object', args: { label: 'bus' } },
+      { tool: 'search_transcript', args: { query: 'What is said about buses in the ?' } },
+    ]);
+  });
+
   it('gives general questions the overview', () => {
     const route = routeQuery('What is this video about?', 300);
     expect(route.intents).toEqual(['general']);

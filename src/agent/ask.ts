@@ -1,0 +1,114 @@
+import {
+  addChatTurn,
+  getVideo,
+  listChatTurns,
+  listStages,
+  LIBRARY_SCOPE,
+  type ChatTurnRecord,
+  type VideoRecord,
+} from '../db';
+import type { Settings } from '../settings/settings';
+import { STAGE_NAMES } from '../shared/bri-api';
+import { executeTool } from '../tools/registry';
+import type { ToolContext } from '../tools/tool';
+import type { ToolCallRecord } from './chat-types';
+import { checkCitations } from './citations';
+import { memoryMessages } from './conversation-memory';
+import { suggestFollowUps } from './follow-ups';
+import { createGroqClient } from './groq-client';
+import { systemPrompt } from './persona';
+import { runTurn } from './tool-loop';
+import { answerWithTools } from './tools-only-answer';
+
+export interface AskOptions {
+  /** Each streamed piece of the answer, with the model call it belongs to. */
+  onToken?: (text: string, step: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface AskDeps {
+  context: ToolContext;
+  settings: () => Settings;
+  /** False when the browser knows it is offline: answer from the tools alone. */
+  online: () => boolean;
+}
+
+/** A stored turn, as `bri.ask` returns it. */
+export type AskResult = Omit<ChatTurnRecord, 'id' | 'videoId'> & {
+  /** Moments the answer wrote that no tool returned (shown as plain text, never as links). */
+  invented: string[];
+};
+
+async function stillProcessing(video: VideoRecord | null, deps: AskDeps): Promise<string[]> {
+  if (!video) return [];
+  const rows = await listStages(video.id, deps.context.db);
+  const settled = (stage: string) =>
+    rows.some((r) => r.stage === stage && (r.state === 'done' || r.state === 'skipped'));
+  return STAGE_NAMES.filter((stage) => !settled(stage));
+}
+
+/**
+ * Answers a question about a video (or, with `videoId` null, the whole library) and remembers
+ * the turn. With a Groq key and a connection the model plans and calls the tools; otherwise the
+ * query router and the tools answer alone. Citations are only moments the tools returned.
+ * Rejects with an `AgentError` (plain words, retryable or not); a failed turn is not stored.
+ */
+export async function ask(
+  videoId: string | null,
+  question: string,
+  deps: AskDeps,
+  options: AskOptions = {},
+): Promise<AskResult> {
+  const video = videoId ? ((await getVideo(videoId, deps.context.db)) ?? null) : null;
+  if (videoId && !video) throw new Error(`No video with id ${videoId}`);
+  const scope = video?.id ?? LIBRARY_SCOPE;
+  // A question about one video searches that video, whatever the model leaves out.
+  const execute = (name: string, args: unknown) =>
+    executeTool(
+      name,
+      video && args && typeof args === 'object' && !('video_id' in args)
+        ? { ...args, video_id: video.id }
+        : args,
+      deps.context,
+    );
+  const settings = deps.settings();
+  let text: string;
+  let toolCalls: ToolCallRecord[];
+  let mode: ChatTurnRecord['mode'];
+  if (settings.groqApiKey && deps.online()) {
+    const history = await listChatTurns(scope, deps.context.db);
+    const prompt = { video, stillProcessing: await stillProcessing(video, deps) };
+    ({ text, toolCalls } = await runTurn({
+      client: createGroqClient({
+        apiKey: settings.groqApiKey,
+        baseUrl: settings.groqBaseUrl ?? undefined,
+      }),
+      model: settings.groqModel,
+      messages: [
+        { role: 'system', content: systemPrompt(prompt) },
+        ...memoryMessages(history),
+        { role: 'user', content: question },
+      ],
+      execute,
+      onToken: options.onToken,
+      signal: options.signal,
+    }));
+    mode = 'groq';
+  } else {
+    ({ text, toolCalls } = await answerWithTools(question, video, execute));
+    options.onToken?.(text, 1);
+    mode = 'tools';
+  }
+  const { citations, invented } = checkCitations(text, toolCalls);
+  const turn = {
+    question,
+    answer: text,
+    citations,
+    toolCalls: toolCalls.map((c) => ({ name: c.name, arguments: c.arguments, ok: c.outcome.ok })),
+    suggestions: suggestFollowUps(question, toolCalls),
+    mode,
+    createdAt: Date.now(),
+  };
+  await addChatTurn({ ...turn, videoId: scope }, deps.context.db);
+  return { ...turn, invented };
+}

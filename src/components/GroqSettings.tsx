@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { describeAgentError } from '../agent/agent-errors';
+import { listGroqModels } from '../agent/groq-client';
+import { GROQ_BASE_URL } from '../shared/groq-defaults';
+
+export interface GroqFields {
+  apiKey: string;
+  baseUrl: string;
+  model: string;
+}
+
+/** The chat's Groq connection in Settings: the person's key, where it goes, and a test. */
+export function GroqSettings({
+  value,
+  onChange,
+}: {
+  value: GroqFields;
+  onChange: (value: GroqFields) => void;
+}) {
+  const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null);
+  const [models, setModels] = useState<string[]>([]);
+  const endpoint = value.baseUrl.trim() || GROQ_BASE_URL;
+
+  const testKey = () => {
+    setTest({ ok: true, text: 'Testing…' });
+    listGroqModels({ apiKey: value.apiKey.trim(), baseUrl: endpoint })
+      .then((ids) => {
+        setModels(ids);
+        setTest({ ok: true, text: `The key works: ${ids.length} models available.` });
+      })
+      .catch((error: unknown) => setTest({ ok: false, text: describeAgentError(error).message }));
+  };
+
+  return (
+    <fieldset className="settings__groq">
+      <legend>Chat (Groq)</legend>
+      <p className="settings__note">
+        BRI answers with Groq using your own API key (free at console.groq.com). The key stays in
+        this browser and is sent only to {endpoint}, with your questions and what the tools found;
+        the video itself never leaves this device. Without a key, BRI still answers from the tools,
+        more simply.
+      </p>
+      <label className="settings__field">
+        API key
+        <input
+          type="password"
+          autoComplete="off"
+          value={value.apiKey}
+          placeholder="gsk_…"
+          onChange={(event) => onChange({ ...value, apiKey: event.target.value })}
+          data-testid="settings.groq-key"
+        />
+      </label>
+      <label className="settings__field">
+        Model
+        <input
+          list="groq-models"
+          value={value.model}
+          onChange={(event) => onChange({ ...value, model: event.target.value })}
+          data-testid="settings.groq-model"
+        />
+        <datalist id="groq-models">
+          {models.map((id) => (
+            <option key={id} value={id} />
+          ))}
+        </datalist>
+      </label>
+      <label className="settings__field">
+        Groq base URL (empty: {GROQ_BASE_URL})
+        <input
+          type="url"
+          value={value.baseUrl}
+          onChange={(event) => onChange({ ...value, baseUrl: event.target.value })}
+          data-testid="settings.groq-base-url"
+        />
+      </label>
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={!value.apiKey.trim()}
+        onClick={testKey}
+        data-testid="settings.groq-test"
+      >
+        Test key
+      </button>
+      {test && (
+        <p
+          className={test.ok ? 'settings__note' : 'settings__error'}
+          role="status"
+          data-testid="settings.groq-status"
+        >
+          {test.text}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,135 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AgentError } from '../../../src/agent/agent-errors';
+import { ask, type AskDeps } from '../../../src/agent/ask';
+import { memoryMessages } from '../../../src/agent/conversation-memory';
+import { BriDatabase, listChatTurns, type ChatTurnRecord } from '../../../src/db';
+import type { Settings } from '../../../src/settings/settings';
+import { FakeGroq } from '../../e2e/support/fake-groq';
+import { seedCity, testContext } from '../tools/seeded-library';
+
+const fake = new FakeGroq();
+let baseUrl = '';
+beforeAll(async () => {
+  baseUrl = await fake.start();
+});
+afterAll(() => fake.stop());
+
+let db: BriDatabase;
+let settings: Settings;
+let online = true;
+let deps: AskDeps;
+beforeEach(async () => {
+  fake.requests.length = 0;
+  db = new BriDatabase(`test-${crypto.randomUUID()}`);
+  await seedCity(db);
+  await seedCity(db, { id: 'other', createdAt: 1 });
+  online = true;
+  settings = {
+    autoAnalyse: false,
+    modelSet: 'fast',
+    modelBaseUrl: null,
+    models: {},
+    groqApiKey: fake.apiKey,
+    groqBaseUrl: baseUrl,
+    groqModel: 'openai/gpt-oss-20b',
+  };
+  deps = { context: testContext(db), settings: () => settings, online: () => online };
+});
+afterEach(() => db.delete());
+
+describe('ask with Groq', () => {
+  it('answers with cited moments of that video, remembers the turn and sends it with the next question', async () => {
+    // The model leaves video_id out: the question is about "city", so only city is searched.
+    fake.script(
+      { toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] },
+      { text: 'The bus is there from [00:05] to [00:15].' },
+      { text: 'It is blue.' },
+    );
+    const first = await ask('city', 'When does the bus appear?', deps);
+    expect(first).toMatchObject({
+      answer: 'The bus is there from [00:05] to [00:15].',
+      citations: [
+        { video_id: 'city', t: 5, label: '[00:05]' },
+        { video_id: 'city', t: 15, label: '[00:15]' },
+      ],
+      toolCalls: [{ name: 'find_object', ok: true }],
+      suggestions: [
+        'What happens at 00:05?',
+        'What is said while it is on screen?',
+        'What is this video about?',
+      ],
+      mode: 'groq',
+      invented: [],
+    });
+    const toolMessage = fake.requests[1]?.messages.at(-1);
+    expect(toolMessage?.role === 'tool' && JSON.parse(toolMessage.content)).toMatchObject({
+      ok: true,
+      result: { ranges: [{ video_id: 'city' }] },
+    });
+
+    await ask('city', 'What colour is it?', deps);
+    const followUp = fake.requests[2]?.messages ?? [];
+    expect(followUp.slice(1)).toEqual([
+      { role: 'user', content: 'When does the bus appear?' },
+      { role: 'assistant', content: 'The bus is there from [00:05] to [00:15].' },
+      { role: 'user', content: 'What colour is it?' },
+    ]);
+    expect((await listChatTurns('city', db)).map((t) => t.question)).toEqual([
+      'When does the bus appear?',
+      'What colour is it?',
+    ]);
+    expect(await listChatTurns('other', db)).toEqual([]);
+  });
+
+  it('stores nothing when the turn fails, and says why in plain words', async () => {
+    fake.script({ status: 500 }, { status: 500 }, { status: 500 });
+    const error = await ask('city', 'Hello?', { ...deps, context: testContext(db) }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AgentError);
+    expect(await listChatTurns('city', db)).toEqual([]);
+  });
+});
+
+describe('ask without Groq', () => {
+  it('answers from the tools alone when there is no key, citing only real moments', async () => {
+    settings = { ...settings, groqApiKey: null };
+    const result = await ask('city', 'When does the bus appear?', deps);
+    expect(result).toMatchObject({
+      answer: 'I can see a bus at [00:05]–[00:15].',
+      citations: [
+        { video_id: 'city', t: 5, label: '[00:05]' },
+        { video_id: 'city', t: 15, label: '[00:15]' },
+      ],
+      mode: 'tools',
+    });
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('answers from the tools when the browser is offline, keeping to the time asked about', async () => {
+    online = false;
+    const result = await ask('city', 'What is said in the first 10 seconds?', deps);
+    expect(result.mode).toBe('tools');
+    expect(result.answer).toBe(
+      'Around [00:05]: someone says “Welcome to the city tour. Here is a blue bus stopping for passengers.”; I can see bus, person.',
+    );
+  });
+});
+
+describe('memoryMessages', () => {
+  it('sends the last six turns in full and summarises the older ones', () => {
+    const turns = Array.from(
+      { length: 8 },
+      (_, i) => ({ question: `Q${i}?`, answer: `A${i}. More detail.` }) as ChatTurnRecord,
+    );
+    const messages = memoryMessages(turns);
+    expect(messages[0]).toEqual({
+      role: 'system',
+      content:
+        'Earlier in this conversation:\n- Asked “Q0?”; answered: A0.\n- Asked “Q1?”; answered: A1.',
+    });
+    expect(messages.slice(1).map((m) => m.content)).toEqual(
+      turns.slice(2).flatMap((t) => [t.question, t.answer]),
+    );
+  });
+});
