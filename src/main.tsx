@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startNavigation } from './app/navigation';
 import './app/app.css';
 import { installBriApi } from './automation/bri-api';
 import { cleanUpOrphanFiles, refreshLibrary, refreshStorage } from './library/library-actions';
@@ -8,6 +9,7 @@ import { resumeAnalyses } from './pipeline/analysis-queue';
 import { registerServiceWorker } from './pwa/register-sw';
 
 installBriApi();
+startNavigation();
 registerServiceWorker();
 void refreshLibrary();
 void refreshStorage();

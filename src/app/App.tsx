@@ -6,10 +6,14 @@ import { LibraryGrid } from '../components/LibraryGrid';
 import { SettingsDialog } from '../components/SettingsDialog';
 import { StorageMeter } from '../components/StorageMeter';
 import { UpdatePrompt } from '../components/UpdatePrompt';
+import { VideoView } from '../components/VideoView';
 import { Welcome } from '../components/Welcome';
+import { LibraryChat } from '../components/LibraryChat';
+import { useViewStore } from '../store/view-store';
 
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const videoId = useViewStore((s) => s.videoId);
   return (
     <>
       <header className="topbar">
@@ -29,18 +33,23 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="page">
-        <Welcome />
-        <DropZone />
-        <ImportList />
-        <section className="library" aria-labelledby="library-title">
-          <div className="library__head">
-            <h2 id="library-title">Your library</h2>
-            <BackupButton />
-          </div>
-          <LibraryGrid />
-        </section>
-      </main>
+      {videoId ? (
+        <VideoView videoId={videoId} />
+      ) : (
+        <main className="page">
+          <Welcome />
+          <DropZone />
+          <ImportList />
+          <section className="library" aria-labelledby="library-title">
+            <div className="library__head">
+              <h2 id="library-title">Your library</h2>
+              <BackupButton />
+            </div>
+            <LibraryGrid />
+          </section>
+          <LibraryChat />
+        </main>
+      )}
       <UpdatePrompt />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </>

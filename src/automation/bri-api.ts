@@ -1,3 +1,4 @@
+import { askBri, wipeMemory } from '../agent/app-ask';
 import { getVideo, listVideos } from '../db';
 import { exportBackup } from '../library/backup/backup-library';
 import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
@@ -33,6 +34,14 @@ export function installBriApi(): void {
       const { vector, ...rest } = await embedQuery(query, space);
       return { ...rest, vector: Array.from(vector) };
     },
+    ask: async (videoId, question) => {
+      const { answer, citations, invented, toolCalls, suggestions, mode } = await askBri(
+        videoId,
+        question,
+      );
+      return { text: answer, citations, invented, tool_calls: toolCalls, suggestions, mode };
+    },
+    wipeMemory: (videoId) => wipeMemory(videoId),
     tools: Object.freeze({
       list: async () => listTools(),
       execute: (name: string, args?: unknown) => executeTool(name, args, APP_TOOL_CONTEXT),

@@ -37,7 +37,9 @@ export function VideoCard({ video }: { video: VideoRecord }) {
       </div>
       <div className="card__body">
         <h3 className="card__title" title={video.name}>
-          {video.name}
+          <a href={`#/video/${encodeURIComponent(video.id)}`} data-testid="library.open">
+            {video.name}
+          </a>
         </h3>
         <p className="card__meta">
           <span data-testid="library.dimensions">

@@ -201,6 +201,26 @@ export interface BriApi {
     skipped: { id: string; name: string; reason: string }[];
   }>;
   /**
+   * Asks BRI about a video (or, with null, the whole library), as the chat does: with Groq when
+   * a key is set and the browser is online, else from the tools alone. Resolves with the answer,
+   * the moments it cites (only ones the tools returned; `invented` lists the others), the tool
+   * calls made and 1–3 follow-ups; the turn joins the conversation. Rejects with an
+   * `AgentError` in plain words (bad key, rate limit, server, network).
+   */
+  ask(
+    videoId: string | null,
+    question: string,
+  ): Promise<{
+    text: string;
+    citations: { video_id: string; t: number; label: string }[];
+    invented: string[];
+    tool_calls: { name: string; arguments: string; ok: boolean }[];
+    suggestions: string[];
+    mode: 'groq' | 'tools';
+  }>;
+  /** Forgets a video's conversation (null: the library chat's); resolves with the turns removed. */
+  wipeMemory(videoId: string | null): Promise<number>;
+  /**
    * The agent's tools, usable on their own: `list()` describes them as an MCP server's
    * `tools/list` does (JSON Schema arguments); `execute(name, args)` runs one and never throws —
    * bad arguments, an unknown video or a failure come back as `{ ok: false, error }`.

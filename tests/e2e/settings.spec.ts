@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { FakeGroq } from './support/fake-groq';
 
 test('Settings lists the models with licences and sizes, and keeps the user’s choice', async ({
   page,
@@ -50,6 +51,9 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
       modelBaseUrl: 'http://localhost:4190/',
       models: { detect: 'yolox-nano/yolox_nano.onnx' },
       autoAnalyse: false,
+      groqApiKey: null,
+      groqBaseUrl: null,
+      groqModel: 'openai/gpt-oss-20b',
     });
     await page.reload();
     await page.getByTestId('settings.open').click();
@@ -60,4 +64,53 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
     );
     await expect(dialog.getByTestId('settings.auto-analyse')).not.toBeChecked();
   });
+});
+
+test('the Groq key: tested against the API, kept in this browser, never shown back in full', async ({
+  page,
+}) => {
+  const fake = new FakeGroq();
+  const groqUrl = await fake.start();
+  try {
+    await page.goto('/');
+    await page.waitForFunction(() => typeof window.bri?.configure === 'function');
+    await page.getByTestId('settings.open').click();
+    const dialog = page.getByTestId('settings.dialog');
+    await dialog.getByTestId('settings.groq-base-url').fill(groqUrl);
+
+    await test.step('a wrong key is refused in plain words', async () => {
+      await dialog.getByTestId('settings.groq-key').fill('gsk_not_the_right_key');
+      await dialog.getByTestId('settings.groq-test').click();
+      await expect(dialog.getByTestId('settings.groq-status')).toHaveText(
+        'Groq did not accept your API key. Check it in Settings (it starts with "gsk_").',
+      );
+    });
+
+    await test.step('the right key lists the models, and is saved masked', async () => {
+      await dialog.getByTestId('settings.groq-key').fill(fake.apiKey);
+      await dialog.getByTestId('settings.groq-test').click();
+      await expect(dialog.getByTestId('settings.groq-status')).toHaveText(
+        'The key works: 2 models available.',
+      );
+      await dialog.getByTestId('settings.groq-model').fill('llama-3.3-70b-versatile');
+      await dialog.getByTestId('settings.save').click();
+      await expect(dialog).toBeHidden();
+      const stored = await page.evaluate(() => window.bri.configure({}));
+      expect(stored).toMatchObject({
+        groqApiKey: `…${fake.apiKey.slice(-4)}`,
+        groqBaseUrl: groqUrl,
+        groqModel: 'llama-3.3-70b-versatile',
+      });
+    });
+
+    await test.step('after a reload the key is still there, in a password field', async () => {
+      await page.reload();
+      await page.getByTestId('settings.open').click();
+      const key = page.getByTestId('settings.groq-key');
+      await expect(key).toHaveAttribute('type', 'password');
+      await expect(key).toHaveValue(fake.apiKey);
+    });
+  } finally {
+    await fake.stop();
+  }
 });

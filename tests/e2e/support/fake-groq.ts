@@ -78,14 +78,17 @@ function toolResultsMatchCalls(request: ChatRequest): string | null {
 export class FakeGroq {
   /** Every chat request received (parsed), in order. */
   readonly requests: ChatRequest[] = [];
-  private readonly replies: ScriptedReply[] = [];
+  private readonly replies: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[] = [];
   private server: Server | null = null;
   readonly models = ['openai/gpt-oss-20b', 'llama-3.3-70b-versatile'];
 
   constructor(readonly apiKey = 'gsk_test_0123456789') {}
 
-  /** Queues the replies the next requests get, in order. */
-  script(...replies: ScriptedReply[]): void {
+  /**
+   * Queues the replies the next requests get, in order. A function reply is built from the
+   * request, as a model would answer from the tool results it was sent.
+   */
+  script(...replies: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[]): void {
     this.replies.push(...replies);
   }
 
@@ -150,7 +153,8 @@ export class FakeGroq {
     const mismatch = toolResultsMatchCalls(parsed.data);
     if (mismatch) return this.error(res, 400, mismatch, 'invalid_request');
     this.requests.push(parsed.data);
-    const reply = this.replies.shift();
+    const next = this.replies.shift();
+    const reply = typeof next === 'function' ? next(parsed.data) : next;
     if (!reply)
       return this.error(
         res,

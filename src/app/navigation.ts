@@ -1,0 +1,37 @@
+import { focusVideo } from '../pipeline/analysis-queue';
+import { useViewStore } from '../store/view-store';
+
+/** `#/video/<id>` opens a video; anything else is the library. Back and reload just work. */
+function videoFromHash(): string | null {
+  const match = /^#\/video\/(.+)$/.exec(location.hash);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+function applyHash(): void {
+  const videoId = videoFromHash();
+  useViewStore.setState({ videoId });
+  // The video on screen is analysed before the others waiting.
+  focusVideo(videoId);
+}
+
+/** Follows the address bar (call once at start). */
+export function startNavigation(): void {
+  window.addEventListener('hashchange', applyHash);
+  applyHash();
+}
+
+/** Opens a video's view, optionally at a moment. */
+export function openVideo(videoId: string, t?: number): void {
+  if (t !== undefined) useViewStore.setState({ seekTo: { t, nonce: Date.now() } });
+  location.hash = `#/video/${encodeURIComponent(videoId)}`;
+}
+
+/** Back to the library. */
+export function showLibrary(): void {
+  location.hash = '';
+}
+
+/** Asks the player to show `t` (seconds). */
+export function seekPlayer(t: number): void {
+  useViewStore.setState({ seekTo: { t, nonce: Date.now() } });
+}

@@ -1,0 +1,183 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { AgentError } from '../agent/agent-errors';
+import { askBri, wipeMemory } from '../agent/app-ask';
+import type { Citation } from '../agent/citations';
+import { listChatTurns, LIBRARY_SCOPE, type ChatTurnRecord } from '../db';
+import { ChatMarkdown } from './ChatMarkdown';
+import { ConfirmDialog } from './ConfirmDialog';
+
+interface Pending {
+  question: string;
+  streamed: string;
+}
+
+/** The conversation about one video (or, with `videoId` null, the whole library). */
+export function ChatPanel({
+  videoId,
+  onCite,
+  title,
+}: {
+  videoId: string | null;
+  onCite: (citation: Citation) => void;
+  title: string;
+}) {
+  const [turns, setTurns] = useState<ChatTurnRecord[]>([]);
+  const [draft, setDraft] = useState('');
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [error, setError] = useState<{
+    message: string;
+    question: string;
+    retryable: boolean;
+  } | null>(null);
+  const [confirmWipe, setConfirmWipe] = useState(false);
+
+  // Bumped after each answer or wipe: the conversation is read again from the database.
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
+  useEffect(() => {
+    let live = true;
+    void listChatTurns(videoId ?? LIBRARY_SCOPE).then((rows) => {
+      if (live) setTurns(rows);
+    });
+    return () => {
+      live = false;
+    };
+  }, [videoId, version]);
+
+  const send = async (question: string) => {
+    const asked = question.trim();
+    if (!asked || pending) return;
+    setError(null);
+    setDraft('');
+    setPending({ question: asked, streamed: '' });
+    let step = 0;
+    try {
+      await askBri(videoId, asked, {
+        onToken: (token, at) => {
+          // A new model call starts a new answer (what came before was its tool planning).
+          const reset = at !== step;
+          step = at;
+          setPending((p) => p && { ...p, streamed: reset ? token : p.streamed + token });
+        },
+      });
+      reload();
+    } catch (caught) {
+      const failure = caught instanceof AgentError ? caught.failure : null;
+      setError({
+        message:
+          failure?.message ??
+          `Something went wrong: ${caught instanceof Error ? caught.message : String(caught)}`,
+        question: asked,
+        retryable: failure?.retryable ?? true,
+      });
+      setDraft(asked);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(draft);
+  };
+  const last = turns.at(-1);
+
+  return (
+    <section className="chat" aria-label={title}>
+      <div className="chat__head">
+        <h2>{title}</h2>
+        {turns.length > 0 && (
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            data-testid="chat.wipe"
+            onClick={() => setConfirmWipe(true)}
+          >
+            Wipe memory
+          </button>
+        )}
+      </div>
+      <ol className="chat__log" aria-live="polite">
+        {turns.map((turn) => (
+          <li key={turn.id} className="chat__turn">
+            <p className="chat__question">{turn.question}</p>
+            <div className="chat__answer" data-testid="chat.message" data-mode={turn.mode}>
+              <ChatMarkdown text={turn.answer} citations={turn.citations} onCite={onCite} />
+            </div>
+          </li>
+        ))}
+        {pending && (
+          <li className="chat__turn">
+            <p className="chat__question">{pending.question}</p>
+            <div className="chat__answer chat__answer--pending" aria-busy="true">
+              {pending.streamed || 'Looking through the video…'}
+            </div>
+          </li>
+        )}
+      </ol>
+      {error && (
+        <div className="chat__error" role="alert" data-testid="chat.error">
+          <p>{error.message}</p>
+          {error.retryable && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="chat.retry"
+              onClick={() => void send(error.question)}
+            >
+              Try again
+            </button>
+          )}
+        </div>
+      )}
+      {!pending && last && last.suggestions.length > 0 && (
+        <div className="chat__suggestions" aria-label="Suggested questions">
+          {last.suggestions.map((suggestion) => (
+            <button
+              key={suggestion}
+              type="button"
+              className="chip"
+              data-testid="chat.suggestion"
+              onClick={() => void send(suggestion)}
+            >
+              {suggestion}
+            </button>
+          ))}
+        </div>
+      )}
+      <form className="chat__form" onSubmit={submit}>
+        <label className="visually-hidden" htmlFor={`chat-input-${videoId ?? 'library'}`}>
+          Your question
+        </label>
+        <input
+          id={`chat-input-${videoId ?? 'library'}`}
+          value={draft}
+          placeholder={videoId ? 'Ask about this video…' : 'Ask across all your videos…'}
+          onChange={(event) => setDraft(event.target.value)}
+          data-testid="chat.input"
+          autoComplete="off"
+        />
+        <button
+          type="submit"
+          className="button"
+          data-testid="chat.send"
+          disabled={!draft.trim() || !!pending}
+        >
+          Ask
+        </button>
+      </form>
+      {confirmWipe && (
+        <ConfirmDialog
+          title="Wipe this conversation?"
+          message="BRI will forget every question and answer here. The video and its analysis stay."
+          confirmLabel="Wipe memory"
+          onConfirm={() => {
+            setConfirmWipe(false);
+            void wipeMemory(videoId).then(reload);
+          }}
+          onCancel={() => setConfirmWipe(false)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import type { VideoRecord } from '../db';
+import { openVideoFile } from '../library/video-files';
+import { useViewStore } from '../store/view-store';
+
+/** The video itself, played from this device; seeks when a citation asks for a moment. */
+export function VideoPlayer({ video }: { video: VideoRecord }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const seekTo = useViewStore((s) => s.seekTo);
+
+  useEffect(() => {
+    let created: string | null = null;
+    openVideoFile(video.id, video.storage)
+      .then((file) => {
+        created = URL.createObjectURL(file);
+        setUrl(created);
+      })
+      .catch((e: unknown) =>
+        setError(`The video file can't be opened: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    return () => {
+      if (created) URL.revokeObjectURL(created);
+    };
+  }, [video.id, video.storage]);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !seekTo || !url) return;
+    const apply = () => {
+      element.currentTime = seekTo.t;
+    };
+    if (element.readyState >= 1) apply();
+    else element.addEventListener('loadedmetadata', apply, { once: true });
+  }, [seekTo, url]);
+
+  if (error)
+    return (
+      <p className="card__error" role="alert">
+        {error}
+      </p>
+    );
+  return (
+    <video
+      ref={ref}
+      className="player"
+      src={url ?? undefined}
+      controls
+      playsInline
+      preload="metadata"
+      data-testid="player.video"
+      aria-label={`Video: ${video.name}`}
+    />
+  );
+}

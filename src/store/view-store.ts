@@ -1,0 +1,11 @@
+import { create } from 'zustand';
+
+export interface ViewState {
+  /** The video open in the video view, or null for the library. */
+  videoId: string | null;
+  /** A moment to show once the player is ready (a citation clicked in the library chat). */
+  seekTo: { t: number; nonce: number } | null;
+}
+
+/** Which screen is showing; src/app/navigation.ts keeps it in step with the address bar. */
+export const useViewStore = create<ViewState>()(() => ({ videoId: null, seekTo: null }));
