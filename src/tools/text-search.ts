@@ -1,5 +1,6 @@
 import { listEmbeddings, type EmbeddingSource, type StageName, type VideoRecord } from '../db';
 import { rankHybrid, type RankedDoc, type SearchDoc } from './text/hybrid-rank';
+import { toBm25Doc } from './text/bm25';
 import { terms } from './text/tokenize';
 import type { QueryVector, ToolContext } from './tool';
 import { indexVersion, memoByVersion } from './versioned-memo';
@@ -49,7 +50,7 @@ async function loadCorpus<Item>(
     const row = byKey.get(key);
     const vector = row ? { values: row.values, scale: row.scale } : undefined;
     return {
-      doc: { item: { ...item, video_id: video.id }, terms: terms(text), vector },
+      doc: { item: { ...item, video_id: video.id }, bm25: toBm25Doc(terms(text)), vector },
       model: row?.model ?? null,
     };
   });

@@ -1,12 +1,12 @@
 import type { QuantizedVector } from '../../shared/vector-codec';
-import { bm25Scores } from './bm25';
+import { bm25Scores, type Bm25Doc } from './bm25';
 import { terms } from './tokenize';
 
 /** One searchable passage and, when the embeddings stage has run, its sentence vector. */
 export interface SearchDoc<Item> {
   item: Item;
-  /** The passage's search terms (`terms(text)`), computed once per corpus. */
-  terms: string[];
+  /** The passage's search terms (`terms(text)`), counted once per corpus. */
+  bm25: Bm25Doc;
   vector?: QuantizedVector;
 }
 
@@ -45,7 +45,7 @@ export function rankHybrid<Item>(
 ): RankedDoc<Item>[] {
   const keyword = bm25Scores(
     terms(query),
-    docs.map((doc) => doc.terms),
+    docs.map((doc) => doc.bm25),
   );
   const best = Math.max(0, ...keyword);
   const ranked = docs.map((doc, i): RankedDoc<Item> & { order: number } => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BriDatabase, putTranscriptChunk } from '../../../src/db';
 import { executeTool } from '../../../src/tools/registry';
-import { bm25Scores } from '../../../src/tools/text/bm25';
+import { bm25Scores, toBm25Doc } from '../../../src/tools/text/bm25';
 import { terms } from '../../../src/tools/text/tokenize';
 import { fakeEmbed, LINEAGE, seedCity, testContext } from './seeded-library';
 
@@ -21,7 +21,10 @@ describe('terms', () => {
 
 describe('bm25Scores', () => {
   it('scores Okapi BM25 (k1 1.2, b 0.75) and zero without a shared term', () => {
-    const scores = bm25Scores(terms('bus'), ['bus stop', 'red car', 'car park'].map(terms));
+    const scores = bm25Scores(
+      terms('bus'),
+      ['bus stop', 'red car', 'car park'].map((d) => toBm25Doc(terms(d))),
+    );
     // One of three documents has "bus": idf = ln(1 + 2.5 / 1.5); lengths equal the average.
     const idf = Math.log(1 + 2.5 / 1.5);
     expect(scores[0]).toBeCloseTo(idf, 10);
@@ -29,7 +32,10 @@ describe('bm25Scores', () => {
   });
 
   it('ranks the document with more of the query first', () => {
-    const [a = 0, b = 0] = bm25Scores(terms('red bus'), ['red bus', 'blue bus'].map(terms));
+    const [a = 0, b = 0] = bm25Scores(
+      terms('red bus'),
+      ['red bus', 'blue bus'].map((d) => toBm25Doc(terms(d))),
+    );
     expect(a).toBeGreaterThan(b);
   });
 });
