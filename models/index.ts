@@ -1,6 +1,7 @@
 import type { ModelRole, ModelSet, ModelSpec, ResolvedModel } from '../src/shared/model-spec';
 import { WHISPER_BASE, WHISPER_TINY_EN } from './asr';
 import { BLIP_BASE, VIT_GPT2 } from './caption';
+import { QWEN25_05B } from './chat-llm';
 import { YOLOX_NANO, YOLOX_TINY } from './detect';
 import { CLIP_B16 } from './image-embed';
 import { PP_OCR_V4 } from './ocr';
@@ -15,6 +16,7 @@ export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
     ocr: PP_OCR_V4,
     textEmbed: MINILM_L6,
     imageEmbed: CLIP_B16,
+    chatLlm: QWEN25_05B,
   },
   accurate: {
     asr: WHISPER_BASE,
@@ -23,6 +25,7 @@ export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
     ocr: PP_OCR_V4,
     textEmbed: BGE_SMALL,
     imageEmbed: CLIP_B16,
+    chatLlm: QWEN25_05B,
   },
 };
 

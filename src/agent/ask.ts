@@ -11,11 +11,12 @@ import type { Settings } from '../settings/settings';
 import { STAGE_NAMES } from '../shared/bri-api';
 import { executeTool } from '../tools/registry';
 import type { ToolContext } from '../tools/tool';
-import type { ToolCallRecord } from './chat-types';
+import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { checkCitations } from './citations';
 import { memoryMessages } from './conversation-memory';
 import { suggestFollowUps } from './follow-ups';
 import { createGroqClient } from './groq-client';
+import { localMessages } from './local-answer';
 import { systemPrompt } from './persona';
 import { runTurn } from './tool-loop';
 import { answerWithTools } from './tools-only-answer';
@@ -31,6 +32,12 @@ export interface AskDeps {
   settings: () => Settings;
   /** False when the browser knows it is offline: answer from the tools alone. */
   online: () => boolean;
+  /** A local chat model's reply (Settings → local chat), streamed; absent where none can run. */
+  localReply?: (
+    messages: ChatCompletionMessageParam[],
+    onToken: (text: string) => void,
+    signal?: AbortSignal,
+  ) => Promise<string>;
 }
 
 /** A stored turn, as `bri.ask` returns it. */
@@ -38,6 +45,33 @@ export type AskResult = Omit<ChatTurnRecord, 'id' | 'videoId'> & {
   /** Moments the answer wrote that no tool returned (shown as plain text, never as links). */
   invented: string[];
 };
+
+/**
+ * The tools' cited facts retold by the local model. An empty reply or a model that can't run
+ * leaves the facts as the answer (saying why), so the person always gets one.
+ */
+async function rewriteLocally(
+  question: string,
+  facts: string,
+  deps: AskDeps,
+  options: AskOptions,
+): Promise<{ text: string; mode: ChatTurnRecord['mode'] }> {
+  try {
+    const reply = await deps.localReply?.(
+      localMessages(question, facts),
+      (token) => options.onToken?.(token, 1),
+      options.signal,
+    );
+    if (reply?.trim()) return { text: reply.trim(), mode: 'local' };
+    options.onToken?.(facts, 2);
+    return { text: facts, mode: 'tools' };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const text = `${facts}\n\n*The local model couldn't answer (${why}), so this comes from the tools alone.*`;
+    options.onToken?.(text, 2);
+    return { text, mode: 'tools' };
+  }
+}
 
 async function stillProcessing(video: VideoRecord | null, deps: AskDeps): Promise<string[]> {
   if (!video) return [];
@@ -96,8 +130,10 @@ export async function ask(
     mode = 'groq';
   } else {
     ({ text, toolCalls } = await answerWithTools(question, video, execute));
-    options.onToken?.(text, 1);
     mode = 'tools';
+    if (settings.localChat && deps.localReply) {
+      ({ text, mode } = await rewriteLocally(question, text, deps, options));
+    } else options.onToken?.(text, 1);
   }
   const { citations, invented } = checkCitations(text, toolCalls);
   const turn = {

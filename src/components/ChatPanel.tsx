@@ -24,11 +24,8 @@ export function ChatPanel({
   const [turns, setTurns] = useState<ChatTurnRecord[]>([]);
   const [draft, setDraft] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
-  const [error, setError] = useState<{
-    message: string;
-    question: string;
-    retryable: boolean;
-  } | null>(null);
+  // Every failure keeps the question and offers to ask again (after fixing the key, say).
+  const [error, setError] = useState<{ message: string; question: string } | null>(null);
   const [confirmWipe, setConfirmWipe] = useState(false);
 
   // Bumped after each answer or wipe: the conversation is read again from the database.
@@ -68,7 +65,6 @@ export function ChatPanel({
           failure?.message ??
           `Something went wrong: ${caught instanceof Error ? caught.message : String(caught)}`,
         question: asked,
-        retryable: failure?.retryable ?? true,
       });
       setDraft(asked);
     } finally {
@@ -118,16 +114,14 @@ export function ChatPanel({
       {error && (
         <div className="chat__error" role="alert" data-testid="chat.error">
           <p>{error.message}</p>
-          {error.retryable && (
-            <button
-              type="button"
-              className="button button--small"
-              data-testid="chat.retry"
-              onClick={() => void send(error.question)}
-            >
-              Try again
-            </button>
-          )}
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="chat.retry"
+            onClick={() => void send(error.question)}
+          >
+            Try again
+          </button>
         </div>
       )}
       {!pending && last && last.suggestions.length > 0 && (

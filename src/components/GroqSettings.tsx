@@ -7,6 +7,8 @@ export interface GroqFields {
   apiKey: string;
   baseUrl: string;
   model: string;
+  /** Word the no-key answers with the local chat model. */
+  localChat: boolean;
 }
 
 /** The chat's Groq connection in Settings: the person's key, where it goes, and a test. */
@@ -83,6 +85,16 @@ export function GroqSettings({
       >
         Test key
       </button>
+      <label className="settings__check">
+        <input
+          type="checkbox"
+          checked={value.localChat}
+          onChange={(event) => onChange({ ...value, localChat: event.target.checked })}
+          data-testid="settings.local-chat"
+        />
+        Without Groq, word answers with a local model (about 500 MB on first use; quick with WebGPU,
+        slow without)
+      </label>
       {test && (
         <p
           className={test.ok ? 'settings__note' : 'settings__error'}

@@ -24,6 +24,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     apiKey: initial.groqApiKey ?? '',
     baseUrl: initial.groqBaseUrl ?? '',
     model: initial.groqModel,
+    localChat: initial.localChat,
   });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -45,6 +46,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         groqApiKey: groq.apiKey.trim() || null,
         groqBaseUrl: groq.baseUrl.trim() || null,
         groqModel: groq.model.trim() || DEFAULT_GROQ_MODEL,
+        localChat: groq.localChat,
       });
       onClose();
     } catch (caught) {

@@ -199,8 +199,8 @@ export interface ChatTurnRecord {
   citations: { video_id: string; t: number; label: string }[];
   toolCalls: { name: string; arguments: string; ok: boolean }[];
   suggestions: string[];
-  /** Who answered: Groq, or the tools alone (no key, offline). */
-  mode: 'groq' | 'tools';
+  /** Who answered: Groq, the local chat model (from the tools' facts), or the tools alone. */
+  mode: 'groq' | 'local' | 'tools';
   createdAt: number;
 }
 

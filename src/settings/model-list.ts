@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<ModelRole, string> = {
   ocr: 'On-screen text',
   textEmbed: 'Search (text)',
   imageEmbed: 'Search (frames)',
+  chatLlm: 'Chat without Groq',
 };
 
 /** One line of the Settings model list. */
@@ -44,9 +45,9 @@ export function listModels(choice: ModelChoice): ModelRow[] {
   });
 }
 
-/** Approximate first-use download of a set (bundled models excluded). */
+/** Approximate first-use download of a set (bundled and optional models excluded). */
 export function setDownloadBytes(set: ModelSet): number {
   return Object.values(MODEL_SETS[set])
-    .filter((spec) => !spec.bundled)
+    .filter((spec) => !spec.bundled && !spec.optional)
     .reduce((sum, spec) => sum + spec.approxBytes, 0);
 }

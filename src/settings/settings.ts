@@ -15,6 +15,7 @@ const DEFAULTS: Settings = {
   groqApiKey: null,
   groqBaseUrl: null,
   groqModel: DEFAULT_GROQ_MODEL,
+  localChat: false,
 };
 
 const modelIds = z.partialRecord(z.enum(MODEL_ROLES), z.string().trim().min(1));
@@ -35,6 +36,7 @@ const patchSchema = z
       .url({ protocol: /^https?$/, error: 'it must be a full http:// or https:// address' })
       .nullable(),
     groqModel: z.string().trim().min(1),
+    localChat: z.boolean(),
   })
   .partial()
   .strict();
@@ -48,6 +50,7 @@ const LABELS: Record<string, string> = {
   groqApiKey: 'Groq API key',
   groqBaseUrl: 'Groq base URL',
   groqModel: 'Groq model',
+  localChat: 'Local chat',
 };
 
 export class InvalidSettingsError extends Error {

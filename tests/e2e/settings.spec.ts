@@ -12,7 +12,7 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
 
   await test.step('the fast set is the default, one row per task', async () => {
     await page.getByTestId('settings.open').click();
-    await expect(dialog.getByTestId('settings.model-row')).toHaveCount(6);
+    await expect(dialog.getByTestId('settings.model-row')).toHaveCount(7);
     await expect(dialog.getByTestId('settings.set-fast')).toBeChecked();
     await expect(row('asr')).toContainText('Whisper tiny (English)');
     await expect(row('asr')).toContainText('MIT');
@@ -54,6 +54,7 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
       groqApiKey: null,
       groqBaseUrl: null,
       groqModel: 'openai/gpt-oss-20b',
+      localChat: false,
     });
     await page.reload();
     await page.getByTestId('settings.open').click();

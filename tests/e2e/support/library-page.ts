@@ -12,6 +12,7 @@ export const FIXTURE_MODELS = {
   caption: 'test/vit-gpt2-image-captioning-random',
   textEmbed: 'test/all-MiniLM-L6-v2-random',
   imageEmbed: 'test/clip-vit-base-patch16-random',
+  chatLlm: 'test/tiny-llama-chat-random',
 };
 
 /** The library screen, driven the way a person uses it. */

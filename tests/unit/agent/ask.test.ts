@@ -32,6 +32,7 @@ beforeEach(async () => {
     groqApiKey: fake.apiKey,
     groqBaseUrl: baseUrl,
     groqModel: 'openai/gpt-oss-20b',
+    localChat: false,
   };
   deps = { context: testContext(db), settings: () => settings, online: () => online };
 });

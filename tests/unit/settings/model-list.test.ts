@@ -14,6 +14,7 @@ describe('the Settings model list', () => {
       'ocr',
       'textEmbed',
       'imageEmbed',
+      'chatLlm',
     ]);
     const asr = rows[0]!;
     expect(asr).toMatchObject({
@@ -30,7 +31,7 @@ describe('the Settings model list', () => {
     expect(rows[0]).toMatchObject({ id: 'me/my-whisper', overridden: true, approxBytes: null });
   });
 
-  it('sums the downloads of a set, leaving out what ships with the app', () => {
+  it('sums the downloads of a set, leaving out what ships with the app and the optional chat model', () => {
     const fast = MODEL_SETS.fast;
     const expected =
       fast.asr.approxBytes +

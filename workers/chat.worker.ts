@@ -1,0 +1,34 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import type { ResolvedModel } from '../src/shared/model-spec';
+import { generateReply, loadChat, type ChatMessage, type LoadedChat } from './lib/chat/local-chat';
+import type { WorkProgress } from './lib/models/fetch-model';
+import { loadOnce } from './lib/models/model-cache';
+
+registerAbortTransfer();
+
+const chatFor = loadOnce<LoadedChat>(loadChat);
+
+const api = {
+  /**
+   * A local chat model's reply (loaded once; WebGPU when available), streamed token by token.
+   * Resolves with the whole reply and the device that ran it.
+   */
+  async reply(
+    signal: AbortSignal,
+    model: ResolvedModel,
+    messages: ChatMessage[],
+    maxNewTokens: number,
+    onToken: (text: string) => void,
+    onProgress: (progress: WorkProgress) => void,
+  ): Promise<{ text: string; device: string }> {
+    const loaded = await chatFor(model, onProgress);
+    const text = await generateReply(loaded, messages, maxNewTokens, onToken, signal);
+    return { text, device: loaded.device };
+  },
+};
+
+expose(api);
+
+export type ChatWorkerApi = typeof api;
