@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { BackupButton } from '../components/BackupButton';
+import { ConversationHistory } from '../components/ConversationHistory';
 import { DropZone } from '../components/DropZone';
 import { ImportList } from '../components/ImportList';
 import { LibraryGrid } from '../components/LibraryGrid';
@@ -48,6 +49,7 @@ export function App() {
             <LibraryGrid />
           </section>
           <LibraryChat />
+          <ConversationHistory />
         </main>
       )}
       <UpdatePrompt />

@@ -27,3 +27,33 @@ export function deleteChatTurns(
 ): Promise<number> {
   return database.chatTurns.where('videoId').equals(videoId).delete();
 }
+
+/** One conversation in the history list: which video, how long, and its latest question. */
+export interface ConversationSummary {
+  videoId: string;
+  turns: number;
+  lastQuestion: string;
+  lastAt: number;
+}
+
+/** Every stored conversation, most recent first (for the history panel). */
+export async function listConversations(
+  database: BriDatabase = defaultDb,
+): Promise<ConversationSummary[]> {
+  const byVideo = new Map<string, ConversationSummary>();
+  await database.chatTurns.each((turn) => {
+    const entry = byVideo.get(turn.videoId) ?? {
+      videoId: turn.videoId,
+      turns: 0,
+      lastQuestion: '',
+      lastAt: 0,
+    };
+    entry.turns++;
+    if (turn.createdAt >= entry.lastAt) {
+      entry.lastAt = turn.createdAt;
+      entry.lastQuestion = turn.question;
+    }
+    byVideo.set(turn.videoId, entry);
+  });
+  return [...byVideo.values()].sort((a, b) => b.lastAt - a.lastAt);
+}

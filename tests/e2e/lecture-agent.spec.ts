@@ -1,0 +1,345 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { ToolOutcome } from '../../src/shared/tool-types';
+import { mediaPath } from '../paths';
+import { FakeGroq, type ChatRequest } from './support/fake-groq';
+import { LibraryPage } from './support/library-page';
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const overlap = (a: Range, b: Range) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const iou = (a: Range, b: Range) =>
+  overlap(a, b) / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
+
+/** Calls a tool through `window.bri.tools`, as an agent or a power user would. */
+async function tool<Result>(page: Page, name: string, args: unknown): Promise<Result> {
+  const outcome: ToolOutcome = await page.evaluate(
+    ([name, args]) => window.bri.tools.execute(name, args),
+    [name, args] as const,
+  );
+  expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+  return (outcome as { result: Result }).result;
+}
+
+type ObjectRanges = { ranges: (Range & { video_id: string; label: string })[] };
+
+// One indexing of the lecture (real YOLOX and OCR) serves both tests: it is the slow part.
+test.describe.configure({ mode: 'serial' });
+
+const fake = new FakeGroq();
+let groqUrl = '';
+let page: Page;
+let library: LibraryPage;
+let lecture = '';
+let other = '';
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  groqUrl = await fake.start();
+  page = await browser.newPage();
+  library = new LibraryPage(page);
+  await library.open({ autoAnalyse: false });
+  await library.pick(mediaPath('lecture-5min.mp4'));
+  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
+  lecture = await library.videoId('lecture-5min.mp4');
+  other = await library.videoId('jfk_bus_zidane.mp4');
+  const status = await library.analyse(lecture, ['frames', 'objects', 'text']);
+  expect(status.stages.objects.state).toBe('done');
+  expect(status.stages.text.state).toBe('done');
+  expect((await library.analyse(other, ['frames', 'objects'])).stages.objects.state).toBe('done');
+});
+
+test.afterAll(async () => {
+  await page.close();
+  await fake.stop();
+});
+
+const mmss = (t: number) =>
+  `[${String(Math.floor(t / 60)).padStart(2, '0')}:${String(Math.floor(t % 60)).padStart(2, '0')}]`;
+
+/** What the model was sent back by the last tool it called. */
+function lastToolResult(request: ChatRequest): { ranges: { start: number }[] } {
+  const message = request.messages.at(-1);
+  if (message?.role !== 'tool') throw new Error('expected a tool result last');
+  return (JSON.parse(message.content) as { result: { ranges: { start: number }[] } }).result;
+}
+
+async function ask(page: Page, question: string) {
+  await page.getByTestId('chat.input').fill(question);
+  await page.getByTestId('chat.send').click();
+}
+
+test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR models, across the library, and the same after a backup is restored in a fresh profile', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  await test.step('tools.list describes the nine tools with JSON Schema arguments', async () => {
+    const { tools } = await page.evaluate(() => window.bri.tools.list());
+    expect(tools.map((t) => t.name)).toHaveLength(9);
+    expect(tools.find((t) => t.name === 'find_object')?.inputSchema).toMatchObject({
+      type: 'object',
+      required: ['label'],
+    });
+  });
+
+  const busScenes = [
+    { start: 20, end: 60 },
+    { start: 140, end: 180 },
+  ];
+  await test.step('find_object "bus": one range per bus scene (IoU ≥ 0.5), none elsewhere', async () => {
+    const { ranges } = await tool<ObjectRanges>(page, 'find_object', {
+      video_id: lecture,
+      label: 'bus',
+    });
+    for (const scene of busScenes) {
+      const best = Math.max(...ranges.map((r) => iou(r, scene)));
+      expect(
+        best,
+        `${scene.start}–${scene.end} in ${JSON.stringify(ranges)}`,
+      ).toBeGreaterThanOrEqual(0.5);
+    }
+    for (const range of ranges) {
+      expect(
+        busScenes.some((scene) => overlap(range, scene) > 0),
+        JSON.stringify(range),
+      ).toBe(true);
+    }
+  });
+
+  await test.step('search_on_screen_text "public transport" finds the 60–80 s slide', async () => {
+    const { matches } = await tool<{ matches: (Range & { texts: string[] })[] }>(
+      page,
+      'search_on_screen_text',
+      { video_id: lecture, query: 'public transport' },
+    );
+    expect(matches.length, JSON.stringify(matches)).toBeGreaterThan(0);
+    const [best] = matches;
+    expect(iou(best!, { start: 60, end: 80 }), JSON.stringify(best)).toBeGreaterThanOrEqual(0.5);
+    for (const match of matches) expect(overlap(match, { start: 60, end: 80 })).toBeGreaterThan(0);
+  });
+
+  await test.step('get_context_at 100 s sees a person and a tie', async () => {
+    const context = await tool<{ objects: { label: string }[]; nearest_frame: { t: number } }>(
+      page,
+      'get_context_at',
+      { video_id: lecture, t: 100 },
+    );
+    expect(context.objects.map((o) => o.label)).toEqual(expect.arrayContaining(['person', 'tie']));
+    expect(Math.abs(context.nearest_frame.t - 100)).toBeLessThan(5);
+  });
+
+  await test.step('without video_id, find_object searches both videos and labels each range', async () => {
+    const everywhere = await tool<ObjectRanges>(page, 'find_object', { label: 'bus' });
+    for (const id of [lecture, other]) {
+      const own = await tool<ObjectRanges>(page, 'find_object', { video_id: id, label: 'bus' });
+      expect(own.ranges.length, id).toBeGreaterThan(0);
+      expect(everywhere.ranges.filter((r) => r.video_id === id)).toEqual(own.ranges);
+    }
+    expect(everywhere.ranges.every((r) => [lecture, other].includes(r.video_id))).toBe(true);
+  });
+
+  await test.step('get_frame gives a thumbnail the page can show', async () => {
+    const frame = await tool<{ thumbnail_url: string; t: number; width: number }>(
+      page,
+      'get_frame',
+      { video_id: lecture, t: 30 },
+    );
+    const image = await page.evaluate(async (url) => {
+      const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+      return { width: bitmap.width, height: bitmap.height };
+    }, frame.thumbnail_url);
+    expect(image.width).toBe(frame.width);
+  });
+
+  await test.step('look_again at 100 s decodes full-resolution frames and sees the tie afresh', async () => {
+    const look = await tool<{
+      frames: { width: number; objects: { label: string }[]; caption: string | null }[];
+      answer: { objects_seen: string[] };
+    }>(page, 'look_again', { video_id: lecture, t: 100, question: 'Is he wearing a tie?' });
+    expect(look.frames).toHaveLength(3);
+    const video = await page.evaluate((id) => window.bri.getVideo(id), lecture);
+    for (const frame of look.frames) expect(frame.width).toBe(video?.width);
+    expect(look.answer.objects_seen).toEqual(['tie']);
+  });
+
+  await test.step('a backup restored into a fresh profile answers every tool call the same', async () => {
+    const calls: [string, object][] = [
+      ['find_object', { label: 'bus' }],
+      ['find_object', { video_id: lecture, label: 'person' }],
+      ['search_on_screen_text', { query: 'public transport' }],
+      ['get_context_at', { video_id: lecture, t: 100 }],
+      ['get_video_overview', {}],
+    ];
+    const answers = (on: Page) =>
+      Promise.all(calls.map(([name, args]) => tool<unknown>(on, name, args)));
+    const before = await answers(page);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('library.backup').click();
+    const backupPath = testInfo.outputPath('library.bri');
+    await (await download).saveAs(backupPath);
+
+    const fresh = await browser.newContext();
+    try {
+      const restoredPage = await fresh.newPage();
+      const restored = new LibraryPage(restoredPage);
+      await restored.open({ autoAnalyse: false });
+      await restored.pick(backupPath);
+      await expect(restoredPage.getByTestId('library.card')).toHaveCount(2);
+      expect(await answers(restoredPage)).toEqual(before);
+      const frame = await tool<{ t: number }>(restoredPage, 'get_frame', {
+        video_id: lecture,
+        t: 30,
+      });
+      expect(frame.t).toBeGreaterThan(25);
+      await restored.pick(backupPath);
+      await expect(restoredPage.getByTestId('library.error')).toContainText(
+        'Nothing was restored from the backup: “jfk_bus_zidane.mp4” is already in your library. “lecture-5min.mp4” is already in your library.',
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  await test.step('a bad call comes back as a structured error', async () => {
+    const outcome = await page.evaluate(() =>
+      window.bri.tools.execute('get_context_at', { t: 10 }),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      tool: 'get_context_at',
+      error: {
+        code: 'invalid_arguments',
+        message: 'Several videos are in the library: say which one with video_id.',
+      },
+    });
+  });
+});
+
+test('asking when the bus appears: find_object is called, the streamed answer cites both bus scenes, and a citation seeks the player', async () => {
+  test.setTimeout(240_000);
+  await page.evaluate(([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }), [
+    fake.apiKey,
+    groqUrl,
+  ] as const);
+  await library.card('lecture-5min.mp4').getByTestId('library.open').click();
+  await expect(page.getByTestId('video.view')).toBeVisible();
+  const id = lecture;
+  const messages = page.getByTestId('chat.message');
+  const citations = page.getByTestId('chat.citation');
+
+  await test.step('the agent calls find_object and cites ~0:20 and ~2:20; an invented time stays text', async () => {
+    fake.script(
+      { toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] },
+      (request) => {
+        const starts = lastToolResult(request).ranges.map((r) => mmss(r.start));
+        return {
+          text: `The bus appears at ${starts.join(' and again at ')}. It also drives past at [04:50].`,
+          chunkDelayMs: 20,
+        };
+      },
+    );
+    await ask(page, 'When does the bus appear?');
+    await expect(messages).toHaveCount(1);
+    expect(fake.requests[0]?.tools?.map((t) => t.function.name)).toContain('find_object');
+    expect(fake.requests[1]?.messages.at(-1)?.role).toBe('tool');
+    await expect(citations).toHaveCount(2);
+    const times = await citations.evaluateAll((els) =>
+      els.map((el) => Number(el.getAttribute('data-t'))),
+    );
+    expect(Math.abs((times[0] ?? 0) - 20)).toBeLessThanOrEqual(6);
+    expect(Math.abs((times[1] ?? 0) - 140)).toBeLessThanOrEqual(6);
+    await expect(messages.first()).toContainText('[04:50]');
+    await expect(page.getByTestId('chat.suggestion').first()).toBeVisible();
+
+    // For a person to look at (not committed): the video view with a cited answer.
+    await page.screenshot({ path: test.info().outputPath('video-view-1280.png') });
+    await citations.nth(1).click();
+    await expect
+      .poll(() => page.getByTestId('player.video').evaluate((v: HTMLVideoElement) => v.currentTime))
+      .toBeCloseTo(times[1] ?? 0, 0);
+  });
+
+  await test.step('a follow-up question is sent with the previous turn', async () => {
+    fake.script({ text: 'You asked when the bus appears.' });
+    await ask(page, 'What did I just ask?');
+    await expect(messages).toHaveCount(2);
+    expect(fake.requests.at(-1)?.messages.slice(1)).toEqual([
+      { role: 'user', content: 'When does the bus appear?' },
+      { role: 'assistant', content: expect.stringContaining('The bus appears at') },
+      { role: 'user', content: 'What did I just ask?' },
+    ]);
+  });
+
+  await test.step('errors: a server error offers a retry that works; the conversation stays', async () => {
+    fake.script({ status: 503 }, { status: 503 }, { status: 503 });
+    await ask(page, 'Is there a tie?');
+    await expect(page.getByTestId('chat.error')).toContainText(
+      'Groq had a problem on its side (503)',
+    );
+    await expect(messages).toHaveCount(2);
+    await expect(page.getByTestId('chat.input')).toHaveValue('Is there a tie?');
+    fake.script({ text: 'Let me look — I found no tie in the detections.' });
+    await page.getByTestId('chat.retry').click();
+    await expect(messages).toHaveCount(3);
+    await expect(page.getByTestId('chat.error')).toHaveCount(0);
+  });
+
+  await test.step('a rate limit is waited out as Groq asks; malformed tool arguments are survived', async () => {
+    fake.script(
+      { status: 429, headers: { 'retry-after': '1' } },
+      { toolCalls: [{ name: 'find_object', arguments: '{"label": bus' }] },
+      { text: 'Sorry, let me answer plainly: no tie that I can see.' },
+    );
+    await ask(page, 'Any tie at all?');
+    await expect(messages).toHaveCount(4);
+    const toolMessage = fake.requests.at(-1)?.messages.at(-1);
+    expect(toolMessage?.role === 'tool' && toolMessage.content).toContain('invalid_arguments');
+  });
+
+  await test.step('a wrong key and a lost connection are explained; the question waits to be retried', async () => {
+    await page.evaluate(() => window.bri.configure({ groqApiKey: 'gsk_revoked_key' }));
+    await ask(page, 'Anything else?');
+    await expect(page.getByTestId('chat.error').locator('p')).toHaveText(
+      'Groq did not accept your API key. Check it in Settings (it starts with "gsk_").',
+    );
+    await page.evaluate(
+      (key) => window.bri.configure({ groqApiKey: key, groqBaseUrl: 'http://127.0.0.1:9' }),
+      fake.apiKey,
+    );
+    await page.getByTestId('chat.retry').click();
+    await expect(page.getByTestId('chat.error').locator('p')).toContainText("Couldn't reach Groq");
+    await expect(messages).toHaveCount(4);
+    await expect(page.getByTestId('chat.input')).toHaveValue('Anything else?');
+    await page.evaluate((url) => window.bri.configure({ groqBaseUrl: url }), groqUrl);
+  });
+
+  await test.step('without a key the tools answer alone, still with real citations', async () => {
+    await page.evaluate(() => window.bri.configure({ groqApiKey: null }));
+    const before = fake.requests.length;
+    await ask(page, 'When does the bus appear?');
+    await expect(messages).toHaveCount(5);
+    await expect(messages.last()).toHaveAttribute('data-mode', 'tools');
+    await expect(messages.last().getByTestId('chat.citation').first()).toBeVisible();
+    expect(fake.requests.length).toBe(before);
+  });
+
+  await test.step('a reload keeps the conversation; wiping it asks first, then forgets it', async () => {
+    await page.reload();
+    await expect(page.getByTestId('video.view')).toBeVisible();
+    await expect(messages).toHaveCount(5);
+    await page.getByTestId('video.back').click();
+    const history = page.getByTestId('chat.history-item');
+    await expect(history).toHaveCount(1);
+    await expect(history).toContainText('lecture-5min.mp4');
+    await expect(history).toContainText('5 questions');
+    await history.getByRole('button').click();
+    await expect(messages).toHaveCount(5);
+    await page.getByTestId('chat.wipe').click();
+    await page.getByRole('button', { name: 'Wipe memory' }).last().click();
+    await expect(messages).toHaveCount(0);
+    expect(await page.evaluate((id) => window.bri.wipeMemory(id), id)).toBe(0);
+  });
+});
