@@ -2,6 +2,7 @@ import type Groq from 'groq-sdk';
 import type { ToolOutcome } from '../shared/tool-types';
 import { AgentError, describeAgentError, type AgentFailure } from './agent-errors';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
+import { contextForModel } from './moment-context';
 import { toolsForModel, trimForModel } from './tool-schemas';
 
 export interface TurnOptions {
@@ -138,7 +139,7 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
       options.messages.push({
         role: 'tool',
         tool_call_id: call.id,
-        content: trimForModel(outcome, options.toolBudget ?? 1500),
+        content: contextForModel(outcome) ?? trimForModel(outcome, options.toolBudget ?? 1500),
       });
     }
   }

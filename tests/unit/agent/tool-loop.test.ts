@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AgentError } from '../../../src/agent/agent-errors';
+import Groq from 'groq-sdk';
+import { AgentError, describeAgentError } from '../../../src/agent/agent-errors';
+import { trimForModel } from '../../../src/agent/tool-schemas';
 import { checkCitations, formatTimestamp, parseTimestamp } from '../../../src/agent/citations';
 import { createGroqClient, listGroqModels } from '../../../src/agent/groq-client';
 import { systemPrompt } from '../../../src/agent/persona';
@@ -164,6 +166,47 @@ describe('runTurn against a server speaking Groq’s protocol', () => {
       'llama-3.3-70b-versatile',
       'openai/gpt-oss-20b',
     ]);
+  });
+});
+
+describe('what the model is sent', () => {
+  it('gets get_context_at as Visual / Audio / Objects / On-screen text sections', async () => {
+    fake.script(
+      { toolCalls: [{ name: 'get_context_at', arguments: { t: 42, window_s: 3 } }] },
+      { text: 'ok' },
+    );
+    await runTurn(turn('What is on screen at 0:42?'));
+    expect(fake.requests[1]?.messages.at(-1)).toEqual({
+      role: 'tool',
+      tool_call_id: expect.any(String),
+      content: [
+        'Context of video city around [00:42] ([00:39]–[00:45]):',
+        'Visual: [00:40] a slide with text; [00:45] a slide with text',
+        'Audio: [00:30] “Public transport keeps the city moving.”',
+        'Objects: (nothing indexed)',
+        'On-screen text: “Chapter one - public transport”, “Chapterone-public transport”',
+      ].join('\n'),
+    });
+  });
+
+  it('gets a long result cut to its token budget, best results kept and the cut marked', () => {
+    const results = Array.from({ length: 200 }, (_, i) => ({ start: i, text: 'word '.repeat(20) }));
+    const text = trimForModel({ ok: true, tool: 'search_transcript', result: { results } }, 300);
+    expect(text.length).toBeLessThanOrEqual(1200);
+    const parsed = JSON.parse(text) as {
+      result: { results: ({ start: number } | { truncated: number })[] };
+    };
+    expect(parsed.result.results[0]).toMatchObject({ start: 0 });
+    expect(parsed.result.results.at(-1)).toEqual({
+      truncated: 200 - (parsed.result.results.length - 1),
+    });
+  });
+
+  it('maps a timeout to plain words', () => {
+    expect(describeAgentError(new Groq.APIConnectionTimeoutError())).toMatchObject({
+      code: 'timeout',
+      retryable: true,
+    });
   });
 });
 
