@@ -9,7 +9,7 @@ function videoFromHash(): string | null {
 
 function applyHash(): void {
   const videoId = videoFromHash();
-  useViewStore.setState({ videoId });
+  useViewStore.setState({ videoId, playhead: 0 });
   // The video on screen is analysed before the others waiting.
   focusVideo(videoId);
 }

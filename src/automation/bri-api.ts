@@ -1,6 +1,7 @@
 import { askBri, wipeMemory } from '../agent/app-ask';
 import { getVideo, listVideos } from '../db';
 import { exportBackup } from '../library/backup/backup-library';
+import { EXPORT_FORMATS, exportVideo } from '../library/exports/export-video';
 import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-queue';
 import { whenIndexed } from '../pipeline/when-indexed';
@@ -28,6 +29,11 @@ export function installBriApi(): void {
     focusVideo: (id) => focusVideo(id),
     getIndex,
     exportBackup: (ids) => exportBackup(ids),
+    export: (id, format) => {
+      if (!EXPORT_FORMATS.includes(format))
+        return Promise.reject(new Error(`Unknown export format ${String(format)}`));
+      return exportVideo(id, format);
+    },
     importBackup: (file) => restoreBackup(file),
     frameAt,
     embedQuery: async (query, space) => {

@@ -5,6 +5,7 @@ import type { Citation } from '../agent/citations';
 import { listChatTurns, LIBRARY_SCOPE, type ChatTurnRecord } from '../db';
 import { ChatMarkdown } from './ChatMarkdown';
 import { ConfirmDialog } from './ConfirmDialog';
+import { StillProcessingNotice } from './StillProcessingNotice';
 
 interface Pending {
   question: string;
@@ -111,6 +112,9 @@ export function ChatPanel({
           </li>
         )}
       </ol>
+      {videoId && (pending ?? last) && (
+        <StillProcessingNotice videoId={videoId} question={(pending ?? last)?.question ?? ''} />
+      )}
       {error && (
         <div className="chat__error" role="alert" data-testid="chat.error">
           <p>{error.message}</p>

@@ -50,6 +50,8 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
       playsInline
       preload="metadata"
       data-testid="player.video"
+      onTimeUpdate={(e) => useViewStore.setState({ playhead: e.currentTarget.currentTime })}
+      onSeeked={(e) => useViewStore.setState({ playhead: e.currentTarget.currentTime })}
       aria-label={`Video: ${video.name}`}
     />
   );

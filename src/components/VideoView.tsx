@@ -1,11 +1,91 @@
+import { useState } from 'react';
 import { seekPlayer, showLibrary } from '../app/navigation';
+import type { VideoRecord } from '../db';
 import { formatDuration } from '../library/format';
+import { STAGE_NAMES } from '../shared/bri-api';
+import { useStageRows } from '../store/analysis-store';
 import { useLibraryStore } from '../store/library-store';
 import { AnalysisStatus } from './AnalysisStatus';
 import { ChatPanel } from './ChatPanel';
+import { ExportMenu } from './ExportMenu';
+import { Timeline } from './Timeline';
+import { TranscriptPanel } from './TranscriptPanel';
+import { useTimelineRows } from './use-timeline-rows';
 import { VideoPlayer } from './VideoPlayer';
 
-/** One video: the player, its analysis, and the chat about it. */
+type Tab = 'chat' | 'transcript';
+
+/** Why the transcript is empty, in the person's words. */
+function useTranscriptEmptyText(video: VideoRecord): string {
+  const transcript = useStageRows(video.id)[STAGE_NAMES.indexOf('transcript')];
+  if (!video.hasAudio) return 'This video has no audio track, so there is nothing to transcribe.';
+  if (transcript?.state === 'done') return 'Nothing is said in this video.';
+  if (transcript?.state === 'failed') return `The transcript failed: ${transcript.detail ?? ''}`;
+  return 'The transcript appears here as BRI listens to the audio.';
+}
+
+function VideoBody({ video }: { video: VideoRecord }) {
+  const [tab, setTab] = useState<Tab>('chat');
+  const { rows, error } = useTimelineRows(video.id);
+  const emptyText = useTranscriptEmptyText(video);
+  const tabButton = (id: Tab, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`video-tab-${id}`}
+      aria-selected={tab === id}
+      aria-controls={`video-panel-${id}`}
+      className="tabs__tab"
+      onClick={() => setTab(id)}
+      data-testid={`video.tab.${id}`}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="video-view__body">
+      <div className="video-view__media">
+        <VideoPlayer video={video} />
+        {rows && <Timeline rows={rows} duration={video.duration} />}
+        {error && (
+          <p className="card__error" role="alert">
+            {error}
+          </p>
+        )}
+        <AnalysisStatus videoId={video.id} />
+      </div>
+      <div className="video-view__side">
+        <div className="tabs" role="tablist" aria-label="Chat or transcript">
+          {tabButton('chat', 'Chat')}
+          {tabButton('transcript', 'Transcript')}
+        </div>
+        {/* Both stay mounted, so an answer streaming in the chat survives a look at the transcript. */}
+        <div
+          role="tabpanel"
+          id="video-panel-chat"
+          aria-labelledby="video-tab-chat"
+          hidden={tab !== 'chat'}
+        >
+          <ChatPanel
+            videoId={video.id}
+            title="Ask about this video"
+            onCite={(c) => seekPlayer(c.t)}
+          />
+        </div>
+        <div
+          role="tabpanel"
+          id="video-panel-transcript"
+          aria-labelledby="video-tab-transcript"
+          hidden={tab !== 'transcript'}
+        >
+          <TranscriptPanel segments={rows?.transcript ?? []} emptyText={emptyText} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** One video: the player with its timeline, the chat and transcript beside it, and exports. */
 export function VideoView({ videoId }: { videoId: string }) {
   const video = useLibraryStore((s) => s.videos.find((v) => v.id === videoId));
   const loaded = useLibraryStore((s) => s.loaded);
@@ -33,18 +113,9 @@ export function VideoView({ videoId }: { videoId: string }) {
         </button>
         <h1 className="video-view__title">{video.name}</h1>
         <span className="video-view__meta">{formatDuration(video.duration)}</span>
+        <ExportMenu video={video} />
       </div>
-      <div className="video-view__body">
-        <div className="video-view__media">
-          <VideoPlayer video={video} />
-          <AnalysisStatus videoId={video.id} />
-        </div>
-        <ChatPanel
-          videoId={video.id}
-          title="Ask about this video"
-          onCite={(c) => seekPlayer(c.t)}
-        />
-      </div>
+      <VideoBody video={video} />
     </main>
   );
 }

@@ -95,3 +95,4 @@ export * from './window-reads';
 export * from './tool-results';
 export * from './video-backup';
 export * from './chat-turns';
+export * from './live-reads';

@@ -1,10 +1,11 @@
-import { deleteVideoRows, getVideo, listVideoIds, listVideos } from '../db';
+import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord } from '../db';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
 import { readSettings } from '../settings/settings';
 import { IMPORT_ERROR_NAMES, ImportCancelledError } from '../shared/import-errors';
 import { patchImport, useLibraryStore } from '../store/library-store';
 import { isArchive } from './backup/archive-format';
 import { exportBackup, importBackup, type BackupImport } from './backup/backup-library';
+import { exportFileName, exportVideo, type ExportFormat } from './exports/export-video';
 import { importVideo, type ImportProgress } from './import-video';
 import { readStorageStatus, requestPersistence } from './storage-status';
 import { listOrphanFiles, removeVideoFile } from './video-files';
@@ -147,7 +148,17 @@ export async function restoreBackup(file: File | Blob): Promise<BackupImport> {
 
 /** Saves a `.bri` backup of the given videos (all when omitted) through the browser's download. */
 export async function downloadBackup(ids?: string[], fileName = 'bri-library.bri'): Promise<void> {
-  const url = URL.createObjectURL(await exportBackup(ids));
+  saveBlob(await exportBackup(ids), fileName);
+}
+
+/** Saves one video's export (subtitles, notes or index) as a download named after the video. */
+export async function downloadExport(video: VideoRecord, format: ExportFormat): Promise<void> {
+  saveBlob(await exportVideo(video.id, format), exportFileName(video.name, format));
+}
+
+/** Hands a Blob to the browser's downloads under `fileName`. */
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -195,6 +195,13 @@ export interface BriApi {
    */
   exportBackup(videoIds?: string[]): Promise<Blob>;
   /**
+   * One video exported: subtitles from its transcript (`srt`, `vtt`), notes as Markdown (`md`:
+   * summary, chapters from scenes, the conversation with its moments), or its index as a `.bri`
+   * backup (`index`). Rejects with `NothingToExportError` for subtitles of a video with no
+   * transcript.
+   */
+  export(videoId: string, format: 'srt' | 'vtt' | 'md' | 'index'): Promise<Blob>;
+  /**
    * Restores a `.bri` backup (the same as dropping it on the page): the videos not in the library
    * yet, each all or nothing. Rejects with `NotABackupError` for a file that isn't one.
    */

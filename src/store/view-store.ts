@@ -5,7 +5,13 @@ export interface ViewState {
   videoId: string | null;
   /** A moment to show once the player is ready (a citation clicked in the library chat). */
   seekTo: { t: number; nonce: number } | null;
+  /** Where the player is (seconds), for the transcript's and timeline's "now". */
+  playhead: number;
 }
 
 /** Which screen is showing; src/app/navigation.ts keeps it in step with the address bar. */
-export const useViewStore = create<ViewState>()(() => ({ videoId: null, seekTo: null }));
+export const useViewStore = create<ViewState>()(() => ({
+  videoId: null,
+  seekTo: null,
+  playhead: 0,
+}));

@@ -6,11 +6,12 @@ import {
   listStages,
   listTextRanges,
   listTranscriptChunks,
+  type BriDatabase,
   type VideoRecord,
 } from '../../db';
 import { STAGE_NAMES } from '../../shared/bri-api';
 import { VIDEO_ID, videosInScope } from '../scope';
-import { defineTool, type ToolContext } from '../tool';
+import { defineTool } from '../tool';
 import { indexVersion, memoByVersion } from '../versioned-memo';
 
 /** How many objects and on-screen lines an overview lists. */
@@ -38,7 +39,8 @@ function topObjects(tracks: { label: string; start: number; end: number }[]) {
     .slice(0, TOP_N);
 }
 
-async function overviewOf(video: VideoRecord, { db }: ToolContext) {
+/** One video's overview, read fresh (the tool memoises it per index version). */
+export async function overviewOf(video: VideoRecord, db: BriDatabase) {
   const [scenes, stages, tracks, texts, chunks, frames, captions] = await Promise.all([
     listScenes(video.id, db),
     listStages(video.id, db),
@@ -83,7 +85,7 @@ export const getVideoOverview = defineTool({
     const overviews = videos.map(async (video) => {
       const { version } = await indexVersion(video.id, context);
       const key = `${context.db.name}|${video.id}|overview`;
-      return memoByVersion(key, version, () => overviewOf(video, context));
+      return memoByVersion(key, version, () => overviewOf(video, context.db));
     });
     return { videos: await Promise.all(overviews) };
   },

@@ -1,0 +1,62 @@
+import type { MouseEvent } from 'react';
+import { seekPlayer } from '../app/navigation';
+import type { VideoTimelineRows } from '../db';
+import { useViewStore } from '../store/view-store';
+import { buildLanes } from './timeline-lanes';
+
+const percent = (t: number, duration: number) =>
+  `${Math.min(100, Math.max(0, (t / duration) * 100)).toFixed(3)}%`;
+
+/**
+ * Scenes, speech, objects and on-screen text as lanes under the player. Each block is a button
+ * (keyboard and screen readers reach it) that seeks to its start; clicking a lane's empty track
+ * seeks to that point.
+ */
+export function Timeline({ rows, duration }: { rows: VideoTimelineRows; duration: number }) {
+  const playhead = useViewStore((s) => s.playhead);
+  const lanes = buildLanes(rows, duration);
+  const seekAtPointer = (e: MouseEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return; // A block handles its own click.
+    const box = e.currentTarget.getBoundingClientRect();
+    seekPlayer(((e.clientX - box.left) / box.width) * duration);
+  };
+  return (
+    <section className="timeline" aria-label="Timeline" data-testid="video.timeline">
+      {lanes.map((lane) => (
+        <div
+          className="timeline__lane"
+          key={lane.id}
+          data-testid="timeline.lane"
+          data-lane={lane.id}
+        >
+          <span className="timeline__title" title={lane.title}>
+            {lane.title}
+          </span>
+          <div className="timeline__track" onClick={seekAtPointer}>
+            {lane.blocks.length === 0 && <span className="timeline__none">none yet</span>}
+            {lane.blocks.map((block, i) => (
+              <button
+                key={i}
+                type="button"
+                className="timeline__block"
+                style={{
+                  left: percent(block.start, duration),
+                  width: percent(block.end - block.start, duration),
+                }}
+                aria-label={block.label}
+                title={block.label}
+                onClick={() => seekPlayer(block.start)}
+                data-testid="timeline.block"
+              />
+            ))}
+            <span
+              className="timeline__playhead"
+              style={{ left: percent(playhead, duration) }}
+              aria-hidden="true"
+            />
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { formatDuration } from '../library/format';
+import type { VideoTimelineRows } from '../db';
+
+/** One block on a lane: a stretch of the video, named for screen readers and tooltips. */
+export interface LaneBlock {
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** One row of the timeline. */
+export interface Lane {
+  id: string;
+  title: string;
+  blocks: LaneBlock[];
+}
+
+/** Object kinds given their own lane (those visible longest). */
+const OBJECT_LANES = 4;
+/** Blocks per lane at most: more would be narrower than a pixel on any screen. */
+const MAX_BLOCKS = 300;
+
+/**
+ * Ranges as blocks, in time order, with neighbours closer than 1/MAX_BLOCKS of the video merged
+ * (a long video's hundreds of short ranges would otherwise be sub-pixel slivers).
+ */
+export function mergeForLane(
+  ranges: readonly { start: number; end: number; label: string }[],
+  duration: number,
+): LaneBlock[] {
+  const gap = duration / MAX_BLOCKS;
+  const blocks: LaneBlock[] = [];
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = blocks.at(-1);
+    if (last && range.start - last.end < gap) {
+      last.end = Math.max(last.end, range.end);
+      if (!last.label.split(', ').includes(range.label)) last.label += `, ${range.label}`;
+    } else blocks.push({ ...range });
+  }
+  return blocks;
+}
+
+const span = (start: number, end: number) => `${formatDuration(start)}–${formatDuration(end)}`;
+
+/** The timeline's lanes: scenes, speech, the most-seen objects, and on-screen text. */
+export function buildLanes(rows: VideoTimelineRows, duration: number): Lane[] {
+  const lanes: Lane[] = [
+    {
+      id: 'scenes',
+      title: 'Scenes',
+      blocks: rows.scenes.map((s) => ({ ...s, label: `Scene ${s.index + 1}` })),
+    },
+    {
+      id: 'speech',
+      title: 'Speech',
+      blocks: mergeForLane(
+        rows.speech.map((r) => ({ ...r, label: 'Speech' })),
+        duration,
+      ),
+    },
+  ];
+  const seconds = new Map<string, number>();
+  for (const o of rows.objects) seconds.set(o.label, (seconds.get(o.label) ?? 0) + o.end - o.start);
+  const top = [...seconds].sort((a, b) => b[1] - a[1]).slice(0, OBJECT_LANES);
+  for (const [label] of top)
+    lanes.push({
+      id: `object:${label}`,
+      title: label,
+      blocks: mergeForLane(
+        rows.objects.filter((o) => o.label === label).map((o) => ({ ...o, label })),
+        duration,
+      ),
+    });
+  lanes.push({
+    id: 'text',
+    title: 'On-screen text',
+    blocks: mergeForLane(
+      rows.texts.map((t) => ({ ...t, label: `“${t.text}”` })),
+      duration,
+    ),
+  });
+  return lanes.map((lane) => ({
+    ...lane,
+    blocks: lane.blocks.map((b) => ({ ...b, label: `${b.label}, ${span(b.start, b.end)}` })),
+  }));
+}

@@ -1,0 +1,54 @@
+import { liveQuery } from 'dexie';
+import { db as defaultDb } from './connection';
+import {
+  listObjectTracks,
+  listScenes,
+  listSpeechRegions,
+  listTextRanges,
+  listTranscript,
+} from './media-index';
+import type { BriDatabase } from './schema';
+
+/** What the video view draws: the timeline's lanes and the transcript. */
+export interface VideoTimelineRows {
+  scenes: { index: number; start: number; end: number }[];
+  speech: { start: number; end: number }[];
+  objects: { label: string; start: number; end: number; maxScore: number }[];
+  texts: { text: string; start: number; end: number }[];
+  transcript: { start: number; end: number; text: string }[];
+}
+
+async function readTimelineRows(videoId: string, database: BriDatabase) {
+  const [scenes, speech, objects, texts, transcript] = await Promise.all([
+    listScenes(videoId, database),
+    listSpeechRegions(videoId, database),
+    listObjectTracks(videoId, database),
+    listTextRanges(videoId, database),
+    listTranscript(videoId, database),
+  ]);
+  return {
+    scenes: scenes.map(({ index, start, end }) => ({ index, start, end })),
+    speech: speech.map(({ start, end }) => ({ start, end })),
+    objects: objects.map(({ label, start, end, maxScore }) => ({ label, start, end, maxScore })),
+    texts: texts.map(({ text, start, end }) => ({ text, start, end })),
+    transcript: transcript.map(({ start, end, text }) => ({ start, end, text })),
+  };
+}
+
+/**
+ * Calls `onRows` with a video's timeline and transcript now and again whenever the analysis writes
+ * to them (Dexie's liveQuery re-reads only when a write touches what was read), so the view fills
+ * in while the video is being analysed. Returns the unsubscribe.
+ */
+export function watchTimelineRows(
+  videoId: string,
+  onRows: (rows: VideoTimelineRows) => void,
+  onError: (error: unknown) => void,
+  database: BriDatabase = defaultDb,
+): () => void {
+  const subscription = liveQuery(() => readTimelineRows(videoId, database)).subscribe({
+    next: onRows,
+    error: onError,
+  });
+  return () => subscription.unsubscribe();
+}

@@ -1,0 +1,58 @@
+/** One subtitle: what was said from `start` to `end` (video seconds). */
+export interface SubtitleCue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Shortest cue kept on screen, so a zero-length segment still shows. */
+const MIN_CUE_SECONDS = 0.5;
+
+/**
+ * Transcript segments as cues a player accepts: in start order, text on one trimmed line, each
+ * ending after it starts and no later than the next one begins (players show overlapping cues
+ * stacked, which reads as a glitch). Segments with no words are dropped.
+ */
+export function toCues(segments: readonly SubtitleCue[]): SubtitleCue[] {
+  const sorted = segments
+    .map(({ start, end, text }) => ({ start, end, text: text.replace(/\s+/g, ' ').trim() }))
+    .filter((cue) => cue.text.length > 0 && Number.isFinite(cue.start) && cue.start >= 0)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.map((cue, i) => {
+    const next = sorted[i + 1]?.start ?? Infinity;
+    const end = Math.min(Math.max(cue.end, cue.start + MIN_CUE_SECONDS), next);
+    return { ...cue, end: Math.max(end, cue.start + 0.001) };
+  });
+}
+
+/** `hh:mm:ss<separator>mmm`, the cue time both formats use (SRT with ',', WebVTT with '.'). */
+export function formatCueTime(seconds: number, separator: ',' | '.'): string {
+  const ms = Math.round(seconds * 1000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}${separator}${pad(ms % 1000, 3)}`;
+}
+
+/** SubRip: numbered cues separated by blank lines. */
+export function toSrt(segments: readonly SubtitleCue[]): string {
+  return toCues(segments)
+    .map(
+      (cue, i) =>
+        `${i + 1}\n${formatCueTime(cue.start, ',')} --> ${formatCueTime(cue.end, ',')}\n${cue.text}\n`,
+    )
+    .join('\n');
+}
+
+/**
+ * WebVTT. "-->" inside a cue's text would end its timing line early, and '<' / '&' start tags and
+ * entities, so they are escaped.
+ */
+export function toVtt(segments: readonly SubtitleCue[]): string {
+  const cues = toCues(segments).map((cue) => {
+    const text = cue.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `${formatCueTime(cue.start, '.')} --> ${formatCueTime(cue.end, '.')}\n${text}\n`;
+  });
+  return ['WEBVTT\n', ...cues].join('\n');
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { currentSegmentIndex } from '../../../src/components/current-segment';
+import { buildLanes, mergeForLane } from '../../../src/components/timeline-lanes';
+
+describe('mergeForLane', () => {
+  it('keeps ranges apart on a short video and merges near neighbours on a long one', () => {
+    const ranges = [
+      { start: 20, end: 30, label: 'bus' },
+      { start: 0, end: 5, label: 'bus' },
+      { start: 31, end: 40, label: 'car' },
+    ];
+    expect(mergeForLane(ranges, 300)).toHaveLength(3);
+    expect(mergeForLane(ranges, 3600)).toEqual([
+      { start: 0, end: 5, label: 'bus' },
+      { start: 20, end: 40, label: 'bus, car' },
+    ]);
+  });
+});
+
+describe('buildLanes', () => {
+  it('draws scenes, speech, the objects seen longest and on-screen text, each block named', () => {
+    const lanes = buildLanes(
+      {
+        scenes: [
+          { index: 0, start: 0, end: 60 },
+          { index: 1, start: 60, end: 120 },
+        ],
+        speech: [{ start: 5, end: 50 }],
+        objects: [
+          { label: 'person', start: 0, end: 120, maxScore: 0.9 },
+          { label: 'bus', start: 20, end: 58, maxScore: 0.8 },
+          { label: 'bus', start: 80, end: 100, maxScore: 0.7 },
+        ],
+        texts: [{ text: 'PUBLIC TRANSPORT', start: 60, end: 80 }],
+        transcript: [],
+      },
+      120,
+    );
+    expect(lanes.map((l) => l.id)).toEqual([
+      'scenes',
+      'speech',
+      'object:person',
+      'object:bus',
+      'text',
+    ]);
+    expect(lanes[3]?.blocks.map((b) => b.label)).toEqual(['bus, 0:20–0:58', 'bus, 1:20–1:40']);
+    expect(lanes[4]?.blocks[0]?.label).toBe('“PUBLIC TRANSPORT”, 1:00–1:20');
+    expect(lanes[0]?.blocks[1]?.label).toBe('Scene 2, 1:00–2:00');
+  });
+});
+
+describe('currentSegmentIndex', () => {
+  const segments = [
+    { start: 0, end: 5 },
+    { start: 5, end: 9 },
+    { start: 12, end: 20 },
+  ];
+  it('finds the segment being spoken, -1 in a pause or before the first', () => {
+    expect(currentSegmentIndex(segments, 0)).toBe(0);
+    expect(currentSegmentIndex(segments, 5)).toBe(1);
+    expect(currentSegmentIndex(segments, 10)).toBe(-1);
+    expect(currentSegmentIndex(segments, 19.9)).toBe(2);
+    expect(currentSegmentIndex(segments, 25)).toBe(-1);
+  });
+});
