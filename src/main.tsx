@@ -4,17 +4,27 @@ import { App } from './app/App';
 import { startNavigation } from './app/navigation';
 import './app/app.css';
 import { installBriApi } from './automation/bri-api';
+import { logEvent } from './diagnostics/session-log';
+import { logUncaughtErrors } from './diagnostics/log-errors';
 import { cleanUpOrphanFiles, refreshLibrary, refreshStorage } from './library/library-actions';
 import { resumeAnalyses } from './pipeline/analysis-queue';
 import { registerServiceWorker } from './pwa/register-sw';
 
+logUncaughtErrors();
+logEvent({ level: 'info', component: 'app', message: `BRI ${__APP_VERSION__} started` });
 installBriApi();
 startNavigation();
 registerServiceWorker();
 void refreshLibrary();
 void refreshStorage();
 void resumeAnalyses();
-cleanUpOrphanFiles().catch((error: unknown) => console.warn('Orphan cleanup failed:', error));
+cleanUpOrphanFiles().catch((error: unknown) =>
+  logEvent({
+    level: 'warn',
+    component: 'library',
+    message: `Orphan cleanup failed: ${String(error)}`,
+  }),
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

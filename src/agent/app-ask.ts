@@ -1,4 +1,5 @@
 import { deleteChatTurns, LIBRARY_SCOPE } from '../db';
+import { logEvent } from '../diagnostics/session-log';
 import { readSettings } from '../settings/settings';
 import { APP_TOOL_CONTEXT } from '../tools/app-context';
 import { proxy } from 'comlink';
@@ -27,11 +28,43 @@ const replyLocally: NonNullable<AskDeps['localReply']> = async (messages, onToke
 };
 
 /** Asks as the app does: the real tools and database, the stored settings, the browser's online state. */
-export function askBri(
+export async function askBri(
   videoId: string | null,
   question: string,
   options: AskOptions = {},
 ): Promise<AskResult> {
+  const started = performance.now();
+  const scope = videoId ? { videoId } : {};
+  try {
+    const result = await askWithApp(videoId, question, options);
+    logEvent({
+      level: 'info',
+      component: 'agent',
+      message: `answered (${result.mode}) with ${result.toolCalls.length} tool calls`,
+      ...scope,
+      durationMs: performance.now() - started,
+      data: {
+        mode: result.mode,
+        toolCalls: result.toolCalls.length,
+        citations: result.citations.length,
+      },
+    });
+    return result;
+  } catch (error) {
+    // The question is the person's words: only its length is logged.
+    logEvent({
+      level: 'error',
+      component: 'agent',
+      message: `no answer: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      ...scope,
+      durationMs: performance.now() - started,
+      data: { questionLength: question.length },
+    });
+    throw error;
+  }
+}
+
+function askWithApp(videoId: string | null, question: string, options: AskOptions) {
   return ask(
     videoId,
     question,

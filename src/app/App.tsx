@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BackupButton } from '../components/BackupButton';
 import { ConversationHistory } from '../components/ConversationHistory';
+import { DiagnosticsPage } from '../components/DiagnosticsPage';
 import { DropZone } from '../components/DropZone';
 import { ImportList } from '../components/ImportList';
 import { LibraryGrid } from '../components/LibraryGrid';
@@ -15,6 +16,7 @@ import { useViewStore } from '../store/view-store';
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const videoId = useViewStore((s) => s.videoId);
+  const diagnostics = useViewStore((s) => s.diagnostics);
   return (
     <>
       <header className="topbar">
@@ -34,7 +36,9 @@ export function App() {
           </button>
         </div>
       </header>
-      {videoId ? (
+      {diagnostics ? (
+        <DiagnosticsPage />
+      ) : videoId ? (
         <VideoView videoId={videoId} />
       ) : (
         <main className="page">

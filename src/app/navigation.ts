@@ -9,7 +9,7 @@ function videoFromHash(): string | null {
 
 function applyHash(): void {
   const videoId = videoFromHash();
-  useViewStore.setState({ videoId, playhead: 0 });
+  useViewStore.setState({ videoId, playhead: 0, diagnostics: location.hash === '#/diagnostics' });
   // The video on screen is analysed before the others waiting.
   focusVideo(videoId);
 }
@@ -24,6 +24,11 @@ export function startNavigation(): void {
 export function openVideo(videoId: string, t?: number): void {
   if (t !== undefined) useViewStore.setState({ seekTo: { t, nonce: Date.now() } });
   location.hash = `#/video/${encodeURIComponent(videoId)}`;
+}
+
+/** The diagnostics page. */
+export function showDiagnostics(): void {
+  location.hash = '#/diagnostics';
 }
 
 /** Back to the library. */

@@ -1,5 +1,6 @@
 import { askBri, wipeMemory } from '../agent/app-ask';
 import { getVideo, listVideos } from '../db';
+import { currentDiagnostics } from '../diagnostics/save-report';
 import { exportBackup } from '../library/backup/backup-library';
 import { EXPORT_FORMATS, exportVideo } from '../library/exports/export-video';
 import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
@@ -48,6 +49,7 @@ export function installBriApi(): void {
       return { text: answer, citations, invented, tool_calls: toolCalls, suggestions, mode };
     },
     wipeMemory: (videoId) => wipeMemory(videoId),
+    diagnostics: () => currentDiagnostics(),
     tools: Object.freeze({
       list: async () => listTools(),
       execute: (name: string, args?: unknown) => executeTool(name, args, APP_TOOL_CONTEXT),

@@ -4,6 +4,7 @@ import { listModels, setDownloadBytes } from '../settings/model-list';
 import { InvalidSettingsError, readSettings, updateSettings } from '../settings/settings';
 import { MODEL_ROLES, type ModelRole, type ModelSet } from '../shared/model-spec';
 import { DEFAULT_GROQ_MODEL } from '../shared/groq-defaults';
+import { DeviceAndStorage } from './DeviceAndStorage';
 import { GroqSettings, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';
 
@@ -113,6 +114,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           next analysis; results already stored keep the model that made them.
         </p>
         <GroqSettings value={groq} onChange={setGroq} />
+        <DeviceAndStorage onLeave={onClose} />
         {error && (
           <p className="settings__error" role="alert" data-testid="settings.error">
             {error}

@@ -1,6 +1,7 @@
 import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord } from '../db';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
 import { readSettings } from '../settings/settings';
+import { saveBlob } from '../app/save-blob';
 import { IMPORT_ERROR_NAMES, ImportCancelledError } from '../shared/import-errors';
 import { patchImport, useLibraryStore } from '../store/library-store';
 import { isArchive } from './backup/archive-format';
@@ -154,17 +155,6 @@ export async function downloadBackup(ids?: string[], fileName = 'bri-library.bri
 /** Saves one video's export (subtitles, notes or index) as a download named after the video. */
 export async function downloadExport(video: VideoRecord, format: ExportFormat): Promise<void> {
   saveBlob(await exportVideo(video.id, format), exportFileName(video.name, format));
-}
-
-/** Hands a Blob to the browser's downloads under `fileName`. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The download has its own reference to the Blob once it starts.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function cancelImport(key: string): void {

@@ -1,6 +1,7 @@
 import type { ModelProgress, WorkProgress } from '../../workers/lib/models/fetch-model';
 import type { StageName } from '../db';
 import type { Lineage } from '../shared/lineage';
+import { logEvent } from '../diagnostics/session-log';
 import { progressWriter, updateRunningStage } from './stage-rows';
 
 /** Download details are written at most this often (a fast download fires hundreds of events). */
@@ -24,6 +25,8 @@ export class StageProgress {
   /** The weights type the model loaded with (fp32, fp16, q8…), once it is ready. */
   dtype: string | undefined;
   private lastDetail = 0;
+  /** When the model's loading was first reported (download or cache read). */
+  private loadStarted: number | null = null;
   private fraction: number;
   private readonly writeProgress: (fraction: number) => void;
 
@@ -49,7 +52,21 @@ export class StageProgress {
     } else if (progress.status === 'ready') {
       this.device = progress.device === 'webgpu' ? 'webgpu' : 'wasm';
       this.dtype = progress.dtype;
+      logEvent({
+        level: 'info',
+        component: 'models',
+        videoId: this.videoId,
+        message: `${this.stage}: ${progress.model} ready on ${this.device}${progress.dtype ? ` (${progress.dtype})` : ''}`,
+        ...(this.loadStarted !== null ? { durationMs: Date.now() - this.loadStarted } : {}),
+        data: {
+          stage: this.stage,
+          model: progress.model,
+          device: this.device,
+          dtype: progress.dtype ?? null,
+        },
+      });
     } else {
+      this.loadStarted ??= Date.now();
       const detail = describeDownload(progress);
       if (detail && Date.now() - this.lastDetail > DETAIL_EVERY_MS) {
         this.lastDetail = Date.now();

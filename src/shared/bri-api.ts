@@ -1,3 +1,4 @@
+import type { DiagnosticsReport } from './diagnostics-types';
 import type { ModelRole, ModelSet } from './model-spec';
 import type { Lineage } from './lineage';
 import type { ToolListing, ToolOutcome } from './tool-types';
@@ -229,6 +230,11 @@ export interface BriApi {
   }>;
   /** Forgets a video's conversation (null: the library chat's); resolves with the turns removed. */
   wipeMemory(videoId: string | null): Promise<number>;
+  /**
+   * This session's diagnostics as the page exports them: device, stage timings, tool calls and
+   * the tool-result cache's hit rate, and the structured log.
+   */
+  diagnostics(): Promise<DiagnosticsReport>;
   /**
    * The agent's tools, usable on their own: `list()` describes them as an MCP server's
    * `tools/list` does (JSON Schema arguments); `execute(name, args)` runs one and never throws —

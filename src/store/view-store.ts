@@ -5,6 +5,8 @@ export interface ViewState {
   videoId: string | null;
   /** A moment to show once the player is ready (a citation clicked in the library chat). */
   seekTo: { t: number; nonce: number } | null;
+  /** The diagnostics page is showing (`#/diagnostics`). */
+  diagnostics: boolean;
   /** Where the player is (seconds), for the transcript's and timeline's "now". */
   playhead: number;
 }
@@ -12,6 +14,7 @@ export interface ViewState {
 /** Which screen is showing; src/app/navigation.ts keeps it in step with the address bar. */
 export const useViewStore = create<ViewState>()(() => ({
   videoId: null,
+  diagnostics: false,
   seekTo: null,
   playhead: 0,
 }));

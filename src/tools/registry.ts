@@ -1,3 +1,4 @@
+import { logEvent } from '../diagnostics/session-log';
 import { z } from 'zod';
 import { findObject } from './defs/find-object';
 import { getContextAt } from './defs/get-context-at';
@@ -70,14 +71,32 @@ export async function executeTool(
     const message = `Invalid arguments for ${name}: ${issues.map((i) => `${i.path || '(arguments)'}: ${i.message}`).join('; ')}`;
     return { ok: false, tool: name, error: { code: 'invalid_arguments', message, issues } };
   }
+  const started = performance.now();
+  const videoId = (parsed.data as { video_id?: string }).video_id;
   try {
     const { result, cached } = await executeThroughCache(
       tool,
       parsed.data as Record<string, unknown>,
       context,
     );
+    logEvent({
+      level: 'debug',
+      component: 'tools',
+      message: `${name}${cached ? ' (cached)' : ''}`,
+      ...(videoId ? { videoId } : {}),
+      durationMs: performance.now() - started,
+      data: { tool: name, ok: true, cached, cacheable: !!tool.cached },
+    });
     return { ok: true, tool: name, result, ...(cached ? { cached } : {}) };
   } catch (error) {
+    logEvent({
+      level: 'warn',
+      component: 'tools',
+      message: `${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      ...(videoId ? { videoId } : {}),
+      durationMs: performance.now() - started,
+      data: { tool: name, ok: false, cached: false, cacheable: !!tool.cached },
+    });
     return failure(name, error);
   }
 }

@@ -1,0 +1,17 @@
+import type { DeviceInfo } from '../diagnostics/device-info';
+
+/** WebGPU or not (and which adapter), CPU cores and memory, in a short list. */
+export function DeviceSummary({ device }: { device: DeviceInfo }) {
+  return (
+    <ul className="device" data-testid="device.info">
+      <li>
+        WebGPU:{' '}
+        {device.webgpu
+          ? `available (${device.adapter ?? 'unnamed adapter'}${device.shaderF16 ? ', fp16' : ''})`
+          : 'not available — models run on the CPU (WebAssembly), more slowly'}
+      </li>
+      <li>CPU cores: {device.cores}</li>
+      {device.memoryGb !== null && <li>Memory: at least {device.memoryGb} GB</li>}
+    </ul>
+  );
+}

@@ -1,0 +1,15 @@
+import { saveBlob } from '../app/save-blob';
+import { buildDiagnosticsReport, type DiagnosticsReport } from './diagnostics-report';
+import { readDeviceInfo } from './device-info';
+
+/** This session's diagnostics, with the device read now. */
+export async function currentDiagnostics(): Promise<DiagnosticsReport> {
+  return buildDiagnosticsReport(await readDeviceInfo());
+}
+
+/** Downloads this session's diagnostics as `bri-diagnostics-<date>.json`. */
+export async function downloadDiagnostics(): Promise<void> {
+  const report = await currentDiagnostics();
+  const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
+  saveBlob(blob, `bri-diagnostics-${report.exportedAt.slice(0, 19).replace(/:/g, '-')}.json`);
+}

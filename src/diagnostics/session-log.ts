@@ -1,0 +1,35 @@
+import type { LogEntry } from '../shared/diagnostics-types';
+
+export type { LogEntry, LogLevel } from '../shared/diagnostics-types';
+
+/** Entries kept: the oldest go first, so a long session can't grow the log without bound. */
+const MAX_ENTRIES = 5000;
+
+const entries: LogEntry[] = [];
+const listeners = new Set<() => void>();
+let snapshot: readonly LogEntry[] = [];
+
+/** Adds an entry to the session's log (in memory: it starts empty on each page load). */
+export function logEvent(entry: Omit<LogEntry, 'at'> & { at?: number }): void {
+  entries.push({ at: Date.now(), ...entry });
+  if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
+  snapshot = [...entries];
+  for (const listener of listeners) listener();
+}
+
+/** The log so far, oldest first (the same array until something is logged). */
+export function readLog(): readonly LogEntry[] {
+  return snapshot;
+}
+
+/** Calls `listener` after each new entry; returns the unsubscribe (useSyncExternalStore's shape). */
+export function subscribeLog(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Empties the log (tests). */
+export function clearLog(): void {
+  entries.length = 0;
+  snapshot = [];
+}

@@ -1,0 +1,55 @@
+/** Types of BRI's diagnostics: the session log and its export (shared with `window.bri`). */
+
+/** How serious an entry is. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** One structured entry of the session's log. */
+export interface LogEntry {
+  /** Epoch milliseconds. */
+  at: number;
+  level: LogLevel;
+  /** Where it came from: `pipeline`, `tools`, `agent`, `models`, `app`… */
+  component: string;
+  message: string;
+  videoId?: string;
+  /** How long the thing logged took, when it is a timing. */
+  durationMs?: number;
+  /** Small structured details (counts, device, cache hit…); never keys or file contents. */
+  data?: Record<string, string | number | boolean | null>;
+}
+
+/** What this browser offers BRI's models: shown in Settings and saved with diagnostics. */
+export interface DeviceInfo {
+  webgpu: boolean;
+  /** The WebGPU adapter, e.g. "nvidia ampere" or "google swiftshader"; null without WebGPU. */
+  adapter: string | null;
+  /** Whether the adapter does fp16 shaders (the models' smaller, faster weights need it). */
+  shaderF16: boolean;
+  cores: number;
+  /** navigator.deviceMemory (Chromium only, rounded down to a power of two, at most 8). */
+  memoryGb: number | null;
+}
+
+/** A stage that finished in this session, and how long it ran. */
+export interface StageTiming {
+  videoId: string;
+  stage: string;
+  state: string;
+  seconds: number;
+}
+
+/** What "Export diagnostics" saves: the session's log with its figures summed up. */
+export interface DiagnosticsReport {
+  format: 'bri-diagnostics';
+  appVersion: string;
+  exportedAt: string;
+  userAgent: string;
+  device: DeviceInfo;
+  summary: {
+    stageTimings: StageTiming[];
+    toolCalls: number;
+    cache: { hits: number; misses: number; hitRate: number | null };
+    errors: number;
+  };
+  entries: readonly LogEntry[];
+}
