@@ -1,10 +1,15 @@
+import { useState } from 'react';
 import { useLibraryStore } from '../store/library-store';
+import { arrangeLibrary, ORDER_LABELS, type LibraryOrder } from './library-order';
+import { LibrarySearch } from './LibrarySearch';
 import { VideoCard } from './VideoCard';
 
-/** The grid of imported videos, or a friendly empty state. */
+/** The grid of imported videos with search and sort, or a friendly empty state. */
 export function LibraryGrid() {
   const videos = useLibraryStore((s) => s.videos);
   const loaded = useLibraryStore((s) => s.loaded);
+  const [filter, setFilter] = useState('');
+  const [order, setOrder] = useState<LibraryOrder>('newest');
   if (!loaded) return <p className="library__loading">Opening your library…</p>;
   if (videos.length === 0) {
     return (
@@ -13,11 +18,42 @@ export function LibraryGrid() {
       </p>
     );
   }
+  const shown = arrangeLibrary(videos, filter, order);
   return (
-    <ul className="library__grid" aria-label="Your videos">
-      {videos.map((video) => (
-        <VideoCard key={video.id} video={video} />
-      ))}
-    </ul>
+    <>
+      <div className="library__tools">
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Search your library"
+          aria-label="Search your library"
+          data-testid="library.search"
+        />
+        <label>
+          Sort{' '}
+          <select
+            value={order}
+            onChange={(e) => setOrder(e.target.value as LibraryOrder)}
+            data-testid="library.sort"
+          >
+            {Object.entries(ORDER_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <LibrarySearch query={filter} />
+      {shown.length === 0 && (
+        <p className="library__empty">No video’s name contains “{filter.trim()}”.</p>
+      )}
+      <ul className="library__grid" aria-label="Your videos">
+        {shown.map((video) => (
+          <VideoCard key={video.id} video={video} />
+        ))}
+      </ul>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { formatBytes, formatDate, formatDuration } from '../library/format';
 import { deleteVideo, downloadBackup } from '../library/library-actions';
 import { AnalysisStatus } from './AnalysisStatus';
 import { ConfirmDialog } from './ConfirmDialog';
+import { StatusBadge } from './StatusBadge';
 import { usePosterUrl } from './usePosterUrl';
 
 /** One video in the library grid: poster, name, duration, size, date, delete. */
@@ -41,6 +42,7 @@ export function VideoCard({ video }: { video: VideoRecord }) {
             {video.name}
           </a>
         </h3>
+        <StatusBadge videoId={video.id} />
         <p className="card__meta">
           <span data-testid="library.dimensions">
             {video.width}×{video.height}

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { formatTimestamp } from '../agent/citations';
+import { openVideo } from '../app/navigation';
+import { searchLibrary, type LibraryHit } from '../library/library-search';
+import { useLibraryStore } from '../store/library-store';
+
+/**
+ * Moments across every video that match a search (what is said, seen or written on screen),
+ * each opening its video there. The grid below filters by name as the person types.
+ */
+export function LibrarySearch({ query }: { query: string }) {
+  const videos = useLibraryStore((s) => s.videos);
+  const [hits, setHits] = useState<{ query: string; hits: LibraryHit[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    const asked = query.trim();
+    if (!asked) return;
+    setBusy(true);
+    setError(null);
+    searchLibrary(asked)
+      .then((found) => setHits({ query: asked, hits: found }))
+      .catch((e: unknown) =>
+        setError(`Search failed: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => setBusy(false));
+  };
+  const name = (id: string) => videos.find((v) => v.id === id)?.name ?? id;
+  return (
+    <form onSubmit={search} className="library-search">
+      <button
+        type="submit"
+        className="button button--small"
+        disabled={!query.trim() || busy}
+        data-testid="library.search-inside"
+      >
+        {busy ? 'Searching…' : 'Search inside videos'}
+      </button>
+      {error && (
+        <p className="card__error" role="alert">
+          {error}
+        </p>
+      )}
+      {hits && (
+        <div aria-live="polite">
+          {hits.hits.length === 0 ? (
+            <p className="library__empty">Nothing said, seen or written matches “{hits.query}”.</p>
+          ) : (
+            <ol className="library-search__hits" aria-label={`Moments matching ${hits.query}`}>
+              {hits.hits.map((hit, i) => (
+                <li key={i}>
+                  <button
+                    type="button"
+                    className="library-search__hit"
+                    onClick={() => openVideo(hit.video_id, hit.t)}
+                    data-testid="library.hit"
+                    data-video-id={hit.video_id}
+                    data-t={hit.t}
+                  >
+                    <span className="transcript__time">{formatTimestamp(hit.t)}</span>{' '}
+                    <strong>{name(hit.video_id)}</strong>{' '}
+                    <span className="library-search__kind">{hit.kind}</span> {hit.text}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,227 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import type { DiagnosticsReport } from '../../src/shared/diagnostics-types';
+import { mediaPath } from '../paths';
+import { FakeGroq, type ChatRequest } from './support/fake-groq';
+import { checkLectureIndex } from './support/lecture-index-checks';
+import { LibraryPage } from './support/library-page';
+import { parseSrt } from './support/parse-srt';
+import { snapScreens } from './support/screens';
+
+const mmss = (t: number) =>
+  `[${String(Math.floor(t / 60)).padStart(2, '0')}:${String(Math.floor(t % 60)).padStart(2, '0')}]`;
+
+/** The object ranges the model was sent back by the tool it called last. */
+function lastRanges(request: ChatRequest): { start: number }[] {
+  const message = request.messages.at(-1);
+  if (message?.role !== 'tool') throw new Error('expected a tool result last');
+  return (JSON.parse(message.content) as { result: { ranges: { start: number }[] } }).result.ranges;
+}
+
+const playerTime = (page: Page) =>
+  page.getByTestId('player.video').evaluate((v: HTMLVideoElement) => v.currentTime);
+
+async function ask(page: Page, question: string) {
+  await page.getByTestId('chat.input').fill(question);
+  await page.getByTestId('chat.send').click();
+}
+
+async function downloadText(page: Page, click: () => Promise<void>): Promise<string> {
+  const download = page.waitForEvent('download');
+  await click();
+  return readFile(await (await download).path(), 'utf8');
+}
+
+test('the journey: drop the lecture, watch it index, ask, cite, read the transcript and timeline, export, and come back offline', async ({
+  browser,
+}) => {
+  test.setTimeout(480_000);
+  const fake = new FakeGroq();
+  const groqUrl = await fake.start();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const library = new LibraryPage(page);
+  try {
+    await test.step('open: the welcome, the drop zone, an empty library', async () => {
+      await library.open();
+      await expect(library.drop).toBeVisible();
+      await expect(library.empty).toBeVisible();
+      await page.evaluate(
+        ([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }),
+        [fake.apiKey, groqUrl] as const,
+      );
+      await snapScreens(page, 'library-empty');
+    });
+
+    let id = '';
+    await test.step('drop lecture-5min.mp4: it imports, and the analysis shows its progress', async () => {
+      await library.dropFile(mediaPath('lecture-5min.mp4'), 'video/mp4');
+      id = await library.videoId('lecture-5min.mp4');
+      await library.card('lecture-5min.mp4').getByTestId('library.open').click();
+      await expect(page.getByTestId('video.view')).toBeVisible();
+      const status = page.getByTestId('video.status');
+      await expect(status.locator('[data-state="running"] progress').first()).toBeVisible();
+      await snapScreens(page, 'video-indexing');
+    });
+
+    await test.step('chat-ready before the slow stages finish; a question about the audio says it is still listening', async () => {
+      await expect
+        .poll(async () => (await page.evaluate((id) => window.bri.status(id), id)).chatReady, {
+          intervals: [100],
+        })
+        .toBe(true);
+      const { stages } = await page.evaluate((id) => window.bri.status(id), id);
+      expect(stages.captions.state).not.toBe('done');
+      expect(stages.transcript.state).not.toBe('done');
+      fake.script({ text: 'I can only see the first frames so far.' });
+      await ask(page, 'What does the speaker say?');
+      await expect(page.getByTestId('chat.message')).toHaveCount(1);
+      await expect(page.getByTestId('chat.still-processing')).toContainText(
+        'still listening to the audio',
+      );
+    });
+
+    await test.step('fully indexed with the real YOLOX and OCR models; the notice goes', async () => {
+      await page.evaluate((id) => window.bri.whenIndexed(id), id);
+      const status = await library.waitForAnalysis(id, 300_000);
+      const index = await page.evaluate((id) => window.bri.getIndex(id), id);
+      await checkLectureIndex(status, index);
+      await expect(page.getByTestId('chat.still-processing')).toHaveCount(0);
+    });
+
+    const citations = page.getByTestId('chat.citation');
+    await test.step('ask when the bus appears: cited moments, and a citation seeks the player', async () => {
+      fake.script(
+        { toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] },
+        (request) => ({
+          text: `The bus appears at ${lastRanges(request)
+            .map((r) => mmss(r.start))
+            .join(' and at ')}.`,
+        }),
+      );
+      await ask(page, 'When does the bus appear?');
+      await expect(page.getByTestId('chat.message')).toHaveCount(2);
+      await expect(citations).toHaveCount(2);
+      const times = await citations.evaluateAll((els) =>
+        els.map((el) => Number(el.getAttribute('data-t'))),
+      );
+      expect(Math.abs((times[0] ?? 0) - 20)).toBeLessThanOrEqual(6);
+      expect(Math.abs((times[1] ?? 0) - 140)).toBeLessThanOrEqual(6);
+      await citations.nth(1).click();
+      await expect.poll(() => playerTime(page)).toBeCloseTo(times[1] ?? 0, 0);
+      await snapScreens(page, 'video-chat');
+    });
+
+    const index = await page.evaluate((id) => window.bri.getIndex(id), id);
+    const spoken = index.transcript.filter((s) => s.text.trim());
+    await test.step('the transcript: every segment listed, a click seeks, search narrows and marks', async () => {
+      await page.getByTestId('video.tab.transcript').click();
+      const segments = page.getByTestId('transcript.segment');
+      await expect(segments).toHaveCount(index.transcript.length);
+      const third = index.transcript[2] ?? index.transcript[0];
+      await segments.nth(index.transcript.indexOf(third ?? index.transcript[0]!)).click();
+      await expect.poll(() => playerTime(page)).toBeCloseTo(third?.start ?? 0, 0);
+      await expect(segments.nth(index.transcript.indexOf(third!))).toHaveAttribute(
+        'aria-current',
+        'true',
+      );
+      await snapScreens(page, 'video-transcript');
+      const word = (spoken[0]?.text.trim().split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}]/gu, '');
+      if (word.length > 0) {
+        await page.getByTestId('transcript.search').fill(word);
+        const matching = index.transcript.filter((s) =>
+          s.text.toLowerCase().includes(word.toLowerCase()),
+        );
+        await expect(segments).toHaveCount(matching.length);
+        await expect(segments.first().locator('mark').first()).toHaveText(new RegExp(word, 'i'));
+        await page.getByTestId('transcript.search').fill('');
+      }
+      await page.getByTestId('video.tab.chat').click();
+    });
+
+    await test.step('the timeline: scenes, speech, objects and on-screen text; a bus block seeks', async () => {
+      const timeline = page.getByTestId('video.timeline');
+      const lane = (id: string) =>
+        timeline.locator(`[data-lane="${id}"] [data-testid="timeline.block"]`);
+      await expect(lane('scenes')).toHaveCount(index.scenes.length);
+      expect(await lane('speech').count()).toBeGreaterThan(0);
+      expect(await lane('text').count()).toBeGreaterThan(0);
+      const buses = index.objects.filter((o) => o.label === 'bus');
+      await expect(lane('object:bus')).toHaveCount(buses.length);
+      await lane('object:bus').first().click();
+      await expect.poll(() => playerTime(page)).toBeCloseTo(buses[0]?.start ?? 0, 0);
+    });
+
+    await test.step('export SRT: ordered, valid cues, one per spoken segment', async () => {
+      await page.getByTestId('video.exports').locator('summary').click();
+      const srt = await downloadText(page, () => page.getByTestId('video.export.srt').click());
+      const cues = parseSrt(srt);
+      expect(cues).toHaveLength(spoken.length);
+      cues.forEach((cue, i) => {
+        expect(cue.number).toBe(i + 1);
+        expect(cue.end).toBeGreaterThan(cue.start);
+        expect(cue.text.length).toBeGreaterThan(0);
+        if (i > 0) expect(cue.start).toBeGreaterThanOrEqual(cues[i - 1]?.end ?? 0);
+      });
+    });
+
+    await test.step('diagnostics: the export holds this run’s stage timings', async () => {
+      await page.getByTestId('settings.open').click();
+      await expect(page.getByTestId('device.info')).toBeVisible();
+      await expect(page.getByTestId('settings.model-cache')).toContainText(
+        /\d+(\.\d+)? [KMG]?B in \d+ files/,
+      );
+      await snapScreens(page, 'settings');
+      await page.getByTestId('settings.diagnostics').click();
+      await expect(page.getByTestId('diagnostics.timings')).toBeVisible();
+      const report = JSON.parse(
+        await downloadText(page, () => page.getByTestId('diagnostics.export').click()),
+      ) as DiagnosticsReport;
+      const stages = report.summary.stageTimings.filter((t) => t.videoId === id);
+      expect(new Set(stages.map((t) => t.stage))).toEqual(
+        new Set(['frames', 'speech', 'objects', 'text', 'transcript', 'captions', 'embeddings']),
+      );
+      for (const timing of stages) {
+        expect(timing.state).toBe('done');
+        expect(timing.seconds).toBeGreaterThan(0);
+      }
+      expect(report.summary.toolCalls).toBeGreaterThan(0);
+      expect(
+        report.entries.some((e) => e.component === 'models' && e.data?.stage === 'objects'),
+      ).toBe(true);
+      expect(JSON.stringify(report)).not.toContain(fake.apiKey);
+      expect(JSON.stringify(report)).not.toContain('When does the bus appear');
+      await snapScreens(page, 'diagnostics');
+      await page.getByRole('button', { name: '← Library' }).click();
+    });
+
+    await test.step('offline after a reload: the library, the index and the conversation are there, and BRI answers', async () => {
+      await snapScreens(page, 'library');
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForFunction(() => typeof window.bri?.listVideos === 'function');
+      await expect(library.card('lecture-5min.mp4')).toBeVisible();
+      await library.card('lecture-5min.mp4').getByTestId('library.open').click();
+      await expect(page.getByTestId('chat.message')).toHaveCount(2);
+      await expect(
+        page.getByTestId('video.timeline').getByTestId('timeline.block').first(),
+      ).toBeVisible();
+      await page.getByTestId('video.tab.transcript').click();
+      await expect(page.getByTestId('transcript.segment')).toHaveCount(index.transcript.length);
+      await page.getByTestId('video.tab.chat').click();
+      const before = fake.requests.length;
+      await ask(page, 'When does the bus appear?');
+      await expect(page.getByTestId('chat.message')).toHaveCount(3);
+      await expect(page.getByTestId('chat.message').last()).toHaveAttribute('data-mode', 'tools');
+      await expect(
+        page.getByTestId('chat.message').last().getByTestId('chat.citation').first(),
+      ).toBeVisible();
+      expect(fake.requests.length).toBe(before);
+      await snapScreens(page, 'video-offline');
+    });
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+    await fake.stop();
+  }
+});
