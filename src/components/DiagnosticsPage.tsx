@@ -4,6 +4,7 @@ import { cacheFigures, stageTimings } from '../diagnostics/diagnostics-report';
 import { readDeviceInfo, type DeviceInfo } from '../diagnostics/device-info';
 import { downloadDiagnostics } from '../diagnostics/save-report';
 import { readLog, subscribeLog, type LogLevel } from '../diagnostics/session-log';
+import { useLibraryStore } from '../store/library-store';
 import { DeviceSummary } from './DeviceSummary';
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -31,6 +32,8 @@ export function DiagnosticsPage() {
       .slice(-SHOWN)
       .reverse();
   }, [log, minLevel, component, text]);
+  const videos = useLibraryStore((s) => s.videos);
+  const nameOf = (id: string) => videos.find((v) => v.id === id)?.name ?? id;
   const timings = stageTimings(log);
   const cache = cacheFigures(log);
 
@@ -75,7 +78,7 @@ export function DiagnosticsPage() {
             <tbody>
               {timings.map((t, i) => (
                 <tr key={i}>
-                  <td>{t.videoId}</td>
+                  <td>{nameOf(t.videoId)}</td>
                   <td>{t.stage}</td>
                   <td>{t.state}</td>
                   <td>{t.seconds.toFixed(1)}</td>

@@ -29,7 +29,7 @@ export function ModelTable({ rows, ids, onIdChange }: ModelTableProps) {
         {rows.map((row) => (
           <tr key={row.role} data-testid="settings.model-row" data-role={row.role}>
             <th scope="row">{row.label}</th>
-            <td>
+            <td data-label="Model">
               <span className="models-table__name">{row.name}</span>
               <input
                 aria-label={`${row.label}: model id`}
@@ -39,8 +39,8 @@ export function ModelTable({ rows, ids, onIdChange }: ModelTableProps) {
                 data-testid={`settings.model-id.${row.role}`}
               />
             </td>
-            <td>{row.licence}</td>
-            <td>{sizeOf(row)}</td>
+            <td data-label="Licence">{row.licence}</td>
+            <td data-label="Download">{sizeOf(row)}</td>
           </tr>
         ))}
       </tbody>

@@ -73,7 +73,7 @@ export function buildLanes(rows: VideoTimelineRows, duration: number): Lane[] {
     });
   lanes.push({
     id: 'text',
-    title: 'On-screen text',
+    title: 'On screen',
     blocks: mergeForLane(
       rows.texts.map((t) => ({ ...t, label: `“${t.text}”` })),
       duration,
