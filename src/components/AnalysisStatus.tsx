@@ -2,7 +2,8 @@ import type { StageName, StageRecord } from '../db';
 import { STAGE_NAMES } from '../shared/bri-api';
 import { formatDuration } from '../library/format';
 import { cancelAnalysis, retryAnalysis } from '../pipeline/analysis-queue';
-import { useStageRows } from '../store/analysis-store';
+import { describeTimeLeft } from '../pipeline/time-left';
+import { useSecondsLeft, useStageRows } from '../store/analysis-store';
 
 const LABELS: Record<
   StageName,
@@ -38,7 +39,16 @@ const LABELS: Record<
   },
 };
 
-function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefined }) {
+function StageLine({
+  videoId,
+  stage,
+  row,
+}: {
+  videoId: string;
+  stage: StageName;
+  row: StageRecord | undefined;
+}) {
+  const secondsLeft = useSecondsLeft(videoId, stage);
   if (!row) return null;
   const label = LABELS[stage];
   switch (row.state) {
@@ -48,6 +58,12 @@ function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefi
       return (
         <li data-state="running">
           {row.detail ?? `${label.running}… ${Math.round(row.progress * 100)} %`}
+          {secondsLeft !== undefined && (
+            <span className="analysis__eta" data-testid="video.eta">
+              {' '}
+              · {describeTimeLeft(secondsLeft)}
+            </span>
+          )}
           <progress max={1} value={row.progress} aria-label={label.running} />
         </li>
       );
@@ -68,7 +84,7 @@ export function AnalysisStatus({ videoId }: { videoId: string }) {
     <div className="analysis" data-testid="video.status" aria-live="polite">
       <ul>
         {STAGE_NAMES.map((stage, i) => (
-          <StageLine key={stage} stage={stage} row={rows[i]} />
+          <StageLine key={stage} videoId={videoId} stage={stage} row={rows[i]} />
         ))}
       </ul>
       {busy && (

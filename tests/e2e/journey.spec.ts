@@ -81,6 +81,15 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       );
     });
 
+    await test.step('a running stage says about how long it has left', async () => {
+      await expect(page.getByTestId('video.eta').first()).toContainText(/left$/, {
+        timeout: 90_000,
+      });
+      await expect(
+        page.getByTestId('video.status').getByRole('button', { name: 'Cancel analysis' }),
+      ).toBeVisible();
+    });
+
     await test.step('fully indexed with the real YOLOX and OCR models; the notice goes', async () => {
       await page.evaluate((id) => window.bri.whenIndexed(id), id);
       const status = await library.waitForAnalysis(id, 300_000);
