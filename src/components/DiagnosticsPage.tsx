@@ -73,6 +73,7 @@ export function DiagnosticsPage() {
                 <th scope="col">Stage</th>
                 <th scope="col">Outcome</th>
                 <th scope="col">Seconds</th>
+                <th scope="col">Of which models</th>
               </tr>
             </thead>
             <tbody>
@@ -82,6 +83,7 @@ export function DiagnosticsPage() {
                   <td>{t.stage}</td>
                   <td>{t.state}</td>
                   <td>{t.seconds.toFixed(1)}</td>
+                  <td>{t.inferenceSeconds === null ? '—' : t.inferenceSeconds.toFixed(1)}</td>
                 </tr>
               ))}
             </tbody>

@@ -35,7 +35,10 @@ export interface StageTiming {
   videoId: string;
   stage: string;
   state: string;
+  /** Wall-clock seconds the stage ran in this session. */
   seconds: number;
+  /** Of which the models' own inference, where the stage measures it. */
+  inferenceSeconds: number | null;
 }
 
 /** What "Export diagnostics" saves: the session's log with its figures summed up. */

@@ -34,7 +34,7 @@ describe('stage timings', () => {
     logStageRow(row('queued'), 0);
     logStageRow(row('running', { progress: 0.1 }), 1000);
     logStageRow(row('running', { progress: 0.5 }), 2000);
-    logStageRow(row('done', { stats: { frames: 150 } }), 7250);
+    logStageRow(row('done', { stats: { frames: 150, seconds: 4.5 } }), 7250);
     logStageRow(row('failed', { stage: 'captions', detail: 'model missing' }), 8000);
     const log = readLog();
     expect(log.map((e) => e.message)).toEqual([
@@ -46,7 +46,7 @@ describe('stage timings', () => {
     expect(log[1]?.data).toMatchObject({ stage: 'frames', state: 'done', frames: 150 });
     expect(log[2]?.level).toBe('error');
     expect(stageTimings(log)).toEqual([
-      { videoId: 'v1', stage: 'frames', state: 'done', seconds: 6.25 },
+      { videoId: 'v1', stage: 'frames', state: 'done', seconds: 6.25, inferenceSeconds: 4.5 },
     ]);
   });
 });
