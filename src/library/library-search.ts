@@ -21,6 +21,41 @@ const rows = (value: unknown, key: string): Row[] => {
   return Array.isArray(list) ? (list as Row[]) : [];
 };
 
+/** Where each kind of hit comes from: the tool, the list in its result, and the row's time and text. */
+const SOURCES: {
+  tool: string;
+  args: (query: string) => Record<string, unknown>;
+  list: string;
+  kind: LibraryHit['kind'];
+  at: (row: Row) => unknown;
+  text: (row: Row) => string;
+}[] = [
+  {
+    tool: 'search_transcript',
+    args: (query) => ({ query, top_k: TOP }),
+    list: 'results',
+    kind: 'said',
+    at: (r) => r.start,
+    text: (r) => String(r.text),
+  },
+  {
+    tool: 'search_captions',
+    args: (query) => ({ query, top_k: TOP }),
+    list: 'results',
+    kind: 'seen',
+    at: (r) => r.t,
+    text: (r) => String(r.caption),
+  },
+  {
+    tool: 'search_on_screen_text',
+    args: (query) => ({ query }),
+    list: 'matches',
+    kind: 'on screen',
+    at: (r) => r.start,
+    text: (r) => (Array.isArray(r.texts) ? r.texts.join(' · ') : ''),
+  },
+];
+
 /**
  * Searches every video at once with the tools' cross-video mode (no video_id): what is said,
  * what the frames show, and on-screen text; the best moments first. A tool that can't answer yet
@@ -30,38 +65,19 @@ export async function searchLibrary(
   query: string,
   context: ToolContext = APP_TOOL_CONTEXT,
 ): Promise<LibraryHit[]> {
-  const [said, seen, written] = await Promise.all([
-    executeTool('search_transcript', { query, top_k: TOP }, context),
-    executeTool('search_captions', { query, top_k: TOP }, context),
-    executeTool('search_on_screen_text', { query }, context),
-  ]);
-  const hits: LibraryHit[] = [];
-  if (said.ok)
-    for (const r of rows(said.result, 'results'))
-      hits.push({
-        video_id: String(r.video_id),
-        t: Number(r.start),
-        kind: 'said',
-        text: String(r.text),
-        score: Number(r.score),
-      });
-  if (seen.ok)
-    for (const r of rows(seen.result, 'results'))
-      hits.push({
-        video_id: String(r.video_id),
-        t: Number(r.t),
-        kind: 'seen',
-        text: String(r.caption),
-        score: Number(r.score),
-      });
-  if (written.ok)
-    for (const r of rows(written.result, 'matches'))
-      hits.push({
-        video_id: String(r.video_id),
-        t: Number(r.start),
-        kind: 'on screen',
-        text: (r.texts as string[]).join(' · '),
-        score: Number(r.score),
-      });
+  const outcomes = await Promise.all(
+    SOURCES.map((source) => executeTool(source.tool, source.args(query), context)),
+  );
+  const hits = SOURCES.flatMap((source, i) => {
+    const outcome = outcomes[i];
+    if (!outcome?.ok) return [];
+    return rows(outcome.result, source.list).map((row) => ({
+      video_id: String(row.video_id),
+      t: Number(source.at(row)),
+      kind: source.kind,
+      text: source.text(row),
+      score: Number(row.score),
+    }));
+  });
   return hits.sort((a, b) => b.score - a.score).slice(0, TOP);
 }

@@ -204,7 +204,24 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await page.getByRole('button', { name: '← Library' }).click();
     });
 
+    await test.step('the library: searching inside videos finds the slide, and a hit opens the video there', async () => {
+      await page.getByTestId('library.search').fill('public transport');
+      await expect(library.cards).toHaveCount(0);
+      await page.getByTestId('library.search-inside').click();
+      const slide = page.getByTestId('library.hit').filter({ hasText: 'on screen' }).first();
+      await expect(slide).toBeVisible();
+      const t = Number(await slide.getAttribute('data-t'));
+      expect(t).toBeGreaterThanOrEqual(58);
+      expect(t).toBeLessThanOrEqual(80);
+      await snapScreens(page, 'library-search');
+      await slide.click();
+      await expect(page.getByTestId('video.view')).toBeVisible();
+      await expect.poll(() => playerTime(page)).toBeCloseTo(t, 0);
+      await page.getByTestId('video.back').click();
+    });
+
     await test.step('offline after a reload: the library, the index and the conversation are there, and BRI answers', async () => {
+      await expect(library.card('lecture-5min.mp4')).toBeVisible();
       await snapScreens(page, 'library');
       await context.setOffline(true);
       await page.reload();
