@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { VideoRecord } from '../db';
 import { openVideoFile } from '../library/video-files';
 import { useViewStore } from '../store/view-store';
+import { usePosterUrl } from './usePosterUrl';
 
 /** The video itself, played from this device; seeks when a citation asks for a moment. */
 export function VideoPlayer({ video }: { video: VideoRecord }) {
@@ -9,6 +10,8 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const seekTo = useViewStore((s) => s.seekTo);
+  // The poster shows until the first frame is decoded (preload="metadata" decodes none).
+  const posterUrl = usePosterUrl(video.id);
 
   useEffect(() => {
     let created: string | null = null;
@@ -46,6 +49,7 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
       ref={ref}
       className="player"
       src={url ?? undefined}
+      poster={posterUrl ?? undefined}
       controls
       playsInline
       preload="metadata"
