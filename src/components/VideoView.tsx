@@ -13,7 +13,8 @@ import { TranscriptPanel } from './TranscriptPanel';
 import { useTimelineRows } from './use-timeline-rows';
 import { VideoPlayer } from './VideoPlayer';
 
-type Tab = 'chat' | 'transcript';
+const TABS = ['chat', 'transcript'] as const;
+type Tab = (typeof TABS)[number];
 
 /** Why the transcript is empty, in the person's words. */
 function useTranscriptEmptyText(video: VideoRecord): string {
@@ -36,7 +37,18 @@ function VideoBody({ video }: { video: VideoRecord }) {
       aria-selected={tab === id}
       aria-controls={`video-panel-${id}`}
       className="tabs__tab"
+      // The ARIA tabs pattern: one tab stop; the arrow keys move between the tabs.
+      tabIndex={tab === id ? 0 : -1}
       onClick={() => setTab(id)}
+      onKeyDown={(event) => {
+        if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+        const next =
+          TABS[
+            (TABS.indexOf(id) + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length
+          ] ?? id;
+        setTab(next);
+        document.getElementById(`video-tab-${next}`)?.focus();
+      }}
       data-testid={`video.tab.${id}`}
     >
       {label}

@@ -139,7 +139,14 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
     const index = await page.evaluate((id) => window.bri.getIndex(id), id);
     const spoken = index.transcript.filter((s) => s.text.trim());
     await test.step('the transcript: every segment listed, a click seeks, search narrows and marks', async () => {
-      await page.getByTestId('video.tab.transcript').click();
+      // From the keyboard, as the ARIA tabs pattern has it: the arrow key moves to the next tab.
+      await page.getByTestId('video.tab.chat').focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('video.tab.transcript')).toBeFocused();
+      await expect(page.getByTestId('video.tab.transcript')).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
       const segments = page.getByTestId('transcript.segment');
       await expect(segments).toHaveCount(index.transcript.length);
       const third = index.transcript[2] ?? index.transcript[0];
