@@ -72,8 +72,10 @@ export function DiagnosticsPage() {
                 <th scope="col">Video</th>
                 <th scope="col">Stage</th>
                 <th scope="col">Outcome</th>
-                <th scope="col">Seconds</th>
-                <th scope="col">Of which models</th>
+                <th scope="col">Took (s)</th>
+                <th scope="col" title="Decoding or model inference, without waiting">
+                  Work (s)
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -83,7 +85,7 @@ export function DiagnosticsPage() {
                   <td>{t.stage}</td>
                   <td>{t.state}</td>
                   <td>{t.seconds.toFixed(1)}</td>
-                  <td>{t.inferenceSeconds === null ? '—' : t.inferenceSeconds.toFixed(1)}</td>
+                  <td>{t.workSeconds === null ? '—' : t.workSeconds.toFixed(1)}</td>
                 </tr>
               ))}
             </tbody>

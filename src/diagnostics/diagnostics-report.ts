@@ -12,7 +12,7 @@ export function stageTimings(entries: readonly LogEntry[]): StageTiming[] {
       stage: String(e.data?.stage),
       state: String(e.data?.state),
       seconds: Math.round((e.durationMs ?? 0) / 10) / 100,
-      inferenceSeconds: typeof e.data?.seconds === 'number' ? e.data.seconds : null,
+      workSeconds: typeof e.data?.seconds === 'number' ? e.data.seconds : null,
     }));
 }
 

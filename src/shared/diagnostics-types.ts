@@ -37,8 +37,11 @@ export interface StageTiming {
   state: string;
   /** Wall-clock seconds the stage ran in this session. */
   seconds: number;
-  /** Of which the models' own inference, where the stage measures it. */
-  inferenceSeconds: number | null;
+  /**
+   * The stage's own measured work (decoding for the media stages, model inference for the model
+   * stages), without waits for downloads or the other lane; null where it isn't measured.
+   */
+  workSeconds: number | null;
 }
 
 /** What "Export diagnostics" saves: the session's log with its figures summed up. */

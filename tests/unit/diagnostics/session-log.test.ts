@@ -46,7 +46,7 @@ describe('stage timings', () => {
     expect(log[1]?.data).toMatchObject({ stage: 'frames', state: 'done', frames: 150 });
     expect(log[2]?.level).toBe('error');
     expect(stageTimings(log)).toEqual([
-      { videoId: 'v1', stage: 'frames', state: 'done', seconds: 6.25, inferenceSeconds: 4.5 },
+      { videoId: 'v1', stage: 'frames', state: 'done', seconds: 6.25, workSeconds: 4.5 },
     ]);
   });
 });
