@@ -84,27 +84,40 @@ async function runImport(
  * Queues one file for import and resolves with the new video's id. Progress and failures show in
  * the library; the returned promise rejects with the same named error the UI shows.
  */
-export function importFile(file: Blob, name?: string): Promise<string> {
-  const key = crypto.randomUUID();
+export function importFile(file: Blob, name?: string, rowKey?: string): Promise<string> {
   const displayName = name ?? (file instanceof File && file.name ? file.name : 'Untitled video');
+  const key = rowKey ?? showImportRow(file, displayName);
   const controller = new AbortController();
   controllers.set(key, controller);
-  useLibraryStore.setState((s) => ({
-    imports: [
-      ...s.imports,
-      { key, name: displayName, size: file.size, state: 'queued', phase: 'checking', fraction: 0 },
-    ],
-  }));
   const run = importChain.then(() => runImport(key, file, displayName, controller));
   importChain = run.catch(() => undefined);
   return run;
 }
 
-/** Imports files picked or dropped in the UI (videos, or `.bri` backups); failures are shown on their rows. */
+/** Adds a waiting row to the import list; returns its key. */
+function showImportRow(file: Blob, name: string): string {
+  const key = crypto.randomUUID();
+  useLibraryStore.setState((s) => ({
+    imports: [
+      ...s.imports,
+      { key, name, size: file.size, state: 'queued', phase: 'checking', fraction: 0 },
+    ],
+  }));
+  return key;
+}
+
+/**
+ * Imports files picked or dropped in the UI (videos, or `.bri` backups); failures are shown on
+ * their rows. Each file's row appears at once, before its first bytes are read to tell a backup
+ * from a video.
+ */
 export function importFiles(files: Iterable<File>): void {
   for (const file of files) {
+    const key = showImportRow(file, file.name || 'Untitled video');
     void isArchive(file).then(async (backup) => {
-      await (backup ? restoreBackup(file) : importFile(file)).catch(() => undefined);
+      await (backup ? restoreBackup(file, key) : importFile(file, undefined, key)).catch(
+        () => undefined,
+      );
     });
   }
 }
@@ -122,15 +135,10 @@ function describeRestore({ imported, skipped }: BackupImport): string | null {
  * Restores a `.bri` backup into the library, shown as a row while it runs; resolves with what
  * was restored and skipped. Problems stay on the row in plain words.
  */
-export async function restoreBackup(file: File | Blob): Promise<BackupImport> {
-  const key = crypto.randomUUID();
+export async function restoreBackup(file: File | Blob, rowKey?: string): Promise<BackupImport> {
   const name = file instanceof File && file.name ? file.name : 'Backup';
-  useLibraryStore.setState((s) => ({
-    imports: [
-      ...s.imports,
-      { key, name, size: file.size, state: 'running', phase: 'storing', fraction: 0 },
-    ],
-  }));
+  const key = rowKey ?? showImportRow(file, name);
+  patchImport(key, { state: 'running', phase: 'storing' });
   try {
     const result = await importBackup(file);
     const message = describeRestore(result);
