@@ -7,18 +7,20 @@ const MAX_ENTRIES = 5000;
 
 const entries: LogEntry[] = [];
 const listeners = new Set<() => void>();
-let snapshot: readonly LogEntry[] = [];
+/** The copy handed to readers, made on the first read after a change (not on every entry). */
+let snapshot: readonly LogEntry[] | null = [];
 
 /** Adds an entry to the session's log (in memory: it starts empty on each page load). */
 export function logEvent(entry: Omit<LogEntry, 'at'> & { at?: number }): void {
   entries.push({ at: Date.now(), ...entry });
   if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
-  snapshot = [...entries];
+  snapshot = null;
   for (const listener of listeners) listener();
 }
 
 /** The log so far, oldest first (the same array until something is logged). */
 export function readLog(): readonly LogEntry[] {
+  snapshot ??= [...entries];
   return snapshot;
 }
 

@@ -27,6 +27,15 @@ describe('the session log', () => {
     expect(log[0]?.message).toBe('#3');
     expect(log.at(-1)?.message).toBe('#5002');
   });
+
+  it('hands readers the same array until something new is logged', () => {
+    logEvent({ level: 'info', component: 't', message: 'one' });
+    const first = readLog();
+    expect(readLog()).toBe(first);
+    logEvent({ level: 'info', component: 't', message: 'two' });
+    expect(readLog()).not.toBe(first);
+    expect(readLog().map((e) => e.message)).toEqual(['one', 'two']);
+  });
 });
 
 describe('stage timings', () => {
