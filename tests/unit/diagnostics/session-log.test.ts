@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BriDatabase, type StageRecord } from '../../../src/db';
 import { cacheFigures, stageTimings } from '../../../src/diagnostics/diagnostics-report';
 import { clearLog, logEvent, readLog } from '../../../src/diagnostics/session-log';
-import { logStageRow } from '../../../src/diagnostics/stage-timings';
+import { reportStage } from '../../../src/pipeline/stage-status';
+import { useAnalysisStore } from '../../../src/store/analysis-store';
 import { executeTool } from '../../../src/tools/registry';
 import { seedCity, testContext } from '../tools/seeded-library';
 
@@ -39,12 +40,23 @@ describe('the session log', () => {
 });
 
 describe('stage timings', () => {
+  beforeEach(() => useAnalysisStore.setState({ stages: {}, startedAt: {}, secondsLeft: {} }));
+  afterEach(() => vi.useRealTimers());
+
+  /** Reports a stage row as the pipeline does, at `at` ms. */
+  const report = (stageRow: StageRecord, at: number) => {
+    vi.setSystemTime(at);
+    reportStage(stageRow);
+  };
+
   it('logs a stage once when it starts and once when it ends, with how long it ran', () => {
-    logStageRow(row('queued'), 0);
-    logStageRow(row('running', { progress: 0.1 }), 1000);
-    logStageRow(row('running', { progress: 0.5 }), 2000);
-    logStageRow(row('done', { stats: { frames: 150, seconds: 4.5 } }), 7250);
-    logStageRow(row('failed', { stage: 'captions', detail: 'model missing' }), 8000);
+    vi.useFakeTimers();
+    report(row('queued'), 0);
+    report(row('running', { progress: 0.1 }), 1000);
+    report(row('running', { progress: 0.5 }), 5000);
+    expect(useAnalysisStore.getState().secondsLeft['v1:frames']).toBe(4);
+    report(row('done', { stats: { frames: 150, seconds: 4.5 } }), 7250);
+    report(row('failed', { stage: 'captions', detail: 'model missing' }), 8000);
     const log = readLog();
     expect(log.map((e) => e.message)).toEqual([
       'frames started',
