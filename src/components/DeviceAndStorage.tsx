@@ -1,20 +1,19 @@
 import { useEffect, useState } from 'react';
 import { showDiagnostics } from '../app/navigation';
-import { readDeviceInfo, type DeviceInfo } from '../diagnostics/device-info';
 import { formatBytes } from '../library/format';
 import { refreshStorage } from '../library/library-actions';
 import { clearModelCaches, readCacheUsage, type CacheUsage } from '../pwa/cache-usage';
 import { useLibraryStore } from '../store/library-store';
 import { DeviceSummary } from './DeviceSummary';
+import { useDeviceInfo } from './use-device-info';
 
 /** Settings' lower half: storage with what can be freed, this device, and diagnostics. */
 export function DeviceAndStorage({ onLeave }: { onLeave: () => void }) {
   const storage = useLibraryStore((s) => s.storage);
   const videos = useLibraryStore((s) => s.videos);
-  const [device, setDevice] = useState<DeviceInfo | null>(null);
+  const device = useDeviceInfo();
   const [caches, setCaches] = useState<CacheUsage[] | null>(null);
   const [version, setVersion] = useState(0);
-  useEffect(() => void readDeviceInfo().then(setDevice), []);
   useEffect(() => void readCacheUsage().then(setCaches), [version]);
 
   const models = caches?.filter((c) => !c.appShell) ?? [];

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { showLibrary } from '../app/navigation';
 import { cacheFigures, stageTimings } from '../diagnostics/diagnostics-report';
-import { readDeviceInfo, type DeviceInfo } from '../diagnostics/device-info';
 import { downloadDiagnostics } from '../diagnostics/save-report';
 import { readLog, subscribeLog, type LogLevel } from '../diagnostics/session-log';
 import { useLibraryStore } from '../store/library-store';
 import { DeviceSummary } from './DeviceSummary';
+import { useDeviceInfo } from './use-device-info';
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
 /** Rows drawn at most (newest first); the export always has every entry. */
@@ -16,11 +16,10 @@ const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour12
 /** The session's structured log, filterable, with stage timings and an export to JSON. */
 export function DiagnosticsPage() {
   const log = useSyncExternalStore(subscribeLog, readLog);
-  const [device, setDevice] = useState<DeviceInfo | null>(null);
+  const device = useDeviceInfo();
   const [minLevel, setMinLevel] = useState<LogLevel>('info');
   const [component, setComponent] = useState('');
   const [text, setText] = useState('');
-  useEffect(() => void readDeviceInfo().then(setDevice), []);
 
   const components = useMemo(() => [...new Set(log.map((e) => e.component))].sort(), [log]);
   const shown = useMemo(() => {

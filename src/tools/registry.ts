@@ -71,32 +71,41 @@ export async function executeTool(
     const message = `Invalid arguments for ${name}: ${issues.map((i) => `${i.path || '(arguments)'}: ${i.message}`).join('; ')}`;
     return { ok: false, tool: name, error: { code: 'invalid_arguments', message, issues } };
   }
+  const valid = parsed.data as Record<string, unknown>;
   const started = performance.now();
-  const videoId = (parsed.data as { video_id?: string }).video_id;
   try {
-    const { result, cached } = await executeThroughCache(
-      tool,
-      parsed.data as Record<string, unknown>,
-      context,
-    );
-    logEvent({
-      level: 'debug',
-      component: 'tools',
-      message: `${name}${cached ? ' (cached)' : ''}`,
-      ...(videoId ? { videoId } : {}),
-      durationMs: performance.now() - started,
-      data: { tool: name, ok: true, cached, cacheable: !!tool.cached },
-    });
+    const { result, cached } = await executeThroughCache(tool, valid, context);
+    logToolCall(tool, valid, started, cached, null);
     return { ok: true, tool: name, result, ...(cached ? { cached } : {}) };
   } catch (error) {
-    logEvent({
-      level: 'warn',
-      component: 'tools',
-      message: `${name} failed: ${error instanceof Error ? error.message : String(error)}`,
-      ...(videoId ? { videoId } : {}),
-      durationMs: performance.now() - started,
-      data: { tool: name, ok: false, cached: false, cacheable: !!tool.cached },
-    });
+    logToolCall(
+      tool,
+      valid,
+      started,
+      false,
+      error instanceof Error ? error.message : String(error),
+    );
     return failure(name, error);
   }
+}
+
+/** One tool call in the session's log: how long it took, and whether the result cache answered. */
+function logToolCall(
+  tool: Tool,
+  args: Record<string, unknown>,
+  started: number,
+  cached: boolean,
+  failedWith: string | null,
+): void {
+  logEvent({
+    level: failedWith === null ? 'debug' : 'warn',
+    component: 'tools',
+    message:
+      failedWith === null
+        ? `${tool.name}${cached ? ' (cached)' : ''}`
+        : `${tool.name} failed: ${failedWith}`,
+    ...(typeof args.video_id === 'string' ? { videoId: args.video_id } : {}),
+    durationMs: performance.now() - started,
+    data: { tool: tool.name, ok: failedWith === null, cached, cacheable: !!tool.cached },
+  });
 }
