@@ -2,7 +2,7 @@ import { askBri, wipeMemory } from '../agent/app-ask';
 import { getVideo, listVideos } from '../db';
 import { currentDiagnostics } from '../diagnostics/save-report';
 import { exportBackup } from '../library/backup/backup-library';
-import { EXPORT_FORMATS, exportVideo } from '../library/exports/export-video';
+import { exportVideo } from '../library/exports/export-video';
 import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-queue';
 import { whenIndexed } from '../pipeline/when-indexed';
@@ -30,11 +30,7 @@ export function installBriApi(): void {
     focusVideo: (id) => focusVideo(id),
     getIndex,
     exportBackup: (ids) => exportBackup(ids),
-    export: (id, format) => {
-      if (!EXPORT_FORMATS.includes(format))
-        return Promise.reject(new Error(`Unknown export format ${String(format)}`));
-      return exportVideo(id, format);
-    },
+    export: (id, format) => exportVideo(id, format),
     importBackup: (file) => restoreBackup(file),
     frameAt,
     embedQuery: async (query, space) => {

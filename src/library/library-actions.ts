@@ -84,19 +84,23 @@ async function runImport(
  * Queues one file for import and resolves with the new video's id. Progress and failures show in
  * the library; the returned promise rejects with the same named error the UI shows.
  */
-export function importFile(file: Blob, name?: string, rowKey?: string): Promise<string> {
+export function importFile(file: Blob, name?: string): Promise<string> {
   const displayName = name ?? (file instanceof File && file.name ? file.name : 'Untitled video');
-  const key = rowKey ?? showImportRow(file, displayName);
-  const controller = new AbortController();
-  controllers.set(key, controller);
+  return queueImport(file, displayName, showImportRow(file, displayName));
+}
+
+/** Queues an import behind the others, its progress and outcome shown on row `key`. */
+function queueImport(file: Blob, displayName: string, key: string): Promise<string> {
+  const controller = controllers.get(key) ?? new AbortController(); // Set by showImportRow.
   const run = importChain.then(() => runImport(key, file, displayName, controller));
   importChain = run.catch(() => undefined);
   return run;
 }
 
-/** Adds a waiting row to the import list; returns its key. */
+/** Adds a waiting row to the import list, cancellable from then on; returns its key. */
 function showImportRow(file: Blob, name: string): string {
   const key = crypto.randomUUID();
+  controllers.set(key, new AbortController());
   useLibraryStore.setState((s) => ({
     imports: [
       ...s.imports,
@@ -113,9 +117,10 @@ function showImportRow(file: Blob, name: string): string {
  */
 export function importFiles(files: Iterable<File>): void {
   for (const file of files) {
-    const key = showImportRow(file, file.name || 'Untitled video');
+    const name = file.name || 'Untitled video';
+    const key = showImportRow(file, name);
     void isArchive(file).then(async (backup) => {
-      await (backup ? restoreBackup(file, key) : importFile(file, undefined, key)).catch(
+      await (backup ? restoreBackup(file, key) : queueImport(file, name, key)).catch(
         () => undefined,
       );
     });
@@ -151,6 +156,7 @@ export async function restoreBackup(file: File | Blob, rowKey?: string): Promise
     patchImport(key, { state: 'failed', error: { name: 'BackupNotRestored', message } });
     throw error;
   } finally {
+    controllers.delete(key);
     await Promise.all([refreshLibrary(), refreshStorage()]);
   }
 }

@@ -6,6 +6,7 @@ import {
   listSpeechRegions,
   listTranscript,
   type BriDatabase,
+  type VideoRecord,
 } from '../../db';
 import { overviewOf } from '../../tools/defs/get-video-overview';
 import { exportBackup } from '../backup/backup-library';
@@ -15,9 +16,6 @@ import { toSrt, toVtt } from './subtitles';
 
 /** What a video can be exported as: subtitles, notes, or its whole index as a `.bri` backup. */
 export type ExportFormat = 'srt' | 'vtt' | 'md' | 'index';
-
-/** The formats, for validating what automation passes in. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['srt', 'vtt', 'md', 'index'];
 
 /** The video has no transcript to make subtitles from (yet, or because nothing is said). */
 export class NothingToExportError extends Error {
@@ -40,9 +38,8 @@ async function subtitles(videoId: string, format: 'srt' | 'vtt', database: BriDa
   return format === 'srt' ? toSrt(segments) : toVtt(segments);
 }
 
-async function notes(videoId: string, database: BriDatabase): Promise<string> {
-  const video = await getVideo(videoId, database);
-  if (!video) throw new Error(`No video with id ${videoId}`);
+async function notes(video: VideoRecord, database: BriDatabase): Promise<string> {
+  const videoId = video.id;
   const [overview, captions, transcript, speech, turns] = await Promise.all([
     overviewOf(video, database),
     listCaptions(videoId, database),
@@ -70,15 +67,19 @@ export async function exportVideo(
   format: ExportFormat,
   database: BriDatabase = defaultDb,
 ): Promise<Blob> {
-  if (!(await getVideo(videoId, database))) throw new Error(`No video with id ${videoId}`);
+  const video = await getVideo(videoId, database);
+  if (!video) throw new Error(`No video with id ${videoId}`);
   switch (format) {
     case 'srt':
     case 'vtt':
       return new Blob([await subtitles(videoId, format, database)], { type: MIME[format] });
     case 'md':
-      return new Blob([await notes(videoId, database)], { type: MIME.md });
+      return new Blob([await notes(video, database)], { type: MIME.md });
     case 'index':
       return exportBackup([videoId]);
+    default:
+      // Automation passes whatever a script wrote.
+      throw new Error(`Unknown export format ${String(format satisfies never)}`);
   }
 }
 

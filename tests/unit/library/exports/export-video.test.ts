@@ -85,6 +85,12 @@ describe('exportVideo', () => {
   it('rejects an unknown video', async () => {
     await expect(exportVideo('nope', 'md', db)).rejects.toThrow('No video with id nope');
   });
+
+  it('rejects a format it does not know (automation passes any string)', async () => {
+    await expect(exportVideo('city', 'pdf' as never, db)).rejects.toThrow(
+      'Unknown export format pdf',
+    );
+  });
 });
 
 describe('exportFileName', () => {
