@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import { seekPlayer } from '../app/navigation';
 import type { VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
@@ -7,14 +7,25 @@ import { buildLanes } from './timeline-lanes';
 const percent = (t: number, duration: number) =>
   `${Math.min(100, Math.max(0, (t / duration) * 100)).toFixed(3)}%`;
 
+/** The line at the player's time: only it re-renders as the video plays, not the blocks. */
+function Playhead({ duration }: { duration: number }) {
+  const playhead = useViewStore((s) => s.playhead);
+  return (
+    <span
+      className="timeline__playhead"
+      style={{ left: percent(playhead, duration) }}
+      aria-hidden="true"
+    />
+  );
+}
+
 /**
  * Scenes, speech, objects and on-screen text as lanes under the player. Each block is a button
  * (keyboard and screen readers reach it) that seeks to its start; clicking a lane's empty track
  * seeks to that point.
  */
 export function Timeline({ rows, duration }: { rows: VideoTimelineRows; duration: number }) {
-  const playhead = useViewStore((s) => s.playhead);
-  const lanes = buildLanes(rows, duration);
+  const lanes = useMemo(() => buildLanes(rows, duration), [rows, duration]);
   const seekAtPointer = (e: MouseEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // A block handles its own click.
     const box = e.currentTarget.getBoundingClientRect();
@@ -49,11 +60,7 @@ export function Timeline({ rows, duration }: { rows: VideoTimelineRows; duration
                 data-testid="timeline.block"
               />
             ))}
-            <span
-              className="timeline__playhead"
-              style={{ left: percent(playhead, duration) }}
-              aria-hidden="true"
-            />
+            <Playhead duration={duration} />
           </div>
         </div>
       ))}

@@ -26,8 +26,8 @@ export function TranscriptPanel({
   emptyText: string;
 }) {
   const [query, setQuery] = useState('');
-  const playhead = useViewStore((s) => s.playhead);
-  const current = currentSegmentIndex(segments, playhead);
+  // A number, so the list re-renders when the spoken segment changes, not on every time update.
+  const current = useViewStore((s) => currentSegmentIndex(segments, s.playhead));
   const currentRef = useRef<HTMLButtonElement>(null);
   const trimmed = query.trim();
   const shown = useMemo(
