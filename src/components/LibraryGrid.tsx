@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLibraryStore } from '../store/library-store';
 import { arrangeLibrary, ORDER_LABELS, type LibraryOrder } from './library-order';
-import { LibrarySearch } from './LibrarySearch';
+import { LIBRARY_SEARCH_FORM, LibrarySearch } from './LibrarySearch';
 import { VideoCard } from './VideoCard';
 
 /** The grid of imported videos with search and sort, or a friendly empty state. */
@@ -29,6 +29,7 @@ export function LibraryGrid() {
           placeholder="Search your library"
           aria-label="Search your library"
           data-testid="library.search"
+          form={LIBRARY_SEARCH_FORM}
         />
         <label>
           Sort{' '}

@@ -4,6 +4,9 @@ import { openVideo } from '../app/navigation';
 import { searchLibrary, type LibraryHit } from '../library/library-search';
 import { useLibraryStore } from '../store/library-store';
 
+/** The search form's id: the library's search box belongs to it, so Enter there searches. */
+export const LIBRARY_SEARCH_FORM = 'library-search';
+
 /**
  * Moments across every video that match a search (what is said, seen or written on screen),
  * each opening its video there. The grid below filters by name as the person types.
@@ -28,7 +31,7 @@ export function LibrarySearch({ query }: { query: string }) {
   };
   const name = (id: string) => videos.find((v) => v.id === id)?.name ?? id;
   return (
-    <form onSubmit={search} className="library-search">
+    <form id={LIBRARY_SEARCH_FORM} onSubmit={search} className="library-search">
       <button
         type="submit"
         className="button button--small"

@@ -229,7 +229,8 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
     await test.step('the library: searching inside videos finds the slide, and a hit opens the video there', async () => {
       await page.getByTestId('library.search').fill('public transport');
       await expect(library.cards).toHaveCount(0);
-      await page.getByTestId('library.search-inside').click();
+      // Enter in the search box searches inside the videos, as the button does.
+      await page.getByTestId('library.search').press('Enter');
       const slide = page.getByTestId('library.hit').filter({ hasText: 'on screen' }).first();
       await expect(slide).toBeVisible();
       const t = Number(await slide.getAttribute('data-t'));
