@@ -16,8 +16,11 @@ interface Evidence {
   end: number;
 }
 
-/** `[mm:ss]` or `[h:mm:ss]` (minutes and seconds below 60). */
-const TIMESTAMP = /\[(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)\]/g;
+/**
+ * `[mm:ss]` or `[h:mm:ss]` (seconds below 60): how answers write a moment. The one pattern for
+ * checking citations and for rendering them (src/components/remark-citations.ts).
+ */
+export const TIMESTAMP = /\[(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)\]/g;
 /** The answer's timestamps have one-second resolution. */
 const SLACK_S = 1.5;
 

@@ -1,11 +1,54 @@
-import type { ReactNode } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type { Citation } from '../agent/citations';
 import { CitationButton } from './CitationButton';
+import { CITATION_LABEL, remarkCitations } from './remark-citations';
+
+/** Only web links: no javascript:, data:, file: or app-relative URLs from a model's answer. */
+export function safeLinkUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : '';
+  } catch {
+    return '';
+  }
+}
+
+function elementsFor(citations: Citation[], onCite: (citation: Citation) => void): Components {
+  return {
+    // Only remark-citations makes buttons: the model's raw HTML never becomes elements.
+    button: ({ node }) => {
+      const label = node?.properties?.[CITATION_LABEL];
+      const citation = citations.find((c) => c.label === label);
+      return citation ? <CitationButton citation={citation} onCite={onCite} /> : <>{label}</>;
+    },
+    a: ({ href, children }) =>
+      href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {children}
+        </a>
+      ) : (
+        <span>{children}</span>
+      ),
+    // A remote image would tell its host that this answer was read: show its description instead.
+    img: ({ alt }) => (alt ? <span className="chat__image-alt">[{alt}]</span> : null),
+    table: ({ children }) => (
+      <div className="chat__table">
+        <table>{children}</table>
+      </div>
+    ),
+    // Headings inside an answer sit below the page's own: one size, no document outline.
+    h1: ({ children }) => <h4>{children}</h4>,
+    h2: ({ children }) => <h4>{children}</h4>,
+    h3: ({ children }) => <h4>{children}</h4>,
+  };
+}
 
 /**
- * The model's Markdown as React elements — paragraphs, lists, **bold**, *italic*, `code` — and
- * each checked `[mm:ss]` as a citation button. No HTML from the model ever reaches the DOM: text
- * is rendered as text, so nothing needs sanitising and nothing can inject markup.
+ * The model's Markdown as React elements — headings, nested lists, tables, links, code blocks
+ * (GitHub-flavoured, via react-markdown + remark-gfm) — with each checked `[mm:ss]` as a citation
+ * button. Raw HTML in the answer is shown as text, never parsed, so nothing can inject markup;
+ * links open only http(s) pages, in a new tab without an opener or referrer.
  */
 export function ChatMarkdown({
   text,
@@ -16,46 +59,13 @@ export function ChatMarkdown({
   citations: Citation[];
   onCite: (citation: Citation) => void;
 }) {
-  const inline = (line: string, key: string): ReactNode[] =>
-    line
-      .split(/(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[\d{1,2}(?::\d{2}){1,2}\])/g)
-      .map((part, i) => {
-        const k = `${key}-${i}`;
-        if (/^\*\*.+\*\*$/.test(part)) return <strong key={k}>{part.slice(2, -2)}</strong>;
-        if (/^\*.+\*$/.test(part)) return <em key={k}>{part.slice(1, -1)}</em>;
-        if (/^`.+`$/.test(part)) return <code key={k}>{part.slice(1, -1)}</code>;
-        const cited = citations.find((c) => c.label === part);
-        if (cited) return <CitationButton key={k} citation={cited} onCite={onCite} />;
-        return part;
-      });
-  const blocks = text.trim().split(/\n\s*\n/);
   return (
-    <>
-      {blocks.map((block, b) => {
-        const lines = block.split('\n');
-        const bullet = /^\s*(?:[-*•]|\d+[.)])\s+/;
-        if (lines.every((line) => bullet.test(line))) {
-          const ordered = /^\s*\d/.test(lines[0] ?? '');
-          const items = lines.map((line, i) => (
-            <li key={i}>{inline(line.replace(bullet, ''), `${b}-${i}`)}</li>
-          ));
-          return ordered ? <ol key={b}>{items}</ol> : <ul key={b}>{items}</ul>;
-        }
-        // A heading line followed by a list, as answers often are.
-        const listStart = lines.findIndex((line) => bullet.test(line));
-        if (listStart > 0 && lines.slice(listStart).every((line) => bullet.test(line)))
-          return (
-            <div key={b}>
-              <p>{inline(lines.slice(0, listStart).join(' '), `${b}-p`)}</p>
-              <ul>
-                {lines.slice(listStart).map((line, i) => (
-                  <li key={i}>{inline(line.replace(bullet, ''), `${b}-${i}`)}</li>
-                ))}
-              </ul>
-            </div>
-          );
-        return <p key={b}>{inline(lines.join(' '), `${b}`)}</p>;
-      })}
-    </>
+    <Markdown
+      remarkPlugins={[remarkGfm, [remarkCitations, { citations }]]}
+      urlTransform={safeLinkUrl}
+      components={elementsFor(citations, onCite)}
+    >
+      {text}
+    </Markdown>
   );
 }
