@@ -2,7 +2,15 @@ import Groq from 'groq-sdk';
 
 /** Why a chat turn failed, in words for the person, and whether trying again may help. */
 export interface AgentFailure {
-  code: 'bad_key' | 'rate_limited' | 'server' | 'network' | 'timeout' | 'refused' | 'cancelled';
+  code:
+    | 'bad_key'
+    | 'rate_limited'
+    | 'server'
+    | 'network'
+    | 'interrupted'
+    | 'timeout'
+    | 'refused'
+    | 'cancelled';
   message: string;
   /** Seconds the service asked us to wait (429). */
   retryAfterS?: number;
@@ -27,6 +35,11 @@ export function retryAfterSeconds(headers: Headers | undefined): number | undefi
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/** The stream of an answer broke after it had begun (groq-sdk never retries a started stream). */
+export class StreamInterruptedError extends Error {
+  override name = 'StreamInterruptedError';
+}
+
 /** Turns what groq-sdk throws into an `AgentFailure` (the key is never part of a message). */
 export function describeAgentError(error: unknown): AgentFailure {
   if (error instanceof Groq.APIUserAbortError)
@@ -35,6 +48,13 @@ export function describeAgentError(error: unknown): AgentFailure {
     return {
       code: 'timeout',
       message: 'Groq took too long to answer. Try again in a moment.',
+      retryable: true,
+    };
+  if (error instanceof StreamInterruptedError)
+    return {
+      code: 'interrupted',
+      message:
+        'The connection to Groq dropped in the middle of the answer. Your question is kept: try again.',
       retryable: true,
     };
   if (error instanceof Groq.APIConnectionError)

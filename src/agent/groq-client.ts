@@ -1,5 +1,6 @@
 import Groq from 'groq-sdk';
 import { GROQ_BASE_URL } from '../shared/groq-defaults';
+import { retryAfterSeconds } from './agent-errors';
 
 export { DEFAULT_GROQ_MODEL, GROQ_BASE_URL } from '../shared/groq-defaults';
 
@@ -8,17 +9,41 @@ export interface GroqConnection {
   baseUrl?: string;
 }
 
+/** Retries of a refused request (rate limit, server error, lost connection before the answer). */
+export const GROQ_MAX_RETRIES = 2;
+/** A rate limit asking for a longer wait than this is the person's call: Try again, later. */
+export const GROQ_MAX_WAIT_S = 30;
+
+/**
+ * `fetch`, but a rate-limited or failed response that asks for a wait longer than
+ * GROQ_MAX_WAIT_S tells groq-sdk not to retry (its own `x-should-retry` header), so the person
+ * hears "try again in N s" at once instead of a chat that hangs for minutes.
+ */
+async function fetchWithBoundedWaits(input: RequestInfo | URL, init?: RequestInit) {
+  const response = await fetch(input, init);
+  if (response.status !== 429 && response.status < 500) return response;
+  const waitS = retryAfterSeconds(response.headers);
+  if (waitS === undefined || waitS <= GROQ_MAX_WAIT_S) return response;
+  const headers = new Headers(response.headers);
+  headers.set('x-should-retry', 'false');
+  const { status, statusText } = response;
+  return new Response(response.body, { status, statusText, headers });
+}
+
 /**
  * The Groq client, straight from the browser with the person's own key (nothing of ours sits in
- * between). Retries are ours (`tool-loop.ts` honours `retry-after`), so the SDK's are off.
+ * between). groq-sdk retries refused requests itself — honouring `retry-after`, with jittered
+ * backoff otherwise. A stream that breaks after text has arrived is never retried (that would
+ * show the text twice): the turn fails and the person can Try again.
  */
 export function createGroqClient({ apiKey, baseUrl }: GroqConnection): Groq {
   return new Groq({
     apiKey,
     baseURL: baseUrl ?? GROQ_BASE_URL,
     dangerouslyAllowBrowser: true,
-    maxRetries: 0,
+    maxRetries: GROQ_MAX_RETRIES,
     timeout: 60_000,
+    fetch: fetchWithBoundedWaits,
   });
 }
 

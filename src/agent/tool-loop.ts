@@ -1,6 +1,6 @@
-import type Groq from 'groq-sdk';
+import Groq from 'groq-sdk';
 import type { ToolOutcome } from '../shared/tool-types';
-import { AgentError, describeAgentError, type AgentFailure } from './agent-errors';
+import { AgentError, StreamInterruptedError, describeAgentError } from './agent-errors';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { contextForModel } from './moment-context';
 import { toolsForModel, trimForModel } from './tool-schemas';
@@ -18,8 +18,6 @@ export interface TurnOptions {
   maxSteps?: number;
   /** Tokens one tool result may take in the context. */
   toolBudget?: number;
-  /** Waits between retries (replaceable in tests). */
-  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface TurnResult {
@@ -27,19 +25,6 @@ export interface TurnResult {
   toolCalls: ToolCallRecord[];
   steps: number;
 }
-
-/** Retries for a rate limit or a server error; longer `retry-after`s are left to the person. */
-const MAX_RETRIES = 2;
-const MAX_WAIT_S = 30;
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
 
 interface StepResult {
   text: string;
@@ -64,38 +49,37 @@ async function streamStep(
   );
   let text = '';
   const calls: StepResult['calls'] = [];
-  for await (const chunk of stream) {
-    const delta = chunk.choices[0]?.delta;
-    if (delta?.content) {
-      text += delta.content;
-      options.onToken?.(delta.content, step);
+  try {
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta;
+      if (delta?.content) {
+        text += delta.content;
+        options.onToken?.(delta.content, step);
+      }
+      for (const part of delta?.tool_calls ?? []) {
+        const call = (calls[part.index] ??= { id: '', name: '', arguments: '' });
+        if (part.id) call.id = part.id;
+        if (part.function?.name) call.name = part.function.name;
+        call.arguments += part.function?.arguments ?? '';
+      }
     }
-    for (const part of delta?.tool_calls ?? []) {
-      const call = (calls[part.index] ??= { id: '', name: '', arguments: '' });
-      if (part.id) call.id = part.id;
-      if (part.function?.name) call.name = part.function.name;
-      call.arguments += part.function?.arguments ?? '';
-    }
+  } catch (error) {
+    // Stopped by the person, or an error event Groq sent inside the stream: said as it is.
+    if (options.signal?.aborted || error instanceof Groq.APIError) throw error;
+    throw new StreamInterruptedError(error instanceof Error ? error.message : String(error));
   }
   return { text, calls: calls.filter(Boolean) };
 }
 
-/** A step, retried after a rate limit (as long as Groq asked us to wait) or a server error. */
-async function stepWithRetries(options: TurnOptions, step: number, lastStep: boolean) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await streamStep(options, step, lastStep);
-    } catch (error) {
-      const failure: AgentFailure = describeAgentError(error);
-      const waitS =
-        failure.code === 'rate_limited' ? (failure.retryAfterS ?? 2 ** attempt) : 2 ** attempt;
-      const retry =
-        (failure.code === 'rate_limited' || failure.code === 'server') &&
-        attempt < MAX_RETRIES &&
-        waitS <= MAX_WAIT_S;
-      if (!retry) throw new AgentError(failure);
-      await (options.wait ?? sleep)(waitS * 1000, options.signal);
-    }
+/**
+ * A step; groq-sdk has already retried a refused request (see groq-client.ts), so what fails
+ * here is for the person, in plain words.
+ */
+async function stepOrExplain(options: TurnOptions, step: number, lastStep: boolean) {
+  try {
+    return await streamStep(options, step, lastStep);
+  } catch (error) {
+    throw new AgentError(describeAgentError(error));
   }
 }
 
@@ -122,7 +106,7 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
   const maxSteps = options.maxSteps ?? 5;
   const toolCalls: ToolCallRecord[] = [];
   for (let step = 1; ; step++) {
-    const { text, calls } = await stepWithRetries(options, step, step >= maxSteps);
+    const { text, calls } = await stepOrExplain(options, step, step >= maxSteps);
     if (calls.length === 0) return { text, toolCalls, steps: step };
     options.messages.push({
       role: 'assistant',

@@ -20,6 +20,8 @@ export interface ScriptedReply {
   headers?: Record<string, string>;
   /** Pause between streamed chunks, ms. */
   chunkDelayMs?: number;
+  /** Cut the connection after streaming this many pieces of text (a network drop mid-answer). */
+  dropAfterPieces?: number;
 }
 
 const TOOL_CALL = z.object({
@@ -78,6 +80,8 @@ function toolResultsMatchCalls(request: ChatRequest): string | null {
 export class FakeGroq {
   /** Every chat request received (parsed), in order. */
   readonly requests: ChatRequest[] = [];
+  /** When each chat request arrived (ms since the epoch), in the same order. */
+  readonly receivedAt: number[] = [];
   private readonly replies: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[] = [];
   private server: Server | null = null;
   readonly models = ['openai/gpt-oss-20b', 'llama-3.3-70b-versatile'];
@@ -153,6 +157,7 @@ export class FakeGroq {
     const mismatch = toolResultsMatchCalls(parsed.data);
     if (mismatch) return this.error(res, 400, mismatch, 'invalid_request');
     this.requests.push(parsed.data);
+    this.receivedAt.push(Date.now());
     const next = this.replies.shift();
     const reply = typeof next === 'function' ? next(parsed.data) : next;
     if (!reply)
@@ -234,8 +239,16 @@ export class FakeGroq {
       if (reply.chunkDelayMs) await new Promise((r) => setTimeout(r, reply.chunkDelayMs));
     };
     await send({ role: 'assistant', content: '' });
-    for (const piece of (reply.text ?? '').match(/\S+\s*|\s+/g) ?? [])
+    let pieces = 0;
+    for (const piece of (reply.text ?? '').match(/\S+\s*|\s+/g) ?? []) {
+      if (pieces++ === reply.dropAfterPieces) {
+        // Let what was written reach the client first, as a real drop mid-answer would.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        res.socket?.destroy();
+        return;
+      }
       await send({ content: piece });
+    }
     for (const call of this.calls(reply)) {
       // The first delta names the call; its arguments follow in pieces, as Groq streams them.
       await send({

@@ -25,9 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-const waits: number[] = [];
 function turn(question: string, options: Partial<TurnOptions> = {}): TurnOptions {
-  waits.length = 0;
   return {
     client: createGroqClient({ apiKey: fake.apiKey, baseUrl }),
     model: 'openai/gpt-oss-20b',
@@ -42,7 +40,6 @@ function turn(question: string, options: Partial<TurnOptions> = {}): TurnOptions
       { role: 'user', content: question },
     ],
     execute: (name, args) => executeTool(name, args, testContext(db)),
-    wait: async (ms) => void waits.push(ms),
     ...options,
   };
 }
@@ -127,14 +124,30 @@ describe('runTurn against a server speaking Groq’s protocol', () => {
     expect(result.text).toBe('It is a city tour.');
   });
 
-  it('honours retry-after on a rate limit, and retries a server error with backoff', async () => {
+  it('lets groq-sdk retry: it honours retry-after on a rate limit and backs off a server error', async () => {
+    fake.receivedAt.length = 0;
     fake.script(
-      { status: 429, headers: { 'retry-after': '2' } },
+      { status: 429, headers: { 'retry-after': '1' } },
       { status: 503 },
       { text: 'Hello.' },
     );
     expect((await runTurn(turn('hi'))).text).toBe('Hello.');
-    expect(waits).toEqual([2000, 2000]);
+    expect(fake.requests).toHaveLength(3);
+    const [first = 0, second = 0] = fake.receivedAt;
+    // The SDK waited as long as Groq asked before asking again.
+    expect(second - first).toBeGreaterThanOrEqual(950);
+  });
+
+  it('never retries a stream that broke mid-answer, so no text is shown twice', async () => {
+    fake.script({ text: 'The bus comes at the start and again later on.', dropAfterPieces: 3 });
+    const tokens: string[] = [];
+    const failure = await runTurn(turn('bus?', { onToken: (t) => tokens.push(t) })).then(
+      () => null,
+      (error: unknown) => (error instanceof AgentError ? error.failure : error),
+    );
+    expect(failure).toMatchObject({ code: 'interrupted', retryable: true });
+    expect(fake.requests).toHaveLength(1);
+    expect(tokens.join('')).toBe('The bus comes ');
   });
 
   it('ends with a plain-words AgentError: bad key, long rate limit, repeated server errors, no network', async () => {
@@ -148,13 +161,16 @@ describe('runTurn against a server speaking Groq’s protocol', () => {
       message: 'Groq did not accept your API key. Check it in Settings (it starts with "gsk_").',
       retryable: false,
     });
+    // A wait longer than GROQ_MAX_WAIT_S is the person's call: no retry, said at once.
     fake.script({ status: 429, headers: { 'retry-after': '120' } });
+    const requestsBefore = fake.requests.length;
     expect(await failure({})).toEqual({
       code: 'rate_limited',
       message: "Groq's rate limit was reached. Try again in 120 s.",
       retryAfterS: 120,
       retryable: true,
     });
+    expect(fake.requests.length - requestsBefore).toBe(1);
     fake.script({ status: 500 }, { status: 500 }, { status: 500 });
     expect(await failure({})).toMatchObject({ code: 'server', retryable: true });
     const offline = createGroqClient({ apiKey: fake.apiKey, baseUrl: 'http://127.0.0.1:9' });
