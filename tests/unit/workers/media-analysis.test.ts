@@ -60,32 +60,64 @@ describe('scene detection', () => {
   });
 });
 
+/** A sine of `hz` at `rate`, `seconds` long. */
+const tone = (hz: number, rate: number, seconds = 1) =>
+  Float32Array.from({ length: rate * seconds }, (_, i) => Math.sin((2 * Math.PI * hz * i) / rate));
+
+/** Everything a resampler makes of `input`: pushed in one go, then finished. */
+function resampleAll(rate: number, input: Float32Array): Float32Array {
+  const resampler = new StreamingResampler(rate);
+  const body = resampler.push(input);
+  const tail = resampler.finish();
+  return Float32Array.from([...body, ...tail]);
+}
+
+/** RMS level in dB relative to a full-scale sine, away from the edges (filter warm-up). */
+function levelDb(samples: Float32Array): number {
+  const middle = samples.subarray(400, samples.length - 400);
+  const rms = Math.sqrt(middle.reduce((sum, v) => sum + v * v, 0) / middle.length);
+  return 20 * Math.log10(rms / Math.SQRT1_2);
+}
+
 describe('StreamingResampler', () => {
   it('turns 1 s of 44.1 kHz into 1 s of 16 kHz, whatever the chunking', () => {
-    const input = Float32Array.from({ length: 44_100 }, (_, i) =>
-      Math.sin((2 * Math.PI * 440 * i) / 44_100),
-    );
-    const whole = new StreamingResampler(44_100).push(input);
+    const input = tone(440, 44_100);
+    const whole = resampleAll(44_100, input);
     const chunked = new StreamingResampler(44_100);
     const parts = [0, 1000, 7777, 30_000, 44_100]
       .slice(1)
       .map((end, i, ends) => chunked.push(input.subarray(i === 0 ? 0 : ends[i - 1], end)));
+    parts.push(chunked.finish());
     const joined = Float32Array.from(parts.flatMap((p) => Array.from(p)));
-    expect(Math.abs(whole.length - TARGET_RATE)).toBeLessThanOrEqual(2);
+    expect(whole.length).toBe(TARGET_RATE);
     expect(joined.length).toBe(whole.length);
     joined.forEach((v, i) => expect(v).toBeCloseTo(whole[i] ?? NaN, 5));
   });
 
   it('keeps a 440 Hz tone at 440 Hz', () => {
-    const input = Float32Array.from({ length: 48_000 }, (_, i) =>
-      Math.sin((2 * Math.PI * 440 * i) / 48_000),
-    );
-    const out = new StreamingResampler(48_000).push(input);
+    const out = resampleAll(48_000, tone(440, 48_000));
     let crossings = 0;
     for (let i = 1; i < out.length; i++)
       if ((out[i - 1] ?? 0) < 0 && (out[i] ?? 0) >= 0) crossings++;
     expect(crossings).toBeGreaterThanOrEqual(439);
     expect(crossings).toBeLessThanOrEqual(441);
+  });
+
+  it('anti-aliases: a 10 kHz tone at 48 kHz comes out at least 40 dB down, 1 kHz within 0.5 dB', () => {
+    expect(levelDb(resampleAll(48_000, tone(10_000, 48_000)))).toBeLessThan(-40);
+    expect(Math.abs(levelDb(resampleAll(48_000, tone(1_000, 48_000))))).toBeLessThan(0.5);
+    // The same at CD rate (a fractional ratio) and from a 96 kHz recording.
+    expect(levelDb(resampleAll(44_100, tone(10_000, 44_100)))).toBeLessThan(-40);
+    expect(Math.abs(levelDb(resampleAll(44_100, tone(1_000, 44_100))))).toBeLessThan(0.5);
+    expect(levelDb(resampleAll(96_000, tone(12_000, 96_000)))).toBeLessThan(-40);
+  });
+
+  it('passes 16 kHz through untouched and upsamples 8 kHz phone audio', () => {
+    const same = tone(1_000, TARGET_RATE);
+    expect(resampleAll(TARGET_RATE, same)).toEqual(same);
+    const up = resampleAll(8_000, tone(1_000, 8_000));
+    expect(up.length).toBe(TARGET_RATE);
+    expect(Math.abs(levelDb(up))).toBeLessThan(0.5);
   });
 
   it('averages channels when downmixing', () => {

@@ -47,6 +47,8 @@ async function* decodeWithWebCodecs(file: Blob, signal: AbortSignal): AsyncGener
       yield { start: first + emitted / TARGET_RATE, samples };
       emitted += samples.length;
     }
+    const tail = resampler.finish();
+    if (tail.length > 0) yield { start: first + emitted / TARGET_RATE, samples: tail };
   } finally {
     input.dispose();
   }

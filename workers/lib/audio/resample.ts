@@ -13,60 +13,112 @@ export function downmix(planes: Float32Array[]): Float32Array {
   return mono;
 }
 
+/** Fractional positions between input samples the kernel is tabulated at (≈ −70 dB of jitter). */
+const PHASES = 256;
+/** The low-pass passes up to 47 % of the lower rate (7.5 kHz for 16 kHz output)… */
+const CUTOFF = 0.47;
+/** …and falls over ± 6.25 % of it (6.5–8.5 kHz): past that, a Blackman window is ≥ 70 dB down. */
+const HALF_TRANSITION = 0.0625;
+
+/** The Blackman window on [−1, 1]. */
+function blackman(x: number): number {
+  return 0.42 + 0.5 * Math.cos(Math.PI * x) + 0.08 * Math.cos(2 * Math.PI * x);
+}
+
 /**
- * Streaming resampler to 16 kHz: a moving-average low-pass sized to the ratio (so content above
- * the new Nyquist doesn't alias into speech), then linear interpolation. Chunks can be any size;
- * the output is continuous across them.
+ * Windowed-sinc kernel taps for each phase: taps[phase][k] weighs input sample
+ * `floor(p) − half + 1 + k` for an output at input position p = floor(p) + phase / PHASES.
+ * Each phase is normalised to unity gain at DC.
+ */
+function kernelTable(inputRate: number): { half: number; taps: Float32Array[] } {
+  const lower = Math.min(inputRate, TARGET_RATE);
+  const cutoff = (CUTOFF * lower) / inputRate; // cycles per input sample
+  // A Blackman window's main lobe is about 5.5 / length wide (cycles per sample).
+  const half = Math.ceil((5.5 * inputRate) / (4 * HALF_TRANSITION * lower));
+  const taps = Array.from({ length: PHASES }, (_, phase) => {
+    const fraction = phase / PHASES;
+    const row = new Float32Array(2 * half);
+    let sum = 0;
+    for (let k = 0; k < row.length; k++) {
+      const d = k - half + 1 - fraction; // distance from the output position, input samples
+      const x = 2 * cutoff * d;
+      const sinc = x === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
+      const w = Math.abs(d) >= half ? 0 : blackman(d / half);
+      row[k] = 2 * cutoff * sinc * w;
+      sum += row[k] ?? 0;
+    }
+    for (let k = 0; k < row.length; k++) row[k] = (row[k] ?? 0) / sum;
+    return row;
+  });
+  return { half, taps };
+}
+
+/**
+ * Streaming resampler to 16 kHz: a windowed-sinc low-pass (Blackman; flat to 6.5 kHz, ≥ 70 dB
+ * down from 8.5 kHz) evaluated at each output position, so what lies above the new Nyquist does
+ * not fold into Whisper's band. Chunks can be any size and the output is continuous across them;
+ * `finish()` returns the last few samples once the input has ended.
  */
 export class StreamingResampler {
   private readonly ratio: number;
-  private readonly taps: number;
-  private rawTail: Float32Array;
-  private filtered = new Float32Array(0);
-  private position = 0;
+  private readonly half: number;
+  private readonly taps: Float32Array[];
+  /** Input not yet fully used, preceded by the samples the next output still needs. */
+  private buffer: Float32Array;
+  /** Input samples (silence before the first included) dropped from the buffer's front. */
+  private dropped = 0;
+  /** Outputs made so far: output n lies at input sample n × ratio, computed afresh each time so
+   * chunk boundaries never shift a phase. */
+  private made = 0;
+  /** Real input samples received. */
+  private received = 0;
 
   constructor(inputRate: number) {
     this.ratio = inputRate / TARGET_RATE;
-    this.taps = Math.max(1, Math.round(this.ratio));
-    this.rawTail = new Float32Array(this.taps - 1);
+    ({ half: this.half, taps: this.taps } = kernelTable(inputRate));
+    // Silence before the first sample, so the first output lies on it (no delay).
+    this.buffer = new Float32Array(this.half - 1);
   }
 
-  private lowPass(input: Float32Array): Float32Array {
-    if (this.taps === 1) return input;
-    const joined = new Float32Array(this.rawTail.length + input.length);
-    joined.set(this.rawTail);
-    joined.set(input, this.rawTail.length);
-    const out = new Float32Array(input.length);
-    let sum = 0;
-    for (let i = 0; i < this.taps - 1; i++) sum += joined[i] ?? 0;
-    for (let i = 0; i < input.length; i++) {
-      sum += joined[i + this.taps - 1] ?? 0;
-      out[i] = sum / this.taps;
-      sum -= joined[i] ?? 0;
-    }
-    this.rawTail = joined.slice(joined.length - (this.taps - 1));
-    return out;
+  /** Where output `n` falls, in input samples from the buffer's start. */
+  private positionOf(n: number): number {
+    return n * this.ratio + this.half - 1 - this.dropped;
   }
 
   /** Feeds input samples; returns the 16 kHz samples they complete. */
   push(input: Float32Array): Float32Array {
-    const fresh = this.lowPass(input);
-    const buffer = new Float32Array(this.filtered.length + fresh.length);
-    buffer.set(this.filtered);
-    buffer.set(fresh, this.filtered.length);
-    const count = Math.max(0, Math.ceil((buffer.length - 1 - this.position) / this.ratio));
-    const out = new Float32Array(count);
-    for (let i = 0; i < count; i++) {
-      const at = this.position + i * this.ratio;
-      const index = Math.floor(at);
-      const fraction = at - index;
-      out[i] = (buffer[index] ?? 0) * (1 - fraction) + (buffer[index + 1] ?? 0) * fraction;
+    if (this.ratio === 1) return input;
+    this.received += input.length;
+    return this.run(input);
+  }
+
+  /** The outputs the last input samples still owe (their right-hand neighbours are silence). */
+  finish(): Float32Array {
+    if (this.ratio === 1) return new Float32Array(0);
+    const owed = Math.max(0, Math.ceil(this.received / this.ratio) - this.made);
+    return this.run(new Float32Array(this.half + 1)).subarray(0, owed);
+  }
+
+  private run(input: Float32Array): Float32Array {
+    const buffer = new Float32Array(this.buffer.length + input.length);
+    buffer.set(this.buffer);
+    buffer.set(input, this.buffer.length);
+    const out: number[] = [];
+    for (;;) {
+      const position = this.positionOf(this.made);
+      const index = Math.floor(position);
+      if (index + this.half >= buffer.length) break;
+      const phase = Math.min(PHASES - 1, Math.round((position - index) * PHASES));
+      const row = this.taps[phase] ?? new Float32Array(0);
+      const first = index - this.half + 1;
+      let sum = 0;
+      for (let k = 0; k < row.length; k++) sum += (buffer[first + k] ?? 0) * (row[k] ?? 0);
+      out.push(sum);
+      this.made++;
     }
-    const next = this.position + count * this.ratio;
-    // The next position can lie past this buffer's end (samples not received yet): keep the overshoot.
-    const consumed = Math.min(Math.floor(next), buffer.length);
-    this.filtered = buffer.slice(consumed);
-    this.position = next - consumed;
-    return out;
+    const keep = Math.max(0, Math.floor(this.positionOf(this.made)) - this.half + 1);
+    this.buffer = buffer.slice(keep);
+    this.dropped += keep;
+    return Float32Array.from(out);
   }
 }
