@@ -18,30 +18,28 @@ import { FocusQueue } from './focus-queue';
 import { MAX_ATTEMPTS, backoffMs, isTransient, sleep } from './retry-policy';
 import { describeFailure, endStage, setStage } from './stage-rows';
 import { reportStage } from './stage-status';
+import { planStages, waitsFor, withDependents } from './stage-graph';
 
 /** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
 type StageRunner = (video: VideoRecord, signal: AbortSignal, resume?: boolean) => Promise<void>;
 
-/**
- * A video's stages. Those without `after` start together (each media stage has its own worker);
- * `objects` looks at the stored frames, so it starts when `frames` has ended; `text` follows it.
- * `transcript` listens to the speech regions, so it starts when `speech` has ended. `embeddings`
- * indexes what all the others wrote, so it comes last.
- */
-const STAGES: { stage: StageName; run: StageRunner; after?: StageName[] }[] = [
-  { stage: 'frames', run: runFramesStage },
-  { stage: 'speech', run: runSpeechStage },
-  { stage: 'objects', run: runObjectsStage, after: ['frames'] },
-  // After objects, not beside it: two model workers at once would oversubscribe 2 cores.
-  { stage: 'text', run: runTextStage, after: ['objects'] },
-  { stage: 'transcript', run: runTranscriptStage, after: ['speech'] },
-  { stage: 'captions', run: runCaptionsStage, after: ['text'] },
-  { stage: 'embeddings', run: runEmbeddingsStage, after: ['transcript', 'captions'] },
-];
+/** How each stage runs; the order they run in is the stage graph's (stage-graph.ts). */
+const RUNNERS: Record<StageName, StageRunner> = {
+  frames: runFramesStage,
+  speech: runSpeechStage,
+  objects: runObjectsStage,
+  text: runTextStage,
+  transcript: runTranscriptStage,
+  captions: runCaptionsStage,
+  embeddings: runEmbeddingsStage,
+};
 
 interface Job {
   controller: AbortController;
-  stages: typeof STAGES;
+  /** The stages asked for (undefined: all); the run adds what they read and isn't stored. */
+  requested: readonly StageName[] | undefined;
+  /** The stages reported as queued. */
+  stages: StageName[];
   /** Stages to continue from their stored rows rather than start afresh. */
   resume: ReadonlySet<StageName>;
   started: boolean;
@@ -66,13 +64,17 @@ async function runStages(videoId: string, job: Job): Promise<void> {
   job.started = true;
   const video = await getVideo(videoId);
   if (!video) return;
+  const stored = new Map((await listStages(videoId)).map((row) => [row.stage, row.state]));
+  const plan = planStages(job.requested, stored);
+  for (const stage of plan) if (!job.stages.includes(stage)) markQueued(videoId, stage);
+  job.stages = plan;
   const running = new Map<StageName, Promise<void>>();
-  for (const { stage, run, after } of job.stages) {
-    // Only stages queued in this run are waited for; the others' rows are already stored.
-    const ready = Promise.all((after ?? []).map((name) => running.get(name)));
+  for (const stage of plan) {
+    // Only stages of this run are waited for; what else a stage reads is already stored.
+    const ready = Promise.all(waitsFor(stage, plan).map((name) => running.get(name)));
     running.set(
       stage,
-      ready.then(() => runStage(video, stage, run, signal, job.resume.has(stage))),
+      ready.then(() => runStage(video, stage, RUNNERS[stage], signal, job.resume.has(stage))),
     );
   }
   await Promise.all(running.values());
@@ -125,6 +127,21 @@ async function noteRetries(videoId: string, stage: StageName, retries: number): 
 
 const CANCELLED = 'Cancelled — analyse again whenever you like.';
 
+/** Shows a stage as waiting its turn, and stores that. */
+function markQueued(videoId: string, stage: StageName): void {
+  const queued = {
+    videoId,
+    stage,
+    state: 'queued',
+    progress: 0,
+    detail: null,
+    stats: {},
+    updatedAt: Date.now(),
+  } as const;
+  reportStage(queued);
+  void putStage(queued);
+}
+
 /**
  * Queues a video's stages, or only the named ones; `resume` names stages that continue from the
  * rows they already stored. Resolves when they end.
@@ -135,23 +152,13 @@ export function analyseVideo(
   resume: readonly StageName[] = [],
 ): Promise<void> {
   jobs.get(videoId)?.controller.abort();
-  const stages = STAGES.filter(({ stage }) => !only || only.includes(stage));
-  for (const { stage } of stages) {
-    const queued = {
-      videoId,
-      stage,
-      state: 'queued',
-      progress: 0,
-      detail: null,
-      stats: {},
-      updatedAt: Date.now(),
-    } as const;
-    reportStage(queued);
-    void putStage(queued);
-  }
+  const stages = planStages(only, new Map());
+  const asked = only ? stages.filter((stage) => only.includes(stage)) : stages;
+  for (const stage of asked) markQueued(videoId, stage);
   const job: Job = {
     controller: new AbortController(),
-    stages,
+    requested: only,
+    stages: asked,
     resume: new Set(resume),
     started: false,
     done: Promise.resolve(),
@@ -178,7 +185,7 @@ export async function cancelAnalysis(videoId: string): Promise<void> {
     return;
   }
   jobs.delete(videoId);
-  for (const { stage } of job.stages) await endStage(videoId, stage, 'cancelled', CANCELLED);
+  for (const stage of job.stages) await endStage(videoId, stage, 'cancelled', CANCELLED);
 }
 
 /**
@@ -205,15 +212,6 @@ export async function resumeAnalyses(): Promise<void> {
       void analyseVideo(video.id);
     }
   }
-}
-
-/** The stages that follow from `roots`: themselves and every stage that needs one of them. */
-function withDependents(roots: ReadonlySet<StageName>): StageName[] {
-  const picked = new Set(roots);
-  for (const { stage, after } of STAGES) {
-    if (after?.some((name) => picked.has(name))) picked.add(stage);
-  }
-  return STAGES.map(({ stage }) => stage).filter((stage) => picked.has(stage));
 }
 
 /**
