@@ -7,7 +7,7 @@ import { PWA_MANIFEST } from './src/pwa/manifest.ts';
 
 /** Versions of the tools whose output we store, for the lineage on every row. */
 const TOOL_VERSIONS = Object.fromEntries(
-  ['mediabunny', '@ffmpeg/core', 'onnxruntime-web', '@ricky0123/vad-web'].map((name) => [
+  ['mediabunny', '@ffmpeg/core', 'onnxruntime-web'].map((name) => [
     name,
     (
       JSON.parse(
@@ -23,8 +23,12 @@ const { version } = JSON.parse(
   version: string;
 };
 
-/** Heavy wasm payloads are fetched on first use and cached at runtime, never precached. */
-const LAZY_ASSET = /ffmpeg|ort-wasm|onnx|ppocr/;
+/**
+ * Heavy payloads (wasm, ONNX models, the OCR dictionary, ffmpeg's core) are fetched by the
+ * workers on first use and kept in the model file cache (src/shared/cache-names.ts), never
+ * precached, so each file has one owner.
+ */
+const LAZY_ASSET = /ffmpeg-core|ort-wasm|onnx|ppocr/;
 
 export default defineConfig({
   // 'mpa' so that a missing file is a real 404 instead of index.html with status 200
@@ -43,17 +47,12 @@ export default defineConfig({
       manifest: PWA_MANIFEST,
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        globIgnores: ['**/*ffmpeg*', '**/*ort-wasm*', '**/*.wasm'],
+        // The app shell, onnxruntime's small .mjs glue included (it is imported, not fetched, so
+        // the workers can't keep it themselves). No runtime caching: the model file cache and
+        // transformers.js' cache own every downloaded byte.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
+        globIgnores: ['**/*ffmpeg-core*', '**/*.wasm', '**/*.onnx', 'vendor/**'],
         navigateFallback: '/index.html',
-        runtimeCaching: [
-          {
-            urlPattern: ({ url }) =>
-              LAZY_ASSET.test(url.pathname) || url.pathname.endsWith('.wasm'),
-            handler: 'CacheFirst',
-            options: { cacheName: 'bri-runtimes', expiration: { maxEntries: 32 } },
-          },
-        ],
       },
     }),
   ],

@@ -3,5 +3,5 @@
 /** The app version from package.json, injected by vite.config.ts. */
 declare const __APP_VERSION__: string;
 
-/** Versions of mediabunny, @ffmpeg/core, onnxruntime-web and @ricky0123/vad-web, from node_modules. */
+/** Versions of mediabunny, @ffmpeg/core and onnxruntime-web, from node_modules. */
 declare const __TOOL_VERSIONS__: Record<string, string>;

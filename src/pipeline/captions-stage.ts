@@ -1,3 +1,4 @@
+import { CAPTION_PARAMETERS } from '../shared/analysis-parameters';
 import type { FrameCaption } from '../../workers/vision.worker';
 import { listCaptions, putCaption, putStage, type VideoRecord } from '../db';
 import { withVisionWorker } from '../media/vision-bridge';
@@ -6,7 +7,7 @@ import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 const CAPTIONS: FrameModelStage<FrameCaption> = {
   stage: 'captions',
   role: 'caption',
-  parameters: { maxNewTokens: 30, decoding: 'greedy' },
+  parameters: CAPTION_PARAMETERS,
   run: (signal, model, frames, onFrame, onProgress) =>
     withVisionWorker((vision) => vision.captionFrames(signal, model, frames, onFrame, onProgress)),
   save: (videoId, frame, lineage) => putCaption({ videoId, ...frame, lineage }),

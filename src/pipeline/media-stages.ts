@@ -1,3 +1,8 @@
+import {
+  SILERO_VAD,
+  SPEECH_REGION_OPTIONS,
+  VAD_FRAME_SAMPLES,
+} from '../shared/analysis-parameters';
 import type { FrameSamplingResult } from '../../workers/media.worker';
 import type { SpeechResult } from '../../workers/lib/speech';
 import {
@@ -73,9 +78,9 @@ export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): P
     return;
   }
   const regionLineage = lineage(
-    'silero-vad-v5',
-    __TOOL_VERSIONS__['@ricky0123/vad-web'] ?? '',
-    { threshold: 0.5 },
+    SILERO_VAD.id,
+    `sha256:${SILERO_VAD.sha256.slice(0, 12)}`,
+    { ...SPEECH_REGION_OPTIONS, frameSamples: VAD_FRAME_SAMPLES, sampleRate: 16000 },
     'wasm',
   );
   const stats = {

@@ -1,3 +1,4 @@
+import { DETECTOR_PARAMETERS } from '../shared/analysis-parameters';
 import type { FrameDetections } from '../../workers/vision.worker';
 import { finishObjectsStage, listDetections, putDetections, type VideoRecord } from '../db';
 import { withVisionWorker } from '../media/vision-bridge';
@@ -6,7 +7,7 @@ import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 const OBJECTS: FrameModelStage<FrameDetections> = {
   stage: 'objects',
   role: 'detect',
-  parameters: { scoreThreshold: 0.3, nms: 0.45 },
+  parameters: DETECTOR_PARAMETERS,
   run: (signal, model, frames, onFrame, onProgress) =>
     withVisionWorker((vision) => vision.detectFrames(signal, model, frames, onFrame, onProgress)),
   save: (videoId, frame, lineage) => putDetections({ videoId, ...frame, lineage }),

@@ -1,3 +1,4 @@
+import { OCR_PARAMETERS } from '../shared/analysis-parameters';
 import type { FrameText } from '../../workers/ocr.worker';
 import { finishTextStage, listOnScreenText, putOnScreenText, type VideoRecord } from '../db';
 import { withOcrWorker } from '../media/ocr-bridge';
@@ -9,7 +10,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 const TEXT: FrameModelStage<FrameText> = {
   stage: 'text',
   role: 'ocr',
-  parameters: { detector: 'DB', minLineScore: 0.5, textLikeGate: 320 },
+  parameters: { detector: 'DB', ...OCR_PARAMETERS },
   run: (signal, model, frames, onFrame, onProgress) =>
     withOcrWorker((ocr) => ocr.readFrames(signal, model, frames, onFrame, onProgress)),
   save: (videoId, frame, lineage) => putOnScreenText({ videoId, ...frame, lineage }),

@@ -3,6 +3,7 @@ import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
 // for files WebCodecs can't demux (AVI, some MKV), never bundled into the main chunk.
 import coreURL from '@ffmpeg/core?url';
 import wasmURL from '@ffmpeg/core/wasm?url';
+import { cachedFileUrl } from './models/file-cache';
 
 let loading: Promise<FFmpeg> | undefined;
 let mountCounter = 0;
@@ -11,7 +12,19 @@ let mountCounter = 0;
 export function loadFfmpeg(): Promise<FFmpeg> {
   loading ??= (async () => {
     const ffmpeg = new FFmpeg();
-    await ffmpeg.load({ coreURL, wasmURL });
+    // Both files from the model file cache (so AVI import works offline), handed over as blob:
+    // URLs — ffmpeg.wasm takes only URLs.
+    const absolute = (url: string) => new URL(url, self.location.href).href;
+    const [core, wasm] = await Promise.all([
+      cachedFileUrl(absolute(coreURL), 'text/javascript'),
+      cachedFileUrl(absolute(wasmURL), 'application/wasm'),
+    ]);
+    try {
+      await ffmpeg.load({ coreURL: core, wasmURL: wasm });
+    } finally {
+      URL.revokeObjectURL(core);
+      URL.revokeObjectURL(wasm);
+    }
     return ffmpeg;
   })();
   // A failed load must not poison every later call.

@@ -1,4 +1,3 @@
-import { fetchFile } from '@ffmpeg/util';
 import { loadFfmpeg } from './ffmpeg-runtime';
 
 /**
@@ -8,7 +7,7 @@ import { loadFfmpeg } from './ffmpeg-runtime';
 export async function naiveFrames(file: Blob): Promise<{ frames: number; seconds: number }> {
   const started = performance.now();
   const ffmpeg = await loadFfmpeg();
-  await ffmpeg.writeFile('/naive-input', await fetchFile(file));
+  await ffmpeg.writeFile('/naive-input', new Uint8Array(await file.arrayBuffer()));
   // ffmpeg.wasm quirk (ffmpegwasm/ffmpeg.wasm#823): the first `-vf fps=1` extraction of some
   // files dies with "memory access out of bounds" unless one command has already run.
   await ffmpeg.exec(['-v', 'quiet', '-i', '/no-such-file']);

@@ -1,3 +1,4 @@
+import { CAPTION_PARAMETERS } from '../../../src/shared/analysis-parameters';
 import {
   LogitsProcessor,
   RawImage,
@@ -20,7 +21,7 @@ export interface Caption {
 }
 
 /** Longest caption, in tokens: a sentence, not a paragraph. */
-const MAX_NEW_TOKENS = 30;
+const MAX_NEW_TOKENS = CAPTION_PARAMETERS.maxNewTokens;
 
 /**
  * Watches generation without changing it: appended after the model's own logits processors, the

@@ -1,11 +1,11 @@
+import { DETECTOR_PARAMETERS } from '../../../src/shared/analysis-parameters';
 import { COCO_LABELS } from '../../../src/shared/coco-labels';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
-import { ModelLoadError, fetchModelFile, type ModelProgress } from '../models/fetch-model';
+import { ModelLoadError, type ModelProgress } from '../models/fetch-model';
+import { fetchCachedFile } from '../models/file-cache';
 import { createOrtSession, ort } from '../models/ort-session';
 import { decodeYolov8, decodeYolox, suppressOverlaps, type Detection } from './yolo-decode';
 
-/** Boxes below this score are dropped before NMS (YOLOX's demo uses 0.3 for display). */
-const SCORE_THRESHOLD = 0.3;
 /** YOLOX pads with this grey. */
 const PAD_GREY = 114;
 
@@ -25,7 +25,7 @@ export async function loadDetector(
     throw new ModelLoadError(
       `No download address for the detector “${model.id}”: set a model base URL in Settings.`,
     );
-  const bytes = await fetchModelFile(model.url, onProgress);
+  const bytes = await fetchCachedFile(model.url, onProgress);
   const { session, device } = await createOrtSession(bytes, model.url);
   const inputName = session.inputNames[0] ?? 'images';
   const meta = session.inputMetadata[0];
@@ -72,7 +72,12 @@ export async function detectObjects(
   const output = out[detector.session.outputNames[0] ?? 'output'];
   if (!output || !(output.data instanceof Float32Array))
     throw new Error('the detector returned no output');
-  const context = { inputSize: side, scale, labels: COCO_LABELS, scoreThreshold: SCORE_THRESHOLD };
+  const context = {
+    inputSize: side,
+    scale,
+    labels: COCO_LABELS,
+    scoreThreshold: DETECTOR_PARAMETERS.scoreThreshold,
+  };
   const d2 = output.dims[2] ?? 0;
   // YOLOX: [1, anchors, 5 + classes]. YOLOv8/v11: [1, 4 + classes, anchors].
   const detections =
@@ -80,7 +85,7 @@ export async function detectObjects(
       ? decodeYolox(output.data, context)
       : decodeYolov8(output.data, d2, context);
   output.dispose();
-  return suppressOverlaps(detections).map((d) => ({
+  return suppressOverlaps(detections, DETECTOR_PARAMETERS.nms).map((d) => ({
     ...d,
     box: d.box.map((v, i) => Math.max(0, Math.min(v, i % 2 ? image.height : image.width))) as [
       number,

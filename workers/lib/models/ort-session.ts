@@ -1,9 +1,6 @@
-import * as ort from 'onnxruntime-web/webgpu';
-// onnxruntime-web's WebGPU build, served by the app itself (never a CDN).
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { evictCachedFiles } from './cache-eviction';
 import { ModelLoadError, pickDevice } from './fetch-model';
+import { ort, prepareOrtRuntime } from './ort-runtime';
 
 export { ort };
 
@@ -16,9 +13,7 @@ export async function createOrtSession(
   bytes: Uint8Array,
   url: string,
 ): Promise<{ session: ort.InferenceSession; device: 'webgpu' | 'wasm' }> {
-  ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
-  // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
-  ort.env.wasm.numThreads = 1;
+  await prepareOrtRuntime();
   const device = await pickDevice();
   try {
     const session = await ort.InferenceSession.create(bytes, {

@@ -1,10 +1,8 @@
 import { evictCachedFiles } from './cache-eviction';
 import { env, type ProgressInfo } from '@huggingface/transformers';
-// onnxruntime-web's wasm for transformers.js, served by the app itself (never its default CDN).
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { ModelDtype, ResolvedModel } from '../../../src/shared/model-spec';
 import { ModelLoadError, detectDevice, type ModelProgress } from './fetch-model';
+import { prepareOrtRuntime } from './ort-runtime';
 
 /** An adapter without `shader-f16` (software WebGPU, older GPUs) runs the fp32 weights instead. */
 function withoutF16(dtype: ModelDtype, noF16: boolean): ModelDtype {
@@ -24,12 +22,10 @@ const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
 async function prepareTransformers(
   model: ResolvedModel,
 ): Promise<{ device: 'webgpu' | 'wasm'; dtype: ModelDtype }> {
-  const wasm = env.backends.onnx.wasm;
-  if (wasm) {
-    wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
-    // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
-    wasm.numThreads = 1;
-  }
+  // transformers.js shares our onnxruntime build; its wasm comes from the model file cache
+  // (prepareOrtRuntime), so transformers.js must not keep a second copy in its own cache.
+  env.useWasmCache = false;
+  await prepareOrtRuntime();
   // A self-hosted folder is a "remote host" with a flat layout. Not `localModelPath`: with an
   // absolute URL there, transformers.js 4.3 skips its existence check for optional files
   // (preprocessor_config.json) and builds the ASR pipeline without its feature extractor.

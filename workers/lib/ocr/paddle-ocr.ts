@@ -1,5 +1,6 @@
+import { OCR_PARAMETERS } from '../../../src/shared/analysis-parameters';
 import type { ModelProgress } from '../models/fetch-model';
-import { fetchModelFile } from '../models/fetch-model';
+import { fetchCachedFile } from '../models/file-cache';
 import { createOrtSession, ort } from '../models/ort-session';
 import { decodeCtc, paddleCharset } from './ctc-decode';
 import { DB_DEFAULTS, findTextBoxes } from './text-boxes';
@@ -34,10 +35,10 @@ const REC_HEIGHT = 48;
  * The text-likeness check: the detector at this long side costs about a quarter of a full pass,
  * and a frame whose map has fewer than GATE_MIN_PIXELS above DB's threshold skips the full pass.
  */
-const GATE_SIDE = 320;
+const GATE_SIDE = OCR_PARAMETERS.textLikeGate;
 const GATE_MIN_PIXELS = 3;
 /** Lines read with less confidence than this are dropped as noise. */
-const MIN_LINE_SCORE = 0.5;
+const MIN_LINE_SCORE = OCR_PARAMETERS.minLineScore;
 /** PaddleOCR's det normalisation (ImageNet mean/std, applied to BGR as its cv2 pipeline does). */
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
@@ -47,9 +48,9 @@ export async function loadOcr(
   onProgress: (progress: ModelProgress) => void,
 ): Promise<LoadedOcr> {
   const [detBytes, recBytes, dictBytes] = await Promise.all([
-    fetchModelFile(files.detection, onProgress),
-    fetchModelFile(files.recognition, onProgress),
-    fetchModelFile(files.dictionary, onProgress),
+    fetchCachedFile(files.detection, onProgress),
+    fetchCachedFile(files.recognition, onProgress),
+    fetchCachedFile(files.dictionary, onProgress),
   ]);
   const det = await createOrtSession(detBytes, files.detection);
   const rec = await createOrtSession(recBytes, files.recognition);

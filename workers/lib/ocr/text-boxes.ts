@@ -1,3 +1,5 @@
+import { OCR_PARAMETERS } from '../../../src/shared/analysis-parameters';
+
 /** A text region in detector-map pixels, with the mean text probability inside it. */
 export interface TextBox {
   box: [number, number, number, number];
@@ -15,12 +17,7 @@ export interface TextBoxOptions {
   minSide: number;
 }
 
-export const DB_DEFAULTS: TextBoxOptions = {
-  threshold: 0.3,
-  boxThreshold: 0.6,
-  unclipRatio: 1.5,
-  minSide: 3,
-};
+export const DB_DEFAULTS: TextBoxOptions = OCR_PARAMETERS.db;
 
 /**
  * PaddleOCR's DB post-processing, axis-aligned: connected regions of the thresholded probability

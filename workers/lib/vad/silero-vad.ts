@@ -1,21 +1,21 @@
-import * as ort from 'onnxruntime-web/wasm';
-// The model and onnxruntime's wasm are served by the app itself, never a CDN.
-import sileroUrl from '@ricky0123/vad-web/dist/silero_vad_v5.onnx?url';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import { fetchCachedFile } from '../models/file-cache';
+import { ort, prepareOrtRuntime } from '../models/ort-runtime';
+import { SILERO_VAD, VAD_FRAME_SAMPLES } from '../../../src/shared/analysis-parameters';
 
-/** Silero v5 at 16 kHz: 512 new samples per frame, plus the previous frame's last 64 as context. */
-export const VAD_FRAME_SAMPLES = 512;
+export { VAD_FRAME_SAMPLES };
 const CONTEXT_SAMPLES = 64;
-export const VAD_MODEL = { id: 'silero-vad-v5', source: '@ricky0123/vad-web', licence: 'MIT' };
 
 let session: Promise<ort.InferenceSession> | undefined;
 
+/** The vendored model (public/vendor/silero-vad), kept in the model file cache like any model. */
 function loadSession(): Promise<ort.InferenceSession> {
-  ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
-  // Threads need SharedArrayBuffer (COOP/COEP), and on 2 cores they gained nothing.
-  ort.env.wasm.numThreads = 1;
-  session ??= ort.InferenceSession.create(sileroUrl, { executionProviders: ['wasm'] });
+  session ??= (async () => {
+    await prepareOrtRuntime();
+    const url = new URL(`${import.meta.env.BASE_URL}${SILERO_VAD.path}`, self.location.href).href;
+    const bytes = await fetchCachedFile(url);
+    // A 2 MB recurrent model run in tiny steps: WASM beats a GPU round trip per step.
+    return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
+  })();
   session.catch(() => (session = undefined));
   return session;
 }

@@ -1,24 +1,15 @@
+import {
+  SPEECH_REGION_OPTIONS,
+  type SpeechRegionOptions,
+} from '../../../src/shared/analysis-parameters';
+
 /** A stretch of speech, seconds of video time. */
 export interface SpeechRegion {
   start: number;
   end: number;
 }
 
-/** Silero's recommended hysteresis and the padding Whisper likes around speech. */
-export const DEFAULT_REGION_OPTIONS = {
-  /** Probability at which speech starts. */
-  startThreshold: 0.5,
-  /** Probability under which speech may end. */
-  endThreshold: 0.35,
-  /** A pause at least this long ends a region: transcription cuts its chunks there. */
-  minSilence: 0.4,
-  /** Shorter blips are dropped (coughs, clicks). */
-  minSpeech: 0.25,
-  /** Added before and after each region so word edges aren't clipped. */
-  padding: 0.15,
-};
-
-export type RegionOptions = typeof DEFAULT_REGION_OPTIONS;
+export type RegionOptions = SpeechRegionOptions;
 
 /**
  * Turns per-frame speech probabilities into regions. `frameSeconds` is the duration of one VAD
@@ -28,7 +19,7 @@ export function speechRegionsFrom(
   probabilities: ArrayLike<number>,
   frameSeconds: number,
   duration: number,
-  options: RegionOptions = DEFAULT_REGION_OPTIONS,
+  options: RegionOptions = SPEECH_REGION_OPTIONS,
   offset = 0,
 ): SpeechRegion[] {
   const raw: SpeechRegion[] = [];

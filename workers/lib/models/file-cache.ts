@@ -1,0 +1,96 @@
+import { MODEL_FILE_CACHE } from '../../../src/shared/cache-names';
+import { ModelLoadError, type ModelProgress } from './fetch-model';
+
+/** Cache Storage is missing on insecure origins (plain http other than localhost). */
+async function openFileCache(): Promise<Cache | null> {
+  if (typeof caches === 'undefined') return null;
+  try {
+    return await caches.open(MODEL_FILE_CACHE);
+  } catch {
+    return null;
+  }
+}
+
+function fileName(url: string): string {
+  return new URL(url, self.location.href).pathname.split('/').pop() || url;
+}
+
+async function download(
+  url: string,
+  onProgress: (progress: ModelProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string }> {
+  const file = fileName(url);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const host = new URL(url, self.location.href).host;
+    throw new ModelLoadError(
+      `Could not download the model file “${file}” from ${host}. If you are offline or that host blocks browsers, host the models yourself (npm run models:fetch) and set the model base URL in Settings.`,
+    );
+  }
+  if (!response.ok || !response.body)
+    throw new ModelLoadError(
+      `The model file “${file}” is missing at ${url} (HTTP ${response.status}). Check the model base URL and model id in Settings.`,
+    );
+  const total = Number(response.headers.get('content-length')) || null;
+  const parts: Uint8Array[] = [];
+  let loaded = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    loaded += value.byteLength;
+    onProgress({ status: 'progress', file, loaded, total });
+  }
+  const bytes = new Uint8Array(loaded);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return { bytes, type: response.headers.get('content-type') ?? 'application/octet-stream' };
+}
+
+/**
+ * The bytes of a model or runtime file, from `MODEL_FILE_CACHE` when this browser has them, else
+ * downloaded (with progress) and stored there, so the next load — offline too — reads the disk.
+ * This cache is the file's only owner: the service worker does not cache these files, and
+ * transformers.js' own cache holds only the files transformers.js fetches itself.
+ */
+export async function fetchCachedFile(
+  url: string,
+  onProgress: (progress: ModelProgress) => void = () => {},
+  signal?: AbortSignal,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const file = fileName(url);
+  onProgress({ status: 'initiate', file });
+  const cache = await openFileCache();
+  const cached = await cache?.match(url);
+  if (cached) {
+    const bytes = new Uint8Array(await cached.arrayBuffer());
+    onProgress({ status: 'done', file });
+    return bytes;
+  }
+  const { bytes, type } = await download(url, onProgress, signal);
+  // A full disk must not fail the model load: the file is in memory and works this session.
+  await cache
+    ?.put(
+      url,
+      new Response(bytes, {
+        headers: { 'content-type': type, 'content-length': String(bytes.byteLength) },
+      }),
+    )
+    .catch((error: unknown) => console.warn(`Could not keep ${file} for offline use:`, error));
+  onProgress({ status: 'done', file });
+  return bytes;
+}
+
+/** A same-bytes `blob:` URL for a cached file, for loaders that only take a URL (ffmpeg.wasm). */
+export async function cachedFileUrl(url: string, type: string): Promise<string> {
+  const bytes = await fetchCachedFile(url);
+  return URL.createObjectURL(new Blob([bytes], { type }));
+}

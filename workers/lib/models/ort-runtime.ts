@@ -1,0 +1,28 @@
+import * as ort from 'onnxruntime-web/webgpu';
+// onnxruntime-web's one build for the whole app (WebGPU + WASM), served by the app itself (never
+// a CDN), at exactly the version transformers.js pins. Its small .mjs glue is in the app shell
+// (the service worker's precache); its wasm binary is kept in the model file cache.
+import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { fetchCachedFile } from './file-cache';
+
+export { ort };
+
+let loading: Promise<void> | undefined;
+
+/**
+ * Points onnxruntime at the app's own wasm and hands it the binary from the model file cache, so
+ * every session in this worker — transformers.js' and our own — runs offline once it has run
+ * online. Call before creating a session; runs once per worker.
+ */
+export function prepareOrtRuntime(): Promise<void> {
+  loading ??= (async () => {
+    ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
+    // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
+    ort.env.wasm.numThreads = 1;
+    const bytes = await fetchCachedFile(new URL(ortWasmUrl, self.location.href).href);
+    ort.env.wasm.wasmBinary = bytes.buffer;
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
