@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { startNavigation } from './app/navigation';
+import { startNavigation } from './components/navigation';
 import './app/app.css';
 import './app/library-tools.css';
 import './app/settings-diagnostics.css';

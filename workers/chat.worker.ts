@@ -3,12 +3,19 @@ import { expose } from 'comlink';
 import { registerAbortTransfer } from '../src/shared/abort-transfer';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import { generateReply, loadChat, type ChatMessage, type LoadedChat } from './lib/chat/local-chat';
-import type { WorkProgress } from './lib/models/fetch-model';
+import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 
 registerAbortTransfer();
 
 const chatFor = loadOnce<LoadedChat>(loadChat);
+
+/** What a local reply needs: the model, the conversation and a cap on its length. */
+export interface ReplyRequest {
+  model: ResolvedModel;
+  messages: ChatMessage[];
+  maxNewTokens: number;
+}
 
 const api = {
   /**
@@ -17,9 +24,7 @@ const api = {
    */
   async reply(
     signal: AbortSignal,
-    model: ResolvedModel,
-    messages: ChatMessage[],
-    maxNewTokens: number,
+    { model, messages, maxNewTokens }: ReplyRequest,
     onToken: (text: string) => void,
     onProgress: (progress: WorkProgress) => void,
   ): Promise<{ text: string; device: string }> {

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
+import type { FrameEmbedding, FrameInput, QuerySpace } from '../src/shared/frame-results';
 import { registerAbortTransfer } from '../src/shared/abort-transfer';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import {
@@ -15,9 +16,8 @@ import {
   loadTextEmbedder,
   type LoadedTextEmbedder,
 } from './lib/embed/text-embedder';
-import type { WorkProgress } from './lib/models/fetch-model';
+import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
-import type { FrameInput } from './vision.worker';
 
 registerAbortTransfer();
 
@@ -26,13 +26,7 @@ const TEXT_BATCH = 32;
 /** Frames per CLIP call (each is a 224×224×3 float tensor). */
 const IMAGE_BATCH = 8;
 
-export interface FrameEmbedding {
-  t: number;
-  vector: Float32Array;
-}
-
-/** Which space a search query is embedded in: sentences (`text`) or CLIP's (`image`). */
-export type QuerySpace = 'text' | 'image';
+export type { FrameEmbedding, QuerySpace };
 
 const textEmbedderFor = loadOnce<LoadedTextEmbedder>(loadTextEmbedder);
 const clipImagesFor = loadOnce<LoadedClipImages>(loadClipImages);

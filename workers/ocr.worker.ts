@@ -5,8 +5,9 @@ import bundledDetection from 'bri-ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
 import bundledRecognition from 'bri-ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
 import bundledDictionary from 'bri-ocr-models/ppocr_keys_v1.txt?url';
 import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import type { FrameInput, FrameText } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
-import type { WorkProgress } from './lib/models/fetch-model';
+import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 import {
   loadOcr,
@@ -14,18 +15,11 @@ import {
   readText,
   type LoadedOcr,
   type OcrFiles,
-  type TextLine,
 } from './lib/ocr/paddle-ocr';
-import type { FrameInput } from './vision.worker';
 
 registerAbortTransfer();
 
-export interface FrameText {
-  t: number;
-  lines: TextLine[];
-  /** False when the quick check found nothing text-like and the full pass was skipped. */
-  textLike: boolean;
-}
+export type { FrameText };
 
 function filesOf(model: ResolvedModel): OcrFiles {
   const names = model.files ?? {};

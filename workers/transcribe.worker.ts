@@ -13,7 +13,7 @@ import {
 import { detectLanguage } from './lib/asr/detect-language';
 import { decodeAudio16k } from './lib/audio/decode-audio';
 import { TARGET_RATE } from './lib/audio/resample';
-import type { WorkProgress } from './lib/models/fetch-model';
+import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 
 registerAbortTransfer();
@@ -27,6 +27,16 @@ export interface TranscribedChunk {
 }
 
 const whisperFor = loadOnce<LoadedWhisper>(loadWhisper);
+
+/** What to transcribe: a video's file, its speech regions, and the chunks already stored. */
+export interface TranscribeRequest {
+  model: ResolvedModel;
+  file: Blob;
+  video: { container: ContainerKind; duration: number };
+  regions: { start: number; end: number }[];
+  /** Start times of chunks stored before a reload (a checkpoint): not run again. */
+  done: readonly number[];
+}
 
 /** Shifts a chunk's segments from chunk-relative to video time. */
 function toVideoTime(segments: AsrSegment[], offset: number): AsrSegment[] {
@@ -47,11 +57,7 @@ const api = {
    */
   async transcribe(
     signal: AbortSignal,
-    model: ResolvedModel,
-    file: Blob,
-    video: { container: ContainerKind; duration: number },
-    regions: { start: number; end: number }[],
-    done: readonly number[],
+    { model, file, video, regions, done }: TranscribeRequest,
     onChunk: (result: TranscribedChunk) => Promise<void>,
     onProgress: (progress: WorkProgress) => void,
   ): Promise<{ device: string; seconds: number; wordTimestamps: boolean; chunks: number }> {

@@ -1,34 +1,16 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import type { FrameCaption, FrameDetections, FrameInput } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
-import type { Detection } from './lib/detect/yolo-decode';
 import { detectObjects, loadDetector, type LoadedDetector } from './lib/detect/yolo-detector';
-import type { WorkProgress } from './lib/models/fetch-model';
+import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
-import {
-  captionImages,
-  loadCaptioner,
-  type Caption,
-  type LoadedCaptioner,
-} from './lib/caption/captioner';
+import { captionImages, loadCaptioner, type LoadedCaptioner } from './lib/caption/captioner';
 
 registerAbortTransfer();
 
-/** A stored frame to look at. */
-export interface FrameInput {
-  t: number;
-  blob: Blob;
-}
-
-export interface FrameDetections {
-  t: number;
-  objects: Detection[];
-}
-
-export interface FrameCaption extends Caption {
-  t: number;
-}
+export type { FrameCaption, FrameDetections, FrameInput };
 
 const detectorFor = loadOnce<LoadedDetector>(loadDetector);
 /** Frames captioned per batch: ~2× faster than one by one on WASM; 4 keeps BLIP's memory modest. */

@@ -2,9 +2,8 @@ import { deleteChatTurns, LIBRARY_SCOPE } from '../db';
 import { logEvent } from '../diagnostics/session-log';
 import { readSettings } from '../settings/settings';
 import { APP_TOOL_CONTEXT } from '../tools/app-context';
-import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
-import { withChatWorker } from '../media/chat-bridge';
+import { replyLocally as replyInWorker } from '../bridges/chat';
 import { ask, type AskDeps, type AskOptions, type AskResult } from './ask';
 import { plainMessages } from './local-answer';
 
@@ -14,15 +13,10 @@ const LOCAL_MAX_TOKENS = 200;
 /** Replies with the local chat model (loaded on first use, in its own worker). */
 const replyLocally: NonNullable<AskDeps['localReply']> = async (messages, onToken, signal) => {
   const model = resolveModel('chatLlm', readSettings());
-  const { text } = await withChatWorker((chat) =>
-    chat.reply(
-      signal ?? new AbortController().signal,
-      model,
-      plainMessages(messages),
-      LOCAL_MAX_TOKENS,
-      proxy(onToken),
-      proxy(() => undefined),
-    ),
+  const { text } = await replyInWorker(
+    signal ?? new AbortController().signal,
+    { model, messages: plainMessages(messages), maxNewTokens: LOCAL_MAX_TOKENS },
+    { onToken },
   );
   return text;
 };

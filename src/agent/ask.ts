@@ -8,7 +8,7 @@ import {
   type VideoRecord,
 } from '../db';
 import type { Settings } from '../settings/settings';
-import { STAGE_NAMES } from '../shared/bri-api';
+import { STAGE_NAMES } from '../shared/stages';
 import { executeTool } from '../tools/registry';
 import type { ToolContext } from '../tools/tool';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';

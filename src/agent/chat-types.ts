@@ -2,7 +2,7 @@ import type {
   ChatCompletionMessageParam,
   ChatCompletionTool,
 } from 'groq-sdk/resources/chat/completions';
-import type { ToolOutcome } from '../shared/tool-types';
+import type { ToolOutcome } from '../tools/tool-types';
 
 export type { ChatCompletionMessageParam, ChatCompletionTool };
 

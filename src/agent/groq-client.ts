@@ -1,8 +1,9 @@
 import Groq from 'groq-sdk';
-import { GROQ_BASE_URL } from '../shared/groq-defaults';
+import { GROQ_BASE_URL } from './groq-defaults';
 import { retryAfterSeconds } from './agent-errors';
 
-export { DEFAULT_GROQ_MODEL, GROQ_BASE_URL } from '../shared/groq-defaults';
+export { GROQ_BASE_URL } from './groq-defaults';
+export { DEFAULT_GROQ_MODEL } from '../settings/settings-types';
 
 export interface GroqConnection {
   apiKey: string;

@@ -1,4 +1,4 @@
-import type { ToolOutcome } from '../shared/tool-types';
+import type { ToolOutcome } from '../tools/tool-types';
 import { formatTimestamp as at } from './citations';
 
 interface MomentContext {

@@ -1,4 +1,4 @@
-import type { StageName } from '../shared/bri-api';
+import type { StageName } from '../shared/stages';
 import { routeQuery, type Intent } from '../tools/query/route-query';
 
 /** Which analyses answer each kind of question. */

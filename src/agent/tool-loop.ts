@@ -1,5 +1,5 @@
 import Groq from 'groq-sdk';
-import type { ToolOutcome } from '../shared/tool-types';
+import type { ToolOutcome } from '../tools/tool-types';
 import { AgentError, StreamInterruptedError, describeAgentError } from './agent-errors';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { contextForModel } from './moment-context';

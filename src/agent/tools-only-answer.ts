@@ -1,6 +1,6 @@
 import type { VideoRecord } from '../db';
 import { routeQuery } from '../tools/query/route-query';
-import type { ToolOutcome } from '../shared/tool-types';
+import type { ToolOutcome } from '../tools/tool-types';
 import type { ToolCallRecord } from './chat-types';
 import { formatTimestamp as at } from './citations';
 

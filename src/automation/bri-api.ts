@@ -8,7 +8,7 @@ import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-q
 import { whenIndexed } from '../pipeline/when-indexed';
 import { embedQuery } from '../search/embed-query';
 import { maskedSettings, updateSettings } from '../settings/settings';
-import type { BriApi } from '../shared/bri-api';
+import type { BriApi } from './bri-contract';
 import { APP_TOOL_CONTEXT } from '../tools/app-context';
 import { executeTool, listTools } from '../tools/registry';
 import { seedSyntheticIndex } from './synthetic-index';

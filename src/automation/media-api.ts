@@ -14,11 +14,11 @@ import {
   listStages,
   type StageName,
 } from '../db';
-import { openVideoFile } from '../library/video-files';
+import { openVideoFile } from '../storage/video-files';
 import { measureCompleteness } from '../pipeline/completeness';
-import { withMediaWorker } from '../media/media-bridge';
+import { frameAt as frameInWorker, naiveFrames } from '../bridges/media';
 import { dequantize } from '../shared/vector-codec';
-import { STAGE_NAMES, type BriApi, type StageStatus } from '../shared/bri-api';
+import { STAGE_NAMES, type BriApi, type StageStatus } from './bri-contract';
 
 async function requireVideo(videoId: string) {
   const video = await getVideo(videoId);
@@ -132,11 +132,11 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
 export const frameAt: BriApi['frameAt'] = async (videoId, t) => {
   const video = await requireVideo(videoId);
   const file = await openVideoFile(video.id, video.storage);
-  return withMediaWorker((media) => media.frameAt(file, video.container, t));
+  return frameInWorker(file, video.container, t);
 };
 
 export const benchmarkNaiveFrames: BriApi['benchmarkNaiveFrames'] = async (videoId) => {
   const video = await requireVideo(videoId);
   const file = await openVideoFile(video.id, video.storage);
-  return withMediaWorker((media) => media.naiveFrames(file));
+  return naiveFrames(file);
 };

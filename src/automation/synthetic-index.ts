@@ -14,7 +14,7 @@ import {
 } from '../db';
 import { mergeDetectionRanges, rangeGap } from '../pipeline/object-tracks';
 import { embedQuery } from '../search/embed-query';
-import { STAGE_NAMES } from '../shared/bri-api';
+import { STAGE_NAMES } from '../shared/stages';
 import type { Lineage } from '../shared/lineage';
 import { normalize, quantize } from '../shared/vector-codec';
 

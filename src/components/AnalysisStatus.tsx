@@ -1,5 +1,5 @@
 import type { StageName, StageRecord } from '../db';
-import { STAGE_NAMES } from '../shared/bri-api';
+import { STAGE_NAMES } from '../shared/stages';
 import { formatDuration } from '../library/format';
 import { cancelAnalysis, retryAnalysis } from '../pipeline/analysis-queue';
 import { describeTimeLeft } from '../pipeline/time-left';

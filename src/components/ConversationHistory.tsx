@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { openVideo } from '../app/navigation';
+import { openVideo } from './navigation';
 import { listConversations, LIBRARY_SCOPE, type ConversationSummary } from '../db';
 import { formatDate } from '../library/format';
 import { useLibraryStore } from '../store/library-store';

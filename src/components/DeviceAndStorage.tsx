@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { showDiagnostics } from '../app/navigation';
+import { showDiagnostics } from './navigation';
 import { formatBytes } from '../library/format';
 import { refreshStorage } from '../library/library-actions';
 import { clearModelCaches, readCacheUsage, type CacheUsage } from '../pwa/cache-usage';

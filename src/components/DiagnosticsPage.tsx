@@ -1,5 +1,5 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { showLibrary } from '../app/navigation';
+import { showLibrary } from './navigation';
 import { cacheFigures, stageTimings } from '../diagnostics/diagnostics-report';
 import { downloadDiagnostics } from '../diagnostics/save-report';
 import { readLog, subscribeLog, type LogLevel } from '../diagnostics/session-log';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { describeAgentError } from '../agent/agent-errors';
 import { listGroqModels } from '../agent/groq-client';
-import { GROQ_BASE_URL } from '../shared/groq-defaults';
+import { GROQ_BASE_URL } from '../agent/groq-defaults';
 
 export interface GroqFields {
   apiKey: string;

@@ -1,4 +1,4 @@
-import { openVideo } from '../app/navigation';
+import { openVideo } from './navigation';
 import { useLibraryStore } from '../store/library-store';
 import { ChatPanel } from './ChatPanel';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatTimestamp } from '../agent/citations';
-import { openVideo } from '../app/navigation';
+import { openVideo } from './navigation';
 import { searchLibrary, type LibraryHit } from '../library/library-search';
 import { useLibraryStore } from '../store/library-store';
 

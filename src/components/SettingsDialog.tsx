@@ -3,7 +3,7 @@ import { formatBytes } from '../library/format';
 import { listModels, setDownloadBytes } from '../settings/model-list';
 import { InvalidSettingsError, readSettings, updateSettings } from '../settings/settings';
 import { MODEL_ROLES, type ModelRole, type ModelSet } from '../shared/model-spec';
-import { DEFAULT_GROQ_MODEL } from '../shared/groq-defaults';
+import { DEFAULT_GROQ_MODEL } from '../settings/settings-types';
 import { DeviceAndStorage } from './DeviceAndStorage';
 import { GroqSettings, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';

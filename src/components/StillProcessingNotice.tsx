@@ -1,5 +1,5 @@
 import { stillProcessingFor } from '../agent/still-processing';
-import { STAGE_NAMES } from '../shared/bri-api';
+import { STAGE_NAMES } from '../shared/stages';
 import { useStageRows } from '../store/analysis-store';
 import { useLibraryStore } from '../store/library-store';
 

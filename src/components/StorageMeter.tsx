@@ -1,6 +1,6 @@
 import { formatBytes } from '../library/format';
 import { refreshStorage } from '../library/library-actions';
-import { requestPersistence } from '../library/storage-status';
+import { requestPersistence } from '../storage/storage-status';
 import { useLibraryStore } from '../store/library-store';
 
 /** Used / available storage, and whether the browser promised to keep it. */

@@ -1,5 +1,5 @@
 import { useMemo, type MouseEvent } from 'react';
-import { seekPlayer } from '../app/navigation';
+import { seekPlayer } from './navigation';
 import type { VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
 import { buildLanes } from './timeline-lanes';

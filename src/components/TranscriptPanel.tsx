@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatTimestamp } from '../agent/citations';
-import { seekPlayer } from '../app/navigation';
+import { seekPlayer } from './navigation';
 import type { VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
 import { currentSegmentIndex } from './current-segment';

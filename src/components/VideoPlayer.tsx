@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VideoRecord } from '../db';
-import { openVideoFile } from '../library/video-files';
+import { openVideoFile } from '../storage/video-files';
 import { useViewStore } from '../store/view-store';
 import { usePosterUrl } from './usePosterUrl';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { seekPlayer, showLibrary } from '../app/navigation';
+import { seekPlayer, showLibrary } from './navigation';
 import type { VideoRecord } from '../db';
 import { formatDuration } from '../library/format';
-import { STAGE_NAMES } from '../shared/bri-api';
+import { STAGE_NAMES } from '../shared/stages';
 import { useStageRows } from '../store/analysis-store';
 import { useLibraryStore } from '../store/library-store';
 import { AnalysisStatus } from './AnalysisStatus';

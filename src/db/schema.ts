@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { SampledFrame } from '../../workers/lib/frames/analyse-frames';
-import type { StageName } from '../shared/bri-api';
+import type { Detection, SampledFrame, TextLine } from '../shared/frame-results';
+import type { StageName, StageState } from '../shared/stages';
 import type { Lineage } from '../shared/lineage';
 import type { VideoRecord } from '../shared/video-types';
 
@@ -61,7 +61,7 @@ export interface SpeechRegionRecord {
 export interface DetectionRecord {
   videoId: string;
   t: number;
-  objects: { label: string; score: number; box: [number, number, number, number] }[];
+  objects: Detection[];
   lineage: Lineage;
 }
 
@@ -85,7 +85,7 @@ export interface ObjectTrackRecord {
 export interface OnScreenTextRecord {
   videoId: string;
   t: number;
-  lines: { text: string; score: number; box: [number, number, number, number] }[];
+  lines: TextLine[];
   /** False when a quick low-resolution pass found nothing text-like and OCR skipped the frame. */
   textLike: boolean;
   lineage: Lineage;
@@ -204,8 +204,7 @@ export interface ChatTurnRecord {
   createdAt: number;
 }
 
-export type { StageName } from '../shared/bri-api';
-export type StageState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
+export type { StageName, StageState };
 
 /**
  * `stages` — progress and outcome of each processing stage of each video: what the status panel

@@ -1,6 +1,6 @@
-import type { DeviceInfo } from '../shared/diagnostics-types';
+import type { DeviceInfo } from './diagnostics-types';
 
-export type { DeviceInfo } from '../shared/diagnostics-types';
+export type { DeviceInfo } from './diagnostics-types';
 
 interface GpuAdapterLike {
   features: { has(name: string): boolean };

@@ -1,7 +1,7 @@
-import type { DiagnosticsReport, LogEntry, StageTiming } from '../shared/diagnostics-types';
+import type { DiagnosticsReport, LogEntry, StageTiming } from './diagnostics-types';
 import { readLog } from './session-log';
 
-export type { DiagnosticsReport, StageTiming } from '../shared/diagnostics-types';
+export type { DiagnosticsReport, StageTiming } from './diagnostics-types';
 
 /** Finished stages with a measured duration, in the order they finished. */
 export function stageTimings(entries: readonly LogEntry[]): StageTiming[] {

@@ -1,4 +1,4 @@
-import { saveBlob } from '../app/save-blob';
+import { saveBlob } from '../storage/save-blob';
 import { buildDiagnosticsReport, type DiagnosticsReport } from './diagnostics-report';
 import { readDeviceInfo } from './device-info';
 

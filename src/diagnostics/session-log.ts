@@ -1,6 +1,6 @@
-import type { LogEntry } from '../shared/diagnostics-types';
+import type { LogEntry } from './diagnostics-types';
 
-export type { LogEntry, LogLevel } from '../shared/diagnostics-types';
+export type { LogEntry, LogLevel } from './diagnostics-types';
 
 /** Entries kept: the oldest go first, so a long session can't grow the log without bound. */
 const MAX_ENTRIES = 5000;

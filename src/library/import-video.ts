@@ -1,6 +1,5 @@
 import { addVideo, type VideoRecord } from '../db';
-import type { ProbeResult } from '../../workers/media.worker';
-import { withMediaWorker } from '../media/media-bridge';
+import { inspectFile, type ProbeResult } from '../bridges/media';
 import {
   EmptyFileError,
   ImportCancelledError,
@@ -8,16 +7,16 @@ import {
   StorageFullError,
   TruncatedVideoError,
   UndecodableVideoError,
-} from '../shared/import-errors';
-import { SNIFF_BYTES, sniffContainer, type SniffResult } from '../shared/sniff-container';
+} from './import-errors';
+import { SNIFF_BYTES, sniffContainer, type SniffResult } from './sniff-container';
 import { CONTAINER_MIME } from '../shared/video-types';
 import {
   STORAGE_HEADROOM_BYTES,
   freeBytes,
   isQuotaError,
   readStorageStatus,
-} from './storage-status';
-import { removeVideoFile, saveVideoFile } from './video-files';
+} from '../storage/storage-status';
+import { removeVideoFile, saveVideoFile } from '../storage/video-files';
 
 /** Where an import is: shown on its progress row. `fraction` is 0–1 within the phase. */
 export interface ImportProgress {
@@ -75,9 +74,7 @@ export async function importVideo(
 
   let inspected: ProbeResult;
   try {
-    inspected = await withMediaWorker<ProbeResult>((media) =>
-      media.inspect(signal, file, sniff.container),
-    );
+    inspected = await inspectFile(signal, file, sniff.container);
   } catch (error) {
     throw toImportError(error, name, file.size, signal);
   }

@@ -1,15 +1,15 @@
 import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord } from '../db';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
 import { readSettings } from '../settings/settings';
-import { saveBlob } from '../app/save-blob';
-import { IMPORT_ERROR_NAMES, ImportCancelledError } from '../shared/import-errors';
+import { saveBlob } from '../storage/save-blob';
+import { IMPORT_ERROR_NAMES, ImportCancelledError } from './import-errors';
 import { patchImport, useLibraryStore } from '../store/library-store';
 import { isArchive } from './backup/archive-format';
 import { exportBackup, importBackup, type BackupImport } from './backup/backup-library';
 import { exportFileName, exportVideo, type ExportFormat } from './exports/export-video';
 import { importVideo, type ImportProgress } from './import-video';
-import { readStorageStatus, requestPersistence } from './storage-status';
-import { listOrphanFiles, removeVideoFile } from './video-files';
+import { readStorageStatus, requestPersistence } from '../storage/storage-status';
+import { listOrphanFiles, removeVideoFile } from '../storage/video-files';
 
 /** Cancel handles of imports in progress (not serialisable, so kept out of the store). */
 const controllers = new Map<string, AbortController>();

@@ -1,15 +1,14 @@
 import { CAPTION_PARAMETERS } from '../shared/analysis-parameters';
-import type { FrameCaption } from '../../workers/vision.worker';
+import type { FrameCaption } from '../shared/frame-results';
 import { listCaptions, putCaption, putStage, type VideoRecord } from '../db';
-import { withVisionWorker } from '../media/vision-bridge';
+import { captionFrames } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 
 const CAPTIONS: FrameModelStage<FrameCaption> = {
   stage: 'captions',
   role: 'caption',
   parameters: CAPTION_PARAMETERS,
-  run: (signal, model, frames, onFrame, onProgress) =>
-    withVisionWorker((vision) => vision.captionFrames(signal, model, frames, onFrame, onProgress)),
+  run: captionFrames,
   save: (videoId, frame, lineage) => putCaption({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listCaptions(videoId)).map(({ t, caption, confidence }) => ({ t, caption, confidence })),

@@ -7,7 +7,7 @@ import {
   listTranscriptChunks,
   type StageRecord,
 } from '../db';
-import type { Completeness, CompletenessItem } from '../shared/bri-api';
+import type { Completeness, CompletenessItem } from './completeness-types';
 
 function item(expected: number, stored: number): CompletenessItem {
   return { expected, stored, ratio: expected === 0 ? 1 : Math.min(1, stored / expected) };

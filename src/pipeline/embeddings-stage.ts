@@ -1,6 +1,4 @@
-import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
-import type { FrameEmbedding } from '../../workers/embed.worker';
 import {
   clearStageRows,
   listCaptions,
@@ -13,7 +11,11 @@ import {
   type FrameRecord,
   type VideoRecord,
 } from '../db';
-import { withEmbedWorker } from '../media/embed-bridge';
+import {
+  embedFrames as embedFramesInWorker,
+  embedTexts as embedTextsInWorker,
+} from '../bridges/embed';
+import type { FrameEmbedding } from '../shared/frame-results';
 import type { Lineage } from '../shared/lineage';
 import type { ResolvedModel } from '../shared/model-spec';
 import { quantize } from '../shared/vector-codec';
@@ -82,13 +84,11 @@ async function embedTexts(
   signal: AbortSignal,
 ): Promise<number> {
   if (items.length === 0) return 0;
-  const { vectors, seconds } = await withEmbedWorker((embed) =>
-    embed.embedTexts(
-      signal,
-      model,
-      items.map((item) => item.text),
-      proxy(progress.handle),
-    ),
+  const { vectors, seconds } = await embedTextsInWorker(
+    signal,
+    model,
+    items.map((item) => item.text),
+    { onProgress: progress.handle },
   );
   const used = lineage(
     model.id,
@@ -112,12 +112,12 @@ async function embedFrames(
   signal: AbortSignal,
 ): Promise<{ frames: number; seconds: number }> {
   if (frames.length === 0) return { frames: 0, seconds: 0 };
-  const { seconds } = await withEmbedWorker((embed) =>
-    embed.embedFrames(
-      signal,
-      model,
-      frames.map(({ t, blob }) => ({ t, blob })),
-      proxy(async (batch: FrameEmbedding[]) => {
+  const { seconds } = await embedFramesInWorker(
+    signal,
+    model,
+    frames.map(({ t, blob }) => ({ t, blob })),
+    {
+      onFrames: async (batch: FrameEmbedding[]) => {
         const used = lineage(model.id, model.revision, {}, progress.device, progress.dtype);
         await putEmbeddings(
           batch.map(({ t, vector }) =>
@@ -129,9 +129,9 @@ async function embedFrames(
             ),
           ),
         );
-      }),
-      proxy(progress.handle),
-    ),
+      },
+      onProgress: progress.handle,
+    },
   );
   return { frames: frames.length, seconds };
 }

@@ -1,7 +1,5 @@
-import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
-import type { FrameInput } from '../../workers/vision.worker';
-import type { WorkProgress } from '../../workers/lib/models/fetch-model';
+import type { FrameCallbacks } from '../bridges/progress';
 import {
   clearStageRows,
   listFrames,
@@ -9,6 +7,7 @@ import {
   type StageRecord,
   type VideoRecord,
 } from '../db';
+import type { FrameInput } from '../shared/frame-results';
 import type { Lineage } from '../shared/lineage';
 import type { ModelRole, ResolvedModel } from '../shared/model-spec';
 import { readSettings } from '../settings/settings';
@@ -32,8 +31,7 @@ export interface FrameModelStage<Result extends { t: number }> {
     signal: AbortSignal,
     model: ResolvedModel,
     frames: FrameInput[],
-    onFrame: (result: Result) => Promise<void>,
-    onProgress: (progress: WorkProgress) => void,
+    callbacks: FrameCallbacks<Result>,
   ) => Promise<{ seconds: number }>;
   /** Stores one frame's result. */
   save: (videoId: string, result: Result, lineage: Lineage) => Promise<unknown>;
@@ -82,18 +80,20 @@ export async function runFrameModelStage<Result extends { t: number }>(
     signal,
     model,
     frames.filter(({ t }) => !stored.has(t)).map(({ t, blob }) => ({ t, blob })),
-    proxy(async (frameResult: Result) => {
-      results.push(frameResult);
-      rowLineage ??= lineage(
-        model.id,
-        model.revision,
-        spec.parameters,
-        progress.device,
-        progress.dtype,
-      );
-      await spec.save(video.id, frameResult, rowLineage);
-    }),
-    proxy(progress.handle),
+    {
+      onFrame: async (frameResult: Result) => {
+        results.push(frameResult);
+        rowLineage ??= lineage(
+          model.id,
+          model.revision,
+          spec.parameters,
+          progress.device,
+          progress.dtype,
+        );
+        await spec.save(video.id, frameResult, rowLineage);
+      },
+      onProgress: progress.handle,
+    },
   );
   results.sort((a, b) => a.t - b.t);
   const maxGap = rangeGap(frames.map((f) => f.t));

@@ -3,8 +3,6 @@ import {
   SPEECH_REGION_OPTIONS,
   VAD_FRAME_SAMPLES,
 } from '../shared/analysis-parameters';
-import type { FrameSamplingResult } from '../../workers/media.worker';
-import type { SpeechResult } from '../../workers/lib/speech';
 import {
   clearStageRows,
   finishFramesStage,
@@ -12,10 +10,9 @@ import {
   putFrame,
   type VideoRecord,
 } from '../db';
-import { openVideoFile } from '../library/video-files';
-import { withMediaWorker } from '../media/media-bridge';
+import { openVideoFile } from '../storage/video-files';
+import { detectSpeech, sampleFrames } from '../bridges/media';
 import type { Lineage } from '../shared/lineage';
-import { proxy } from 'comlink';
 import { reportStage } from './stage-status';
 import { lineage, progressWriter, setStage, stageRow } from './stage-rows';
 
@@ -32,18 +29,13 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
   await setStage(video.id, 'frames', { state: 'running' });
   const file = await openVideoFile(video.id, video.storage);
   let frameLineage: Lineage | null = null;
-  const result: FrameSamplingResult = await withMediaWorker((media) =>
-    media.sampleFrames(
-      signal,
-      file,
-      video,
-      proxy(async (frame) => {
-        frameLineage ??= framesLineage(video);
-        await putFrame({ videoId: video.id, ...frame, lineage: frameLineage });
-      }),
-      proxy(progressWriter(video.id, 'frames')),
-    ),
-  );
+  const result = await sampleFrames(signal, file, video, {
+    onFrame: async (frame) => {
+      frameLineage ??= framesLineage(video);
+      await putFrame({ videoId: video.id, ...frame, lineage: frameLineage });
+    },
+    onProgress: progressWriter(video.id, 'frames'),
+  });
   const used = { ...framesLineage(video), parameters: { ...result.plan } };
   const stats = { frames: result.frames, scenes: result.scenes.length, seconds: result.seconds };
   const done = stageRow(video.id, 'frames', { state: 'done', progress: 1, stats });
@@ -69,10 +61,9 @@ export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): P
   }
   await setStage(video.id, 'speech', { state: 'running' });
   const file = await openVideoFile(video.id, video.storage);
-  const result = await withMediaWorker<SpeechResult>(
-    (media) => media.detectSpeech(signal, file, video, proxy(progressWriter(video.id, 'speech'))),
-    'audio',
-  );
+  const result = await detectSpeech(signal, file, video, {
+    onProgress: progressWriter(video.id, 'speech'),
+  });
   if (!result.ok) {
     await setStage(video.id, 'speech', NO_AUDIO);
     return;

@@ -1,15 +1,14 @@
 import { DETECTOR_PARAMETERS } from '../shared/analysis-parameters';
-import type { FrameDetections } from '../../workers/vision.worker';
+import type { FrameDetections } from '../shared/frame-results';
 import { finishObjectsStage, listDetections, putDetections, type VideoRecord } from '../db';
-import { withVisionWorker } from '../media/vision-bridge';
+import { detectFrames } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 
 const OBJECTS: FrameModelStage<FrameDetections> = {
   stage: 'objects',
   role: 'detect',
   parameters: DETECTOR_PARAMETERS,
-  run: (signal, model, frames, onFrame, onProgress) =>
-    withVisionWorker((vision) => vision.detectFrames(signal, model, frames, onFrame, onProgress)),
+  run: detectFrames,
   save: (videoId, frame, lineage) => putDetections({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listDetections(videoId)).map(({ t, objects }) => ({ t, objects })),

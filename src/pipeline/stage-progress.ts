@@ -1,4 +1,4 @@
-import type { ModelProgress, WorkProgress } from '../../workers/lib/models/fetch-model';
+import type { ModelProgress, WorkProgress } from '../shared/model-progress';
 import type { StageName } from '../db';
 import type { Lineage } from '../shared/lineage';
 import { logEvent } from '../diagnostics/session-log';

@@ -6,7 +6,7 @@ import {
   type StageRecord,
 } from '../db';
 import type { Lineage } from '../shared/lineage';
-import { isQuotaError } from '../library/storage-status';
+import { isQuotaError } from '../storage/storage-status';
 import { reportStage } from './stage-status';
 
 export function lineage(

@@ -1,32 +1,30 @@
 import type { StageRecord } from '../db';
 import { logStageRow } from '../diagnostics/stage-timings';
-import { useAnalysisStore } from '../store/analysis-store';
+import { currentStages, publishStages } from './stage-events';
 import { estimateSecondsLeft } from './time-left';
 
 /**
- * Mirrors a stage row into the UI store, with when the stage started and its time left, and logs
- * its transitions (with how long it ran) in the session's log. Every stage row passes through
- * here, so this is the one clock for both.
+ * Publishes a stage row (stage-events.ts: the UI's store and `whenIndexed` listen), with when
+ * the stage started and its time left, and logs its transitions (with how long it ran) in the
+ * session's log. Every stage row passes through here, so this is the one clock for both.
  */
 export function reportStage(row: StageRecord): void {
   const key = `${row.videoId}:${row.stage}`;
   const now = Date.now();
-  const { stages, startedAt } = useAnalysisStore.getState();
-  const previousState = stages[key]?.state;
+  const { rows, startedAt, secondsLeft } = currentStages();
+  const previousState = rows[key]?.state;
   const began = row.state === 'running' && previousState !== 'running' ? now : startedAt[key];
   logStageRow(row, previousState, began, now);
   const left =
     row.state === 'running' && began !== undefined
       ? estimateSecondsLeft(now - began, row.progress)
       : null;
-  useAnalysisStore.setState((state) => {
-    const secondsLeft = { ...state.secondsLeft };
-    if (left === null) delete secondsLeft[key];
-    else secondsLeft[key] = left;
-    return {
-      stages: { ...state.stages, [key]: row },
-      startedAt: began === undefined ? state.startedAt : { ...state.startedAt, [key]: began },
-      secondsLeft,
-    };
+  const nextLeft = { ...secondsLeft };
+  if (left === null) delete nextLeft[key];
+  else nextLeft[key] = left;
+  publishStages({
+    rows: { ...rows, [key]: row },
+    startedAt: began === undefined ? startedAt : { ...startedAt, [key]: began },
+    secondsLeft: nextLeft,
   });
 }

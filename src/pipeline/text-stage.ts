@@ -1,7 +1,7 @@
 import { OCR_PARAMETERS } from '../shared/analysis-parameters';
-import type { FrameText } from '../../workers/ocr.worker';
+import type { FrameText } from '../shared/frame-results';
 import { finishTextStage, listOnScreenText, putOnScreenText, type VideoRecord } from '../db';
-import { withOcrWorker } from '../media/ocr-bridge';
+import { readFrames } from '../bridges/ocr';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 
 /** Lines compare case- and space-insensitively when merged over frames. */
@@ -11,8 +11,7 @@ const TEXT: FrameModelStage<FrameText> = {
   stage: 'text',
   role: 'ocr',
   parameters: { detector: 'DB', ...OCR_PARAMETERS },
-  run: (signal, model, frames, onFrame, onProgress) =>
-    withOcrWorker((ocr) => ocr.readFrames(signal, model, frames, onFrame, onProgress)),
+  run: readFrames,
   save: (videoId, frame, lineage) => putOnScreenText({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listOnScreenText(videoId)).map(({ t, lines, textLike }) => ({ t, lines, textLike })),

@@ -1,6 +1,5 @@
-import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
-import type { TranscribedChunk } from '../../workers/transcribe.worker';
+import { transcribe, type TranscribedChunk } from '../bridges/transcribe';
 import {
   clearStageRows,
   listSpeechRegions,
@@ -9,8 +8,7 @@ import {
   putTranscriptChunk,
   type VideoRecord,
 } from '../db';
-import { openVideoFile } from '../library/video-files';
-import { withTranscribeWorker } from '../media/transcribe-bridge';
+import { openVideoFile } from '../storage/video-files';
 import { readSettings } from '../settings/settings';
 import { StageProgress } from './stage-progress';
 import { lineage, setStage } from './stage-rows';
@@ -52,46 +50,45 @@ export async function runTranscriptStage(
   let segments = stored.length;
   const languages = new Set(stored.map((s) => s.language));
   const done = storedChunks.map((c) => c.start);
-  const result = await withTranscribeWorker((worker) =>
-    worker.transcribe(
-      signal,
-      model,
-      file,
-      { container: video.container, duration: video.duration },
-      regions.map(({ start, end }) => ({ start, end })),
-      done,
-      proxy(async ({ chunk, segments: found, language }: TranscribedChunk) => {
-        const used = lineage(
-          model.id,
-          model.revision,
-          { chunk, language },
-          progress.device,
-          progress.dtype,
-        );
-        segments += found.length;
-        if (found.length > 0) languages.add(language.code);
-        await putTranscriptChunk(
-          {
-            videoId: video.id,
-            start: chunk.start,
-            end: chunk.end,
-            segments: found.length,
-            language: language.code,
-            lineage: used,
-          },
-          found.map((s, index) => ({
-            videoId: video.id,
-            chunkStart: chunk.start,
-            index,
-            ...s,
-            language: language.code,
-            lineage: used,
-          })),
-        );
-      }),
-      proxy(progress.handle),
-    ),
-  );
+  const request = {
+    model,
+    file,
+    video: { container: video.container, duration: video.duration },
+    regions: regions.map(({ start, end }) => ({ start, end })),
+    done,
+  };
+  const result = await transcribe(signal, request, {
+    onChunk: async ({ chunk, segments: found, language }: TranscribedChunk) => {
+      const used = lineage(
+        model.id,
+        model.revision,
+        { chunk, language },
+        progress.device,
+        progress.dtype,
+      );
+      segments += found.length;
+      if (found.length > 0) languages.add(language.code);
+      await putTranscriptChunk(
+        {
+          videoId: video.id,
+          start: chunk.start,
+          end: chunk.end,
+          segments: found.length,
+          language: language.code,
+          lineage: used,
+        },
+        found.map((s, index) => ({
+          videoId: video.id,
+          chunkStart: chunk.start,
+          index,
+          ...s,
+          language: language.code,
+          lineage: used,
+        })),
+      );
+    },
+    onProgress: progress.handle,
+  });
   const stats = {
     segments,
     chunks: result.chunks,

@@ -1,6 +1,6 @@
 import { listStages, type StageName, type StageRecord } from '../db';
-import { STAGE_NAMES } from '../shared/bri-api';
-import { currentStageRows, watchStageRows } from '../store/analysis-store';
+import { STAGE_NAMES } from '../shared/stages';
+import { currentStages, watchStages } from './stage-events';
 
 /** A stage the caller waited for failed or was cancelled; `stage` and `detail` say which and why. */
 export class StageFailedError extends Error {
@@ -70,12 +70,12 @@ export async function whenIndexed(
       if (verdict === 'done') resolve();
       else reject(verdict);
     };
-    const stop = watchStageRows((rows) => {
+    const stop = watchStages(({ rows }) => {
       update(rows);
       if (settled) stop();
     });
-    // Rows reported before the subscription are in the store already.
-    update(currentStageRows());
+    // Rows reported before the subscription are in the snapshot already.
+    update(currentStages().rows);
     if (settled) stop();
   });
 }

@@ -1,7 +1,6 @@
-import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
-import type { QuerySpace } from '../../workers/embed.worker';
-import { withEmbedWorker } from '../media/embed-bridge';
+import { embedQuery as embedInWorker } from '../bridges/embed';
+import type { QuerySpace } from '../shared/frame-results';
 import { readSettings } from '../settings/settings';
 
 export type { QuerySpace };
@@ -15,13 +14,6 @@ export async function embedQuery(
   space: QuerySpace,
 ): Promise<{ model: string; device: string; vector: Float32Array }> {
   const model = resolveModel(space === 'text' ? 'textEmbed' : 'imageEmbed', readSettings());
-  const { vector, device } = await withEmbedWorker((embed) =>
-    embed.embedQuery(
-      model,
-      query,
-      space,
-      proxy(() => undefined),
-    ),
-  );
+  const { vector, device } = await embedInWorker(model, query, space);
   return { model: model.id, device, vector };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_GROQ_MODEL } from '../shared/groq-defaults';
 import { MODEL_ROLES } from '../shared/model-spec';
-import type { BriSettings } from '../shared/bri-api';
+import { DEFAULT_GROQ_MODEL, type BriSettings } from './settings-types';
 
 /** Preferences kept in this browser (localStorage: small, synchronous, never sent anywhere). */
 export type Settings = BriSettings;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { VideoRecord } from '../shared/video-types';
-import type { StorageStatus } from '../library/storage-status';
+import type { StorageStatus } from '../storage/storage-status';
 
 /** One import shown in the library, running or finished with an error. */
 export interface ImportItem {

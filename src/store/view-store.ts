@@ -11,7 +11,7 @@ export interface ViewState {
   playhead: number;
 }
 
-/** Which screen is showing; src/app/navigation.ts keeps it in step with the address bar. */
+/** Which screen is showing; src/components/navigation.ts keeps it in step with the address bar. */
 export const useViewStore = create<ViewState>()(() => ({
   videoId: null,
   diagnostics: false,

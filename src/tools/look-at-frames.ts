@@ -1,16 +1,13 @@
-import { proxy } from 'comlink';
 import { resolveModel } from '../../models';
-import type { FrameText } from '../../workers/ocr.worker';
-import type { FrameCaption, FrameDetections, FrameInput } from '../../workers/vision.worker';
+import { frameAt } from '../bridges/media';
+import { readFrames } from '../bridges/ocr';
+import { ignoreProgress } from '../bridges/progress';
+import { captionFrames, detectFrames } from '../bridges/vision';
 import { getVideo } from '../db';
-import { openVideoFile } from '../library/video-files';
-import { withMediaWorker } from '../media/media-bridge';
-import { withOcrWorker } from '../media/ocr-bridge';
-import { withVisionWorker } from '../media/vision-bridge';
+import { openVideoFile } from '../storage/video-files';
+import type { FrameCaption, FrameDetections, FrameInput, FrameText } from '../shared/frame-results';
 import { readSettings } from '../settings/settings';
 import type { FreshLook } from './tool';
-
-const ignoreProgress = proxy(() => undefined);
 
 /** Runs one model over the frames; a model that fails is reported, the others still count. */
 async function tryModel<Result extends { t: number }>(
@@ -20,12 +17,10 @@ async function tryModel<Result extends { t: number }>(
   apply: (look: FreshLook, result: Result) => void,
 ): Promise<void> {
   try {
-    await run(
-      proxy(async (result: Result) => {
-        const look = looks.find((l) => l.t === result.t);
-        if (look) apply(look, result);
-      }),
-    );
+    await run(async (result: Result) => {
+      const look = looks.find((l) => l.t === result.t);
+      if (look) apply(look, result);
+    });
   } catch (error) {
     for (const look of looks) look.unavailable.push({ model: name, reason: String(error) });
   }
@@ -47,7 +42,7 @@ export async function lookAtFrames(
   const frames: FrameInput[] = [];
   const looks: FreshLook[] = [];
   for (const t of times) {
-    const frame = await withMediaWorker((media) => media.frameAt(file, video.container, t));
+    const frame = await frameAt(file, video.container, t);
     if (looks.some((look) => look.t === frame.t)) continue;
     frames.push({ t: frame.t, blob: frame.blob });
     looks.push({
@@ -65,28 +60,21 @@ export async function lookAtFrames(
   await tryModel<FrameDetections>(
     detect.id,
     looks,
-    (onFrame) =>
-      withVisionWorker((vision) =>
-        vision.detectFrames(signal, detect, frames, onFrame, ignoreProgress),
-      ),
+    (onFrame) => detectFrames(signal, detect, frames, { onFrame, onProgress: ignoreProgress }),
     (look, result) => (look.objects = result.objects),
   );
   const ocr = resolveModel('ocr', settings);
   await tryModel<FrameText>(
     ocr.id,
     looks,
-    (onFrame) =>
-      withOcrWorker((reader) => reader.readFrames(signal, ocr, frames, onFrame, ignoreProgress)),
+    (onFrame) => readFrames(signal, ocr, frames, { onFrame, onProgress: ignoreProgress }),
     (look, result) => (look.text = result.lines.map(({ text, score }) => ({ text, score }))),
   );
   const caption = resolveModel('caption', settings);
   await tryModel<FrameCaption>(
     caption.id,
     looks,
-    (onFrame) =>
-      withVisionWorker((vision) =>
-        vision.captionFrames(signal, caption, frames, onFrame, ignoreProgress),
-      ),
+    (onFrame) => captionFrames(signal, caption, frames, { onFrame, onProgress: ignoreProgress }),
     (look, result) => (look.caption = result.caption),
   );
   return looks;

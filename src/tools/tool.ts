@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { BriDatabase } from '../db';
 import type { ModelRole } from '../shared/model-spec';
-import type { ToolErrorCode } from '../shared/tool-types';
+import type { ToolErrorCode } from './tool-types';
 
-export type { ToolErrorCode, ToolListing, ToolOutcome } from '../shared/tool-types';
+export type { ToolErrorCode, ToolListing, ToolOutcome } from './tool-types';
 
 /** A query's vector and the model that made it (vectors of other models are not comparable). */
 export interface QueryVector {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import type { DiagnosticsReport } from '../../src/shared/diagnostics-types';
+import type { DiagnosticsReport } from '../../src/diagnostics/diagnostics-types';
 import { mediaPath } from '../paths';
 import { FakeGroq, type ChatRequest } from './support/fake-groq';
 import { checkFixtureModelIndex } from './support/fixture-index-checks';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { ToolOutcome } from '../../src/shared/tool-types';
+import type { ToolOutcome } from '../../src/tools/tool-types';
 import { mediaPath } from '../paths';
 import { FakeGroq, type ChatRequest } from './support/fake-groq';
 import { LibraryPage } from './support/library-page';

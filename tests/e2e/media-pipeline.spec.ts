@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ffprobeJson } from '../ffprobe';
 import { mediaPath } from '../paths';
-import type { StageName } from '../../src/shared/bri-api';
+import type { StageName } from '../../src/automation/bri-contract';
 import { LibraryPage } from './support/library-page';
 
 interface Truth {

@@ -5,18 +5,10 @@ import {
   SILERO_VAD,
   SPEECH_REGION_OPTIONS,
 } from '../../src/shared/analysis-parameters';
-import type { StageName } from '../../src/shared/bri-api';
+import { STAGE_NAMES } from '../../src/automation/bri-contract';
 import { LibraryPage } from './support/library-page';
 
-const ALL_STAGES: StageName[] = [
-  'frames',
-  'speech',
-  'objects',
-  'text',
-  'transcript',
-  'captions',
-  'embeddings',
-];
+const ALL_STAGES = [...STAGE_NAMES];
 
 /** Every Cache Storage cache of the origin and the URLs it holds. */
 function readCaches(page: Page) {

@@ -9,7 +9,7 @@ import {
   type StageRecord,
   type VideoRecord,
 } from '../../db';
-import { openVideoFile, removeVideoFile, saveVideoFile } from '../video-files';
+import { openVideoFile, removeVideoFile, saveVideoFile } from '../../storage/video-files';
 import { NotABackupError, readArchive, writeArchive } from './archive-format';
 
 const FORMAT = 'bri-backup';

@@ -9,7 +9,7 @@ import {
   nearestFrame,
   type DetectionRecord,
 } from '../../db';
-import { STAGE_NAMES } from '../../shared/bri-api';
+import { STAGE_NAMES } from '../../shared/stages';
 import { frameId } from '../frame-id';
 import { requireInside, SECONDS, VIDEO_ID, videoForMoment } from '../scope';
 import { round } from '../text-search';

@@ -9,7 +9,7 @@ import {
   type BriDatabase,
   type VideoRecord,
 } from '../../db';
-import { STAGE_NAMES } from '../../shared/bri-api';
+import { STAGE_NAMES } from '../../shared/stages';
 import { VIDEO_ID, videosInScope } from '../scope';
 import { defineTool } from '../tool';
 import { indexVersion, memoByVersion } from '../versioned-memo';

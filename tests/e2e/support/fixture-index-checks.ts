@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { BriApi } from '../../../src/shared/bri-api';
+import type { BriApi } from '../../../src/automation/bri-contract';
 
 type Status = Awaited<ReturnType<BriApi['status']>>;
 type Index = Awaited<ReturnType<BriApi['getIndex']>>;

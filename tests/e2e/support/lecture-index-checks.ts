@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import type { BriApi } from '../../../src/shared/bri-api';
+import type { BriApi } from '../../../src/automation/bri-contract';
 import { mediaPath } from '../../paths';
 
 interface Truth {

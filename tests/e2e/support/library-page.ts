@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { StageName } from '../../../src/shared/bri-api';
+import type { StageName } from '../../../src/automation/bri-contract';
 
 /** ../shared/models, served by the second web server in playwright.config.ts. */
 export const MODEL_BASE_URL = `http://localhost:${process.env.BRI_MODEL_PORT ?? 4190}/`;

@@ -3,7 +3,7 @@ import { BriDatabase, type StageRecord } from '../../../src/db';
 import { cacheFigures, stageTimings } from '../../../src/diagnostics/diagnostics-report';
 import { clearLog, logEvent, readLog } from '../../../src/diagnostics/session-log';
 import { reportStage } from '../../../src/pipeline/stage-status';
-import { useAnalysisStore } from '../../../src/store/analysis-store';
+import { currentStages, resetStages } from '../../../src/pipeline/stage-events';
 import { executeTool } from '../../../src/tools/registry';
 import { seedCity, testContext } from '../tools/seeded-library';
 
@@ -40,7 +40,7 @@ describe('the session log', () => {
 });
 
 describe('stage timings', () => {
-  beforeEach(() => useAnalysisStore.setState({ stages: {}, startedAt: {}, secondsLeft: {} }));
+  beforeEach(resetStages);
   afterEach(() => vi.useRealTimers());
 
   /** Reports a stage row as the pipeline does, at `at` ms. */
@@ -54,7 +54,7 @@ describe('stage timings', () => {
     report(row('queued'), 0);
     report(row('running', { progress: 0.1 }), 1000);
     report(row('running', { progress: 0.5 }), 5000);
-    expect(useAnalysisStore.getState().secondsLeft['v1:frames']).toBe(4);
+    expect(currentStages().secondsLeft['v1:frames']).toBe(4);
     report(row('done', { stats: { frames: 150, seconds: 4.5 } }), 7250);
     report(row('failed', { stage: 'captions', detail: 'model missing' }), 8000);
     const log = readLog();

@@ -13,7 +13,7 @@ import {
   type StageName,
 } from '../../../src/db';
 import { mergeDetectionRanges, rangeGap } from '../../../src/pipeline/object-tracks';
-import { STAGE_NAMES } from '../../../src/shared/bri-api';
+import { STAGE_NAMES } from '../../../src/automation/bri-contract';
 import type { Lineage } from '../../../src/shared/lineage';
 import { normalize, quantize } from '../../../src/shared/vector-codec';
 import type { ToolContext } from '../../../src/tools/tool';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINILM_L6 } from '../../../models/text-embed';
-import type { ModelProgress } from '../../../workers/lib/models/fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 import { loadOnce } from '../../../workers/lib/models/model-cache';
 
 const MODEL = { ...MINILM_L6, url: null, baseUrl: 'http://models.local/' };

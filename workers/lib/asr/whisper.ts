@@ -1,6 +1,6 @@
 import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
-import type { ModelProgress } from '../models/fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 import { isMultilingual } from './detect-language';
 import { groupWords, type TimedWord } from './group-words';
 import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';

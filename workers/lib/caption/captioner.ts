@@ -1,3 +1,4 @@
+import type { Caption } from '../../../src/shared/frame-results';
 import { CAPTION_PARAMETERS } from '../../../src/shared/analysis-parameters';
 import {
   LogitsProcessor,
@@ -7,18 +8,14 @@ import {
   type Tensor,
 } from '@huggingface/transformers';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
-import type { ModelProgress } from '../models/fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
 
 export interface LoadedCaptioner extends LoadedOn {
   captioner: ImageToTextPipeline;
 }
 
-export interface Caption {
-  caption: string;
-  /** Mean probability of the generated tokens, 0–1. */
-  confidence: number;
-}
+export type { Caption };
 
 /** Longest caption, in tokens: a sentence, not a paragraph. */
 const MAX_NEW_TOKENS = CAPTION_PARAMETERS.maxNewTokens;

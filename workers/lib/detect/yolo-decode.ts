@@ -1,10 +1,7 @@
+import type { Detection } from '../../../src/shared/frame-results';
+
 /** One detection in source-image pixels. */
-export interface Detection {
-  label: string;
-  score: number;
-  /** x1, y1, x2, y2 in the original image's pixels. */
-  box: [number, number, number, number];
-}
+export type { Detection };
 
 export interface DecodeContext {
   /** Side of the square model input, px. */

@@ -1,7 +1,8 @@
 import { DETECTOR_PARAMETERS } from '../../../src/shared/analysis-parameters';
 import { COCO_LABELS } from '../../../src/shared/coco-labels';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
-import { ModelLoadError, type ModelProgress } from '../models/fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
+import { ModelLoadError } from '../models/fetch-model';
 import { fetchCachedFile } from '../models/file-cache';
 import { createOrtSession, ort } from '../models/ort-session';
 import { decodeYolov8, decodeYolox, suppressOverlaps, type Detection } from './yolo-decode';

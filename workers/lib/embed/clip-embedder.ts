@@ -11,7 +11,7 @@ import {
 } from '@huggingface/transformers';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
 import { normalize } from '../../../src/shared/vector-codec';
-import type { ModelProgress } from '../models/fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
 import { rowsOf } from './text-embedder';
 

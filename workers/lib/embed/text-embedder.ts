@@ -1,6 +1,6 @@
 import { pipeline, type FeatureExtractionPipeline, type Tensor } from '@huggingface/transformers';
 import type { ResolvedModel } from '../../../src/shared/model-spec';
-import type { ModelProgress } from '../models/fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
 
 export interface LoadedTextEmbedder extends LoadedOn {

@@ -1,18 +1,10 @@
+import type { SampledFrame } from '../../../src/shared/frame-results';
 import { CutDetector, THUMB_HEIGHT, THUMB_WIDTH, signatureOf } from './scene-detect';
 import type { DecodedFrame } from './frame-sources';
 import { FramePixels } from './frame-pixels';
 import type { SamplePlan } from './sample-plan';
 
-/** A frame kept for the index: small WebP at its exact presentation time. */
-export interface SampledFrame {
-  t: number;
-  blob: Blob;
-  width: number;
-  height: number;
-  sceneIndex: number;
-  /** Why it was kept: the first frame of a scene, or the regular interval. */
-  reason: 'scene' | 'interval';
-}
+export type { SampledFrame };
 
 export interface Scene {
   index: number;

@@ -1,5 +1,6 @@
 import { MODEL_FILE_CACHE } from '../../../src/shared/cache-names';
-import { ModelLoadError, type ModelProgress } from './fetch-model';
+import { ModelLoadError } from './fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 
 /** Cache Storage is missing on insecure origins (plain http other than localhost). */
 async function openFileCache(): Promise<Cache | null> {

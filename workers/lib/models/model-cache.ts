@@ -1,5 +1,5 @@
 import type { ResolvedModel } from '../../../src/shared/model-spec';
-import type { ModelProgress } from './fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 
 type Loader<Loaded> = (
   model: ResolvedModel,

@@ -1,7 +1,8 @@
 import { evictCachedFiles } from './cache-eviction';
 import { env, type ProgressInfo } from '@huggingface/transformers';
 import type { ModelDtype, ResolvedModel } from '../../../src/shared/model-spec';
-import { ModelLoadError, detectDevice, type ModelProgress } from './fetch-model';
+import { ModelLoadError, detectDevice } from './fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 import { prepareOrtRuntime } from './ort-runtime';
 
 /** An adapter without `shader-f16` (software WebGPU, older GPUs) runs the fp32 weights instead. */

@@ -1,5 +1,6 @@
+import type { TextLine } from '../../../src/shared/frame-results';
 import { OCR_PARAMETERS } from '../../../src/shared/analysis-parameters';
-import type { ModelProgress } from '../models/fetch-model';
+import type { ModelProgress } from '../../../src/shared/model-progress';
 import { fetchCachedFile } from '../models/file-cache';
 import { createOrtSession, ort } from '../models/ort-session';
 import { decodeCtc, paddleCharset } from './ctc-decode';
@@ -12,12 +13,7 @@ export interface OcrFiles {
   dictionary: string;
 }
 
-/** One line of on-screen text, its box in the image's pixels and the recogniser's confidence. */
-export interface TextLine {
-  text: string;
-  score: number;
-  box: [number, number, number, number];
-}
+export type { TextLine };
 
 export interface LoadedOcr {
   detector: ort.InferenceSession;

@@ -1,4 +1,4 @@
-import type { ContainerKind } from './video-types';
+import type { ContainerKind } from '../shared/video-types';
 
 /** How many leading bytes `sniffContainer` needs to decide. */
 export const SNIFF_BYTES = 64;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeBytes, isQuotaError } from '../../../src/library/storage-status';
+import { freeBytes, isQuotaError } from '../../../src/storage/storage-status';
 
 describe('freeBytes', () => {
   it('is quota minus usage, never negative', () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { SNIFF_BYTES, sniffContainer } from '../../../src/shared/sniff-container';
+import { SNIFF_BYTES, sniffContainer } from '../../../src/library/sniff-container';
 import { mediaPath } from '../../paths';
 
 async function head(name: string): Promise<Uint8Array> {

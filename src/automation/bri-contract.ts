@@ -1,70 +1,24 @@
-import type { DiagnosticsReport } from './diagnostics-types';
-import type { ModelRole, ModelSet } from './model-spec';
-import type { Lineage } from './lineage';
-import type { ToolListing, ToolOutcome } from './tool-types';
-import type { VideoRecord } from './video-types';
+import type { Completeness } from '../pipeline/completeness-types';
+import { STAGE_NAMES, type StageName, type StageState } from '../shared/stages';
+import type { DiagnosticsReport } from '../diagnostics/diagnostics-types';
+import type { BriSettings } from '../settings/settings-types';
+import type { Lineage } from '../shared/lineage';
+import type { ToolListing, ToolOutcome } from '../tools/tool-types';
+import type { VideoRecord } from '../shared/video-types';
 
-/** Settings `bri.configure` reads and writes (kept in this browser only). */
-export interface BriSettings {
-  autoAnalyse: boolean;
-  /** "fast" (default) or "accurate" models; see `models/`. */
-  modelSet: ModelSet;
-  /** Self-hosted model folder (Hub layout), or null for the Hugging Face Hub. */
-  modelBaseUrl: string | null;
-  /** Model id per role, e.g. `{ asr: "test/whisper-tiny.en-random", detect: "yolox-nano/yolox_nano.onnx" }`. */
-  models: Partial<Record<ModelRole, string>>;
-  /** The person's own Groq API key (kept in this browser only; returned masked). */
-  groqApiKey: string | null;
-  /** Groq's API root, or null for https://api.groq.com. */
-  groqBaseUrl: string | null;
-  /** The chat model (one with tool calling). */
-  groqModel: string;
-  /** Without Groq (no key, offline), let the local chat model word the tools' answers. */
-  localChat: boolean;
-}
-
-/**
- * The processing stages, in the order they start. `objects`, `text` and `captions` look at the stored frames;
- * `transcript` listens to the speech regions.
- */
-export const STAGE_NAMES = [
-  'frames',
-  'speech',
-  'objects',
-  'text',
-  'transcript',
-  'captions',
-  'embeddings',
-] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
+export { STAGE_NAMES, type StageName };
+export type { BriSettings };
+export type { Completeness, CompletenessItem } from '../pipeline/completeness-types';
 
 /** One processing stage of a video, as `bri.status` reports it. */
 export interface StageStatus {
-  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped' | 'not-started';
+  /** A stored row's state, or `not-started` for a stage with no row yet. */
+  state: StageState | 'not-started';
   /** 0–1. */
   progress: number;
   /** Why it was skipped or failed, in plain words. */
   detail: string | null;
   stats: Record<string, number>;
-}
-
-/** One line of the completeness report: what a stage should have stored, and what is there. */
-export interface CompletenessItem {
-  expected: number;
-  stored: number;
-  /** stored / expected, at most 1 (1 when nothing was expected). */
-  ratio: number;
-}
-
-/** Per finished stage, how complete its stored results are (`bri.status(id).completeness`). */
-export interface Completeness {
-  frames?: CompletenessItem;
-  detections?: CompletenessItem;
-  onScreenText?: CompletenessItem;
-  captions?: CompletenessItem;
-  /** Speech regions inside a chunk Whisper has transcribed. */
-  transcript?: CompletenessItem;
-  embeddings?: CompletenessItem;
 }
 
 /** What a video's status says: per stage, and for the video as a whole. */

@@ -1,4 +1,4 @@
-import { getVideoBlob, type FileStorage } from '../db';
+import { getVideoBlob, type FileStorage } from '../db/index';
 
 /** OPFS folder holding one file per video, named by video id. */
 const VIDEO_DIR = 'videos';

@@ -4,7 +4,12 @@ import { useViewStore } from '../store/view-store';
 /** `#/video/<id>` opens a video; anything else is the library. Back and reload just work. */
 function videoFromHash(): string | null {
   const match = /^#\/video\/(.+)$/.exec(location.hash);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null; // A malformed link (`#/video/%E0`) opens the library, not an empty page.
+  }
 }
 
 function applyHash(): void {

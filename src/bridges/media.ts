@@ -1,0 +1,68 @@
+import { proxy } from 'comlink';
+import type { MediaWorkerApi, ProbeResult, FrameSamplingResult } from '../../workers/media.worker';
+import type { FullFrame } from '../../workers/lib/frames/frame-at';
+import type { SpeechResult } from '../../workers/lib/speech';
+import type { SampledFrame } from '../shared/frame-results';
+import type { ContainerKind } from '../shared/video-types';
+import { workerBridge } from './worker-bridge';
+
+export type { FrameSamplingResult, FullFrame, ProbeResult, SpeechResult };
+
+/**
+ * Which media worker instance runs the work. Video decoding runs on the browser's decoder threads
+ * while audio + VAD keep a worker thread busy in JS, so giving each its own worker lets both
+ * stages share the two cores instead of taking turns.
+ */
+const startMedia = (name: string) => () =>
+  new Worker(new URL('../../workers/media.worker.ts', import.meta.url), { type: 'module', name });
+const video = workerBridge<MediaWorkerApi>(startMedia('media-video'));
+const audio = workerBridge<MediaWorkerApi>(startMedia('media-audio'));
+
+/** Checks a file is whole, reads its metadata and draws its poster (import). */
+export function inspectFile(
+  signal: AbortSignal,
+  file: Blob,
+  container: ContainerKind,
+): Promise<ProbeResult> {
+  return video<ProbeResult>((media) => media.inspect(signal, file, container));
+}
+
+/** Samples frames and finds scene cuts in one decoding pass; each kept frame goes to `onFrame`. */
+export function sampleFrames(
+  signal: AbortSignal,
+  file: Blob,
+  metadata: { container: ContainerKind; duration: number; width: number; height: number },
+  callbacks: { onFrame: (frame: SampledFrame) => Promise<void>; onProgress: (f: number) => void },
+): Promise<FrameSamplingResult> {
+  return video((media) =>
+    media.sampleFrames(
+      signal,
+      file,
+      metadata,
+      proxy(callbacks.onFrame),
+      proxy(callbacks.onProgress),
+    ),
+  );
+}
+
+/** Decodes the audio to 16 kHz and finds the speech regions (its own worker: see above). */
+export function detectSpeech(
+  signal: AbortSignal,
+  file: Blob,
+  metadata: { container: ContainerKind; duration: number },
+  callbacks: { onProgress: (fraction: number) => void },
+): Promise<SpeechResult> {
+  return audio<SpeechResult>((media) =>
+    media.detectSpeech(signal, file, metadata, proxy(callbacks.onProgress)),
+  );
+}
+
+/** The frame showing at `t` seconds, at full resolution. */
+export function frameAt(file: Blob, container: ContainerKind, t: number): Promise<FullFrame> {
+  return video((media) => media.frameAt(file, container, t));
+}
+
+/** The benchmark's baseline: ffmpeg.wasm at 1 fps over the whole file copied into memory. */
+export function naiveFrames(file: Blob): Promise<{ frames: number; seconds: number }> {
+  return video((media) => media.naiveFrames(file));
+}

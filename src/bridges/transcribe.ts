@@ -1,0 +1,29 @@
+import { proxy } from 'comlink';
+import type {
+  TranscribeRequest,
+  TranscribeWorkerApi,
+  TranscribedChunk,
+} from '../../workers/transcribe.worker';
+import type { OnWorkProgress } from './progress';
+import { workerBridge } from './worker-bridge';
+
+export type { TranscribeRequest, TranscribedChunk };
+
+const transcriber = workerBridge<TranscribeWorkerApi>(
+  () =>
+    new Worker(new URL('../../workers/transcribe.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'transcribe',
+    }),
+);
+
+/** Transcribes a video's speech regions with Whisper; each chunk's segments go to `onChunk`. */
+export function transcribe(
+  signal: AbortSignal,
+  request: TranscribeRequest,
+  callbacks: { onChunk: (chunk: TranscribedChunk) => Promise<void>; onProgress: OnWorkProgress },
+): Promise<{ device: string; seconds: number; wordTimestamps: boolean; chunks: number }> {
+  return transcriber((api) =>
+    api.transcribe(signal, request, proxy(callbacks.onChunk), proxy(callbacks.onProgress)),
+  );
+}

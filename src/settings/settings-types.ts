@@ -1,0 +1,23 @@
+import type { ModelRole, ModelSet } from '../shared/model-spec';
+
+/** A current Groq model with tool calling: the chat model until the person picks another. */
+export const DEFAULT_GROQ_MODEL = 'openai/gpt-oss-20b';
+
+/** Settings `bri.configure` reads and writes (kept in this browser only). */
+export interface BriSettings {
+  autoAnalyse: boolean;
+  /** "fast" (default) or "accurate" models; see `models/`. */
+  modelSet: ModelSet;
+  /** Self-hosted model folder (Hub layout), or null for the Hugging Face Hub. */
+  modelBaseUrl: string | null;
+  /** Model id per role, e.g. `{ asr: "test/whisper-tiny.en-random", detect: "yolox-nano/yolox_nano.onnx" }`. */
+  models: Partial<Record<ModelRole, string>>;
+  /** The person's own Groq API key (kept in this browser only; returned masked). */
+  groqApiKey: string | null;
+  /** Groq's API root, or null for https://api.groq.com. */
+  groqBaseUrl: string | null;
+  /** The chat model (one with tool calling). */
+  groqModel: string;
+  /** Without Groq (no key, offline), let the local chat model word the tools' answers. */
+  localChat: boolean;
+}

@@ -1,0 +1,68 @@
+/**
+ * What the frame workers hand the main thread, per frame — and so the shapes the stored rows
+ * keep (src/db/schema.ts extends them with the video id and lineage).
+ */
+
+/** A sampled frame: a small WebP at its exact presentation time. */
+export interface SampledFrame {
+  t: number;
+  blob: Blob;
+  width: number;
+  height: number;
+  sceneIndex: number;
+  /** Why it was kept: the first frame of a scene, or the regular interval. */
+  reason: 'scene' | 'interval';
+}
+
+/** A stored frame to look at. */
+export interface FrameInput {
+  t: number;
+  blob: Blob;
+}
+
+/** A box, x1, y1, x2, y2 in the frame's pixels. */
+export type Box = [number, number, number, number];
+
+/** One object the detector found. */
+export interface Detection {
+  label: string;
+  score: number;
+  box: Box;
+}
+
+export interface FrameDetections {
+  t: number;
+  objects: Detection[];
+}
+
+/** One sentence about a frame, with the mean probability of its tokens (0–1). */
+export interface Caption {
+  caption: string;
+  confidence: number;
+}
+
+export interface FrameCaption extends Caption {
+  t: number;
+}
+
+/** One line of on-screen text, its box and the recogniser's confidence. */
+export interface TextLine {
+  text: string;
+  score: number;
+  box: Box;
+}
+
+export interface FrameText {
+  t: number;
+  lines: TextLine[];
+  /** False when the quick check found nothing text-like and the full pass was skipped. */
+  textLike: boolean;
+}
+
+export interface FrameEmbedding {
+  t: number;
+  vector: Float32Array;
+}
+
+/** Which space a search query is embedded in: sentences (`text`) or CLIP's (`image`). */
+export type QuerySpace = 'text' | 'image';

@@ -1,0 +1,101 @@
+import { expose } from 'comlink';
+import { MessageChannel } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { workerBridge, type WorkerLike } from '../../../src/bridges/worker-bridge';
+
+/** A worker's API as the tests' fake workers expose it. */
+interface FakeApi {
+  echo(value: string): string;
+  whoAmI(): number;
+  load(model: string): void;
+  wait(ms: number): Promise<string>;
+}
+
+/** Fake workers: a comlink endpoint over a MessageChannel, counting starts and terminations. */
+class FakeWorkers {
+  started = 0;
+  terminated = 0;
+  private readonly ports: { close(): void }[] = [];
+
+  readonly start = (): WorkerLike => {
+    const { port1, port2 } = new MessageChannel();
+    const id = ++this.started;
+    const api: FakeApi = {
+      echo: (value) => value,
+      whoAmI: () => id,
+      load: (model) => {
+        const error = new Error(`The model “${model}” could not be loaded`);
+        error.name = 'ModelLoadError';
+        throw error;
+      },
+      wait: (ms) => new Promise((resolve) => setTimeout(() => resolve('waited'), ms)),
+    };
+    expose(api, port2 as unknown as Parameters<typeof expose>[1]);
+    this.ports.push(port1, port2);
+    return Object.assign(port1 as unknown as WorkerLike, {
+      terminate: () => {
+        this.terminated++;
+        port1.close();
+        port2.close();
+      },
+    });
+  };
+
+  closeAll(): void {
+    for (const port of this.ports) port.close();
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let workers: FakeWorkers;
+afterEach(() => workers.closeAll());
+
+describe('workerBridge', () => {
+  it('starts the worker on first use and shares it between concurrent calls', async () => {
+    workers = new FakeWorkers();
+    const run = workerBridge<FakeApi>(workers.start, { idleMs: 1000 });
+    expect(workers.started).toBe(0);
+    const [a, b] = await Promise.all([run((api) => api.wait(30)), run((api) => api.echo('hello'))]);
+    expect([a, b]).toEqual(['waited', 'hello']);
+    expect(workers.started).toBe(1);
+    expect(await run((api) => api.whoAmI())).toBe(1);
+  });
+
+  it('terminates an idle worker, and starts a fresh one when needed again', async () => {
+    workers = new FakeWorkers();
+    const run = workerBridge<FakeApi>(workers.start, { idleMs: 300 });
+    await run((api) => api.echo('x'));
+    await run((api) => api.echo('y')); // within the idle time: the same worker
+    expect(workers.terminated).toBe(0);
+    await sleep(600);
+    expect(workers.terminated).toBe(1);
+    expect(await run((api) => api.whoAmI())).toBe(2);
+  });
+
+  it('never terminates a worker that is still working', async () => {
+    workers = new FakeWorkers();
+    const run = workerBridge<FakeApi>(workers.start, { idleMs: 20 });
+    const long = run((api) => api.wait(120));
+    await sleep(10);
+    await run((api) => api.echo('short')); // ends while the long call is still running
+    await sleep(60);
+    expect(workers.terminated).toBe(0);
+    expect(await long).toBe('waited');
+  });
+
+  it('replaces a worker whose model failed to load once its calls have ended', async () => {
+    workers = new FakeWorkers();
+    const run = workerBridge<FakeApi>(workers.start, { idleMs: 10_000 });
+    await expect(run((api) => api.load('broken'))).rejects.toMatchObject({
+      name: 'ModelLoadError',
+      message: 'The model “broken” could not be loaded',
+    });
+    expect(workers.terminated).toBe(1);
+    expect(await run((api) => api.whoAmI())).toBe(2);
+    // Any other failure keeps the worker.
+    await expect(run(() => Promise.reject(new TypeError('bad input')))).rejects.toThrow(
+      'bad input',
+    );
+    expect(workers.terminated).toBe(1);
+  });
+});
