@@ -1,4 +1,7 @@
+import { TIMESTAMP, parseTimestamp } from '../tools/moments';
 import type { ToolCallRecord } from './chat-types';
+
+export { TIMESTAMP, formatTimestamp, parseTimestamp } from '../tools/moments';
 
 /** A moment an answer cites, checked against what the tools returned. */
 export interface Citation {
@@ -16,29 +19,8 @@ interface Evidence {
   end: number;
 }
 
-/**
- * `[mm:ss]` or `[h:mm:ss]` (seconds below 60): how answers write a moment. The one pattern for
- * checking citations and for rendering them (src/components/remark-citations.ts).
- */
-export const TIMESTAMP = /\[(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)\]/g;
 /** The answer's timestamps have one-second resolution. */
 const SLACK_S = 1.5;
-
-/** Seconds of a `[mm:ss]` / `[h:mm:ss]` label. */
-export function parseTimestamp(label: string): number | null {
-  const match = new RegExp(TIMESTAMP.source).exec(label);
-  if (!match) return null;
-  const [, hours = '0', minutes = '0', seconds = '0'] = match;
-  return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
-}
-
-/** `[mm:ss]`, or `[h:mm:ss]` from an hour on: how answers write a moment. */
-export function formatTimestamp(t: number): string {
-  const total = Math.floor(t);
-  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `[${h}:${pad(m)}:${pad(s)}]` : `[${pad(m)}:${pad(s)}]`;
-}
 
 /** Every moment and range in the tools' successful results, with the video it belongs to. */
 function collectEvidence(value: unknown, videoId: string | null, found: Evidence[]): void {

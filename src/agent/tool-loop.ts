@@ -1,8 +1,8 @@
 import Groq from 'groq-sdk';
+import { outcomeForModel } from '../tools/registry';
 import type { ToolOutcome } from '../tools/tool-types';
 import { AgentError, StreamInterruptedError, describeAgentError } from './agent-errors';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
-import { contextForModel } from './moment-context';
 import { toolsForModel, trimForModel } from './tool-schemas';
 
 export interface TurnOptions {
@@ -123,7 +123,7 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
       options.messages.push({
         role: 'tool',
         tool_call_id: call.id,
-        content: contextForModel(outcome) ?? trimForModel(outcome, options.toolBudget ?? 1500),
+        content: outcomeForModel(outcome) ?? trimForModel(outcome, options.toolBudget ?? 1500),
       });
     }
   }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatTimestamp } from '../agent/citations';
+import { formatTimestamp } from '../tools/moments';
 import { openVideo } from './navigation';
 import { searchLibrary, type LibraryHit } from '../library/library-search';
 import { useLibraryStore } from '../store/library-store';

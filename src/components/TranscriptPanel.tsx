@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatTimestamp } from '../agent/citations';
+import { formatTimestamp } from '../tools/moments';
 import { seekPlayer } from './navigation';
 import type { VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';

@@ -1,6 +1,7 @@
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { Root, Text } from 'mdast';
-import { TIMESTAMP, type Citation } from '../agent/citations';
+import type { Citation } from '../agent/citations';
+import { TIMESTAMP } from '../tools/moments';
 
 /** The element a checked moment becomes; ChatMarkdown renders it as a CitationButton. */
 export const CITATION_ELEMENT = 'button';

@@ -1,5 +1,6 @@
 import { db as defaultDb } from './connection';
 import type { BriDatabase, ChatTurnRecord } from './schema';
+import { videoRows } from './video-rows';
 
 /** Adds a turn to a conversation; resolves with its id. */
 export function addChatTurn(
@@ -14,10 +15,7 @@ export function listChatTurns(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<ChatTurnRecord[]> {
-  return database.chatTurns
-    .where('[videoId+createdAt]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.chatTurns, '[videoId+createdAt]', videoId);
 }
 
 /** Wipes a conversation ("wipe memory"); resolves with how many turns went. */

@@ -2,6 +2,7 @@ import { db as defaultDb } from './connection';
 import type { BriDatabase } from './schema';
 import { clearToolResults } from './tool-results';
 import { validateRows } from './validate-rows';
+import { videoRows } from './video-rows';
 import type {
   DetectionRecord,
   FrameRecord,
@@ -133,30 +134,21 @@ export function listFrames(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<FrameRecord[]> {
-  return database.frames
-    .where('[videoId+t]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.frames, '[videoId+t]', videoId);
 }
 
 export function listScenes(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<SceneRecord[]> {
-  return database.scenes
-    .where('[videoId+index]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.scenes, '[videoId+index]', videoId);
 }
 
 export function listSpeechRegions(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<SpeechRegionRecord[]> {
-  return database.speechRegions
-    .where('[videoId+start]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.speechRegions, '[videoId+start]', videoId);
 }
 
 export async function putDetections(
@@ -185,10 +177,7 @@ export function listDetections(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<DetectionRecord[]> {
-  return database.detections
-    .where('[videoId+t]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.detections, '[videoId+t]', videoId);
 }
 
 /** Object ranges of a video, by label then start time. */
@@ -196,10 +185,7 @@ export function listObjectTracks(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<ObjectTrackRecord[]> {
-  return database.objectTracks
-    .where('[videoId+label+start]')
-    .between([videoId, '', -Infinity], [videoId, '\uffff', Infinity])
-    .toArray();
+  return videoRows(database.objectTracks, '[videoId+label+start]', videoId);
 }
 
 export async function putOnScreenText(
@@ -228,10 +214,7 @@ export function listOnScreenText(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<OnScreenTextRecord[]> {
-  return database.onScreenText
-    .where('[videoId+t]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.onScreenText, '[videoId+t]', videoId);
 }
 
 /** Ranges of on-screen text lines of a video, in time order. */
@@ -276,10 +259,7 @@ export function listTranscriptChunks(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<TranscriptChunkRecord[]> {
-  return database.transcriptChunks
-    .where('[videoId+start]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.transcriptChunks, '[videoId+start]', videoId);
 }
 
 /** The transcript of a video in time order. */
@@ -287,10 +267,7 @@ export function listTranscript(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<TranscriptSegmentRecord[]> {
-  return database.transcriptSegments
-    .where('[videoId+start]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.transcriptSegments, '[videoId+start]', videoId);
 }
 
 export async function putCaption(
@@ -306,10 +283,7 @@ export function listCaptions(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<CaptionRecord[]> {
-  return database.captions
-    .where('[videoId+t]')
-    .between([videoId, -Infinity], [videoId, Infinity])
-    .toArray();
+  return videoRows(database.captions, '[videoId+t]', videoId);
 }
 
 export async function putEmbeddings(

@@ -1,3 +1,5 @@
+import { APP_SHELL_CACHE_PREFIX } from '../shared/cache-names';
+
 /** One Cache Storage cache of the origin and what it holds. */
 export interface CacheUsage {
   name: string;
@@ -7,7 +9,7 @@ export interface CacheUsage {
   appShell: boolean;
 }
 
-const isAppShell = (name: string) => name.startsWith('workbox-precache');
+const isAppShell = (name: string) => name.startsWith(APP_SHELL_CACHE_PREFIX);
 
 async function sizeOf(response: Response | undefined): Promise<number> {
   if (!response) return 0;

@@ -9,6 +9,7 @@ import { searchCaptions } from './defs/search-captions';
 import { searchFrames } from './defs/search-frames';
 import { searchOnScreenText } from './defs/search-on-screen-text';
 import { searchTranscript } from './defs/search-transcript';
+import type { TimeSpan } from './moments';
 import { executeThroughCache } from './result-cache';
 import { ToolError, type Tool, type ToolContext, type ToolListing, type ToolOutcome } from './tool';
 
@@ -24,6 +25,18 @@ export const TOOLS: readonly Tool[] = [
   getFrame,
   lookAgain,
 ] as Tool[];
+
+const toolNamed = (name: string) => TOOLS.find((t) => t.name === name);
+
+/** A successful outcome as a short cited sentence for an answer without a language model. */
+export function describeOutcome(outcome: ToolOutcome, within: TimeSpan | null): string {
+  return outcome.ok ? (toolNamed(outcome.tool)?.describe?.(outcome.result, within) ?? '') : '';
+}
+
+/** A successful outcome as the language model reads it best, or null: send it as JSON. */
+export function outcomeForModel(outcome: ToolOutcome): string | null {
+  return outcome.ok ? (toolNamed(outcome.tool)?.forModel?.(outcome.result) ?? null) : null;
+}
 
 /** The tools in the shape of an MCP server's `tools/list` result. */
 export function listTools(): { tools: ToolListing[] } {
@@ -53,7 +66,7 @@ export async function executeTool(
   args: unknown,
   context: ToolContext,
 ): Promise<ToolOutcome> {
-  const tool = TOOLS.find((t) => t.name === name);
+  const tool = toolNamed(name);
   if (!tool)
     return failure(
       name,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { BriDatabase } from '../db';
 import type { ModelRole } from '../shared/model-spec';
+import type { TimeSpan } from './moments';
 import type { ToolErrorCode } from './tool-types';
 
 export type { ToolErrorCode, ToolListing, ToolOutcome } from './tool-types';
@@ -42,12 +43,22 @@ export interface ToolContext {
   resultCache?: { modelVersion: (roles: readonly ModelRole[]) => string };
 }
 
-/** A tool as the agent sees it: a name, what it does, its arguments and the code that runs it. */
-export interface Tool<Schema extends z.ZodType = z.ZodType> {
+/**
+ * A tool as the agent sees it: a name, what it does, its arguments, the code that runs it — and
+ * how its typed result reads, so the agent never switches on tool names or casts results.
+ */
+export interface Tool<Schema extends z.ZodType = z.ZodType, Result = unknown> {
   name: string;
   description: string;
   parameters: Schema;
-  execute: (args: z.output<Schema>, context: ToolContext) => Promise<unknown>;
+  execute(args: z.output<Schema>, context: ToolContext): Promise<Result>;
+  /**
+   * The result as a short cited sentence or list for an answer without a language model,
+   * keeping only what overlaps `within` (the span the question named); '' when it has nothing.
+   */
+  describe?(result: Result, within: TimeSpan | null): string;
+  /** The result as the language model reads it best; without this it gets (trimmed) JSON. */
+  forModel?(result: Result): string;
   /**
    * Expensive tools keep results per (videos covered, arguments, index and model versions): the
    * models the result depends on, and whether a result is complete enough to keep (default: it
@@ -57,7 +68,9 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
 }
 
 /** Declares a tool with its argument types inferred from the zod schema. */
-export function defineTool<Schema extends z.ZodType>(tool: Tool<Schema>): Tool<Schema> {
+export function defineTool<Schema extends z.ZodType, Result>(
+  tool: Tool<Schema, Result>,
+): Tool<Schema, Result> {
   return tool;
 }
 

@@ -1,4 +1,4 @@
-import { formatTimestamp } from '../../agent/citations';
+import { formatTimestamp } from '../../tools/moments';
 import { formatDuration } from '../format';
 import type { Chapter } from './chapters';
 

@@ -1,3 +1,4 @@
+import { formatSpan, inSpan } from '../moments';
 import { z } from 'zod';
 import { listDetections, listObjectTracks, type VideoRecord } from '../../db';
 import { mergeDetectionRanges, rangeGap, type ObjectRange } from '../../pipeline/object-tracks';
@@ -78,5 +79,11 @@ export const findObject = defineTool({
     }
     ranges.sort((a, b) => a.video_id.localeCompare(b.video_id) || a.start - b.start);
     return { label, matched_labels: labels, ranges, notes };
+  },
+  describe({ label, ranges }, within) {
+    const seen = inSpan(ranges, within);
+    return seen.length
+      ? `I can see ${label === 'people' ? 'people' : `a ${label}`} at ${seen.slice(0, 6).map(formatSpan).join(', ')}.`
+      : `I couldn't find a ${label}${within ? ' then' : ''}.`;
   },
 });

@@ -1,3 +1,4 @@
+import { formatTimestamp as at } from '../moments';
 import { z } from 'zod';
 import {
   listCaptionsIn,
@@ -77,5 +78,29 @@ export const getContextAt = defineTool({
           !stages.some((row) => row.stage === stage && ['done', 'skipped'].includes(row.state)),
       ),
     };
+  },
+  describe(c) {
+    const said = c.transcript.map((s) => s.text).join(' ');
+    const shown = c.on_screen_text.join(' / ');
+    const objects = c.objects.map((o) => o.label);
+    const parts = [
+      said && `someone says “${said}”`,
+      objects.length && `I can see ${objects.join(', ')}`,
+      shown && `the screen reads “${shown}”`,
+    ].filter(Boolean);
+    return `Around ${at(c.t)}: ${parts.length ? parts.join('; ') : 'nothing is indexed there yet'}.`;
+  },
+  /** One section each for what is seen, heard, detected and written, every line with its moment. */
+  forModel(c) {
+    const none = '(nothing indexed)';
+    const lines = [
+      `Context of video ${c.video_id} around ${at(c.t)} (${at(c.window.start)}–${at(c.window.end)}):`,
+      `Visual: ${c.captions.map((x) => `${at(x.t)} ${x.caption}`).join('; ') || none}`,
+      `Audio: ${c.transcript.map((x) => `${at(x.start)} “${x.text}”`).join(' ') || none}`,
+      `Objects: ${c.objects.map((o) => `${o.label} (confidence ${o.max_confidence}, ${o.frames} frames)`).join(', ') || none}`,
+      `On-screen text: ${c.on_screen_text.map((x) => `“${x}”`).join(', ') || none}`,
+    ];
+    if (c.not_indexed_yet.length) lines.push(`Not analysed yet: ${c.not_indexed_yet.join(', ')}`);
+    return lines.join('\n');
   },
 });

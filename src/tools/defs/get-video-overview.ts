@@ -1,3 +1,4 @@
+import { formatTimestamp as at } from '../moments';
 import { z } from 'zod';
 import {
   countVideoRows,
@@ -88,5 +89,22 @@ export const getVideoOverview = defineTool({
       return memoByVersion(key, version, () => overviewOf(video, context.db));
     });
     return { videos: await Promise.all(overviews) };
+  },
+  describe({ videos }) {
+    return videos
+      .map((v) => {
+        const pending = Object.entries(v.indexed)
+          .filter(([, state]) => state !== 'done' && state !== 'skipped')
+          .map(([stage]) => stage);
+        const objects = v.top_objects.slice(0, 4).map((o) => o.label);
+        return [
+          `“${v.name}” is ${at(v.duration).slice(1, -1)} long with ${v.scenes.length} scenes${v.language ? `, spoken in ${v.language}` : ''}.`,
+          objects.length ? `Mostly visible: ${objects.join(', ')}.` : '',
+          pending.length ? `I'm still working on: ${pending.join(', ')}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      })
+      .join('\n');
   },
 });

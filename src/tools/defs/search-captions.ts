@@ -1,3 +1,4 @@
+import { formatTimestamp as at, inSpan } from '../moments';
 import { z } from 'zod';
 import { listCaptions } from '../../db';
 import { frameId } from '../frame-id';
@@ -49,5 +50,11 @@ export const searchCaptions = defineTool({
       })),
       notes,
     };
+  },
+  describe({ results }, within) {
+    const hits = inSpan(results, within).slice(0, 3);
+    return hits.length
+      ? `What the frames show:\n${hits.map((h) => `- ${at(h.t)} ${h.caption}`).join('\n')}`
+      : '';
   },
 });

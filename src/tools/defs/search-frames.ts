@@ -1,3 +1,4 @@
+import { formatTimestamp as at, inSpan } from '../moments';
 import { z } from 'zod';
 import { listEmbeddings, type EmbeddingRecord } from '../../db';
 import { dotQuantized, quantize } from '../../shared/vector-codec';
@@ -51,5 +52,9 @@ export const searchFrames = defineTool({
       .sort((a, b) => b.score - a.score || a.t - b.t)
       .slice(0, top_k);
     return { query, results, notes };
+  },
+  describe({ results }, within) {
+    const hits = inSpan(results, within).slice(0, 3);
+    return hits.length ? `Frames that look like that: ${hits.map((h) => at(h.t)).join(', ')}.` : '';
   },
 });

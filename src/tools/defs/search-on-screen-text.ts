@@ -1,3 +1,4 @@
+import { formatSpan, inSpan } from '../moments';
 import { z } from 'zod';
 import { listFrameTimes, listTextRanges, type TextRangeRecord } from '../../db';
 import { rangeGap } from '../../pipeline/object-tracks';
@@ -81,5 +82,11 @@ export const searchOnScreenText = defineTool({
     }
     matches.sort((a, b) => b.score - a.score || a.start - b.start);
     return { query, matches: matches.map((m) => ({ ...m, score: round(m.score) })), notes };
+  },
+  describe({ matches }, within) {
+    const hits = inSpan(matches, within).slice(0, 3);
+    return hits.length
+      ? `On screen:\n${hits.map((h) => `- ${formatSpan(h)} “${h.texts.join(' / ')}”`).join('\n')}`
+      : "I couldn't find those words on screen.";
   },
 });

@@ -1,3 +1,4 @@
+import { formatTimestamp as at, inSpan } from '../moments';
 import { z } from 'zod';
 import { listTranscript } from '../../db';
 import { videosInScope, TOP_K, VIDEO_ID } from '../scope';
@@ -43,5 +44,11 @@ export const searchTranscript = defineTool({
       results: ranked.map(({ item, score }) => ({ ...item, score: round(score) })),
       notes,
     };
+  },
+  describe({ results }, within) {
+    const hits = inSpan(results, within).slice(0, 3);
+    return hits.length
+      ? `What is said:\n${hits.map((h) => `- ${at(h.start)} “${h.text}”`).join('\n')}`
+      : "I couldn't find that in what is said.";
   },
 });
