@@ -2,16 +2,11 @@ import { proxy } from 'comlink';
 import type { ChatWorkerApi, ReplyRequest } from '../../workers/chat.worker';
 import { ignoreProgress, type OnWorkProgress } from './progress';
 import { workerBridge } from './worker-bridge';
+import { START_WORKER } from './worker-starters';
 
 export type { ReplyRequest };
 
-const chat = workerBridge<ChatWorkerApi>(
-  () =>
-    new Worker(new URL('../../workers/chat.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'chat',
-    }),
-);
+const chat = workerBridge<ChatWorkerApi>(START_WORKER.chat);
 
 /** The local chat model's reply, streamed token by token to `onToken`. */
 export function replyLocally(

@@ -4,14 +4,9 @@ import type { FrameEmbedding, FrameInput, QuerySpace } from '../shared/frame-res
 import type { ResolvedModel } from '../shared/model-spec';
 import { ignoreProgress, type OnWorkProgress } from './progress';
 import { workerBridge } from './worker-bridge';
+import { START_WORKER } from './worker-starters';
 
-const embed = workerBridge<EmbedWorkerApi>(
-  () =>
-    new Worker(new URL('../../workers/embed.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'embed',
-    }),
-);
+const embed = workerBridge<EmbedWorkerApi>(START_WORKER.embed);
 
 /** Sentence vectors (unit length) for `texts`, in order. */
 export function embedTexts(

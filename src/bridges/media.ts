@@ -5,6 +5,7 @@ import type { SpeechResult } from '../../workers/lib/speech';
 import type { SampledFrame } from '../shared/frame-results';
 import type { ContainerKind } from '../shared/video-types';
 import { workerBridge } from './worker-bridge';
+import { START_WORKER } from './worker-starters';
 
 export type { FrameSamplingResult, FullFrame, ProbeResult, SpeechResult };
 
@@ -13,10 +14,8 @@ export type { FrameSamplingResult, FullFrame, ProbeResult, SpeechResult };
  * while audio + VAD keep a worker thread busy in JS, so giving each its own worker lets both
  * stages share the two cores instead of taking turns.
  */
-const startMedia = (name: string) => () =>
-  new Worker(new URL('../../workers/media.worker.ts', import.meta.url), { type: 'module', name });
-const video = workerBridge<MediaWorkerApi>(startMedia('media-video'));
-const audio = workerBridge<MediaWorkerApi>(startMedia('media-audio'));
+const video = workerBridge<MediaWorkerApi>(START_WORKER.mediaVideo);
+const audio = workerBridge<MediaWorkerApi>(START_WORKER.mediaAudio);
 
 /** Checks a file is whole, reads its metadata and draws its poster (import). */
 export function inspectFile(

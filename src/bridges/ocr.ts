@@ -1,24 +1,14 @@
 import { proxy } from 'comlink';
 import type { OcrWorkerApi } from '../../workers/ocr.worker';
-import type { FrameInput, FrameText } from '../shared/frame-results';
-import type { ResolvedModel } from '../shared/model-spec';
-import type { FrameCallbacks } from './progress';
+import type { FrameText } from '../shared/frame-results';
+import type { FrameCall } from './progress';
 import { workerBridge } from './worker-bridge';
+import { START_WORKER } from './worker-starters';
 
-const ocr = workerBridge<OcrWorkerApi>(
-  () =>
-    new Worker(new URL('../../workers/ocr.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'ocr',
-    }),
-);
+const ocr = workerBridge<OcrWorkerApi>(START_WORKER.ocr);
 
 /** Reads the on-screen text of each frame (PaddleOCR); each frame's lines go to `onFrame`. */
-export function readFrames(
-  signal: AbortSignal,
-  model: ResolvedModel,
-  frames: FrameInput[],
-  { onFrame, onProgress }: FrameCallbacks<FrameText>,
-): Promise<{ device: string; seconds: number }> {
-  return ocr((api) => api.readFrames(signal, model, frames, proxy(onFrame), proxy(onProgress)));
-}
+export const readFrames: FrameCall<FrameText> = (signal, model, frames, callbacks) =>
+  ocr((api) =>
+    api.readFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
+  );

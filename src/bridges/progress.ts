@@ -1,4 +1,6 @@
+import type { FrameInput } from '../shared/frame-results';
 import type { WorkProgress } from '../shared/model-progress';
+import type { ResolvedModel } from '../shared/model-spec';
 
 /** What a long model call reports: model loading and how much work is done. */
 export type OnWorkProgress = (progress: WorkProgress) => void;
@@ -11,3 +13,11 @@ export interface FrameCallbacks<Result> {
 
 /** For calls whose progress nobody shows. */
 export const ignoreProgress: OnWorkProgress = () => undefined;
+
+/** A per-frame model call as the bridges offer it. */
+export type FrameCall<Result> = (
+  signal: AbortSignal,
+  model: ResolvedModel,
+  frames: FrameInput[],
+  callbacks: FrameCallbacks<Result>,
+) => Promise<{ device: string; seconds: number }>;

@@ -6,16 +6,11 @@ import type {
 } from '../../workers/transcribe.worker';
 import type { OnWorkProgress } from './progress';
 import { workerBridge } from './worker-bridge';
+import { START_WORKER } from './worker-starters';
 
 export type { TranscribeRequest, TranscribedChunk };
 
-const transcriber = workerBridge<TranscribeWorkerApi>(
-  () =>
-    new Worker(new URL('../../workers/transcribe.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'transcribe',
-    }),
-);
+const transcriber = workerBridge<TranscribeWorkerApi>(START_WORKER.transcribe);
 
 /** Transcribes a video's speech regions with Whisper; each chunk's segments go to `onChunk`. */
 export function transcribe(

@@ -1,38 +1,20 @@
 import { proxy } from 'comlink';
 import type { VisionWorkerApi } from '../../workers/vision.worker';
-import type { FrameCaption, FrameDetections, FrameInput } from '../shared/frame-results';
-import type { ResolvedModel } from '../shared/model-spec';
-import type { FrameCallbacks } from './progress';
+import type { FrameCaption, FrameDetections } from '../shared/frame-results';
+import type { FrameCall } from './progress';
 import { workerBridge } from './worker-bridge';
+import { START_WORKER } from './worker-starters';
 
-const vision = workerBridge<VisionWorkerApi>(
-  () =>
-    new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'vision',
-    }),
-);
+const vision = workerBridge<VisionWorkerApi>(START_WORKER.vision);
 
 /** Detects objects in each frame (YOLO family); each frame's result goes to `onFrame`. */
-export function detectFrames(
-  signal: AbortSignal,
-  model: ResolvedModel,
-  frames: FrameInput[],
-  { onFrame, onProgress }: FrameCallbacks<FrameDetections>,
-): Promise<{ device: string; seconds: number }> {
-  return vision((api) =>
-    api.detectFrames(signal, model, frames, proxy(onFrame), proxy(onProgress)),
+export const detectFrames: FrameCall<FrameDetections> = (signal, model, frames, callbacks) =>
+  vision((api) =>
+    api.detectFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
   );
-}
 
 /** One sentence per frame, in batches; each frame's caption goes to `onFrame`. */
-export function captionFrames(
-  signal: AbortSignal,
-  model: ResolvedModel,
-  frames: FrameInput[],
-  { onFrame, onProgress }: FrameCallbacks<FrameCaption>,
-): Promise<{ device: string; seconds: number }> {
-  return vision((api) =>
-    api.captionFrames(signal, model, frames, proxy(onFrame), proxy(onProgress)),
+export const captionFrames: FrameCall<FrameCaption> = (signal, model, frames, callbacks) =>
+  vision((api) =>
+    api.captionFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
   );
-}

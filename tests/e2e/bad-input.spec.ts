@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
 import { readStoredState } from './support/stored-state';
 
 const BAD_FILES = [
@@ -24,8 +23,8 @@ const BAD_FILES = [
 
 test('every broken input gets its own message and leaves the library untouched', async ({
   page,
+  library,
 }) => {
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('jfk_bus_zidane.mp4'));
   await expect(library.cards).toHaveCount(1);
@@ -65,8 +64,8 @@ test('every broken input gets its own message and leaves the library untouched',
 
 test('a video larger than the free storage is refused with what to free, and nothing is written', async ({
   page,
+  library,
 }) => {
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('no-audio.mp4'));
   const before = await readStoredState(page);

@@ -1,13 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
 
 // The chat with Groq (the fake) is tested over the indexed lecture in lecture-agent.spec.ts.
 
 test('without Groq, the local chat model (transformers.js in its worker) words the answer', async ({
   page,
+  library,
 }) => {
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('jfk_bus_zidane.mp4'));
   await page.evaluate(() => window.bri.configure({ groqApiKey: null, localChat: true }));

@@ -1,19 +1,16 @@
-import { expect, test } from '@playwright/test';
-import { mediaPath } from '../paths';
-import { FIXTURE_MODELS, LibraryPage } from './support/library-page';
+import { addVideo, expect, test } from './fixtures';
+import { FIXTURE_MODELS } from './support/library-page';
 
 // The multilingual fixture detects the language of each chunk (random weights: any of Whisper's
 // languages, so the check is that one was detected and used, not which).
-test('a multilingual Whisper detects the language of each chunk', async ({ page }) => {
+test('a multilingual Whisper detects the language of each chunk', async ({ page, library }) => {
   test.setTimeout(240_000);
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   await page.evaluate(
     (models) => window.bri.configure({ models: { ...models, asr: 'test/whisper-tiny-random' } }),
     FIXTURE_MODELS,
   );
-  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
-  const id = await library.videoId('jfk_bus_zidane.mp4');
+  const id = await addVideo(library, 'jfk_bus_zidane.mp4');
   await page.evaluate((id) => window.bri.analyse(id, { stages: ['speech', 'transcript'] }), id);
   const status = await page.evaluate((id) => window.bri.status(id), id);
   expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
@@ -27,6 +24,7 @@ test('a multilingual Whisper detects the language of each chunk', async ({ page 
 test('a missing or corrupt transformers.js model gets a specific message; the other stages still finish', async ({
   page,
   context,
+  library,
 }) => {
   test.setTimeout(240_000);
   // A corrupt file: the caption fixture's decoder answered with garbage bytes, as a broken mirror
@@ -35,14 +33,12 @@ test('a missing or corrupt transformers.js model gets a specific message; the ot
     '**/vit-gpt2-image-captioning-random/onnx/decoder_model_merged*.onnx',
     (route) => route.fulfill({ status: 200, body: Buffer.from('this is not an onnx model') }),
   );
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   await page.evaluate(
     (models) => window.bri.configure({ models: { ...models, asr: 'test/no-such-whisper' } }),
     FIXTURE_MODELS,
   );
-  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
-  const id = await library.videoId('jfk_bus_zidane.mp4');
+  const id = await addVideo(library, 'jfk_bus_zidane.mp4');
   await page.evaluate((id) => window.bri.analyse(id), id);
   const { stages } = await library.waitForAnalysis(id);
   expect(stages.transcript.state).toBe('failed');

@@ -1,31 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import type { DiagnosticsReport } from '../../src/diagnostics/diagnostics-types';
 import { mediaPath } from '../paths';
-import { FakeGroq, type ChatRequest } from './support/fake-groq';
+import { FakeGroq } from '../support/fake-groq';
 import { checkFixtureModelIndex } from './support/fixture-index-checks';
 import { checkLectureIndex } from './support/lecture-index-checks';
+import { formatTimestamp } from '../../src/tools/moments';
+import { ChatPage, lastToolResult } from './support/chat-page';
+import { VideoPage } from './support/video-page';
 import { LibraryPage } from './support/library-page';
 import { parseSrt } from './support/parse-srt';
 import { snapScreens } from './support/screens';
-
-const mmss = (t: number) =>
-  `[${String(Math.floor(t / 60)).padStart(2, '0')}:${String(Math.floor(t % 60)).padStart(2, '0')}]`;
-
-/** The object ranges the model was sent back by the tool it called last. */
-function lastRanges(request: ChatRequest): { start: number }[] {
-  const message = request.messages.at(-1);
-  if (message?.role !== 'tool') throw new Error('expected a tool result last');
-  return (JSON.parse(message.content) as { result: { ranges: { start: number }[] } }).result.ranges;
-}
-
-const playerTime = (page: Page) =>
-  page.getByTestId('player.video').evaluate((v: HTMLVideoElement) => v.currentTime);
-
-async function ask(page: Page, question: string) {
-  await page.getByTestId('chat.input').fill(question);
-  await page.getByTestId('chat.send').click();
-}
 
 async function downloadText(page: Page, click: () => Promise<void>): Promise<string> {
   const download = page.waitForEvent('download');
@@ -47,6 +33,8 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
   );
   const page = await context.newPage();
   const library = new LibraryPage(page);
+  const chat = new ChatPage(page);
+  const videoView = new VideoPage(page);
   try {
     await test.step('open: the welcome, the drop zone, an empty library', async () => {
       await library.open();
@@ -80,7 +68,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       expect(stages.captions.state).not.toBe('done');
       expect(stages.transcript.state).not.toBe('done');
       fake.script({ text: 'I can only see the first frames so far.' });
-      await ask(page, 'What does the speaker say?');
+      await chat.ask('What does the speaker say?');
       await expect(page.getByTestId('chat.message')).toHaveCount(1);
       await expect(page.getByTestId('chat.still-processing')).toContainText(
         'still listening to the audio',
@@ -118,12 +106,12 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       fake.script(
         { toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] },
         (request) => ({
-          text: `The bus appears at ${lastRanges(request)
-            .map((r) => mmss(r.start))
+          text: `The bus appears at ${lastToolResult<{ ranges: { start: number }[] }>(request)
+            .ranges.map((r) => formatTimestamp(r.start))
             .join(' and at ')}.`,
         }),
       );
-      await ask(page, 'When does the bus appear?');
+      await chat.ask('When does the bus appear?');
       await expect(page.getByTestId('chat.message')).toHaveCount(2);
       await expect(citations).toHaveCount(2);
       const times = await citations.evaluateAll((els) =>
@@ -132,7 +120,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       expect(Math.abs((times[0] ?? 0) - 20)).toBeLessThanOrEqual(6);
       expect(Math.abs((times[1] ?? 0) - 140)).toBeLessThanOrEqual(6);
       await citations.nth(1).click();
-      await expect.poll(() => playerTime(page)).toBeCloseTo(times[1] ?? 0, 0);
+      await expect.poll(() => videoView.playerTime()).toBeCloseTo(times[1] ?? 0, 0);
       await snapScreens(page, 'video-chat');
     });
 
@@ -151,7 +139,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await expect(segments).toHaveCount(index.transcript.length);
       const third = index.transcript[2] ?? index.transcript[0];
       await segments.nth(index.transcript.indexOf(third ?? index.transcript[0]!)).click();
-      await expect.poll(() => playerTime(page)).toBeCloseTo(third?.start ?? 0, 0);
+      await expect.poll(() => videoView.playerTime()).toBeCloseTo(third?.start ?? 0, 0);
       await expect(segments.nth(index.transcript.indexOf(third!))).toHaveAttribute(
         'aria-current',
         'true',
@@ -180,7 +168,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       const buses = index.objects.filter((o) => o.label === 'bus');
       await expect(lane('object:bus')).toHaveCount(buses.length);
       await lane('object:bus').first().click();
-      await expect.poll(() => playerTime(page)).toBeCloseTo(buses[0]?.start ?? 0, 0);
+      await expect.poll(() => videoView.playerTime()).toBeCloseTo(buses[0]?.start ?? 0, 0);
     });
 
     await test.step('export SRT: ordered, valid cues, one per spoken segment', async () => {
@@ -239,7 +227,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await snapScreens(page, 'library-search');
       await slide.click();
       await expect(page.getByTestId('video.view')).toBeVisible();
-      await expect.poll(() => playerTime(page)).toBeCloseTo(t, 0);
+      await expect.poll(() => videoView.playerTime()).toBeCloseTo(t, 0);
       await page.getByTestId('video.back').click();
     });
 
@@ -259,7 +247,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await expect(page.getByTestId('transcript.segment')).toHaveCount(index.transcript.length);
       await page.getByTestId('video.tab.chat').click();
       const before = fake.requests.length;
-      await ask(page, 'When does the bus appear?');
+      await chat.ask('When does the bus appear?');
       await expect(page.getByTestId('chat.message')).toHaveCount(3);
       await expect(page.getByTestId('chat.message').last()).toHaveAttribute('data-mode', 'tools');
       await expect(

@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
 
 test('the library works from the keyboard, with visible focus and labelled controls', async ({
   page,
+  library,
 }) => {
-  const library = new LibraryPage(page);
   await library.open();
   await library.pick(mediaPath('jfk_bus_zidane.mp4'));
 

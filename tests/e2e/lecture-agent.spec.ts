@@ -1,7 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { ToolOutcome } from '../../src/tools/tool-types';
 import { mediaPath } from '../paths';
-import { FakeGroq, type ChatRequest } from './support/fake-groq';
+import { FakeGroq } from '../support/fake-groq';
+import { formatTimestamp } from '../../src/tools/moments';
+import { ChatPage, lastToolResult } from './support/chat-page';
 import { LibraryPage } from './support/library-page';
 
 interface Range {
@@ -56,21 +59,6 @@ test.afterAll(async () => {
   await page.close();
   await fake.stop();
 });
-
-const mmss = (t: number) =>
-  `[${String(Math.floor(t / 60)).padStart(2, '0')}:${String(Math.floor(t % 60)).padStart(2, '0')}]`;
-
-/** What the model was sent back by the last tool it called. */
-function lastToolResult(request: ChatRequest): { ranges: { start: number }[] } {
-  const message = request.messages.at(-1);
-  if (message?.role !== 'tool') throw new Error('expected a tool result last');
-  return (JSON.parse(message.content) as { result: { ranges: { start: number }[] } }).result;
-}
-
-async function ask(page: Page, question: string) {
-  await page.getByTestId('chat.input').fill(question);
-  await page.getByTestId('chat.send').click();
-}
 
 test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR models, across the library, and the same after a backup is restored in a fresh profile', async ({
   browser,
@@ -234,14 +222,16 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
     fake.script(
       { toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] },
       (request) => {
-        const starts = lastToolResult(request).ranges.map((r) => mmss(r.start));
+        const starts = lastToolResult<{ ranges: { start: number }[] }>(request).ranges.map((r) =>
+          formatTimestamp(r.start),
+        );
         return {
           text: `The bus appears at ${starts.join(' and again at ')}. It also drives past at [04:50].`,
           chunkDelayMs: 20,
         };
       },
     );
-    await ask(page, 'When does the bus appear?');
+    await new ChatPage(page).ask('When does the bus appear?');
     await expect(messages).toHaveCount(1);
     expect(fake.requests[0]?.tools?.map((t) => t.function.name)).toContain('find_object');
     expect(fake.requests[1]?.messages.at(-1)?.role).toBe('tool');
@@ -264,7 +254,7 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
 
   await test.step('a follow-up question is sent with the previous turn', async () => {
     fake.script({ text: 'You asked when the bus appears.' });
-    await ask(page, 'What did I just ask?');
+    await new ChatPage(page).ask('What did I just ask?');
     await expect(messages).toHaveCount(2);
     expect(fake.requests.at(-1)?.messages.slice(1)).toEqual([
       { role: 'user', content: 'When does the bus appear?' },
@@ -275,7 +265,7 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
 
   await test.step('errors: a server error offers a retry that works; the conversation stays', async () => {
     fake.script({ status: 503 }, { status: 503 }, { status: 503 });
-    await ask(page, 'Is there a tie?');
+    await new ChatPage(page).ask('Is there a tie?');
     await expect(page.getByTestId('chat.error')).toContainText(
       'Groq had a problem on its side (503)',
     );
@@ -293,7 +283,7 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
       { toolCalls: [{ name: 'find_object', arguments: '{"label": bus' }] },
       { text: 'Sorry, let me answer plainly: no tie that I can see.' },
     );
-    await ask(page, 'Any tie at all?');
+    await new ChatPage(page).ask('Any tie at all?');
     await expect(messages).toHaveCount(4);
     const toolMessage = fake.requests.at(-1)?.messages.at(-1);
     expect(toolMessage?.role === 'tool' && toolMessage.content).toContain('invalid_arguments');
@@ -301,7 +291,7 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
 
   await test.step('a wrong key and a lost connection are explained; the question waits to be retried', async () => {
     await page.evaluate(() => window.bri.configure({ groqApiKey: 'gsk_revoked_key' }));
-    await ask(page, 'Anything else?');
+    await new ChatPage(page).ask('Anything else?');
     await expect(page.getByTestId('chat.error').locator('p')).toHaveText(
       'Groq did not accept your API key. Check it in Settings (it starts with "gsk_").',
     );
@@ -319,7 +309,7 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
   await test.step('without a key the tools answer alone, still with real citations', async () => {
     await page.evaluate(() => window.bri.configure({ groqApiKey: null }));
     const before = fake.requests.length;
-    await ask(page, 'When does the bus appear?');
+    await new ChatPage(page).ask('When does the bus appear?');
     await expect(messages).toHaveCount(5);
     await expect(messages.last()).toHaveAttribute('data-mode', 'tools');
     await expect(messages.last().getByTestId('chat.citation').first()).toBeVisible();

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
 import { probeTruth } from './support/media-truth';
 import { readStoredState } from './support/stored-state';
 
@@ -20,8 +19,8 @@ function clock(seconds: number): string {
 
 test('imports every supported container, keeps them across a reload, and deletes them completely', async ({
   page,
+  library,
 }) => {
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   await expect(library.empty).toBeVisible();
 
@@ -91,8 +90,7 @@ test('imports every supported container, keeps them across a reload, and deletes
   });
 });
 
-test('drag and drop imports a video', async ({ page }) => {
-  const library = new LibraryPage(page);
+test('drag and drop imports a video', async ({ page, library }) => {
   await library.open({ autoAnalyse: false });
   await library.dropFile(mediaPath('no-audio.mp4'), 'video/mp4');
   await expect(library.card('no-audio.mp4')).toContainText('No audio track');
@@ -106,8 +104,7 @@ test('drag and drop imports a video', async ({ page }) => {
   });
 });
 
-test('the automation API imports, reads and deletes', async ({ page }) => {
-  const library = new LibraryPage(page);
+test('the automation API imports, reads and deletes', async ({ page, library }) => {
   await library.open({ autoAnalyse: false });
   const result = await page.evaluate(async () => {
     const bytes = await (await fetch('/icons/icon-192.png')).blob();

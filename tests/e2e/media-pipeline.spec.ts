@@ -1,9 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { addVideo, expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { ffprobeJson } from '../ffprobe';
 import { mediaPath } from '../paths';
 import type { StageName } from '../../src/automation/bri-contract';
-import { LibraryPage } from './support/library-page';
 
 interface Truth {
   scenes: { start: number; end: number; speech: string }[];
@@ -27,12 +26,11 @@ const MEDIA_STAGES: StageName[] = ['frames', 'speech'];
 
 test('lecture-5min.mp4: scene cuts, frames at decoded times, speech over the narration', async ({
   page,
+  library,
 }) => {
   test.setTimeout(240_000);
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
-  await library.pick(mediaPath('lecture-5min.mp4'));
-  const id = await library.videoId('lecture-5min.mp4');
+  const id = await addVideo(library, 'lecture-5min.mp4');
   const status = await library.analyse(id, MEDIA_STAGES);
   expect(status.stages.frames.state).toBe('done');
   expect(status.stages.speech.state).toBe('done');
@@ -104,8 +102,10 @@ test('lecture-5min.mp4: scene cuts, frames at decoded times, speech over the nar
   });
 });
 
-test('the AVI goes through ffmpeg.wasm and finds the same cut as the MP4', async ({ page }) => {
-  const library = new LibraryPage(page);
+test('the AVI goes through ffmpeg.wasm and finds the same cut as the MP4', async ({
+  page,
+  library,
+}) => {
   await library.open({ autoAnalyse: false });
   const cutOf = async (name: string) => {
     await library.pick(mediaPath(name));
@@ -127,8 +127,9 @@ test('the AVI goes through ffmpeg.wasm and finds the same cut as the MP4', async
   expect(avi.frames[0]?.lineage).toMatchObject({ tool: 'ffmpeg.wasm', device: 'wasm' });
 });
 
-test('a video without audio gets frames and a clear "no audio track" status', async ({ page }) => {
-  const library = new LibraryPage(page);
+test('a video without audio gets frames and a clear "no audio track" status', async ({
+  library,
+}) => {
   await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('no-audio.mp4'));
   const status = await library.analyse(await library.videoId('no-audio.mp4'), MEDIA_STAGES);
@@ -144,12 +145,11 @@ test('a video without audio gets frames and a clear "no audio track" status', as
 
 test('cancelling mid-run leaves nothing partial, and a re-run completes with the same counts', async ({
   page,
+  library,
 }) => {
   test.setTimeout(300_000);
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
-  await library.pick(mediaPath('lecture-5min.mp4'));
-  const id = await library.videoId('lecture-5min.mp4');
+  const id = await addVideo(library, 'lecture-5min.mp4');
   const status = library.card('lecture-5min.mp4').getByTestId('video.status');
   await page.evaluate((id) => {
     void window.bri.analyse(id, { stages: ['frames', 'speech'] });

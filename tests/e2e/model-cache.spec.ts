@@ -1,22 +1,22 @@
-import { expect, test } from '@playwright/test';
-import { LibraryPage } from './support/library-page';
+import { expect, test } from './fixtures';
 
 test('a model downloads once: after a reload it loads from the browser’s cache', async ({
   page,
+  library,
+  bri,
 }) => {
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   const fetched: string[] = [];
   page.context().on('request', (request) => {
     if (request.url().includes('/all-MiniLM-L6-v2-random/')) fetched.push(request.url());
   });
-  await page.evaluate(() => window.bri.embedQuery('a bus', 'text'));
+  await bri.embedQuery('a bus', 'text');
   expect(fetched.some((url) => url.endsWith('.onnx'))).toBe(true);
 
   fetched.length = 0;
   await page.reload();
   await library.open({ autoAnalyse: false });
-  const again = await page.evaluate(() => window.bri.embedQuery('a bus', 'text'));
+  const again = await bri.embedQuery('a bus', 'text');
   expect(again.vector.length).toBeGreaterThan(0);
   expect(fetched).toEqual([]);
 });

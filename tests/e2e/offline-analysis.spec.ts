@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { addVideo, expect, test } from './fixtures';
 import { mediaPath } from '../paths';
 import {
   DETECTOR_PARAMETERS,
@@ -6,7 +7,6 @@ import {
   SPEECH_REGION_OPTIONS,
 } from '../../src/shared/analysis-parameters';
 import { STAGE_NAMES } from '../../src/automation/bri-contract';
-import { LibraryPage } from './support/library-page';
 
 const ALL_STAGES = [...STAGE_NAMES];
 
@@ -49,9 +49,9 @@ function firstRowLineage(page: Page, tables: string[]) {
 test('analysed once online, BRI analyses a new video offline: every model in exactly one cache', async ({
   page,
   context,
+  library,
 }) => {
   test.setTimeout(420_000);
-  const library = new LibraryPage(page);
 
   await test.step('online: the service worker controls the page; a video is analysed in full', async () => {
     await library.open({ autoAnalyse: false });
@@ -59,8 +59,7 @@ test('analysed once online, BRI analyses a new video offline: every model in exa
     await page.reload(); // now controlled, as a returning visitor is
     await library.open({ autoAnalyse: false });
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await library.pick(mediaPath('jfk_bus_zidane.mp4'));
-    const id = await library.videoId('jfk_bus_zidane.mp4');
+    const id = await addVideo(library, 'jfk_bus_zidane.mp4');
     const status = await library.analyse(id, ALL_STAGES);
     for (const stage of ALL_STAGES) expect(status.stages[stage].state, stage).toBe('done');
     // Lineage tells the truth: the parameters the workers ran with, from their shared source.
@@ -110,8 +109,7 @@ test('analysed once online, BRI analyses a new video offline: every model in exa
     try {
       await page.reload();
       await library.open({ autoAnalyse: false });
-      await library.pick(mediaPath('jfk_bus_zidane.webm'));
-      const id = await library.videoId('jfk_bus_zidane.webm');
+      const id = await addVideo(library, 'jfk_bus_zidane.webm');
       const status = await library.analyse(id, ALL_STAGES);
       for (const stage of ALL_STAGES)
         expect(status.stages[stage].state, `${stage}: ${status.stages[stage].detail}`).toBe('done');

@@ -1,8 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { LibraryPage } from './support/library-page';
+import { expect, test } from './fixtures';
 
-test('after the first visit the app shell loads offline', async ({ page, context }) => {
-  const library = new LibraryPage(page);
+test('after the first visit the app shell loads offline', async ({ page, context, library }) => {
   await library.open();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

@@ -1,9 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
 
-test('the video in focus is analysed next, ahead of videos queued before it', async ({ page }) => {
-  const library = new LibraryPage(page);
+test('the video in focus is analysed next, ahead of videos queued before it', async ({
+  page,
+  library,
+  bri,
+}) => {
   await library.open({ autoAnalyse: false });
   const names = ['jfk_bus_zidane.mp4', 'jfk_bus_zidane.webm', 'no-audio.mp4'];
   for (const name of names) await library.pick(mediaPath(name));
@@ -22,7 +24,7 @@ test('the video in focus is analysed next, ahead of videos queued before it', as
   }, ids);
   expect(finished).toEqual([first, focused, second]);
   for (const id of ids) {
-    const { stages } = await page.evaluate((id) => window.bri.status(id), id);
+    const { stages } = await bri.status(id);
     expect(stages.frames.state).toBe('done');
   }
 });

@@ -1,17 +1,14 @@
-import { expect, test } from '@playwright/test';
-import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
+import { addVideo, expect, test } from './fixtures';
 
 // Whisper here is the random-weight fixture: deterministic, so a resumed run must end with exactly
 // the transcript an uninterrupted run stored.
 test('a reload during transcription resumes from the stored chunks and ends with the same transcript', async ({
   page,
+  library,
 }) => {
   test.setTimeout(300_000);
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
-  await library.pick(mediaPath('lecture-5min.mp4'));
-  const id = await library.videoId('lecture-5min.mp4');
+  const id = await addVideo(library, 'lecture-5min.mp4');
   const transcriptOf = () =>
     page.evaluate(async (id) => {
       const { transcript } = await window.bri.getIndex(id);

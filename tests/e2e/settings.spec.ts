@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FakeGroq } from './support/fake-groq';
+import { FakeGroq } from '../support/fake-groq';
 
 test('Settings lists the models with licences and sizes, and keeps the user’s choice', async ({
   page,

@@ -1,16 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { mediaPath } from '../paths';
-import { LibraryPage } from './support/library-page';
+import { addVideo, expect, test } from './fixtures';
 import { readStoredState } from './support/stored-state';
 
 test('a full disk mid-analysis fails the stage in plain words and leaves the library consistent', async ({
   page,
+  library,
 }) => {
   test.setTimeout(120_000);
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
-  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
-  const id = await library.videoId('jfk_bus_zidane.mp4');
+  const id = await addVideo(library, 'jfk_bus_zidane.mp4');
   const before = await readStoredState(page);
 
   // Chromium's quota override does not hold back small IndexedDB writes, so the full disk is

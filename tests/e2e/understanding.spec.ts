@@ -1,15 +1,14 @@
-import { expect, test } from '@playwright/test';
-import { mediaPath } from '../paths';
-import { FIXTURE_MODELS, LibraryPage } from './support/library-page';
+import { addVideo, expect, test } from './fixtures';
+import { FIXTURE_MODELS } from './support/library-page';
 
 test('a missing or corrupt detector gets a specific message; the other stages still finish', async ({
   page,
+  library,
 }) => {
   // The media stages and the detector with its model missing (text, which follows objects, must
   // still run), then the detector alone with a corrupt model. That the rest of the pipeline, the
   // search index included, finishes around failed model stages is fixture-models.spec's part.
   test.setTimeout(300_000);
-  const library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   const cases = [
     {
@@ -23,8 +22,7 @@ test('a missing or corrupt detector gets a specific message; the other stages st
       stages: ['objects'] as const,
     },
   ];
-  await library.pick(mediaPath('jfk_bus_zidane.mp4'));
-  const id = await library.videoId('jfk_bus_zidane.mp4');
+  const id = await addVideo(library, 'jfk_bus_zidane.mp4');
   for (const { model, message, stages } of cases) {
     await test.step(model, async () => {
       await page.evaluate(

@@ -1,6 +1,7 @@
-import { chromium, expect, test, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
+import { chromium, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { LibraryPage } from './support/library-page';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 
 // With --enable-unsafe-webgpu this Chromium offers SwiftShader's WebGPU adapter (no shader-f16,
 // ~50× slower than WASM here), so this checks the WebGPU path works, not how fast it is: both
@@ -8,8 +9,7 @@ import { LibraryPage } from './support/library-page';
 const WEBGPU_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
 
 async function queryVectors(page: Page) {
-  const library = new LibraryPage(page);
-  await library.open({ autoAnalyse: false });
+  await new LibraryPage(page).open({ autoAnalyse: false });
   return page.evaluate(async () => ({
     text: await window.bri.embedQuery('a red bus on a street', 'text'),
     image: await window.bri.embedQuery('a red bus on a street', 'image'),

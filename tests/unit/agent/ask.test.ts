@@ -4,7 +4,7 @@ import { ask, type AskDeps } from '../../../src/agent/ask';
 import { memoryMessages } from '../../../src/agent/conversation-memory';
 import { BriDatabase, listChatTurns, type ChatTurnRecord } from '../../../src/db';
 import type { Settings } from '../../../src/settings/settings';
-import { FakeGroq } from '../../e2e/support/fake-groq';
+import { FakeGroq } from '../../support/fake-groq';
 import { seedCity, testContext } from '../tools/seeded-library';
 
 const fake = new FakeGroq();

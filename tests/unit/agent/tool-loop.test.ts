@@ -8,7 +8,7 @@ import { systemPrompt } from '../../../src/agent/persona';
 import { runTurn, type TurnOptions } from '../../../src/agent/tool-loop';
 import { BriDatabase } from '../../../src/db';
 import { executeTool } from '../../../src/tools/registry';
-import { FakeGroq } from '../../e2e/support/fake-groq';
+import { FakeGroq } from '../../support/fake-groq';
 import { seedCity, testContext } from '../tools/seeded-library';
 
 const fake = new FakeGroq();

@@ -1,0 +1,42 @@
+/**
+ * How each worker starts. Vite finds and bundles a worker only from this exact form —
+ * `new Worker(new URL('<relative path>', import.meta.url), { static options })` — so each
+ * starter is written out in full, here, once. The name shows in the browser's task manager.
+ */
+export const START_WORKER = {
+  mediaVideo: () =>
+    new Worker(new URL('../../workers/media.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'media-video',
+    }),
+  mediaAudio: () =>
+    new Worker(new URL('../../workers/media.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'media-audio',
+    }),
+  vision: () =>
+    new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'vision',
+    }),
+  ocr: () =>
+    new Worker(new URL('../../workers/ocr.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'ocr',
+    }),
+  transcribe: () =>
+    new Worker(new URL('../../workers/transcribe.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'transcribe',
+    }),
+  embed: () =>
+    new Worker(new URL('../../workers/embed.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'embed',
+    }),
+  chat: () =>
+    new Worker(new URL('../../workers/chat.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'chat',
+    }),
+};

@@ -1,0 +1,30 @@
+import type { Locator, Page } from '@playwright/test';
+import type { ChatRequest } from '../../support/fake-groq';
+
+/** The chat beside the player (or the library's), driven as a person types. */
+export class ChatPage {
+  readonly input: Locator;
+  readonly messages: Locator;
+  readonly citations: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.input = page.getByTestId('chat.input');
+    this.messages = page.getByTestId('chat.message');
+    this.citations = page.getByTestId('chat.citation');
+    this.error = page.getByTestId('chat.error');
+  }
+
+  /** Types a question and sends it (the answer streams in; wait on `messages`). */
+  async ask(question: string): Promise<void> {
+    await this.input.fill(question);
+    await this.page.getByTestId('chat.send').click();
+  }
+}
+
+/** What the model was sent back by the last tool it called (the fake Groq's view). */
+export function lastToolResult<Result>(request: ChatRequest): Result {
+  const message = request.messages.at(-1);
+  if (message?.role !== 'tool') throw new Error('expected a tool result last');
+  return (JSON.parse(message.content) as { result: Result }).result;
+}
