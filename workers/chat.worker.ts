@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
-import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import { generateReply, loadChat, type ChatMessage, type LoadedChat } from './lib/chat/local-chat';
 import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 
-registerAbortTransfer();
+registerTransferHandlers();
 
 const chatFor = loadOnce<LoadedChat>(loadChat);
 

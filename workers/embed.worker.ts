@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
 import type { FrameEmbedding, FrameInput, QuerySpace } from '../src/shared/frame-results';
-import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import {
   embedClipTexts,
@@ -19,7 +19,7 @@ import {
 import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 
-registerAbortTransfer();
+registerTransferHandlers();
 
 /** Texts per inference call: big enough to amortise the call, small enough to cancel promptly. */
 const TEXT_BATCH = 32;

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
-import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { ContainerKind, PosterImage, VideoMetadata } from '../src/shared/video-types';
 import { findTruncation } from './lib/check-truncation';
 import { analyseFrames, type FrameAnalysis, type SampledFrame } from './lib/frames/analyse-frames';
@@ -23,8 +23,9 @@ import {
   readMp4Index,
   videoTrackOf,
 } from './lib/mp4/mp4-probe';
+import { errorMessage } from '../src/shared/error-message';
 
-registerAbortTransfer();
+registerTransferHandlers();
 
 /** Containers mediabunny demuxes; the rest (AVI) go straight to ffmpeg.wasm. */
 const WEBCODECS_CONTAINERS = new Set<ContainerKind>(['mp4', 'mov', 'webm', 'mkv']);
@@ -43,7 +44,7 @@ function throwIfAborted(signal: AbortSignal): void {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 interface Inspected {

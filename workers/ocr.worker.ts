@@ -4,7 +4,7 @@ import { expose } from 'comlink';
 import bundledDetection from 'bri-ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
 import bundledRecognition from 'bri-ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
 import bundledDictionary from 'bri-ocr-models/ppocr_keys_v1.txt?url';
-import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { FrameInput, FrameText } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import type { WorkProgress } from '../src/shared/model-progress';
@@ -17,7 +17,7 @@ import {
   type OcrFiles,
 } from './lib/ocr/paddle-ocr';
 
-registerAbortTransfer();
+registerTransferHandlers();
 
 export type { FrameText };
 

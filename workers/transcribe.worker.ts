@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
-import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import type { ContainerKind } from '../src/shared/video-types';
 import { planChunks, type AsrChunk } from './lib/asr/chunk-plan';
@@ -16,7 +16,7 @@ import { TARGET_RATE } from './lib/audio/resample';
 import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 
-registerAbortTransfer();
+registerTransferHandlers();
 
 /** Segments of one chunk, in absolute video time, and the language they are in. */
 export interface TranscribedChunk {

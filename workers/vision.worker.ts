@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
-import { registerAbortTransfer } from '../src/shared/abort-transfer';
+import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { FrameCaption, FrameDetections, FrameInput } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import { detectObjects, loadDetector, type LoadedDetector } from './lib/detect/yolo-detector';
@@ -8,7 +8,7 @@ import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 import { captionImages, loadCaptioner, type LoadedCaptioner } from './lib/caption/captioner';
 
-registerAbortTransfer();
+registerTransferHandlers();
 
 export type { FrameCaption, FrameDetections, FrameInput };
 

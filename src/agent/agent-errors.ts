@@ -1,4 +1,5 @@
 import Groq from 'groq-sdk';
+import { errorMessage } from '../shared/error-message';
 
 /** Why a chat turn failed, in words for the person, and whether trying again may help. */
 export interface AgentFailure {
@@ -86,6 +87,6 @@ export function describeAgentError(error: unknown): AgentFailure {
       message: `Groq had a problem on its side (${error.status}). Try again in a moment.`,
       retryable: true,
     };
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return { code: 'refused', message: `Groq refused the request: ${detail}`, retryable: false };
 }

@@ -20,6 +20,7 @@ import { localMessages } from './local-answer';
 import { systemPrompt } from './persona';
 import { runTurn } from './tool-loop';
 import { answerWithTools } from './tools-only-answer';
+import { errorMessage } from '../shared/error-message';
 
 export interface AskOptions {
   /** Each streamed piece of the answer, with the model call it belongs to. */
@@ -66,7 +67,7 @@ async function rewriteLocally(
     options.onToken?.(facts, 2);
     return { text: facts, mode: 'tools' };
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = errorMessage(error);
     const text = `${facts}\n\n*The local model couldn't answer (${why}), so this comes from the tools alone.*`;
     options.onToken?.(text, 2);
     return { text, mode: 'tools' };

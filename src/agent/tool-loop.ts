@@ -4,6 +4,7 @@ import type { ToolOutcome } from '../tools/tool-types';
 import { AgentError, StreamInterruptedError, describeAgentError } from './agent-errors';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { toolsForModel, trimForModel } from './tool-schemas';
+import { errorMessage } from '../shared/error-message';
 
 export interface TurnOptions {
   client: Groq;
@@ -66,7 +67,7 @@ async function streamStep(
   } catch (error) {
     // Stopped by the person, or an error event Groq sent inside the stream: said as it is.
     if (options.signal?.aborted || error instanceof Groq.APIError) throw error;
-    throw new StreamInterruptedError(error instanceof Error ? error.message : String(error));
+    throw new StreamInterruptedError(errorMessage(error));
   }
   return { text, calls: calls.filter(Boolean) };
 }

@@ -118,8 +118,9 @@ export interface BriApi {
   /** Changes settings kept in this browser; resolves with all of them. */
   configure(options: Partial<BriSettings>): Promise<BriSettings>;
   /**
-   * (Re-)runs the media stages (all, or `options.stages`); resolves when they have ended (done,
-   * skipped, failed or cancelled).
+   * (Re-)runs a video's analysis: every stage, or `options.stages` plus any stage they read whose
+   * results are not stored yet (stage-graph.ts). Resolves when they have ended (done, skipped,
+   * failed or cancelled); each stage waits only for what it reads.
    */
   analyse(videoId: string, options?: { stages?: StageName[] }): Promise<void>;
   /**
@@ -127,7 +128,10 @@ export interface BriApi {
    * of videos queued before it (the one already running finishes first).
    */
   focusVideo(videoId: string | null): void;
-  /** Cancels the media stages; their partial rows are removed. */
+  /**
+   * Cancels the video's analysis, queued or running: each unfinished stage ends `cancelled`, its
+   * partial rows are removed; what finished is kept. Resolves once the workers stopped writing.
+   */
   cancelAnalysis(videoId: string): Promise<void>;
   /** Everything stored about a video: frames, scenes, speech, objects, text, transcript, captions, embeddings. */
   getIndex(videoId: string): Promise<MediaIndex>;

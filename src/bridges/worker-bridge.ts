@@ -1,7 +1,8 @@
 import { wrap, type Remote } from 'comlink';
-import { registerAbortTransfer } from '../shared/abort-transfer';
+import { registerTransferHandlers } from '../shared/transfer-handlers';
+import { ModelLoadError } from '../shared/worker-errors';
 
-registerAbortTransfer();
+registerTransferHandlers();
 
 /** A utility worker that has had nothing to do for this long is terminated to free its memory. */
 const IDLE_TERMINATE_MS = 20_000;
@@ -40,7 +41,7 @@ export function workerBridge<Api>(
       }
       return await work(remote);
     } catch (error) {
-      if (error instanceof Error && error.name === 'ModelLoadError') poisoned = true;
+      if (error instanceof ModelLoadError) poisoned = true;
       throw error;
     } finally {
       if (--inFlight === 0) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { downloadBackup } from '../library/library-actions';
 import { useLibraryStore } from '../store/library-store';
+import { errorMessage } from '../shared/error-message';
 
 /** Saves the whole library (files and index) as one `.bri` file; dropping it back restores it. */
 export function BackupButton() {
@@ -13,9 +14,7 @@ export function BackupButton() {
     setError(null);
     const date = new Date().toISOString().slice(0, 10);
     downloadBackup(undefined, `bri-library-${date}.bri`)
-      .catch((e: unknown) =>
-        setError(`Couldn't make the backup: ${e instanceof Error ? e.message : String(e)}`),
-      )
+      .catch((e: unknown) => setError(`Couldn't make the backup: ${errorMessage(e)}`))
       .finally(() => setBusy(false));
   };
   return (

@@ -6,6 +6,7 @@ import { listChatTurns, LIBRARY_SCOPE, type ChatTurnRecord } from '../db';
 import { ChatMarkdown } from './ChatMarkdown';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StillProcessingNotice } from './StillProcessingNotice';
+import { errorMessage } from '../shared/error-message';
 
 interface Pending {
   question: string;
@@ -62,9 +63,7 @@ export function ChatPanel({
     } catch (caught) {
       const failure = caught instanceof AgentError ? caught.failure : null;
       setError({
-        message:
-          failure?.message ??
-          `Something went wrong: ${caught instanceof Error ? caught.message : String(caught)}`,
+        message: failure?.message ?? `Something went wrong: ${errorMessage(caught)}`,
         question: asked,
       });
       setDraft(asked);

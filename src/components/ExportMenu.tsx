@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { VideoRecord } from '../db';
 import type { ExportFormat } from '../library/exports/export-video';
 import { downloadExport } from '../library/library-actions';
+import { errorMessage } from '../shared/error-message';
 
 const CHOICES: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'srt', label: 'Subtitles (SRT)', hint: 'For most players and editors' },
@@ -18,9 +19,7 @@ export function ExportMenu({ video }: { video: VideoRecord }) {
     setBusy(format);
     setError(null);
     downloadExport(video, format)
-      .catch((e: unknown) =>
-        setError(`Couldn't export: ${e instanceof Error ? e.message : String(e)}`),
-      )
+      .catch((e: unknown) => setError(`Couldn't export: ${errorMessage(e)}`))
       .finally(() => setBusy(null));
   };
   return (

@@ -3,6 +3,7 @@ import { formatTimestamp } from '../tools/moments';
 import { openVideo } from './navigation';
 import { searchLibrary, type LibraryHit } from '../library/library-search';
 import { useLibraryStore } from '../store/library-store';
+import { errorMessage } from '../shared/error-message';
 
 /** The search form's id: the library's search box belongs to it, so Enter there searches. */
 export const LIBRARY_SEARCH_FORM = 'library-search';
@@ -24,9 +25,7 @@ export function LibrarySearch({ query }: { query: string }) {
     setError(null);
     searchLibrary(asked)
       .then((found) => setHits({ query: asked, hits: found }))
-      .catch((e: unknown) =>
-        setError(`Search failed: ${e instanceof Error ? e.message : String(e)}`),
-      )
+      .catch((e: unknown) => setError(`Search failed: ${errorMessage(e)}`))
       .finally(() => setBusy(false));
   };
   const name = (id: string) => videos.find((v) => v.id === id)?.name ?? id;

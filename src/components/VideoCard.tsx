@@ -6,6 +6,7 @@ import { AnalysisStatus } from './AnalysisStatus';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StatusBadge } from './StatusBadge';
 import { usePosterUrl } from './usePosterUrl';
+import { errorMessage } from '../shared/error-message';
 
 /** One video in the library grid: poster, name, duration, size, date, delete. */
 export function VideoCard({ video }: { video: VideoRecord }) {
@@ -16,7 +17,7 @@ export function VideoCard({ video }: { video: VideoRecord }) {
   const confirmDelete = () => {
     setConfirming(false);
     deleteVideo(video.id).catch((error: unknown) =>
-      setDeleteError(`Couldn't delete: ${error instanceof Error ? error.message : String(error)}`),
+      setDeleteError(`Couldn't delete: ${errorMessage(error)}`),
     );
   };
 
@@ -64,9 +65,7 @@ export function VideoCard({ video }: { video: VideoRecord }) {
           onClick={() => {
             const base = video.name.replace(/\.[^.]+$/, '');
             downloadBackup([video.id], `${base}.bri`).catch((error: unknown) =>
-              setDeleteError(
-                `Couldn't export: ${error instanceof Error ? error.message : String(error)}`,
-              ),
+              setDeleteError(`Couldn't export: ${errorMessage(error)}`),
             );
           }}
         >

@@ -3,6 +3,7 @@ import type { VideoRecord } from '../db';
 import { openVideoFile } from '../storage/video-files';
 import { useViewStore } from '../store/view-store';
 import { usePosterUrl } from './usePosterUrl';
+import { errorMessage } from '../shared/error-message';
 
 /** The video itself, played from this device; seeks when a citation asks for a moment. */
 export function VideoPlayer({ video }: { video: VideoRecord }) {
@@ -20,9 +21,7 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
         created = URL.createObjectURL(file);
         setUrl(created);
       })
-      .catch((e: unknown) =>
-        setError(`The video file can't be opened: ${e instanceof Error ? e.message : String(e)}`),
-      );
+      .catch((e: unknown) => setError(`The video file can't be opened: ${errorMessage(e)}`));
     return () => {
       if (created) URL.revokeObjectURL(created);
     };

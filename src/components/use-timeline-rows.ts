@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { watchTimelineRows, type VideoTimelineRows } from '../db';
+import { errorMessage } from '../shared/error-message';
 
 /** A video's timeline and transcript rows, kept current while it is analysed (null: loading). */
 export function useTimelineRows(videoId: string): {
@@ -14,8 +15,7 @@ export function useTimelineRows(videoId: string): {
       watchTimelineRows(
         videoId,
         (rows) => setState({ videoId, rows }),
-        (e: unknown) =>
-          setError(`The index can't be read: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => setError(`The index can't be read: ${errorMessage(e)}`),
       ),
     [videoId],
   );

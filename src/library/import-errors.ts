@@ -1,7 +1,7 @@
 /**
  * Errors an import can end with. Each carries a message written for the person who dropped the
- * file: what is wrong, and what they can do about it. The `name` survives the worker boundary
- * (comlink copies name and message), so the main thread can tell them apart.
+ * file: what is wrong, and what they can do about it. They are made on the main thread (the media
+ * worker answers with a typed failure, never a thrown import error), so callers use `instanceof`.
  */
 export class VideoImportError extends Error {
   override name = 'VideoImportError';
@@ -65,13 +65,10 @@ function formatMegabytes(bytes: number): string {
   return `${Math.max(0, bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
 }
 
-/** Names of the errors above, for recognising them after they crossed a worker boundary. */
-export const IMPORT_ERROR_NAMES = new Set([
-  'VideoImportError',
-  'EmptyFileError',
-  'NotAVideoError',
-  'TruncatedVideoError',
-  'UndecodableVideoError',
-  'StorageFullError',
-  'ImportCancelledError',
-]);
+/** Anything else an import ran into: said as it is, with the file's name. */
+export class UnexpectedImportError extends VideoImportError {
+  override name = 'UnexpectedImportError';
+  constructor(fileName: string, detail: string) {
+    super(`Something went wrong importing “${fileName}”: ${detail}`);
+  }
+}

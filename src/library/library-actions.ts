@@ -2,7 +2,7 @@ import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord }
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
 import { readSettings } from '../settings/settings';
 import { saveBlob } from '../storage/save-blob';
-import { IMPORT_ERROR_NAMES, ImportCancelledError } from './import-errors';
+import { ImportCancelledError, UnexpectedImportError, VideoImportError } from './import-errors';
 import { patchImport, useLibraryStore } from '../store/library-store';
 import { isArchive } from './backup/archive-format';
 import { exportBackup, importBackup, type BackupImport } from './backup/backup-library';
@@ -10,6 +10,7 @@ import { exportFileName, exportVideo, type ExportFormat } from './exports/export
 import { importVideo, type ImportProgress } from './import-video';
 import { readStorageStatus, requestPersistence } from '../storage/storage-status';
 import { listOrphanFiles, removeVideoFile } from '../storage/video-files';
+import { errorMessage } from '../shared/error-message';
 
 /** Cancel handles of imports in progress (not serialisable, so kept out of the store). */
 const controllers = new Map<string, AbortController>();
@@ -26,16 +27,10 @@ export async function refreshStorage(): Promise<void> {
   useLibraryStore.setState({ storage: await readStorageStatus() });
 }
 
-/** The message a person sees for any error an import ends with. */
-function describeImportError(error: unknown, name: string): { name: string; message: string } {
-  if (error instanceof Error && IMPORT_ERROR_NAMES.has(error.name)) {
-    return { name: error.name, message: error.message };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    name: 'UnexpectedImportError',
-    message: `Something went wrong importing “${name}”: ${detail}`,
-  };
+/** Any error an import ends with, as the import error a person sees (its class kept). */
+function asImportError(error: unknown, name: string): VideoImportError {
+  if (error instanceof VideoImportError) return error;
+  return new UnexpectedImportError(name, errorMessage(error));
 }
 
 /** Limits store updates to whole percents: a 500 MB file streams in thousands of chunks. */
@@ -68,13 +63,16 @@ async function runImport(
     if (readSettings().autoAnalyse) void analyseVideo(video.id);
     return video.id;
   } catch (error) {
-    const described = describeImportError(error, name);
-    if (described.name === 'ImportCancelledError') {
+    const failure = asImportError(error, name);
+    if (failure instanceof ImportCancelledError) {
       useLibraryStore.setState((s) => ({ imports: s.imports.filter((item) => item.key !== key) }));
     } else {
-      patchImport(key, { state: 'failed', error: described });
+      patchImport(key, {
+        state: 'failed',
+        error: { name: failure.name, message: failure.message },
+      });
     }
-    throw Object.assign(new Error(described.message), { name: described.name });
+    throw failure;
   } finally {
     controllers.delete(key);
   }
@@ -152,7 +150,7 @@ export async function restoreBackup(file: File | Blob, rowKey?: string): Promise
     else dismissImport(key);
     return result;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     patchImport(key, { state: 'failed', error: { name: 'BackupNotRestored', message } });
     throw error;
   } finally {

@@ -1,3 +1,5 @@
+import { errorMessage } from '../shared/error-message';
+
 /** Attempts per stage run when failures look transient (the first try included). */
 export const MAX_ATTEMPTS = 3;
 
@@ -13,7 +15,7 @@ export function backoffMs(attempt: number): number {
 export function isTransient(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError' || name === 'AbortError') return false;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return /Failed to fetch|NetworkError|network error|Could not download|HTTP (408|429|5\d\d)/i.test(
     message,
   );

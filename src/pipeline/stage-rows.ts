@@ -8,6 +8,7 @@ import {
 import type { Lineage } from '../shared/lineage';
 import { isQuotaError } from '../storage/storage-status';
 import { reportStage } from './stage-status';
+import { errorMessage } from '../shared/error-message';
 
 export function lineage(
   tool: string,
@@ -86,7 +87,7 @@ export function describeFailure(error: unknown): string {
   if (isQuotaError(error)) {
     return 'The browser’s storage for BRI is full, so these results could not be saved. Delete videos you no longer need (or free disk space), then choose “Analyse again”.';
   }
-  const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  const detail = errorMessage(error).replace(/\.$/, '');
   const name = error instanceof Error ? error.name : '';
   return SELF_EXPLAINING.has(name)
     ? `${detail}. Then choose “Analyse again”.`

@@ -12,6 +12,7 @@ import { searchTranscript } from './defs/search-transcript';
 import type { TimeSpan } from './moments';
 import { executeThroughCache } from './result-cache';
 import { ToolError, type Tool, type ToolContext, type ToolListing, type ToolOutcome } from './tool';
+import { errorMessage } from '../shared/error-message';
 
 /** Every tool the agent can call, in the order they are listed. */
 export const TOOLS: readonly Tool[] = [
@@ -91,13 +92,7 @@ export async function executeTool(
     logToolCall(tool, valid, started, cached, null);
     return { ok: true, tool: name, result, ...(cached ? { cached } : {}) };
   } catch (error) {
-    logToolCall(
-      tool,
-      valid,
-      started,
-      false,
-      error instanceof Error ? error.message : String(error),
-    );
+    logToolCall(tool, valid, started, false, errorMessage(error));
     return failure(name, error);
   }
 }

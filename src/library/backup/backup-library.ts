@@ -11,6 +11,7 @@ import {
 } from '../../db';
 import { openVideoFile, removeVideoFile, saveVideoFile } from '../../storage/video-files';
 import { NotABackupError, readArchive, writeArchive } from './archive-format';
+import { errorMessage } from '../../shared/error-message';
 
 const FORMAT = 'bri-backup';
 
@@ -138,7 +139,7 @@ export async function importBackup(
       else result.imported.push({ id, name });
     } catch (error) {
       if (error instanceof BackupStorageFullError) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       result.skipped.push({ id, name, reason });
     }
   }

@@ -40,7 +40,7 @@ function searchText(question: string, time: TimeReference[]): string {
 }
 
 /**
- * Seed task 10's router: sorts a question into visual / audio / on-screen text / temporal /
+ * The query router: sorts a question into visual / audio / on-screen text / temporal /
  * general and plans the tool calls that answer it. It informs the agent's plan and is the whole
  * brain of the answers given without a language model.
  */

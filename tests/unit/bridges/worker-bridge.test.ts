@@ -2,6 +2,7 @@ import { expose } from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workerBridge, type WorkerLike } from '../../../src/bridges/worker-bridge';
+import { ModelLoadError } from '../../../src/shared/worker-errors';
 
 /** A worker's API as the tests' fake workers expose it. */
 interface FakeApi {
@@ -24,9 +25,7 @@ class FakeWorkers {
       echo: (value) => value,
       whoAmI: () => id,
       load: (model) => {
-        const error = new Error(`The model “${model}” could not be loaded`);
-        error.name = 'ModelLoadError';
-        throw error;
+        throw new ModelLoadError(`The model “${model}” could not be loaded`);
       },
       wait: (ms) => new Promise((resolve) => setTimeout(() => resolve('waited'), ms)),
     };
@@ -86,10 +85,10 @@ describe('workerBridge', () => {
   it('replaces a worker whose model failed to load once its calls have ended', async () => {
     workers = new FakeWorkers();
     const run = workerBridge<FakeApi>(workers.start, { idleMs: 10_000 });
-    await expect(run((api) => api.load('broken'))).rejects.toMatchObject({
-      name: 'ModelLoadError',
-      message: 'The model “broken” could not be loaded',
-    });
+    const failure = await run((api) => api.load('broken')).catch((error: unknown) => error);
+    // The class survives the worker boundary (comlink alone would rebuild a plain Error).
+    expect(failure).toBeInstanceOf(ModelLoadError);
+    expect(failure).toMatchObject({ message: 'The model “broken” could not be loaded' });
     expect(workers.terminated).toBe(1);
     expect(await run((api) => api.whoAmI())).toBe(2);
     // Any other failure keeps the worker.

@@ -1,6 +1,4 @@
-export class ModelLoadError extends Error {
-  override name = 'ModelLoadError';
-}
+export { ModelLoadError } from '../../../src/shared/worker-errors';
 
 interface GpuAdapterLike {
   features: { has(name: string): boolean };

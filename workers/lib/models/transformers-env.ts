@@ -4,6 +4,7 @@ import type { ModelDtype, ResolvedModel } from '../../../src/shared/model-spec';
 import { ModelLoadError, detectDevice } from './fetch-model';
 import type { ModelProgress } from '../../../src/shared/model-progress';
 import { prepareOrtRuntime } from './ort-runtime';
+import { errorMessage } from '../../../src/shared/error-message';
 
 /** An adapter without `shader-f16` (software WebGPU, older GPUs) runs the fp32 weights instead. */
 function withoutF16(dtype: ModelDtype, noF16: boolean): ModelDtype {
@@ -59,7 +60,7 @@ function forwardProgress(
  * evicted from the browser's caches, so the next attempt downloads it again.
  */
 async function explainLoadFailure(model: ResolvedModel, error: unknown): Promise<ModelLoadError> {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   const where = model.baseUrl ?? 'the Hugging Face Hub';
   if (/not found|404|tokenizer_class|Could not locate/i.test(detail))
     return new ModelLoadError(
