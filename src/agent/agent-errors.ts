@@ -1,4 +1,5 @@
 import Groq from 'groq-sdk';
+import { redact } from '../shared/redact';
 import { errorMessage } from '../shared/error-message';
 
 /** Why a chat turn failed, in words for the person, and whether trying again may help. */
@@ -87,6 +88,7 @@ export function describeAgentError(error: unknown): AgentFailure {
       message: `Groq had a problem on its side (${error.status}). Try again in a moment.`,
       retryable: true,
     };
-  const detail = errorMessage(error);
+  // A server may echo what it was sent: the key is never repeated back to the person.
+  const detail = redact(errorMessage(error));
   return { code: 'refused', message: `Groq refused the request: ${detail}`, retryable: false };
 }

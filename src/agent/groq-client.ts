@@ -1,5 +1,6 @@
 import Groq from 'groq-sdk';
 import { GROQ_BASE_URL } from './groq-defaults';
+import { registerSecret } from '../shared/redact';
 import { retryAfterSeconds } from './agent-errors';
 
 export { GROQ_BASE_URL } from './groq-defaults';
@@ -38,6 +39,7 @@ async function fetchWithBoundedWaits(input: RequestInfo | URL, init?: RequestIni
  * show the text twice): the turn fails and the person can Try again.
  */
 export function createGroqClient({ apiKey, baseUrl }: GroqConnection): Groq {
+  registerSecret(apiKey);
   return new Groq({
     apiKey,
     baseURL: baseUrl ?? GROQ_BASE_URL,

@@ -1,3 +1,4 @@
+import { redactDeep } from '../shared/redact';
 import type { LogEntry } from './diagnostics-types';
 
 export type { LogEntry, LogLevel } from './diagnostics-types';
@@ -10,9 +11,12 @@ const listeners = new Set<() => void>();
 /** The copy handed to readers, made on the first read after a change (not on every entry). */
 let snapshot: readonly LogEntry[] | null = [];
 
-/** Adds an entry to the session's log (in memory: it starts empty on each page load). */
+/**
+ * Adds an entry to the session's log (in memory: it starts empty on each page load). The Groq
+ * key never reaches it, even inside an error message a server echoed (`redact`).
+ */
 export function logEvent(entry: Omit<LogEntry, 'at'> & { at?: number }): void {
-  entries.push({ at: Date.now(), ...entry });
+  entries.push(redactDeep({ at: Date.now(), ...entry }));
   if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
   snapshot = null;
   for (const listener of listeners) listener();

@@ -18,6 +18,20 @@ const DEFAULTS: Settings = {
 };
 
 const modelIds = z.partialRecord(z.enum(MODEL_ROLES), z.string().trim().min(1));
+
+/** This machine: a local server may speak plain http (a fake Groq, a model folder). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Where the Groq key may be sent: https only, or plain http to this machine. Anything else would
+ * send the person's key in clear text to whoever is on the path.
+ */
+const groqUrl = z
+  .url({ protocol: /^https?$/, error: 'it must be a full https:// address' })
+  .refine((url) => {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' || LOOPBACK.has(hostname);
+  }, 'Groq is reached over https:// (plain http:// only to this machine: localhost, 127.0.0.1)');
 const patchSchema = z
   .object({
     autoAnalyse: z.boolean(),
@@ -31,9 +45,7 @@ const patchSchema = z
       .trim()
       .regex(/^\S{8,}$/, 'that does not look like an API key')
       .nullable(),
-    groqBaseUrl: z
-      .url({ protocol: /^https?$/, error: 'it must be a full http:// or https:// address' })
-      .nullable(),
+    groqBaseUrl: groqUrl.nullable(),
     groqModel: z.string().trim().min(1),
     localChat: z.boolean(),
   })
@@ -56,13 +68,29 @@ export class InvalidSettingsError extends Error {
   override name = 'InvalidSettingsError';
 }
 
+/**
+ * The stored settings, each checked on its own: a value that no longer passes (or a setting a
+ * newer version added) is ignored, never a reason to forget every setting and the key with them.
+ */
 export function readSettings(): Settings {
+  let stored: unknown;
   try {
-    const stored = patchSchema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? '{}'));
-    return { ...DEFAULTS, ...(stored.success ? stored.data : {}) };
+    stored = JSON.parse(localStorage.getItem(KEY) ?? '{}');
   } catch {
     return { ...DEFAULTS };
   }
+  if (!stored || typeof stored !== 'object') return { ...DEFAULTS };
+  const settings: Record<string, unknown> = { ...DEFAULTS };
+  for (const [name, field] of Object.entries(patchSchema.shape)) {
+    const value = (stored as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    const parsed = field.safeParse(value);
+    if (parsed.success && parsed.data !== undefined) settings[name] = parsed.data;
+  }
+  // A key saved for another Groq host is not sent to this one.
+  if (settings.groqBaseUrl !== ((stored as Record<string, unknown>).groqBaseUrl ?? null))
+    settings.groqApiKey = null;
+  return settings as unknown as Settings;
 }
 
 /** Validates and stores a change; an unknown key or a bad value is refused with a clear message. */
@@ -74,7 +102,11 @@ export function updateSettings(patch: Partial<Settings>): Settings {
       `${LABELS[String(issue?.path[0])] ?? 'A setting'} (${issue?.path.join('.') ?? '?'}) was not changed: ${issue?.message ?? 'invalid'}.`,
     );
   }
-  const next = { ...readSettings(), ...parsed.data };
+  const current = readSettings();
+  const next = { ...current, ...parsed.data };
+  // A key goes only to the host it was given for: a new Groq base URL asks for it again.
+  const moved = 'groqBaseUrl' in parsed.data && next.groqBaseUrl !== current.groqBaseUrl;
+  if (moved && !('groqApiKey' in parsed.data)) next.groqApiKey = null;
   localStorage.setItem(KEY, JSON.stringify(next));
   return next;
 }

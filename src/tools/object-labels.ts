@@ -2,18 +2,8 @@ import { COCO_LABELS } from '../shared/coco-labels';
 import { words } from './text/tokenize';
 
 const VEHICLES = ['car', 'bus', 'truck', 'motorcycle', 'bicycle', 'train'];
-const ANIMALS = [
-  'bird',
-  'cat',
-  'dog',
-  'horse',
-  'sheep',
-  'cow',
-  'elephant',
-  'bear',
-  'zebra',
-  'giraffe',
-];
+/** COCO's animals: the ten labels from 'bird' to 'giraffe', in the detector's order. */
+const ANIMALS = COCO_LABELS.slice(COCO_LABELS.indexOf('bird'), COCO_LABELS.indexOf('giraffe') + 1);
 
 /** Everyday words for COCO classes (the detector's 80 labels). */
 const SYNONYMS: Record<string, string[]> = {

@@ -7,6 +7,7 @@ import { createGroqClient, listGroqModels } from '../../../src/agent/groq-client
 import { systemPrompt } from '../../../src/agent/persona';
 import { runTurn, type TurnOptions } from '../../../src/agent/tool-loop';
 import { BriDatabase } from '../../../src/db';
+import { clearLog, logEvent, readLog } from '../../../src/diagnostics/session-log';
 import { executeTool } from '../../../src/tools/registry';
 import { FakeGroq } from '../../support/fake-groq';
 import { seedCity, testContext } from '../tools/seeded-library';
@@ -254,5 +255,27 @@ describe('timestamps', () => {
     expect(parseTimestamp('[1:02:03]')).toBe(3723);
     expect(formatTimestamp(140.7)).toBe('[02:20]');
     expect(formatTimestamp(3723)).toBe('[1:02:03]');
+  });
+});
+
+describe('the Groq key goes nowhere it was not meant to', () => {
+  it('is never repeated to the person or written to the log, even when a server echoes it', async () => {
+    clearLog();
+    fake.script({
+      status: 400,
+      message: `Bad request from Bearer ${fake.apiKey} (gsk_other_key_123)`,
+    });
+    const failure = await runTurn(turn('hi')).then(
+      () => null,
+      (error: unknown) => (error instanceof AgentError ? error.failure : error),
+    );
+    expect(failure).toMatchObject({ code: 'refused' });
+    const message = (failure as { message: string }).message;
+    expect(message).not.toContain(fake.apiKey);
+    expect(message).not.toContain('gsk_other_key_123');
+    expect(message).toContain('[key hidden]');
+    logEvent({ level: 'error', component: 'agent', message, data: { echoed: fake.apiKey } });
+    logEvent({ level: 'error', component: 'app', message: `uncaught: ${fake.apiKey}` });
+    expect(JSON.stringify(readLog())).not.toContain(fake.apiKey);
   });
 });
