@@ -103,22 +103,25 @@ export class StreamingResampler {
     const buffer = new Float32Array(this.buffer.length + input.length);
     buffer.set(this.buffer);
     buffer.set(input, this.buffer.length);
-    const out: number[] = [];
+    const width = 2 * this.half;
+    const out = new Float32Array(Math.ceil(buffer.length / this.ratio) + 1);
+    let count = 0;
+    // The hot loop of audio decoding: plain typed-array reads, no allocation per sample.
     for (;;) {
       const position = this.positionOf(this.made);
       const index = Math.floor(position);
       if (index + this.half >= buffer.length) break;
       const phase = Math.min(PHASES - 1, Math.round((position - index) * PHASES));
-      const row = this.taps[phase] ?? new Float32Array(0);
+      const row = this.taps[phase] as Float32Array;
       const first = index - this.half + 1;
       let sum = 0;
-      for (let k = 0; k < row.length; k++) sum += (buffer[first + k] ?? 0) * (row[k] ?? 0);
-      out.push(sum);
+      for (let k = 0; k < width; k++) sum += (buffer[first + k] as number) * (row[k] as number);
+      out[count++] = sum;
       this.made++;
     }
     const keep = Math.max(0, Math.floor(this.positionOf(this.made)) - this.half + 1);
     this.buffer = buffer.slice(keep);
     this.dropped += keep;
-    return Float32Array.from(out);
+    return out.slice(0, count);
   }
 }
