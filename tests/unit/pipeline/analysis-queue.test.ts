@@ -1,0 +1,94 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { addVideo, db, listStages, type StageRecord } from '../../../src/db';
+import { poster, video } from '../db/video-fixture';
+
+/** The media worker, mocked at its bridge: each frames run waits until the test lets it end. */
+const frameRuns: { videoId: string; finish: () => void; fail: (error: Error) => void }[] = [];
+const speechRuns = { count: 0 };
+vi.mock('../../../src/bridges/media', () => ({
+  detectSpeech: async () => {
+    speechRuns.count++;
+    return { ok: false, reason: 'no-audio' };
+  },
+  sampleFrames: (_signal: AbortSignal, file: Blob) =>
+    new Promise((resolve, reject) => {
+      void file.text().then((videoId) =>
+        frameRuns.push({
+          videoId,
+          finish: () =>
+            resolve({ scenes: [], frames: 0, plan: {}, seconds: 0.1, decoder: 'webcodecs' }),
+          fail: reject,
+        }),
+      );
+    }),
+}));
+
+const { analyseVideo, cancelAnalysis, retryAnalysis } =
+  await import('../../../src/pipeline/analysis-queue');
+
+/** Stores a video whose bytes are its id (so the mock can tell the runs apart). */
+async function storeVideo(id: string): Promise<void> {
+  await addVideo(video(id, Date.now()), poster(id), new Blob([id]));
+}
+
+const stateOf = async (id: string) =>
+  Object.fromEntries((await listStages(id)).map((row: StageRecord) => [row.stage, row.state]));
+
+/** Waits until `check` holds (a second at most). */
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500 && !(await check()); i++) await new Promise((r) => setTimeout(r, 2));
+  expect(await check()).toBe(true);
+}
+
+describe('analysis queue', () => {
+  beforeEach(async () => {
+    frameRuns.length = 0;
+    speechRuns.count = 0;
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+
+  it('cancels a queued video at once, without waiting for the one running ahead of it', async () => {
+    await storeVideo('a');
+    await storeVideo('b');
+    const first = analyseVideo('a', ['frames']);
+    const second = analyseVideo('b', ['frames']);
+    await until(() => frameRuns.length === 1);
+    await cancelAnalysis('b');
+    expect(await stateOf('b')).toEqual({ frames: 'cancelled' });
+    expect(await stateOf('a')).toEqual({ frames: 'running' });
+    frameRuns[0]?.finish();
+    await Promise.all([first, second]);
+    expect(await stateOf('a')).toEqual({ frames: 'done' });
+    // The cancelled video never reached a worker.
+    expect(frameRuns.map((run) => run.videoId)).toEqual(['a']);
+  });
+
+  it('"Analyse again" re-runs the failed stage and what reads it, keeping what finished', async () => {
+    await storeVideo('c');
+    const run = analyseVideo('c', ['frames', 'speech']);
+    await until(() => frameRuns.length === 1);
+    frameRuns[0]?.fail(new Error('the decoder gave up'));
+    await run;
+    const states = await stateOf('c');
+    expect(states.frames).toBe('failed');
+    // Speech reads no frames: it ran beside them (the mocked worker finds no audio track).
+    expect(states.speech).toBe('skipped');
+    const again = retryAnalysis('c');
+    await until(() => frameRuns.length === 2);
+    frameRuns[1]?.finish();
+    await again;
+    // The failed stage and every stage that reads frames ran (with no frames, those skip), and the
+    // transcript the embeddings read came along (never run before; no audio, so skipped); speech,
+    // which had finished, was not run again.
+    expect(await stateOf('c')).toEqual({
+      frames: 'done',
+      speech: 'skipped',
+      objects: 'skipped',
+      text: 'skipped',
+      captions: 'skipped',
+      transcript: 'skipped',
+      embeddings: expect.stringMatching(/done|skipped/),
+    });
+    expect(speechRuns.count).toBe(1);
+  });
+});
