@@ -1,5 +1,5 @@
 import Groq from 'groq-sdk';
-import { redact } from '../shared/redact';
+import { redact } from '../diagnostics/redact';
 import { errorMessage } from '../shared/error-message';
 
 /** Why a chat turn failed, in words for the person, and whether trying again may help. */

@@ -1,6 +1,6 @@
 import Groq from 'groq-sdk';
 import { GROQ_BASE_URL } from './groq-defaults';
-import { registerSecret } from '../shared/redact';
+import { registerSecret } from '../diagnostics/redact';
 import { retryAfterSeconds } from './agent-errors';
 
 export { GROQ_BASE_URL } from './groq-defaults';

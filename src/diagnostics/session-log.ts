@@ -1,4 +1,4 @@
-import { redactDeep } from '../shared/redact';
+import { redactDeep } from './redact';
 import type { LogEntry } from './diagnostics-types';
 
 export type { LogEntry, LogLevel } from './diagnostics-types';
