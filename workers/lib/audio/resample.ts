@@ -107,23 +107,27 @@ export class StreamingResampler {
     const buffer = new Float32Array(this.buffer.length + input.length);
     buffer.set(this.buffer);
     buffer.set(input, this.buffer.length);
-    const width = 2 * this.half;
-    const out = new Float32Array(Math.ceil(buffer.length / this.ratio) + 1);
+    // The hot loop of audio decoding: locals only, plain typed-array reads, no allocation.
+    const { half, ratio, taps } = this;
+    const width = 2 * half;
+    const origin = half - 1 - this.dropped;
+    const out = new Float32Array(Math.ceil(buffer.length / ratio) + 1);
+    let made = this.made;
     let count = 0;
-    // The hot loop of audio decoding: plain typed-array reads, no allocation per sample.
     for (;;) {
-      const position = this.positionOf(this.made);
+      const position = made * ratio + origin;
       const index = Math.floor(position);
-      if (index + this.half >= buffer.length) break;
+      if (index + half >= buffer.length) break;
       const phase = Math.min(PHASES - 1, Math.round((position - index) * PHASES));
-      const row = this.taps[phase] as Float32Array;
-      const first = index - this.half + 1;
+      const row = taps[phase] as Float32Array;
+      const first = index - half + 1;
       let sum = 0;
       for (let k = 0; k < width; k++) sum += (buffer[first + k] as number) * (row[k] as number);
       out[count++] = sum;
-      this.made++;
+      made++;
     }
-    const keep = Math.max(0, Math.floor(this.positionOf(this.made)) - this.half + 1);
+    this.made = made;
+    const keep = Math.max(0, Math.floor(this.positionOf(made)) - half + 1);
     this.buffer = buffer.slice(keep);
     this.dropped += keep;
     return out.slice(0, count);
