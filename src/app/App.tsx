@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BackupButton } from '../components/BackupButton';
 import { ConversationHistory } from '../components/ConversationHistory';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { DiagnosticsPage } from '../components/DiagnosticsPage';
 import { DropZone } from '../components/DropZone';
 import { ImportList } from '../components/ImportList';
@@ -50,10 +51,16 @@ export function App() {
               <h2 id="library-title">Your library</h2>
               <BackupButton />
             </div>
-            <LibraryGrid />
+            <ErrorBoundary label="the library">
+              <LibraryGrid />
+            </ErrorBoundary>
           </section>
-          <LibraryChat />
-          <ConversationHistory />
+          <ErrorBoundary label="the library chat">
+            <LibraryChat />
+          </ErrorBoundary>
+          <ErrorBoundary label="the conversation history">
+            <ConversationHistory />
+          </ErrorBoundary>
         </main>
       )}
       <UpdatePrompt />

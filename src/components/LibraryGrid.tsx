@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useLibraryStore } from '../store/library-store';
 import { arrangeLibrary, ORDER_LABELS, type LibraryOrder } from './library-order';
 import { LIBRARY_SEARCH_FORM, LibrarySearch } from './LibrarySearch';
+import { deleteVideo } from '../library/library-actions';
+import { ErrorBoundary } from './ErrorBoundary';
 import { VideoCard } from './VideoCard';
 
 /** The grid of imported videos with search and sort, or a friendly empty state. */
@@ -52,7 +54,21 @@ export function LibraryGrid() {
       )}
       <ul className="library__grid" aria-label="Your videos">
         {shown.map((video) => (
-          <VideoCard key={video.id} video={video} />
+          <ErrorBoundary
+            key={video.id}
+            label={`the card of “${String(video.name)}”`}
+            actions={
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => void deleteVideo(video.id)}
+              >
+                Delete this video
+              </button>
+            }
+          >
+            <VideoCard video={video} />
+          </ErrorBoundary>
         ))}
       </ul>
     </>

@@ -12,6 +12,7 @@ import { Timeline } from './Timeline';
 import { TranscriptPanel } from './TranscriptPanel';
 import { useTimelineRows } from './use-timeline-rows';
 import { VideoPlayer } from './VideoPlayer';
+import { ErrorBoundary } from './ErrorBoundary';
 
 const TABS = ['chat', 'transcript'] as const;
 type Tab = (typeof TABS)[number];
@@ -78,11 +79,13 @@ function VideoBody({ video }: { video: VideoRecord }) {
           aria-labelledby="video-tab-chat"
           hidden={tab !== 'chat'}
         >
-          <ChatPanel
-            videoId={video.id}
-            title="Ask about this video"
-            onCite={(c) => seekPlayer(c.t)}
-          />
+          <ErrorBoundary label="the chat">
+            <ChatPanel
+              videoId={video.id}
+              title="Ask about this video"
+              onCite={(c) => seekPlayer(c.t)}
+            />
+          </ErrorBoundary>
         </div>
         <div
           role="tabpanel"
@@ -127,7 +130,16 @@ export function VideoView({ videoId }: { videoId: string }) {
         <span className="video-view__meta">{formatDuration(video.duration)}</span>
         <ExportMenu video={video} />
       </div>
-      <VideoBody video={video} />
+      <ErrorBoundary
+        label="this video's view"
+        actions={
+          <button type="button" className="button button--small" onClick={showLibrary}>
+            Back to the library
+          </button>
+        }
+      >
+        <VideoBody video={video} />
+      </ErrorBoundary>
     </main>
   );
 }
