@@ -51,7 +51,7 @@ export default defineConfig({
         // the workers can't keep it themselves). No runtime caching: the model file cache and
         // transformers.js' cache own every downloaded byte.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
-        globIgnores: ['**/*ffmpeg-core*', '**/*.wasm', '**/*.onnx', 'vendor/**'],
+        globIgnores: ['**/*ffmpeg-core*', '**/*.wasm', '**/*.onnx'],
         navigateFallback: '/index.html',
       },
     }),

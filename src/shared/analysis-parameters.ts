@@ -4,11 +4,13 @@
  * setting the worker did not use.
  */
 
-/** Silero VAD v5 (MIT), vendored in `public/vendor/silero-vad/` with its checksum. */
+/**
+ * Silero VAD v5 (snakers4/silero-vad, MIT), the file `dist/silero_vad_v5.onnx` of the npm package
+ * `@ricky0123/vad-web` (pinned exactly; the checksum is tested and written into lineage).
+ */
 export const SILERO_VAD = {
   id: 'silero-vad-v5',
-  /** Where the app serves it, relative to the app's base URL. */
-  path: 'vendor/silero-vad/silero_vad_v5.onnx',
+  file: '@ricky0123/vad-web/dist/silero_vad_v5.onnx',
   sha256: '2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f',
   licence: 'MIT',
 } as const;

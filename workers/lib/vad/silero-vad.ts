@@ -1,18 +1,20 @@
+// The model file as @ricky0123/vad-web publishes it on npm (only this file of the package is
+// used; its onnxruntime-web is overridden to ours in package.json). Served by the app itself.
+import sileroUrl from '@ricky0123/vad-web/dist/silero_vad_v5.onnx?url';
 import { fetchCachedFile } from '../models/file-cache';
 import { ort, prepareOrtRuntime } from '../models/ort-runtime';
-import { SILERO_VAD, VAD_FRAME_SAMPLES } from '../../../src/shared/analysis-parameters';
+import { VAD_FRAME_SAMPLES } from '../../../src/shared/analysis-parameters';
 
 export { VAD_FRAME_SAMPLES };
 const CONTEXT_SAMPLES = 64;
 
 let session: Promise<ort.InferenceSession> | undefined;
 
-/** The vendored model (public/vendor/silero-vad), kept in the model file cache like any model. */
+/** The model, kept in the model file cache like any model (so speech detection works offline). */
 function loadSession(): Promise<ort.InferenceSession> {
   session ??= (async () => {
     await prepareOrtRuntime();
-    const url = new URL(`${import.meta.env.BASE_URL}${SILERO_VAD.path}`, self.location.href).href;
-    const bytes = await fetchCachedFile(url);
+    const bytes = await fetchCachedFile(new URL(sileroUrl, self.location.href).href);
     // A 2 MB recurrent model run in tiny steps: WASM beats a GPU round trip per step.
     return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
   })();
