@@ -1,8 +1,6 @@
 import { TIMESTAMP, parseTimestamp } from '../tools/moments';
 import type { ToolCallRecord } from './chat-types';
 
-export { TIMESTAMP, formatTimestamp, parseTimestamp } from '../tools/moments';
-
 /** A moment an answer cites, checked against what the tools returned. */
 export interface Citation {
   video_id: string;

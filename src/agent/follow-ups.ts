@@ -1,5 +1,5 @@
 import type { ToolCallRecord } from './chat-types';
-import { formatTimestamp } from './citations';
+import { formatTimestamp } from '../tools/moments';
 
 /** Questions that make sense for any video, offered when the answer suggests nothing better. */
 const GENERAL = [

@@ -18,6 +18,7 @@ import { FocusQueue } from './focus-queue';
 import { MAX_ATTEMPTS, backoffMs, isTransient, sleep } from './retry-policy';
 import { describeFailure, endStage, setStage } from './stage-rows';
 import { reportStage } from './stage-status';
+import { STAGE_NAMES } from '../shared/stages';
 import { planStages, waitsFor, withDependents } from './stage-graph';
 
 /** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
@@ -152,8 +153,8 @@ export function analyseVideo(
   resume: readonly StageName[] = [],
 ): Promise<void> {
   jobs.get(videoId)?.controller.abort();
-  const stages = planStages(only, new Map());
-  const asked = only ? stages.filter((stage) => only.includes(stage)) : stages;
+  // What was asked shows as queued now; what it reads and isn't stored joins when the run starts.
+  const asked = STAGE_NAMES.filter((stage) => !only || only.includes(stage));
   for (const stage of asked) markQueued(videoId, stage);
   const job: Job = {
     controller: new AbortController(),

@@ -80,16 +80,14 @@ export function readSettings(): Settings {
     return { ...DEFAULTS };
   }
   if (!stored || typeof stored !== 'object') return { ...DEFAULTS };
+  const saved = stored as Record<string, unknown>;
   const settings: Record<string, unknown> = { ...DEFAULTS };
   for (const [name, field] of Object.entries(patchSchema.shape)) {
-    const value = (stored as Record<string, unknown>)[name];
-    if (value === undefined) continue;
-    const parsed = field.safeParse(value);
-    if (parsed.success && parsed.data !== undefined) settings[name] = parsed.data;
+    const parsed = saved[name] === undefined ? null : field.safeParse(saved[name]);
+    if (parsed?.success && parsed.data !== undefined) settings[name] = parsed.data;
   }
-  // A key saved for another Groq host is not sent to this one.
-  if (settings.groqBaseUrl !== ((stored as Record<string, unknown>).groqBaseUrl ?? null))
-    settings.groqApiKey = null;
+  // A key saved for another Groq host (one no longer allowed) is not sent to this one.
+  if (settings.groqBaseUrl !== (saved.groqBaseUrl ?? null)) settings.groqApiKey = null;
   return settings as unknown as Settings;
 }
 

@@ -14,10 +14,9 @@ export function loadFfmpeg(): Promise<FFmpeg> {
     const ffmpeg = new FFmpeg();
     // Both files from the model file cache (so AVI import works offline), handed over as blob:
     // URLs — ffmpeg.wasm takes only URLs.
-    const absolute = (url: string) => new URL(url, self.location.href).href;
     const [core, wasm] = await Promise.all([
-      cachedFileUrl(absolute(coreURL), 'text/javascript'),
-      cachedFileUrl(absolute(wasmURL), 'application/wasm'),
+      cachedFileUrl(coreURL, 'text/javascript'),
+      cachedFileUrl(wasmURL, 'application/wasm'),
     ]);
     try {
       await ffmpeg.load({ coreURL: core, wasmURL: wasm });

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import Groq from 'groq-sdk';
 import { AgentError, describeAgentError } from '../../../src/agent/agent-errors';
 import { trimForModel } from '../../../src/agent/tool-schemas';
-import { checkCitations, formatTimestamp, parseTimestamp } from '../../../src/agent/citations';
+import { checkCitations } from '../../../src/agent/citations';
+import { formatTimestamp, parseTimestamp } from '../../../src/tools/moments';
 import { createGroqClient, listGroqModels } from '../../../src/agent/groq-client';
 import { systemPrompt } from '../../../src/agent/persona';
 import { runTurn, type TurnOptions } from '../../../src/agent/tool-loop';

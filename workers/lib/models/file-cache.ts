@@ -12,8 +12,11 @@ async function openFileCache(): Promise<Cache | null> {
   }
 }
 
+/** A URL as the cache keys it: relative ones (the app's own assets) against this worker. */
+const absolute = (url: string) => new URL(url, self.location.href);
+
 function fileName(url: string): string {
-  return new URL(url, self.location.href).pathname.split('/').pop() || url;
+  return absolute(url).pathname.split('/').pop() || url;
 }
 
 async function download(
@@ -27,7 +30,7 @@ async function download(
     response = await fetch(url, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    const host = new URL(url, self.location.href).host;
+    const host = absolute(url).host;
     throw new ModelLoadError(
       `Could not download the model file “${file}” from ${host}. If you are offline or that host blocks browsers, host the models yourself (npm run models:fetch) and set the model base URL in Settings.`,
     );
@@ -68,6 +71,7 @@ export async function fetchCachedFile(
   signal?: AbortSignal,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const file = fileName(url);
+  url = absolute(url).href;
   onProgress({ status: 'initiate', file });
   const cache = await openFileCache();
   const cached = await cache?.match(url);

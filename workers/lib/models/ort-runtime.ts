@@ -20,7 +20,7 @@ export function prepareOrtRuntime(): Promise<void> {
     ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
     // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
     ort.env.wasm.numThreads = 1;
-    const bytes = await fetchCachedFile(new URL(ortWasmUrl, self.location.href).href);
+    const bytes = await fetchCachedFile(ortWasmUrl);
     ort.env.wasm.wasmBinary = bytes.buffer;
   })();
   loading.catch(() => (loading = undefined));

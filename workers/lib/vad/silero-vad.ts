@@ -14,7 +14,7 @@ let session: Promise<ort.InferenceSession> | undefined;
 function loadSession(): Promise<ort.InferenceSession> {
   session ??= (async () => {
     await prepareOrtRuntime();
-    const bytes = await fetchCachedFile(new URL(sileroUrl, self.location.href).href);
+    const bytes = await fetchCachedFile(sileroUrl);
     // A 2 MB recurrent model run in tiny steps: WASM beats a GPU round trip per step.
     return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
   })();
