@@ -14,9 +14,12 @@ import {
   canDecodeWithWebCodecs,
   posterWithMediabunny,
   probeWithMediabunny,
+  type Probed,
 } from './lib/mediabunny-probe';
+import { Mp4DamagedError } from './lib/mp4/mp4-boxes';
 import { Mp4IndexError } from './lib/mp4/mp4-index';
 import {
+  audioSampleRateOf,
   canDecodeLean,
   metadataFromIndex,
   posterFromIndex,
@@ -24,16 +27,31 @@ import {
   videoTrackOf,
 } from './lib/mp4/mp4-probe';
 import { errorMessage } from '../src/shared/error-message';
+import { findLimitBreach, type LimitBreach } from '../src/shared/media-limits';
 
 registerTransferHandlers();
 
 /** Containers mediabunny demuxes; the rest (AVI) go straight to ffmpeg.wasm. */
 const WEBCODECS_CONTAINERS = new Set<ContainerKind>(['mp4', 'mov', 'webm', 'mkv']);
 
-/** Why a probe failed, in words the import error can show. */
-export interface ProbeFailure {
-  reason: 'truncated' | 'undecodable';
-  detail: string;
+/** Why a probe failed, in words (or figures) the import error can show. */
+export type ProbeFailure =
+  | { reason: 'truncated' | 'undecodable' | 'damaged'; detail: string }
+  | { reason: 'limit'; breach: LimitBreach };
+
+/** A file past one of MEDIA_LIMITS: found before its poster is decoded. */
+class LimitBreachError extends Error {
+  override name = 'LimitBreachError';
+  constructor(readonly breach: LimitBreach) {
+    super(`past the ${breach.limit} limit`);
+  }
+}
+
+/** Throws LimitBreachError when the probed figures are past a limit; else the metadata. */
+function withinLimits({ metadata, audioSampleRate }: Probed): VideoMetadata {
+  const breach = findLimitBreach({ ...metadata, audioSampleRate });
+  if (breach) throw new LimitBreachError(breach);
+  return metadata;
 }
 
 export type ProbeResult =
@@ -68,7 +86,10 @@ async function inspectMp4(file: Blob, container: ContainerKind): Promise<Inspect
     if (error instanceof Mp4IndexError) return null;
     throw error;
   }
-  const metadata = metadataFromIndex(index, container);
+  const metadata = withinLimits({
+    metadata: metadataFromIndex(index, container),
+    audioSampleRate: audioSampleRateOf(index),
+  });
   const video = videoTrackOf(index);
   const poster =
     video && canDecodeLean(video)
@@ -88,16 +109,23 @@ async function probeAndPoster(
   }
   if (WEBCODECS_CONTAINERS.has(container)) {
     try {
-      const metadata = await probeWithMediabunny(file, container);
+      const metadata = withinLimits(await probeWithMediabunny(file, container));
       throwIfAborted(signal);
       return { metadata, poster: await posterWithDemuxer(file, metadata.duration) };
     } catch (error) {
-      if (container !== 'mkv') throw error; // Some MKV layouts only ffmpeg understands.
+      // Some MKV layouts only ffmpeg understands.
+      if (container !== 'mkv' || error instanceof LimitBreachError) throw error;
     }
   }
-  const metadata = await probeWithFfmpeg(file, container);
+  const metadata = withinLimits(await probeWithFfmpeg(file, container));
   throwIfAborted(signal);
   return { metadata, poster: await posterWithFfmpeg(file, metadata.duration) };
+}
+
+function failureOf(error: unknown): ProbeFailure {
+  if (error instanceof LimitBreachError) return { reason: 'limit', breach: error.breach };
+  if (error instanceof Mp4DamagedError) return { reason: 'damaged', detail: error.message };
+  return { reason: 'undecodable', detail: describe(error) };
 }
 
 export interface FrameSamplingResult extends FrameAnalysis {
@@ -120,7 +148,7 @@ const api = {
       return { ok: true, metadata, poster };
     } catch (error) {
       if (signal.aborted) throw error;
-      return { ok: false, failure: { reason: 'undecodable', detail: describe(error) } };
+      return { ok: false, failure: failureOf(error) };
     }
   },
 

@@ -6,7 +6,7 @@ import { START_WORKER } from './worker-starters';
 
 export type { ReplyRequest };
 
-const chat = workerBridge<ChatWorkerApi>(START_WORKER.chat);
+const chat = workerBridge<ChatWorkerApi>(START_WORKER.chat, { name: 'chat' });
 
 /** The local chat model's reply, streamed token by token to `onToken`. */
 export function replyLocally(

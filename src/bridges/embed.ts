@@ -6,7 +6,7 @@ import { ignoreProgress, type OnWorkProgress } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
-const embed = workerBridge<EmbedWorkerApi>(START_WORKER.embed);
+const embed = workerBridge<EmbedWorkerApi>(START_WORKER.embed, { name: 'embedding' });
 
 /** Sentence vectors (unit length) for `texts`, in order. */
 export function embedTexts(

@@ -1,5 +1,10 @@
 import { proxy } from 'comlink';
-import type { MediaWorkerApi, ProbeResult, FrameSamplingResult } from '../../workers/media.worker';
+import type {
+  FrameSamplingResult,
+  MediaWorkerApi,
+  ProbeFailure,
+  ProbeResult,
+} from '../../workers/media.worker';
 import type { FullFrame } from '../../workers/lib/frames/frame-at';
 import type { SpeechResult } from '../../workers/lib/speech';
 import type { SampledFrame } from '../shared/frame-results';
@@ -7,23 +12,43 @@ import type { ContainerKind } from '../shared/video-types';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
-export type { FrameSamplingResult, FullFrame, ProbeResult, SpeechResult };
+export type { FrameSamplingResult, FullFrame, ProbeFailure, ProbeResult, SpeechResult };
 
 /**
  * Which media worker instance runs the work. Video decoding runs on the browser's decoder threads
  * while audio + VAD keep a worker thread busy in JS, so giving each its own worker lets both
  * stages share the two cores instead of taking turns.
  */
-const video = workerBridge<MediaWorkerApi>(START_WORKER.mediaVideo);
-const audio = workerBridge<MediaWorkerApi>(START_WORKER.mediaAudio);
+const video = workerBridge<MediaWorkerApi>(START_WORKER.mediaVideo, { name: 'media' });
+const audio = workerBridge<MediaWorkerApi>(START_WORKER.mediaAudio, { name: 'media' });
+/**
+ * Imports get a worker of their own: a file that sends a reader into a long parse must not hold
+ * up the frames of videos already in the library, and ending it (Cancel, timeout) ends nothing else.
+ */
+const inspector = workerBridge<MediaWorkerApi>(START_WORKER.mediaInspect, { name: 'import' });
 
-/** Checks a file is whole, reads its metadata and draws its poster (import). */
+/**
+ * The longest an import's inspection may take. The readers read headers and one frame, so a sane
+ * file of any size takes seconds; past this the file is treated as damaged.
+ */
+export const INSPECT_TIMEOUT_MS = 90_000;
+
+/**
+ * Checks a file is whole, reads its metadata and draws its poster (import). Rejects with a
+ * `TimeoutError` DOMException past INSPECT_TIMEOUT_MS, and with the signal's reason within a second
+ * of a cancel even when the reader is stuck (its worker is terminated).
+ */
 export function inspectFile(
   signal: AbortSignal,
   file: Blob,
   container: ContainerKind,
 ): Promise<ProbeResult> {
-  return video<ProbeResult>((media) => media.inspect(signal, file, container));
+  return inspector<ProbeResult>((media) => media.inspect(signal, file, container), {
+    signal,
+    timeoutMs: INSPECT_TIMEOUT_MS,
+    onTimeout: () =>
+      new DOMException(`no answer in ${INSPECT_TIMEOUT_MS / 1000} s`, 'TimeoutError'),
+  });
 }
 
 /** Samples frames and finds scene cuts in one decoding pass; each kept frame goes to `onFrame`. */
@@ -33,14 +58,16 @@ export function sampleFrames(
   metadata: { container: ContainerKind; duration: number; width: number; height: number },
   callbacks: { onFrame: (frame: SampledFrame) => Promise<void>; onProgress: (f: number) => void },
 ): Promise<FrameSamplingResult> {
-  return video((media) =>
-    media.sampleFrames(
-      signal,
-      file,
-      metadata,
-      proxy(callbacks.onFrame),
-      proxy(callbacks.onProgress),
-    ),
+  return video(
+    (media) =>
+      media.sampleFrames(
+        signal,
+        file,
+        metadata,
+        proxy(callbacks.onFrame),
+        proxy(callbacks.onProgress),
+      ),
+    { signal },
   );
 }
 
@@ -51,8 +78,9 @@ export function detectSpeech(
   metadata: { container: ContainerKind; duration: number },
   callbacks: { onProgress: (fraction: number) => void },
 ): Promise<SpeechResult> {
-  return audio<SpeechResult>((media) =>
-    media.detectSpeech(signal, file, metadata, proxy(callbacks.onProgress)),
+  return audio<SpeechResult>(
+    (media) => media.detectSpeech(signal, file, metadata, proxy(callbacks.onProgress)),
+    { signal },
   );
 }
 

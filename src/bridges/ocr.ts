@@ -5,7 +5,7 @@ import type { FrameCall } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
-const ocr = workerBridge<OcrWorkerApi>(START_WORKER.ocr);
+const ocr = workerBridge<OcrWorkerApi>(START_WORKER.ocr, { name: 'text-reading' });
 
 /** Reads the on-screen text of each frame (PaddleOCR); each frame's lines go to `onFrame`. */
 export const readFrames: FrameCall<FrameText> = (signal, model, frames, callbacks) =>

@@ -10,7 +10,9 @@ import { START_WORKER } from './worker-starters';
 
 export type { TranscribeRequest, TranscribedChunk };
 
-const transcriber = workerBridge<TranscribeWorkerApi>(START_WORKER.transcribe);
+const transcriber = workerBridge<TranscribeWorkerApi>(START_WORKER.transcribe, {
+  name: 'transcription',
+});
 
 /** Transcribes a video's speech regions with Whisper; each chunk's segments go to `onChunk`. */
 export function transcribe(

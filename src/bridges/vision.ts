@@ -5,7 +5,7 @@ import type { FrameCall } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
-const vision = workerBridge<VisionWorkerApi>(START_WORKER.vision);
+const vision = workerBridge<VisionWorkerApi>(START_WORKER.vision, { name: 'vision' });
 
 /** Detects objects in each frame (YOLO family); each frame's result goes to `onFrame`. */
 export const detectFrames: FrameCall<FrameDetections> = (signal, model, frames, callbacks) =>

@@ -9,6 +9,11 @@ export const START_WORKER = {
       type: 'module',
       name: 'media-video',
     }),
+  mediaInspect: () =>
+    new Worker(new URL('../../workers/media.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'media-import',
+    }),
   mediaAudio: () =>
     new Worker(new URL('../../workers/media.worker.ts', import.meta.url), {
       type: 'module',

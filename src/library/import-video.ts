@@ -1,5 +1,10 @@
 import { addVideo, type VideoRecord } from '../db';
-import { inspectFile, type ProbeResult } from '../bridges/media';
+import {
+  INSPECT_TIMEOUT_MS,
+  inspectFile,
+  type ProbeFailure,
+  type ProbeResult,
+} from '../bridges/media';
 import {
   EmptyFileError,
   ImportCancelledError,
@@ -7,7 +12,9 @@ import {
   StorageFullError,
   TruncatedVideoError,
   UndecodableVideoError,
+  type VideoImportError,
 } from './import-errors';
+import { DamagedVideoError, VideoOutOfRangeError } from './refusal-errors';
 import { SNIFF_BYTES, sniffContainer, type SniffResult } from './sniff-container';
 import { CONTAINER_MIME } from '../shared/video-types';
 import {
@@ -48,9 +55,28 @@ async function ensureSpaceFor(name: string, size: number): Promise<void> {
   if (free !== null && free < needed) throw new StorageFullError(name, needed, free);
 }
 
+function refusalOf(name: string, failure: ProbeFailure): VideoImportError {
+  switch (failure.reason) {
+    case 'limit':
+      return new VideoOutOfRangeError(name, failure.breach);
+    case 'damaged':
+      return new DamagedVideoError(name, failure.detail);
+    case 'truncated':
+      return new TruncatedVideoError(name, failure.detail);
+    case 'undecodable':
+      return new UndecodableVideoError(name, failure.detail);
+  }
+}
+
 /** Abort, quota and worker errors become the import's own named errors. */
 function toImportError(error: unknown, name: string, size: number, signal: AbortSignal): unknown {
   if (signal.aborted) return new ImportCancelledError(name);
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new DamagedVideoError(
+      name,
+      `BRI could not read its structure in ${INSPECT_TIMEOUT_MS / 1000} s`,
+    );
+  }
   if (isQuotaError(error)) return new StorageFullError(name, size + STORAGE_HEADROOM_BYTES, 0);
   return error;
 }
@@ -78,12 +104,7 @@ export async function importVideo(
   } catch (error) {
     throw toImportError(error, name, file.size, signal);
   }
-  if (!inspected.ok) {
-    const { reason, detail } = inspected.failure;
-    throw reason === 'truncated'
-      ? new TruncatedVideoError(name, detail)
-      : new UndecodableVideoError(name, detail);
-  }
+  if (!inspected.ok) throw refusalOf(name, inspected.failure);
 
   const id = crypto.randomUUID();
   onProgress({ phase: 'storing', fraction: 0 });

@@ -15,6 +15,8 @@ export function backoffMs(attempt: number): number {
 export function isTransient(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError' || name === 'AbortError') return false;
+  // Its worker was terminated for another call's sake (a cancel or timeout there).
+  if (name === 'WorkerRestartedError') return true;
   const message = errorMessage(error);
   return /Failed to fetch|NetworkError|network error|Could not download|HTTP (408|429|5\d\d)/i.test(
     message,

@@ -1,13 +1,12 @@
 import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { mediaPath } from '../paths';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 import { LibraryPage } from './support/library-page';
-import { browserPidFor, rendererMemory, samplePeak } from './support/renderer-memory';
+import { withOwnBrowser } from './support/own-browser';
+import { samplePeak } from './support/renderer-memory';
 import { readStoredState } from './support/stored-state';
 
 const LOOPS = 112; // 112 × 4.5 MB ≈ 500 MB, about 9 h 20 min of video.
@@ -46,22 +45,12 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
   const size = statSync(path).size;
   expect(size).toBeGreaterThan(480_000_000);
 
-  // A browser of our own, so we know which processes are this tab's. Launched locally (not via a
-  // browser server) so the 500 MB file is handed over by path, not uploaded.
-  const profile = mkdtempSync(join(tmpdir(), 'bri-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    baseURL,
-  });
-  const browserPid = browserPidFor(profile);
-  try {
+  await withOwnBrowser(baseURL, async (context, measure) => {
     const page = await context.newPage();
     const library = new LibraryPage(page);
     await library.open({ autoAnalyse: false });
 
     lap('page open');
-    const measure = rendererMemory(browserPid);
     // The first import of a session pays a fixed cost whatever the file's size: the import
     // worker, its wasm and a video decoder start (+55 to +85 MB of RSS for the 4.5 MB lecture).
     // Paying it first with the small clip makes the big file's figure what depends on its size.
@@ -108,8 +97,5 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
       await expect(library.errors).toHaveCount(0);
       expect(await readStoredState(page)).toEqual(before);
     });
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });

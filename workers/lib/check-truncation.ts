@@ -1,4 +1,5 @@
 import type { ContainerKind } from '../../src/shared/video-types';
+import { HeaderWindow } from './mp4/mp4-boxes';
 
 /**
  * Compares the sizes a container declares with the bytes actually present. A file cut short by
@@ -29,9 +30,11 @@ function percentPresent(present: number, declared: number): string {
 
 async function findIsoBmffTruncation(file: Blob): Promise<string | null> {
   let offset = 0;
+  const headers = new HeaderWindow(file);
   // Top-level boxes only: a real file has a handful, so the cap only guards against garbage.
   for (let boxes = 0; offset < file.size && boxes < 10_000; boxes++) {
-    const view = await readView(file, offset, 16);
+    const window = await headers.at(offset);
+    const view = new DataView(window.view.buffer, window.offset, Math.min(16, file.size - offset));
     if (view.byteLength < 8) return 'the last box header is cut off';
     let boxSize = view.getUint32(0);
     if (boxSize === 1) {

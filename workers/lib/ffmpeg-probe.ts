@@ -2,6 +2,7 @@ import type { FFmpeg } from '@ffmpeg/ffmpeg';
 import { z } from 'zod';
 import type { ContainerKind, PosterImage, VideoMetadata } from '../../src/shared/video-types';
 import { encodePoster, posterTime } from './encode-poster';
+import type { Probed } from './mediabunny-probe';
 import { takeOutput, withMountedFile } from './ffmpeg-runtime';
 
 const probeSchema = z.object({
@@ -15,6 +16,7 @@ const probeSchema = z.object({
       avg_frame_rate: z.string().optional(),
       r_frame_rate: z.string().optional(),
       duration: z.coerce.number().optional(),
+      sample_rate: z.coerce.number().optional(),
     }),
   ),
 });
@@ -35,10 +37,7 @@ async function readProbeOutput(ffmpeg: FFmpeg, path: string): Promise<Uint8Array
 }
 
 /** Reads metadata with ffprobe (ffmpeg.wasm) for containers mediabunny can't demux. */
-export async function probeWithFfmpeg(
-  file: Blob,
-  container: ContainerKind,
-): Promise<VideoMetadata> {
+export async function probeWithFfmpeg(file: Blob, container: ContainerKind): Promise<Probed> {
   return withMountedFile(file, async (ffmpeg, path) => {
     const out = '/probe.json';
     // ffmpeg.wasm's ffprobe returns -1 even on success (ffmpegwasm/ffmpeg.wasm#817): judge by the output.
@@ -46,7 +45,7 @@ export async function probeWithFfmpeg(
       '-v',
       'error',
       '-show_entries',
-      'format=duration:stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate,duration',
+      'format=duration:stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate,duration,sample_rate',
       '-of',
       'json',
       path,
@@ -62,8 +61,7 @@ export async function probeWithFfmpeg(
     const audio = parsed.data.streams.find((s) => s.codec_type === 'audio');
     const duration =
       parsed.data.format?.duration ?? Math.max(...parsed.data.streams.map((s) => s.duration ?? 0));
-    if (!(duration > 0)) throw new Error('the duration could not be read');
-    return {
+    const metadata: VideoMetadata = {
       container,
       duration,
       width: video.width,
@@ -74,6 +72,7 @@ export async function probeWithFfmpeg(
       audioCodec: audio ? (audio.codec_name ?? 'unknown') : null,
       demuxer: 'ffmpeg',
     };
+    return { metadata, audioSampleRate: audio?.sample_rate ?? null };
   });
 }
 

@@ -19,18 +19,21 @@ async function requireVideoTrack(input: Input): Promise<InputVideoTrack> {
   return track;
 }
 
+/** What a probe read: the stored metadata, and the audio's sample rate for the sanity limits. */
+export interface Probed {
+  metadata: VideoMetadata;
+  audioSampleRate: number | null;
+}
+
 /** Reads container metadata with mediabunny (MP4, MOV, WebM, MKV). */
-export async function probeWithMediabunny(
-  file: Blob,
-  container: ContainerKind,
-): Promise<VideoMetadata> {
+export async function probeWithMediabunny(file: Blob, container: ContainerKind): Promise<Probed> {
   const input = openInput(file);
   try {
     const video = await requireVideoTrack(input);
     const audio = await input.getPrimaryAudioTrack();
     const duration = await input.computeDuration();
     const stats = await video.computePacketStats(FPS_SAMPLE_PACKETS);
-    return {
+    const metadata: VideoMetadata = {
       container,
       duration,
       width: video.displayWidth,
@@ -41,6 +44,7 @@ export async function probeWithMediabunny(
       audioCodec: audio ? (audio.codec ?? 'unknown') : null,
       demuxer: 'mediabunny',
     };
+    return { metadata, audioSampleRate: audio ? audio.sampleRate : null };
   } finally {
     input.dispose();
   }

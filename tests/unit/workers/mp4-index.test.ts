@@ -1,5 +1,7 @@
 import { openAsBlob } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
+import { Mp4DamagedError } from '../../../workers/lib/mp4/mp4-boxes';
 import { readMp4Index, Mp4IndexError } from '../../../workers/lib/mp4/mp4-index';
 import {
   avcCodecString,
@@ -9,9 +11,14 @@ import {
   sampleAtTime,
   timeOfSample,
 } from '../../../workers/lib/mp4/mp4-keyframe';
-import { metadataFromIndex, videoTrackOf } from '../../../workers/lib/mp4/mp4-probe';
+import {
+  audioSampleRateOf,
+  metadataFromIndex,
+  videoTrackOf,
+} from '../../../workers/lib/mp4/mp4-probe';
 import { ffprobeJson } from '../../ffprobe';
 import { mediaPath } from '../../paths';
+import { box, boxBomb, claimDuration, sampleCountBomb } from '../../support/hostile-media';
 
 interface Packet {
   dts_time: string;
@@ -117,8 +124,68 @@ describe('readMp4Index on real files', () => {
     },
   );
 
-  it('refuses a file with no moov as an index error, for the fallback to take over', async () => {
+  it('refuses a file with no moov outright: no other reader should walk it again', async () => {
     const webm = await openAsBlob(mediaPath('jfk_bus_zidane.webm'));
-    await expect(readMp4Index(webm)).rejects.toBeInstanceOf(Mp4IndexError);
+    await expect(readMp4Index(webm)).rejects.toThrow(
+      new Mp4DamagedError('it has no movie header (“moov” box)'),
+    );
+  });
+
+  it('leaves fragmented MP4 to mediabunny (an index error, not a refusal)', async () => {
+    const mvex = box('mvex');
+    const fragmented = Buffer.concat([box('ftyp', Buffer.from('isom')), box('moov', mvhd(), mvex)]);
+    await expect(readMp4Index(new Blob([new Uint8Array(fragmented)]))).rejects.toBeInstanceOf(
+      Mp4IndexError,
+    );
+  });
+});
+
+/** A version-0 movie header: timescale 1000, 2 s. */
+function mvhd(): Buffer {
+  const payload = Buffer.alloc(100);
+  payload.writeUInt32BE(1000, 12);
+  payload.writeUInt32BE(2000, 16);
+  return box('mvhd', payload);
+}
+
+describe('readMp4Index on hostile files', () => {
+  it('refuses 2³²−1 samples claimed by a sub-1 KB file before reading any sample', async () => {
+    await expect(readMp4Index(new Blob([new Uint8Array(sampleCountBomb())]))).rejects.toThrow(
+      /its video track claims 4,294,967,295 samples of 1 byte each, but the whole file is \d+ bytes/,
+    );
+  });
+
+  it('stops walking after MAX_BOXES_PER_LEVEL boxes, reading windows, not one box at a time', async () => {
+    const bomb = new Blob([new Uint8Array(boxBomb(2))]); // 262,144 boxes
+    const slice = vi.spyOn(Blob.prototype, 'slice');
+    await expect(readMp4Index(bomb)).rejects.toThrow(/over 100,000 boxes in one level/);
+    expect(slice.mock.calls.length).toBeLessThan(20);
+    slice.mockRestore();
+  });
+
+  it('takes the duration from the samples when the headers claim 10 hours', async () => {
+    const honest = await readFile(mediaPath('no-audio.mp4'));
+    const index = await readMp4Index(new Blob([new Uint8Array(claimDuration(honest, 36_000))]));
+    expect(index.duration).toBeCloseTo(11.04, 1);
+  });
+
+  it('keeps a movie header shorter than the samples (an edit list trims them)', async () => {
+    const honest = await readFile(mediaPath('no-audio.mp4'));
+    const index = await readMp4Index(new Blob([new Uint8Array(claimDuration(honest, 5))]));
+    expect(index.duration).toBe(5);
+  });
+
+  it('reads the audio sample rate from the sample entry', async () => {
+    const index = await readMp4Index(await openAsBlob(mediaPath('jfk_bus_zidane.mp4')));
+    expect(audioSampleRateOf(index)).toBe(
+      Number(
+        ffprobeJson<{ streams: { sample_rate: string }[] }>(mediaPath('jfk_bus_zidane.mp4'), [
+          '-select_streams',
+          'a:0',
+          '-show_entries',
+          'stream=sample_rate',
+        ]).streams[0]?.sample_rate,
+      ),
+    );
   });
 });

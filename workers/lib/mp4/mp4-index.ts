@@ -1,11 +1,15 @@
 import {
+  Mp4DamagedError,
   childBoxes,
   findTopLevel,
   fourcc,
   isContainer,
   readPayload,
+  walkBudget,
   type BoxHeader,
+  type WalkBudget,
 } from './mp4-boxes';
+import { checkTableCounts, samplesDuration } from './mp4-sample-checks';
 
 /**
  * Where the per-sample tables live. The small run-length tables are read; the big per-sample
@@ -35,11 +39,18 @@ export interface Mp4Track {
   codedHeight: number;
   /** The decoder configuration record (avcC, hvcC…) payload, for WebCodecs' `description`. */
   codecConfig: Uint8Array | null;
+  /** Audio sample rate in Hz from the sample entry; 0 for video and unknown layouts. */
+  sampleRate: number;
+  /** Seconds covered by the track's own samples (its time-to-sample table). */
+  samplesDuration: number;
   tables: SampleTables;
 }
 
 export interface Mp4Index {
-  /** Seconds, from the movie header. */
+  /**
+   * Seconds: the movie header's, unless it claims more than the samples cover (then the longest
+   * track's samples': a header can say 10 hours over 2 s of frames).
+   */
   duration: number;
   tracks: Mp4Track[];
 }
@@ -82,9 +93,10 @@ async function collectLeaves(
   file: Blob,
   box: BoxHeader,
   into: Map<string, BoxHeader>,
+  budget: WalkBudget,
 ): Promise<void> {
-  for (const child of await childBoxes(file, box.payloadStart, box.end)) {
-    if (isContainer(child.type)) await collectLeaves(file, child, into);
+  for (const child of await childBoxes(file, box.payloadStart, box.end, budget)) {
+    if (isContainer(child.type)) await collectLeaves(file, child, into, budget);
     else if (!into.has(child.type)) into.set(child.type, child);
   }
 }
@@ -101,6 +113,18 @@ interface SampleEntry {
   codedWidth: number;
   codedHeight: number;
   codecConfig: Uint8Array | null;
+  sampleRate: number;
+}
+
+/**
+ * AudioSampleEntry's rate: a 16.16 number at byte 32 (versions 0 and 1); QuickTime's version 2
+ * stores a float64 at byte 40 instead and puts 0x10000 in the old field.
+ */
+function audioSampleRate(entry: DataView): number {
+  if (entry.byteLength < 36) return 0;
+  const version = entry.getUint16(16);
+  if (version === 2 && entry.byteLength >= 48) return Math.round(entry.getFloat64(40));
+  return entry.getUint32(32) / 65536;
 }
 
 const CONFIG_BOXES = new Set(['avcC', 'hvcC', 'vpcC', 'av1C']);
@@ -113,7 +137,10 @@ function readSampleEntry(stsd: DataView, handler: string): SampleEntry {
     Math.min(entrySize, stsd.byteLength - 8),
   );
   const type = fourcc(entry, 4);
-  if (handler !== 'vide') return { fourcc: type, codedWidth: 0, codedHeight: 0, codecConfig: null };
+  if (handler !== 'vide') {
+    const sampleRate = handler === 'soun' ? audioSampleRate(entry) : 0;
+    return { fourcc: type, codedWidth: 0, codedHeight: 0, codecConfig: null, sampleRate };
+  }
   // VisualSampleEntry: 8-byte box header, 78 bytes of fields, then child boxes (avcC, pasp…).
   let codecConfig: Uint8Array | null = null;
   for (let at = 86; at + 8 <= entry.byteLength;) {
@@ -132,12 +159,17 @@ function readSampleEntry(stsd: DataView, handler: string): SampleEntry {
     codedWidth: entry.getUint16(32),
     codedHeight: entry.getUint16(34),
     codecConfig,
+    sampleRate: 0,
   };
 }
 
-async function readTrack(file: Blob, trak: BoxHeader): Promise<Mp4Track | null> {
+async function readTrack(
+  file: Blob,
+  trak: BoxHeader,
+  budget: WalkBudget,
+): Promise<Mp4Track | null> {
   const leaves = new Map<string, BoxHeader>();
-  await collectLeaves(file, trak, leaves);
+  await collectLeaves(file, trak, leaves, budget);
   const [tkhd, mdhd, hdlr, stsd, stts, stss, stsc] = await Promise.all(
     ['tkhd', 'mdhd', 'hdlr', 'stsd', 'stts', 'stss', 'stsc'].map((type) =>
       readSmall(file, leaves.get(type)),
@@ -152,6 +184,22 @@ async function readTrack(file: Blob, trak: BoxHeader): Promise<Mp4Track | null> 
   const sizeHeader = await readPayload(file, { ...stsz, end: stsz.payloadStart + 12 });
   const offsetHeader = await readPayload(file, { ...stco, end: stco.payloadStart + 8 });
   const entry = readSampleEntry(stsd, handler);
+  const tables: SampleTables = {
+    stts: readTable(stts, 8, 2),
+    stss: stss ? readTable(stss, 8, 1) : null,
+    stsc: readTable(stsc, 8, 3),
+    sampleSizes: {
+      fixedSize: sizeHeader.getUint32(4),
+      count: sizeHeader.getUint32(8),
+      tableStart: stsz.payloadStart + 12,
+    },
+    chunkOffsets: {
+      count: offsetHeader.getUint32(4),
+      tableStart: stco.payloadStart + 8,
+      entryBytes: stco.type === 'co64' ? 8 : 4,
+    },
+  };
+  checkTableCounts(handler, tables, { stsz, stco, fileSize: file.size });
   return {
     handler,
     fourcc: entry.fourcc,
@@ -161,42 +209,40 @@ async function readTrack(file: Blob, trak: BoxHeader): Promise<Mp4Track | null> 
     codedWidth: entry.codedWidth,
     codedHeight: entry.codedHeight,
     codecConfig: entry.codecConfig,
-    tables: {
-      stts: readTable(stts, 8, 2),
-      stss: stss ? readTable(stss, 8, 1) : null,
-      stsc: readTable(stsc, 8, 3),
-      sampleSizes: {
-        fixedSize: sizeHeader.getUint32(4),
-        count: sizeHeader.getUint32(8),
-        tableStart: stsz.payloadStart + 12,
-      },
-      chunkOffsets: {
-        count: offsetHeader.getUint32(4),
-        tableStart: stco.payloadStart + 8,
-        entryBytes: stco.type === 'co64' ? 8 : 4,
-      },
-    },
+    sampleRate: entry.sampleRate,
+    samplesDuration: timescale > 0 ? samplesDuration(tables) / timescale : 0,
+    tables,
   };
+}
+
+/** Header and samples disagree by more than this (padding, rounding) → trust the samples. */
+const DURATION_SLACK_S = 1;
+
+function movieDuration(claimed: number, tracks: Mp4Track[]): number {
+  const covered = Math.max(0, ...tracks.map((track) => track.samplesDuration));
+  return covered > 0 && claimed > covered + DURATION_SLACK_S ? covered : claimed;
 }
 
 /**
  * Reads an MP4/MOV's tracks without parsing its per-sample tables: a 9-hour file's moov holds
  * millions of entries, which a full demuxer turns into hundreds of MB of objects.
- * Throws Mp4IndexError for layouts it doesn't cover (fragmented MP4: samples live in moofs).
+ * Throws Mp4IndexError for layouts it doesn't cover (fragmented MP4: samples live in moofs), and
+ * Mp4DamagedError for files no reader should try (no moov at all, counts the bytes can't hold).
  */
 export async function readMp4Index(file: Blob): Promise<Mp4Index> {
-  const moov = await findTopLevel(file, 'moov');
-  if (!moov) throw new Mp4IndexError('no moov box');
-  const children = await childBoxes(file, moov.payloadStart, moov.end);
+  const budget = walkBudget();
+  const moov = await findTopLevel(file, 'moov', budget);
+  if (!moov) throw new Mp4DamagedError('it has no movie header (“moov” box)');
+  const children = await childBoxes(file, moov.payloadStart, moov.end, budget);
   const mvhd = children.find((box) => box.type === 'mvhd');
   if (!mvhd) throw new Mp4IndexError('no movie header');
   if (children.some((box) => box.type === 'mvex')) throw new Mp4IndexError('fragmented MP4');
   const movie = readTimescaleDuration(await readPayload(file, mvhd));
   const tracks = (
     await Promise.all(
-      children.filter((b) => b.type === 'trak').map((trak) => readTrack(file, trak)),
+      children.filter((b) => b.type === 'trak').map((trak) => readTrack(file, trak, budget)),
     )
   ).filter((track): track is Mp4Track => track !== null && track.tables.sampleSizes.count > 0);
   if (!movie.timescale || !movie.duration) throw new Mp4IndexError('no movie duration');
-  return { duration: movie.duration / movie.timescale, tracks };
+  return { duration: movieDuration(movie.duration / movie.timescale, tracks), tracks };
 }

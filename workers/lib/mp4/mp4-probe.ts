@@ -42,6 +42,12 @@ export function averageFrameRate(track: Mp4Track): number {
   return ticks > 0 ? Math.round(((frames * track.timescale) / ticks) * 100) / 100 : 0;
 }
 
+/** The audio track's sample rate, or null without audio (or when the entry doesn't say). */
+export function audioSampleRateOf(index: Mp4Index): number | null {
+  const audio = index.tracks.find((track) => track.handler === 'soun');
+  return audio?.sampleRate || null;
+}
+
 /** Metadata from the lean MP4 index: no per-sample parsing, so a 10-hour file costs kilobytes. */
 export function metadataFromIndex(index: Mp4Index, container: ContainerKind): VideoMetadata {
   const video = videoTrackOf(index);
