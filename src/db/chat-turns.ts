@@ -1,12 +1,14 @@
 import { db as defaultDb } from './connection';
 import type { BriDatabase, ChatTurnRecord } from './schema';
+import { validateRecord } from './validate-rows';
 import { videoRows } from './video-rows';
 
 /** Adds a turn to a conversation; resolves with its id. */
-export function addChatTurn(
+export async function addChatTurn(
   turn: Omit<ChatTurnRecord, 'id'>,
   database: BriDatabase = defaultDb,
 ): Promise<number> {
+  validateRecord('chatTurns', turn);
   return database.chatTurns.add(turn) as Promise<number>;
 }
 

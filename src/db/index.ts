@@ -5,6 +5,7 @@ export type { FileStorage, PosterRecord, VideoRecord } from './schema';
 export { BriDatabase } from './schema';
 
 import { db } from './connection';
+import { validateRecord } from './validate-rows';
 
 export { db };
 
@@ -31,6 +32,8 @@ export async function addVideo(
   fileBlob: Blob | null,
   database: BriDatabase = db,
 ): Promise<void> {
+  validateRecord('videos', video);
+  validateRecord('posters', poster);
   await database.transaction(
     'rw',
     [database.videos, database.posters, database.videoBlobs],
@@ -96,3 +99,5 @@ export * from './tool-results';
 export * from './video-backup';
 export * from './chat-turns';
 export * from './live-reads';
+export { PLAIN_ID, VIDEO_RECORD } from './record-schemas';
+export { InvalidRowError } from './validate-rows';

@@ -1,7 +1,7 @@
 import { db as defaultDb } from './connection';
 import type { BriDatabase } from './schema';
 import { clearToolResults } from './tool-results';
-import { validateRows } from './validate-rows';
+import { validateRecord, validateRows } from './validate-rows';
 import { videoRows } from './video-rows';
 import type {
   DetectionRecord,
@@ -94,7 +94,11 @@ export async function finishSpeechStage(
   });
 }
 
-export function putStage(stage: StageRecord, database: BriDatabase = defaultDb): Promise<unknown> {
+export async function putStage(
+  stage: StageRecord,
+  database: BriDatabase = defaultDb,
+): Promise<unknown> {
+  validateRecord('stages', stage);
   return database.stages.put(stage);
 }
 

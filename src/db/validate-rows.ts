@@ -1,5 +1,6 @@
 import type { BriDatabase } from './schema';
 import { ROW_SCHEMAS, type RowTable } from './row-schemas';
+import { RECORD_SCHEMAS, type RecordTable } from './record-schemas';
 
 /** A row failed its check before being written; nothing of that write was stored. */
 export class InvalidRowError extends Error {
@@ -58,4 +59,17 @@ export async function validateRows(
       );
     }
   }
+}
+
+/**
+ * Checks one of the library's own records (a video, poster, stage or chat turn) before it is
+ * written, with the schema every writer and every backup restore uses. Throws InvalidRowError.
+ */
+export function validateRecord(table: RecordTable, row: unknown): void {
+  const parsed = RECORD_SCHEMAS[table].safeParse(row);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  throw new InvalidRowError(
+    `A ${table} record was not saved: ${issue?.path.join('.') || 'record'} — ${issue?.message ?? 'invalid'}`,
+  );
 }

@@ -1,7 +1,8 @@
 import { db as defaultDb } from './connection';
 import { ROW_SCHEMAS, type RowTable } from './row-schemas';
 import { VIDEO_OWNED_TABLES, type BriDatabase, type VideoRecord } from './schema';
-import { validateRows } from './validate-rows';
+import { RECORD_SCHEMAS, type RecordTable } from './record-schemas';
+import { validateRecord, validateRows } from './validate-rows';
 
 /**
  * Tables a backup carries: everything a video owns except its IndexedDB file copy (carried
@@ -37,7 +38,7 @@ function withoutOwnKey(table: BackupTable, row: unknown, videoId: string): objec
 }
 
 /**
- * Restores a video from a backup: its record, every row (checked like any write) and, for
+ * Restores a video from a backup: its record, every row (checked with the writers' schemas) and, for
  * browsers without OPFS, its file, in one transaction — all of it or nothing.
  */
 export async function restoreVideoRows(
@@ -46,9 +47,11 @@ export async function restoreVideoRows(
   fileBlob: Blob | null,
   database: BriDatabase = defaultDb,
 ): Promise<void> {
+  validateRecord('videos', video);
   for (const [name, tableRows] of Object.entries(rows) as [BackupTable, unknown[]][]) {
-    const withId = tableRows.map((row) => ({ ...(row as object), videoId: video.id }));
+    const withId = tableRows.map((row) => withoutOwnKey(name, row, video.id));
     if (name in ROW_SCHEMAS) await validateRows(name as RowTable, withId, database, video.duration);
+    if (name in RECORD_SCHEMAS) withId.forEach((row) => validateRecord(name as RecordTable, row));
   }
   const tables = [
     database.videos,

@@ -141,17 +141,22 @@ function describeRestore({ imported, skipped }: BackupImport): string | null {
 export async function restoreBackup(file: File | Blob, rowKey?: string): Promise<BackupImport> {
   const name = file instanceof File && file.name ? file.name : 'Backup';
   const key = rowKey ?? showImportRow(file, name);
+  const signal = controllers.get(key)?.signal;
   patchImport(key, { state: 'running', phase: 'storing' });
   try {
-    const result = await importBackup(file);
+    const result = await importBackup(file, signal);
     const message = describeRestore(result);
     if (message)
       patchImport(key, { state: 'failed', error: { name: 'BackupPartlyRestored', message } });
     else dismissImport(key);
     return result;
   } catch (error) {
-    const message = errorMessage(error);
-    patchImport(key, { state: 'failed', error: { name: 'BackupNotRestored', message } });
+    // Cancelled: each video restored so far is whole and stays; the row simply goes.
+    if (signal?.aborted) dismissImport(key);
+    else {
+      const message = errorMessage(error);
+      patchImport(key, { state: 'failed', error: { name: 'BackupNotRestored', message } });
+    }
     throw error;
   } finally {
     controllers.delete(key);

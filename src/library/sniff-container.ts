@@ -85,3 +85,18 @@ export function sniffContainer(bytes: Uint8Array): SniffResult {
   }
   return sniffNonVideo(bytes);
 }
+
+/** Image types BRI stores (posters and frames are WebP; PNG and JPEG for older rows). */
+export type ImageMime = 'image/webp' | 'image/png' | 'image/jpeg';
+
+/**
+ * An image's MIME type from its first 12 bytes, or null when they aren't one BRI stores. A type
+ * written beside the bytes (a backup's manifest) is never trusted: `text/html` would run script
+ * on BRI's origin if the blob were opened.
+ */
+export function sniffImageType(bytes: Uint8Array): ImageMime | null {
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'image/webp';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  return null;
+}

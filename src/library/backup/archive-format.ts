@@ -8,6 +8,12 @@
 const MAGIC = 'BRIINDEX';
 const HEADER_BYTES = MAGIC.length + 4;
 
+/**
+ * The largest table of contents read into memory. A 10-hour video's index (transcript, text,
+ * base64 vectors) is tens of MB; past this the "backup" is something else.
+ */
+export const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+
 /** A file that isn't a BRI backup, or one that is damaged. */
 export class NotABackupError extends Error {
   override name = 'NotABackupError';
@@ -44,8 +50,8 @@ function decode(value: unknown, parts: Blob[]): unknown {
   if (Array.isArray(value)) return value.map((item) => decode(item, parts));
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.$blob === 'number') {
-      const part = parts[record.$blob];
+    if ('$blob' in record) {
+      const part = Number.isInteger(record.$blob) ? parts[record.$blob as number] : undefined;
       if (!part) throw new NotABackupError('The backup file is damaged (a part is missing).');
       return part;
     }
@@ -82,6 +88,10 @@ export async function readArchive(file: Blob): Promise<unknown> {
     0,
     true,
   );
+  if (length > MAX_MANIFEST_BYTES)
+    throw new NotABackupError(
+      'The backup file is damaged (its table of contents is impossibly large).',
+    );
   if (HEADER_BYTES + length > file.size)
     throw new NotABackupError(
       'The backup file is cut short: it was not completely saved or copied.',
@@ -95,10 +105,17 @@ export async function readArchive(file: Blob): Promise<unknown> {
     throw new NotABackupError('The backup file is damaged (its table of contents cannot be read).');
   }
   let offset = HEADER_BYTES + length;
-  const parts = (manifest.parts ?? []).map(({ size, type }) => {
-    const part = file.slice(offset, offset + size, type);
-    offset += size;
-    return part;
+  if (!Array.isArray(manifest.parts))
+    throw new NotABackupError('The backup file is damaged (its table of contents has no parts).');
+  const parts = manifest.parts.map((part: unknown) => {
+    const { size } = (part ?? {}) as Partial<Part>;
+    // A size of −1 or NaN would slice bytes that aren't the part: every later part shifts.
+    if (!Number.isSafeInteger(size) || (size as number) < 0)
+      throw new NotABackupError('The backup file is damaged (a part has an impossible size).');
+    // The type a manifest claims is not trusted: readers type the bytes themselves.
+    const slice = file.slice(offset, offset + (size as number));
+    offset += size as number;
+    return slice;
   });
   if (offset > file.size)
     throw new NotABackupError(

@@ -11,6 +11,10 @@ import {
 } from '../../db';
 import { openVideoFile, removeVideoFile, saveVideoFile } from '../../storage/video-files';
 import { NotABackupError, readArchive, writeArchive } from './archive-format';
+import { checkBackedUpVideo, nameOf, type BackedUpVideo } from './restore-checks';
+import { withRestoreLock } from './restore-lock';
+import { formatBytes } from '../format';
+import { STORAGE_HEADROOM_BYTES, freeBytes, readStorageStatus } from '../../storage/storage-status';
 import { errorMessage } from '../../shared/error-message';
 
 const FORMAT = 'bri-backup';
@@ -21,7 +25,11 @@ export class BackupStorageFullError extends Error {
 }
 const VERSION = 1;
 
-/** What a `.bri` backup holds (checked on the way in: a backup comes from outside). */
+/**
+ * What a `.bri` backup holds. Only its outline is checked here; each video is then checked with
+ * the writers' own schemas (restore-checks.ts, restoreVideoRows), so one bad video is skipped
+ * with its reason while the others restore.
+ */
 const BACKUP = z.object({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
@@ -29,12 +37,7 @@ const BACKUP = z.object({
   exportedAt: z.number(),
   videos: z.array(
     z.object({
-      video: z.looseObject({
-        id: z.string().min(1),
-        name: z.string(),
-        duration: z.number().finite().positive(),
-        storage: z.enum(['opfs', 'idb']),
-      }),
+      video: z.looseObject({}),
       file: z.instanceof(Blob),
       rows: z.partialRecord(z.enum(BACKUP_TABLES), z.array(z.looseObject({}))),
     }),
@@ -92,19 +95,18 @@ function settleStages(rows: unknown[] | undefined): StageRecord[] {
   );
 }
 
-async function restoreOne(
-  entry: z.infer<typeof BACKUP>['videos'][number],
-  signal: AbortSignal,
-): Promise<string | null> {
-  const { id, name } = entry.video;
+async function restoreOne(entry: BackedUpVideo, signal: AbortSignal): Promise<string | null> {
+  const checked = await checkBackedUpVideo(entry);
+  const { id, name } = checked.video;
   if (await getVideo(id)) return `“${name}” is already in your library.`;
-  const storage = await saveVideoFile(id, entry.file, { signal, onProgress: () => undefined });
-  const video = { ...(entry.video as unknown as VideoRecord), storage };
-  const rows = { ...entry.rows, stages: settleStages(entry.rows.stages) } as Partial<
+  const storage = await saveVideoFile(id, checked.file, { signal, onProgress: () => undefined });
+  const video: VideoRecord = { ...checked.video, storage };
+  const rows = { ...checked.rows, stages: settleStages(checked.rows.stages) } as Partial<
     Record<BackupTable, unknown[]>
   >;
   try {
-    await restoreVideoRows(video, rows, storage === 'idb' ? entry.file : null);
+    signal.throwIfAborted();
+    await restoreVideoRows(video, rows, storage === 'idb' ? checked.file : null);
   } catch (error) {
     await removeVideoFile(id, storage).catch(() => undefined);
     if (error instanceof Error && error.name === 'QuotaExceededError')
@@ -121,26 +123,53 @@ async function restoreOne(
  * its whole index, all or nothing per video. Rejects with `NotABackupError` for a file that
  * isn't one (or is damaged); a video that can't be restored is listed in `skipped` with why.
  */
-export async function importBackup(
+export function importBackup(
   file: Blob,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<BackupImport> {
+  // One restore at a time, across tabs too: two restores of one file would both find a video
+  // missing, both write its file, and the loser would delete the file the winner's row points at.
+  return withRestoreLock(signal, () => restoreAll(file, signal));
+}
+
+/** Refuses up front when the files to restore can't fit, before a byte is written. */
+async function ensureSpaceFor(entries: BackedUpVideo[]): Promise<void> {
+  const missing = await Promise.all(
+    entries.map(async (entry) => {
+      const id = entry.video.id;
+      return typeof id === 'string' && (await getVideo(id)) ? 0 : entry.file.size;
+    }),
+  );
+  const needed = missing.reduce((sum, size) => sum + size, 0);
+  const free = freeBytes(await readStorageStatus());
+  if (needed > 0 && free !== null && free < needed + STORAGE_HEADROOM_BYTES) {
+    throw new BackupStorageFullError(
+      `There isn't enough space to restore this backup: its videos need ${formatBytes(needed)} but ` +
+        `only ${formatBytes(free)} is free. Delete videos you no longer need, or free disk space, then try again.`,
+    );
+  }
+}
+
+async function restoreAll(file: Blob, signal: AbortSignal): Promise<BackupImport> {
   const parsed = BACKUP.safeParse(await readArchive(file));
   if (!parsed.success)
     throw new NotABackupError(
       'This backup was made by a different version of BRI, or it is damaged: nothing was imported.',
     );
+  const entries = parsed.data.videos as BackedUpVideo[];
+  await ensureSpaceFor(entries);
   const result: BackupImport = { imported: [], skipped: [] };
-  for (const entry of parsed.data.videos) {
-    const { id, name } = entry.video;
+  for (const entry of entries) {
+    signal.throwIfAborted();
+    const id = String(entry.video.id);
+    const name = nameOf(entry);
     try {
       const reason = await restoreOne(entry, signal);
       if (reason) result.skipped.push({ id, name, reason });
       else result.imported.push({ id, name });
     } catch (error) {
-      if (error instanceof BackupStorageFullError) throw error;
-      const reason = errorMessage(error);
-      result.skipped.push({ id, name, reason });
+      if (error instanceof BackupStorageFullError || signal.aborted) throw error;
+      result.skipped.push({ id, name, reason: errorMessage(error) });
     }
   }
   return result;

@@ -18,7 +18,7 @@ import type { Lineage } from '../../../src/shared/lineage';
 import { normalize, quantize } from '../../../src/shared/vector-codec';
 import type { ToolContext } from '../../../src/tools/tool';
 import { terms } from '../../../src/tools/text/tokenize';
-import { poster, video } from '../db/video-fixture';
+import { poster, video, webpBytes } from '../db/video-fixture';
 
 export const LINEAGE: Lineage = {
   tool: 'test',
@@ -150,7 +150,7 @@ export async function seedCity(
   const frames = CITY.frames.map((t) => ({
     videoId: id,
     t,
-    blob: new Blob([new Uint8Array(100 + t)], { type: 'image/webp' }),
+    blob: new Blob([webpBytes(100 + t)], { type: 'image/webp' }),
     width: 640,
     height: 360,
     sceneIndex: Math.floor(t / 20),

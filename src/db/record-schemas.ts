@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { STAGE_NAMES } from '../shared/stages';
+import { MEDIA_LIMITS } from '../shared/media-limits';
+
+/**
+ * The library's own records — videos, posters, stages, chat turns — as their writers store them
+ * (row-schemas.ts holds the analysis rows). A backup from elsewhere is checked with these same
+ * schemas, so what a restore writes is exactly what BRI itself would have written.
+ */
+
+/** Ids BRI makes (UUIDs) and tests use: letters, digits, `-` and `_`. Never `*` (the library chat). */
+export const PLAIN_ID = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'an id must be letters, digits, - or _');
+
+/** Epoch ms no later than a day from now: a `createdAt` of 1e300 breaks every date shown. */
+const epochMs = z
+  .number()
+  .int()
+  .min(0)
+  .refine((t) => t <= Date.now() + 86_400_000, 'a time in the future');
+
+const pixels = z.number().int().positive().max(MEDIA_LIMITS.maxSidePx);
+const seconds = z.number().finite().min(0);
+
+export const VIDEO_RECORD = z.object({
+  id: PLAIN_ID,
+  name: z.string().min(1).max(1024),
+  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  type: z.string().max(100),
+  container: z.enum(['mp4', 'mov', 'webm', 'mkv', 'avi']),
+  storage: z.enum(['opfs', 'idb']),
+  createdAt: epochMs,
+  duration: z.number().finite().positive().max(MEDIA_LIMITS.maxDurationS),
+  width: pixels,
+  height: pixels,
+  fps: z.number().finite().min(0).max(MEDIA_LIMITS.maxFrameRate),
+  hasAudio: z.boolean(),
+  videoCodec: z.string().max(100),
+  audioCodec: z.string().max(100).nullable(),
+  demuxer: z.enum(['mp4-index', 'mediabunny', 'ffmpeg']),
+});
+
+export const POSTER_RECORD = z.object({
+  videoId: PLAIN_ID,
+  blob: z.instanceof(Blob),
+  width: pixels,
+  height: pixels,
+  t: seconds,
+});
+
+export const STAGE_RECORD = z.object({
+  videoId: PLAIN_ID,
+  stage: z.enum(STAGE_NAMES),
+  state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'skipped']),
+  progress: z.number().finite().min(0).max(1),
+  detail: z.string().max(10_000).nullable(),
+  // Counts and timings; a NaN from a division by zero is a poor figure, not a reason to lose a stage.
+  stats: z.record(z.string(), z.union([z.number(), z.nan()])),
+  updatedAt: z.number().finite().min(0),
+});
+
+export const CHAT_TURN_RECORD = z.object({
+  id: z.number().int().positive().optional(),
+  videoId: z.union([PLAIN_ID, z.literal('*')]),
+  question: z.string(),
+  answer: z.string(),
+  citations: z.array(z.object({ video_id: z.string(), t: seconds, label: z.string() })),
+  toolCalls: z.array(z.object({ name: z.string(), arguments: z.string(), ok: z.boolean() })),
+  suggestions: z.array(z.string()),
+  mode: z.enum(['groq', 'local', 'tools']),
+  createdAt: epochMs,
+});
+
+export const RECORD_SCHEMAS = {
+  videos: VIDEO_RECORD,
+  posters: POSTER_RECORD,
+  stages: STAGE_RECORD,
+  chatTurns: CHAT_TURN_RECORD,
+} as const;
+
+export type RecordTable = keyof typeof RECORD_SCHEMAS;
