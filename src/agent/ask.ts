@@ -21,6 +21,7 @@ import { systemPrompt } from './persona';
 import { runTurn } from './tool-loop';
 import { answerWithTools } from './tools-only-answer';
 import { errorMessage } from '../shared/error-message';
+import { redact } from '../diagnostics/redact';
 
 export interface AskOptions {
   /** Each streamed piece of the answer, with the model call it belongs to. */
@@ -98,13 +99,13 @@ export async function ask(
   if (videoId && !video) throw new Error(`No video with id ${videoId}`);
   const scope = video?.id ?? LIBRARY_SCOPE;
   // A question about one video searches that video, whatever the model leaves out.
-  const execute = (name: string, args: unknown) =>
+  const execute = (name: string, args: unknown, signal?: AbortSignal) =>
     executeTool(
       name,
       video && args && typeof args === 'object' && !('video_id' in args)
         ? { ...args, video_id: video.id }
         : args,
-      deps.context,
+      signal ? { ...deps.context, signal } : deps.context,
     );
   const settings = deps.settings();
   let text: string;
@@ -136,6 +137,8 @@ export async function ask(
       ({ text, mode } = await rewriteLocally(question, text, deps, options));
     } else options.onToken?.(text, 1);
   }
+  // A key in the answer (a steered model repeating one it saw) is never shown or stored.
+  text = redact(text);
   const { citations, invented } = checkCitations(text, toolCalls);
   const turn = {
     question,

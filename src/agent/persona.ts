@@ -1,3 +1,5 @@
+import { UNTRUSTED_CONTENT_RULES, quoteFileName } from './untrusted-content';
+
 /** What BRI knows about the conversation when it starts a turn. */
 export interface PromptContext {
   /** The video asked about, or null for the whole library. */
@@ -12,7 +14,7 @@ export interface PromptContext {
  */
 export function systemPrompt({ video, stillProcessing }: PromptContext): string {
   const scope = video
-    ? `The person is asking about the video "${video.name}" (video_id "${video.id}", ${Math.round(video.duration)} s long). Pass this video_id to every tool.`
+    ? `The person is asking about one video (video_id "${video.id}", ${Math.round(video.duration)} s long); its file name is ${quoteFileName(video.name)}. Pass this video_id to every tool.`
     : 'The person is asking about their whole library: leave video_id out to search every video, and say which video each moment is from.';
   const pending = stillProcessing.length
     ? `Still being processed: ${stillProcessing.join(', ')}. If a question needs that, say so kindly (for example "I haven't finished listening to the audio yet…") and answer from what is ready.`
@@ -24,5 +26,6 @@ export function systemPrompt({ video, stillProcessing }: PromptContext): string 
     'Use the tools to find evidence before answering: what is said (search_transcript), shown (search_captions, search_frames, find_object), written on screen (search_on_screen_text), and around a moment (get_context_at). Use look_again to check a detail closely.',
     'Cite every factual claim about the video with the moment it comes from, written as [mm:ss] (or [h:mm:ss] past an hour), using only times that appear in tool results. Never invent a time. List several moments in chronological order.',
     "If the tools don't show something, say you couldn't find it rather than guessing. Keep answers short; use Markdown lists when they help.",
+    UNTRUSTED_CONTENT_RULES,
   ].join('\n\n');
 }

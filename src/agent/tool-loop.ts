@@ -5,13 +5,19 @@ import { AgentError, StreamInterruptedError, describeAgentError } from './agent-
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { toolsForModel, trimForModel } from './tool-schemas';
 import { errorMessage } from '../shared/error-message';
+import {
+  MAX_TOOL_CALLS_PER_ANSWER,
+  MAX_TOOL_CALLS_PER_STEP,
+  quoteToolResult,
+} from './untrusted-content';
 
 export interface TurnOptions {
   client: Groq;
   model: string;
   /** The system prompt, the history sent as context and the question, in order. */
   messages: ChatCompletionMessageParam[];
-  execute: (name: string, args: unknown) => Promise<ToolOutcome>;
+  /** Runs a tool; `signal` aborts with the turn (look_again stops its models). */
+  execute: (name: string, args: unknown, signal?: AbortSignal) => Promise<ToolOutcome>;
   /** Each streamed piece of text, with the step (model call) it belongs to. */
   onToken?: (text: string, step: number) => void;
   signal?: AbortSignal;
@@ -84,7 +90,21 @@ async function stepOrExplain(options: TurnOptions, step: number, lastStep: boole
   }
 }
 
-/** Runs the tool a model asked for; arguments that aren't JSON come back as a tool error. */
+/** Rejects with the signal's reason as soon as it aborts, whatever `work` is doing. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Runs the tool a model asked for; arguments that aren't JSON come back as a tool error. Stop
+ * ends the wait at once (the tool itself stops at its next check).
+ */
 async function runCall(options: TurnOptions, call: StepResult['calls'][number]) {
   let args: unknown;
   try {
@@ -93,7 +113,15 @@ async function runCall(options: TurnOptions, call: StepResult['calls'][number]) 
     const message = `The arguments were not valid JSON: ${call.arguments.slice(0, 200)}`;
     return { ok: false, tool: call.name, error: { code: 'invalid_arguments', message } } as const;
   }
-  return options.execute(call.name, args);
+  return untilAborted(options.execute(call.name, args, options.signal), options.signal);
+}
+
+/** The answer to a call past the caps: not run, and why. */
+function notRun(name: string, perStep: boolean): ToolOutcome {
+  const message = perStep
+    ? `Not run: at most ${MAX_TOOL_CALLS_PER_STEP} tool calls per step. Use the results you have, or ask for fewer.`
+    : `Not run: at most ${MAX_TOOL_CALLS_PER_ANSWER} tool calls per answer. Answer from the results you have.`;
+  return { ok: false, tool: name, error: { code: 'call_limit', message } };
 }
 
 /**
@@ -106,8 +134,10 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
   const options = { ...turn, messages: [...turn.messages] };
   const maxSteps = options.maxSteps ?? 5;
   const toolCalls: ToolCallRecord[] = [];
+  let run = 0;
   for (let step = 1; ; step++) {
-    const { text, calls } = await stepOrExplain(options, step, step >= maxSteps);
+    const lastStep = step >= maxSteps || run >= MAX_TOOL_CALLS_PER_ANSWER;
+    const { text, calls } = await stepOrExplain(options, step, lastStep);
     if (calls.length === 0) return { text, toolCalls, steps: step };
     options.messages.push({
       role: 'assistant',
@@ -118,13 +148,19 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
         function: { name: c.name, arguments: c.arguments },
       })),
     });
-    for (const call of calls) {
-      const outcome = await runCall(options, call);
+    for (const [index, call] of calls.entries()) {
+      const overStep = index >= MAX_TOOL_CALLS_PER_STEP;
+      const outcome =
+        overStep || run >= MAX_TOOL_CALLS_PER_ANSWER
+          ? notRun(call.name, overStep)
+          : (run++, await runCall(options, call));
       toolCalls.push({ ...call, outcome });
       options.messages.push({
         role: 'tool',
         tool_call_id: call.id,
-        content: outcomeForModel(outcome) ?? trimForModel(outcome, options.toolBudget ?? 1500),
+        content: quoteToolResult(
+          outcomeForModel(outcome) ?? trimForModel(outcome, options.toolBudget ?? 1500),
+        ),
       });
     }
   }

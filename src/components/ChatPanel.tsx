@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AgentError } from '../agent/agent-errors';
 import { askBri, wipeMemory } from '../agent/app-ask';
 import type { Citation } from '../agent/citations';
@@ -29,6 +29,8 @@ export function ChatPanel({
   // Every failure keeps the question and offers to ask again (after fixing the key, say).
   const [error, setError] = useState<{ message: string; question: string } | null>(null);
   const [confirmWipe, setConfirmWipe] = useState(false);
+  // Stop: ends the model call and any tool still running (look_again's models included).
+  const stopper = useRef<AbortController | null>(null);
 
   // Bumped after each answer or wipe: the conversation is read again from the database.
   const [version, setVersion] = useState(0);
@@ -49,9 +51,12 @@ export function ChatPanel({
     setError(null);
     setDraft('');
     setPending({ question: asked, streamed: '' });
+    const controller = new AbortController();
+    stopper.current = controller;
     let step = 0;
     try {
       await askBri(videoId, asked, {
+        signal: controller.signal,
         onToken: (token, at) => {
           // A new model call starts a new answer (what came before was its tool planning).
           const reset = at !== step;
@@ -61,13 +66,15 @@ export function ChatPanel({
       });
       reload();
     } catch (caught) {
+      setDraft(asked);
+      if (controller.signal.aborted) return; // Stopped: the question is back in the box.
       const failure = caught instanceof AgentError ? caught.failure : null;
       setError({
         message: failure?.message ?? `Something went wrong: ${errorMessage(caught)}`,
         question: asked,
       });
-      setDraft(asked);
     } finally {
+      stopper.current = null;
       setPending(null);
     }
   };
@@ -154,14 +161,29 @@ export function ChatPanel({
           data-testid="chat.input"
           autoComplete="off"
         />
-        <button
-          type="submit"
-          className="button"
-          data-testid="chat.send"
-          disabled={!draft.trim() || !!pending}
-        >
-          Ask
-        </button>
+        {/* Separate keys: reusing one <button> would turn Stop into a submit button while its
+            click is still being handled, and the stopped question would be asked again. */}
+        {pending ? (
+          <button
+            key="stop"
+            type="button"
+            className="button"
+            data-testid="chat.stop"
+            onClick={() => stopper.current?.abort(new DOMException('Stopped', 'AbortError'))}
+          >
+            Stop
+          </button>
+        ) : (
+          <button
+            key="send"
+            type="submit"
+            className="button"
+            data-testid="chat.send"
+            disabled={!draft.trim()}
+          >
+            Ask
+          </button>
+        )}
       </form>
       {confirmWipe && (
         <ConfirmDialog

@@ -2,7 +2,14 @@
 
 /** Why a tool call did not produce a result. */
 export type ToolErrorCode =
-  'unknown_tool' | 'invalid_arguments' | 'not_found' | 'not_ready' | 'unavailable' | 'failed';
+  | 'unknown_tool'
+  | 'invalid_arguments'
+  | 'not_found'
+  | 'not_ready'
+  | 'unavailable'
+  | 'failed'
+  /** Not run: the agent's cap on tool calls per step or per answer was reached. */
+  | 'call_limit';
 
 /** A tool call's outcome: never thrown, so one bad call can't break the agent's loop. */
 export type ToolOutcome =

@@ -41,6 +41,8 @@ export interface ToolContext {
    * models those tools use, which become part of the cached result's version.
    */
   resultCache?: { modelVersion: (roles: readonly ModelRole[]) => string };
+  /** Aborts with the chat turn (Stop): tools that run models pass it on. */
+  signal?: AbortSignal;
 }
 
 /**

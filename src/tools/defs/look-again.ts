@@ -49,7 +49,7 @@ export const lookAgain = defineTool({
     requireInside(video, t);
     const end = Math.max(0, video.duration - 0.05);
     const times = [...new Set(OFFSETS_S.map((d) => Math.min(end, Math.max(0, t + d))))];
-    const looks = await context.lookAt(video.id, times);
+    const looks = await context.lookAt(video.id, times, context.signal);
     return {
       video_id: video.id,
       t,

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { ChatRequest } from '../../support/fake-groq';
+import { withoutDataNotice } from '../../support/tool-messages';
 
 /** The chat beside the player (or the library's), driven as a person types. */
 export class ChatPage {
@@ -26,5 +27,5 @@ export class ChatPage {
 export function lastToolResult<Result>(request: ChatRequest): Result {
   const message = request.messages.at(-1);
   if (message?.role !== 'tool') throw new Error('expected a tool result last');
-  return (JSON.parse(message.content) as { result: Result }).result;
+  return (JSON.parse(withoutDataNotice(message.content)) as { result: Result }).result;
 }

@@ -7,6 +7,7 @@ import { formatTimestamp, parseTimestamp } from '../../../src/tools/moments';
 import { createGroqClient, listGroqModels } from '../../../src/agent/groq-client';
 import { systemPrompt } from '../../../src/agent/persona';
 import { runTurn, type TurnOptions } from '../../../src/agent/tool-loop';
+import { TOOL_DATA_NOTICE } from '../../../src/agent/untrusted-content';
 import { BriDatabase } from '../../../src/db';
 import { clearLog, logEvent, readLog } from '../../../src/diagnostics/session-log';
 import { executeTool } from '../../../src/tools/registry';
@@ -198,6 +199,7 @@ describe('what the model is sent', () => {
       role: 'tool',
       tool_call_id: expect.any(String),
       content: [
+        TOOL_DATA_NOTICE,
         'Context of video city around [00:42] ([00:39]–[00:45]):',
         'Visual: [00:40] a slide with text; [00:45] a slide with text',
         'Audio: [00:30] “Public transport keeps the city moving.”',
