@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,17 @@ const { version } = JSON.parse(
  */
 const LAZY_ASSET = /ffmpeg-core|ort-wasm|onnx|ppocr/;
 
+/**
+ * The dev server only: drops index.html's Content-Security-Policy, which would block the inline
+ * fast-refresh preamble @vitejs/plugin-react injects. Builds and `vite preview` keep it.
+ */
+const devWithoutCsp: Plugin = {
+  name: 'bri-dev-without-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
+
 export default defineConfig({
   // 'mpa' so that a missing file is a real 404 instead of index.html with status 200
   // (transformers.js would otherwise report "protobuf parsing failed" for a missing model).
@@ -39,6 +51,7 @@ export default defineConfig({
     __TOOL_VERSIONS__: JSON.stringify(TOOL_VERSIONS),
   },
   plugins: [
+    devWithoutCsp,
     react(),
     VitePWA({
       strategies: 'generateSW',

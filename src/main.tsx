@@ -1,3 +1,5 @@
+// Must stay first: it configures zod before any module below builds a schema.
+import './shared/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -14,7 +16,10 @@ import { logUncaughtErrors } from './diagnostics/log-errors';
 import { cleanUpOrphanFiles, refreshLibrary, refreshStorage } from './library/library-actions';
 import { resumeAnalyses } from './pipeline/analysis-queue';
 import { registerServiceWorker } from './pwa/register-sw';
+import { applyConnectPolicy } from './pwa/connect-policy';
 
+// First: every connection after this is checked against the configured hosts.
+applyConnectPolicy();
 logUncaughtErrors();
 logEvent({ level: 'info', component: 'app', message: `BRI ${__APP_VERSION__} started` });
 installBriApi();

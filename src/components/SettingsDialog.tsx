@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatBytes } from '../library/format';
 import { listModels, setDownloadBytes } from '../settings/model-list';
 import { InvalidSettingsError, readSettings, updateSettings } from '../settings/settings';
+import { reloadForNewHosts } from '../pwa/connect-policy';
 import { MODEL_ROLES, type ModelRole, type ModelSet } from '../shared/model-spec';
 import { DEFAULT_GROQ_MODEL } from '../settings/settings-types';
 import { DeviceAndStorage } from './DeviceAndStorage';
@@ -49,7 +50,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         groqModel: groq.model.trim() || DEFAULT_GROQ_MODEL,
         localChat: groq.localChat,
       });
-      onClose();
+      // A host the page's connection policy doesn't name yet needs a reload to be reachable.
+      if (!reloadForNewHosts()) onClose();
     } catch (caught) {
       if (!(caught instanceof InvalidSettingsError)) throw caught;
       setError(caught.message);

@@ -5,7 +5,9 @@ import { LibraryPage } from './support/library-page';
 import { mediaPath } from '../paths';
 import { VideoPage } from './support/video-page';
 
-export { expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+export { expect };
 
 /** `window.bri`, called from the test: each method runs in the page and returns its result. */
 export type BriHandle = {
@@ -30,6 +32,18 @@ export function briOf(page: Page): BriHandle {
   });
 }
 
+declare global {
+  interface Window {
+    /** Content-Security-Policy violations the page reported, as "directive blocked-uri". */
+    __cspViolations?: string[];
+  }
+}
+
+/** What the page's Content-Security-Policy blocked so far (and forgets them). */
+export function takeCspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__cspViolations?.splice(0) ?? []);
+}
+
 /** The page objects every spec uses, as fixtures (tldraw's `test.extend`). */
 export const test = base.extend<{
   library: LibraryPage;
@@ -37,6 +51,18 @@ export const test = base.extend<{
   chat: ChatPage;
   bri: BriHandle;
 }>({
+  // Every test runs under the built app's CSP, and fails if the app itself trips it.
+  page: async ({ page }, provide) => {
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        window.__cspViolations?.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    await provide(page);
+    const violations = await takeCspViolations(page).catch(() => []);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
   library: async ({ page }, provide) => provide(new LibraryPage(page)),
   videoView: async ({ page }, provide) => provide(new VideoPage(page)),
   chat: async ({ page }, provide) => provide(new ChatPage(page)),

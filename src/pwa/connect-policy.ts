@@ -1,0 +1,84 @@
+import { readSettings, type Settings } from '../settings/settings';
+
+/**
+ * Where the page may connect, narrowed at start to the hosts BRI actually talks to.
+ *
+ * index.html's Content-Security-Policy allows any https origin and loopback (a static file can't
+ * know the Groq or model host a person will configure), which already keeps the key off clear
+ * text. At start this adds a second policy naming the exact origins — self, the Hub, Groq's
+ * default API, the configured Groq and model hosts, loopback — and the browser enforces both.
+ * Policies only ever narrow, so a host configured later takes effect after a reload.
+ *
+ * Workers take their policy from their own script's response, not from this document: the
+ * workers' model downloads are bounded by the model-host settings, not by this meta.
+ */
+const FIXED_SOURCES = [
+  "'self'",
+  'blob:',
+  'data:',
+  'https://huggingface.co',
+  'https://*.huggingface.co',
+  'https://*.hf.co',
+  'https://api.groq.com',
+  // Loopback: a local Groq-compatible server or a self-hosted model folder on this machine.
+  'http://localhost:*',
+  'http://127.0.0.1:*',
+];
+
+/** The origins the settings point at (Groq base URL, model base URL), when set. */
+function configuredOrigins(settings: Pick<Settings, 'groqBaseUrl' | 'modelBaseUrl'>): string[] {
+  return [settings.groqBaseUrl, settings.modelBaseUrl].flatMap((url) => {
+    if (!url) return [];
+    try {
+      return [new URL(url, location.href).origin];
+    } catch {
+      return [];
+    }
+  });
+}
+
+let applied: Set<string> | null = null;
+
+/** True when `origin` is covered by a fixed source (exact, wildcard subdomain or loopback port). */
+function coveredByFixed(origin: string): boolean {
+  const url = new URL(origin);
+  if (url.origin === location.origin) return true;
+  if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return true;
+  if (url.protocol !== 'https:') return false;
+  return (
+    url.hostname === 'huggingface.co' ||
+    url.hostname.endsWith('.huggingface.co') ||
+    url.hostname.endsWith('.hf.co') ||
+    url.hostname === 'api.groq.com'
+  );
+}
+
+/** The connect-src sources for these settings. */
+export function connectSources(settings: Pick<Settings, 'groqBaseUrl' | 'modelBaseUrl'>): string[] {
+  const extra = configuredOrigins(settings).filter((origin) => !coveredByFixed(origin));
+  return [...FIXED_SOURCES, ...new Set(extra)];
+}
+
+/** Adds the narrowed policy to the document (once, at start, before any connection). */
+export function applyConnectPolicy(settings: Settings = readSettings()): void {
+  if (applied) return;
+  const sources = connectSources(settings);
+  applied = new Set(sources);
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = `connect-src ${sources.join(' ')}`;
+  document.head.append(meta);
+}
+
+/**
+ * Reloads the page when the settings now name a host the policy applied at start doesn't cover,
+ * so the new host works (the reload applies a policy that names it). Returns whether it reloads.
+ */
+export function reloadForNewHosts(settings: Settings = readSettings()): boolean {
+  if (!applied) return false;
+  const uncovered = configuredOrigins(settings).some(
+    (origin) => !coveredByFixed(origin) && !applied?.has(origin),
+  );
+  if (uncovered) location.reload();
+  return uncovered;
+}
