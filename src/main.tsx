@@ -15,7 +15,8 @@ import { logEvent } from './diagnostics/session-log';
 import { logUncaughtErrors } from './diagnostics/log-errors';
 import { cleanUpOrphanFiles, refreshLibrary, refreshStorage } from './library/library-actions';
 import { resumeAnalyses } from './pipeline/analysis-queue';
-import { registerServiceWorker } from './pwa/register-sw';
+import { noteUpgradedElsewhere, registerServiceWorker } from './pwa/register-sw';
+import { onUpgradedElsewhere } from './db';
 import { applyConnectPolicy } from './pwa/connect-policy';
 
 // First: every connection after this is checked against the configured hosts.
@@ -25,6 +26,7 @@ logEvent({ level: 'info', component: 'app', message: `BRI ${__APP_VERSION__} sta
 installBriApi();
 startNavigation();
 registerServiceWorker();
+onUpgradedElsewhere(noteUpgradedElsewhere);
 void refreshLibrary();
 void refreshStorage();
 void resumeAnalyses();

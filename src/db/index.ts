@@ -5,6 +5,7 @@ export type { FileStorage, PosterRecord, VideoRecord } from './schema';
 export { BriDatabase } from './schema';
 
 import { db } from './connection';
+export { onUpgradedElsewhere } from './connection';
 import { validateRecord } from './validate-rows';
 
 export { db };

@@ -20,6 +20,7 @@ import { describeFailure, endStage, setStage } from './stage-rows';
 import { reportStage } from './stage-status';
 import { STAGE_NAMES } from '../shared/stages';
 import { planStages, waitsFor, withDependents } from './stage-graph';
+import { askLeader, joinAnalysis, leadsAnalysis, type AnalysisRequest } from './analysis-leader';
 
 /** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
 type StageRunner = (video: VideoRecord, signal: AbortSignal, resume?: boolean) => Promise<void>;
@@ -57,6 +58,9 @@ const queue = new FocusQueue();
  */
 export function focusVideo(videoId: string | null): void {
   queue.focus(videoId);
+  void leadsAnalysis().then((leads) => {
+    if (!leads) void askLeader({ kind: 'focus', videoId });
+  });
 }
 
 async function runStages(videoId: string, job: Job): Promise<void> {
@@ -145,12 +149,22 @@ function markQueued(videoId: string, stage: StageName): void {
 
 /**
  * Queues a video's stages, or only the named ones; `resume` names stages that continue from the
- * rows they already stored. Resolves when they end.
+ * rows they already stored. Resolves when they end. In a tab that doesn't lead the analysis,
+ * the leading tab runs them (analysis-leader.ts).
  */
-export function analyseVideo(
+export async function analyseVideo(
   videoId: string,
   only?: readonly StageName[],
   resume: readonly StageName[] = [],
+): Promise<void> {
+  if (!(await leadsAnalysis())) return askLeader({ kind: 'analyse', videoId, only, resume });
+  return analyseHere(videoId, only, resume);
+}
+
+function analyseHere(
+  videoId: string,
+  only: readonly StageName[] | undefined,
+  resume: readonly StageName[],
 ): Promise<void> {
   jobs.get(videoId)?.controller.abort();
   // What was asked shows as queued now; what it reads and isn't stored joins when the run starts.
@@ -178,6 +192,7 @@ export function analyseVideo(
  * queued one is marked cancelled at once (no waiting for the videos ahead of it).
  */
 export async function cancelAnalysis(videoId: string): Promise<void> {
+  if (!(await leadsAnalysis())) return askLeader({ kind: 'cancel', videoId });
   const job = jobs.get(videoId);
   if (!job) return;
   job.controller.abort(new DOMException('Cancelled by the user', 'AbortError'));
@@ -189,14 +204,43 @@ export async function cancelAnalysis(videoId: string): Promise<void> {
   for (const stage of job.stages) await endStage(videoId, stage, 'cancelled', CANCELLED);
 }
 
+/** What the leading tab does with another tab's request. */
+function handleRequest(request: AnalysisRequest): Promise<void> {
+  switch (request.kind) {
+    case 'analyse':
+      return analyseHere(request.videoId, request.only, request.resume);
+    case 'cancel':
+      return cancelAnalysis(request.videoId);
+    case 'retry':
+      return retryAnalysis(request.videoId);
+    case 'focus':
+      queue.focus(request.videoId);
+      return Promise.resolve();
+  }
+}
+
 /**
- * On start: loads stage status, and goes on with what a closed tab left unfinished. A stage that
- * was running continues from its stored rows (its checkpoint); queued ones start afresh (rows
- * they hold are from an earlier run). Finished stages are not run again.
+ * On start: loads stage status and joins the tabs' analysis (analysis-leader.ts). The tab that
+ * leads goes on with what a closed tab left unfinished; the others watch it, and take over the
+ * same way when it closes.
  */
 export async function resumeAnalyses(): Promise<void> {
+  (await listAllStages()).forEach(reportStage);
+  const leads = await joinAnalysis({
+    handle: handleRequest,
+    onLead: resumeUnfinished,
+    onStage: reportStage,
+  });
+  if (leads) await resumeUnfinished();
+}
+
+/**
+ * Goes on with what a closed tab left unfinished. A stage that was running continues from its
+ * stored rows (its checkpoint); queued ones start afresh (rows they hold are from an earlier
+ * run). Finished stages are not run again.
+ */
+async function resumeUnfinished(): Promise<void> {
   const stages = await listAllStages();
-  stages.forEach(reportStage);
   const analysed = new Set(stages.map((s) => s.videoId));
   const auto = readSettings().autoAnalyse;
   for (const video of await listVideos()) {
@@ -220,6 +264,7 @@ export async function resumeAnalyses(): Promise<void> {
  * them; what finished is kept. With nothing failed, the whole analysis runs again.
  */
 export async function retryAnalysis(videoId: string): Promise<void> {
+  if (!(await leadsAnalysis())) return askLeader({ kind: 'retry', videoId });
   const rows = await listStages(videoId);
   const broken = new Set(
     rows.filter((r) => r.state === 'failed' || r.state === 'cancelled').map((r) => r.stage),

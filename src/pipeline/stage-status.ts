@@ -2,6 +2,7 @@ import type { StageRecord } from '../db';
 import { logStageRow } from '../diagnostics/stage-timings';
 import { currentStages, publishStages } from './stage-events';
 import { estimateSecondsLeft } from './time-left';
+import { shareStage } from './analysis-leader';
 
 /**
  * Publishes a stage row (stage-events.ts: the UI's store and `whenIndexed` listen), with when
@@ -22,6 +23,7 @@ export function reportStage(row: StageRecord): void {
   const nextLeft = { ...secondsLeft };
   if (left === null) delete nextLeft[key];
   else nextLeft[key] = left;
+  shareStage(row);
   publishStages({
     rows: { ...rows, [key]: row },
     startedAt: began === undefined ? startedAt : { ...startedAt, [key]: began },

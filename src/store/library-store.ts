@@ -21,8 +21,11 @@ export interface LibraryState {
   loaded: boolean;
   imports: ImportItem[];
   storage: StorageStatus | null;
-  /** Set when the service worker has a new version waiting. */
-  updateReady: boolean;
+  /**
+   * A new version of the app: `ready` when it waits for the person's consent; `applied` when
+   * another tab (or a database upgrade) moved to it and this tab must reload to go on.
+   */
+  update: 'ready' | 'applied' | null;
 }
 
 /** Serialisable library state; actions live in src/library/library-actions.ts. */
@@ -31,7 +34,7 @@ export const useLibraryStore = create<LibraryState>()(() => ({
   loaded: false,
   imports: [],
   storage: null,
-  updateReady: false,
+  update: null,
 }));
 
 /** Applies a change to one import row. */

@@ -41,3 +41,45 @@ test('a newly deployed version is offered, and accepting it reloads onto it', as
     await server.close();
   }
 });
+
+test('with two tabs open, both are told of the new version, and the one left behind is told to reload', async ({
+  context,
+}) => {
+  const server = await serveDist(resolve(import.meta.dirname, '../../dist'));
+  try {
+    const first = await context.newPage();
+    await first.goto(server.url);
+    await first.evaluate(() => navigator.serviceWorker.ready);
+    await first.reload();
+    const second = await context.newPage();
+    await second.goto(server.url);
+    for (const page of [first, second]) {
+      await expect(new LibraryPage(page).drop).toBeVisible();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    }
+
+    server.deployNewVersion();
+    await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    for (const page of [first, second]) {
+      await expect(page.getByTestId('app.update')).toContainText('A new version of BRI is ready.');
+    }
+
+    await Promise.all([
+      first.waitForEvent('load'),
+      first.getByTestId('app.update').getByRole('button', { name: 'Reload' }).click(),
+    ]);
+    const behind = second.getByTestId('app.update');
+    await expect(behind).toHaveAttribute('data-update', 'applied');
+    await expect(behind).toContainText('BRI was updated in another tab');
+    await Promise.all([
+      second.waitForEvent('load'),
+      behind.getByRole('button', { name: 'Reload' }).click(),
+    ]);
+    for (const page of [first, second]) {
+      await expect(page.getByText('Ask. Understand. Remember.')).toBeVisible();
+      await expect(page.getByTestId('app.update')).toHaveCount(0);
+    }
+  } finally {
+    await server.close();
+  }
+});

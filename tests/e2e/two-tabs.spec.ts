@@ -1,0 +1,71 @@
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { mediaPath } from '../paths';
+import { LibraryPage } from './support/library-page';
+
+/** Worker scripts a page starts for analysis (media decoding, detection). */
+function watchAnalysisWorkers(page: Page): string[] {
+  const started: string[] = [];
+  page.on('worker', (worker) => {
+    if (/media\.worker|vision\.worker|ocr\.worker/.test(worker.url())) started.push(worker.url());
+  });
+  return started;
+}
+
+test('two tabs: one analyses, the other shows its progress live and takes over when it closes', async ({
+  context,
+}) => {
+  test.setTimeout(240_000);
+  const first = await context.newPage();
+  const firstLibrary = new LibraryPage(first);
+  await firstLibrary.open({ autoAnalyse: false });
+  await firstLibrary.pick(mediaPath('jfk_bus_zidane.mp4'));
+  const id = await firstLibrary.videoId('jfk_bus_zidane.mp4');
+
+  const second = await context.newPage();
+  const secondLibrary = new LibraryPage(second);
+  await secondLibrary.open({ autoAnalyse: false });
+  const secondWorkers = watchAnalysisWorkers(second);
+  const badge = secondLibrary.card('jfk_bus_zidane.mp4').getByTestId('library.badge');
+
+  await test.step('both tabs ask at once: the first tab runs it, once', async () => {
+    const ask = (page: Page) =>
+      page.evaluate(
+        (videoId) => window.bri.analyse(videoId, { stages: ['frames', 'objects'] }),
+        id,
+      );
+    const both = Promise.all([ask(first), ask(second)]);
+    // The second tab shows the first tab's progress as it happens.
+    await expect(badge).toContainText('Analysing');
+    await both;
+    await expect(badge).toHaveText('Indexed');
+    expect(secondWorkers).toEqual([]);
+    const counts = await second.evaluate(async (videoId) => {
+      const index = await window.bri.getIndex(videoId);
+      const tracks = index.objects.map((t) => `${t.label}@${t.start}-${t.end}`);
+      return {
+        frames: index.frames.length,
+        detections: index.detections.length,
+        tracks: tracks.length,
+        distinctTracks: new Set(tracks).size,
+      };
+    }, id);
+    expect(counts.frames).toBeGreaterThan(0);
+    expect(counts.detections).toBe(counts.frames);
+    expect(counts.tracks).toBe(counts.distinctTracks);
+  });
+
+  await test.step('the leading tab closes mid-analysis: the other takes over and finishes', async () => {
+    await first.evaluate(
+      (videoId) => void window.bri.analyse(videoId, { stages: ['frames', 'objects', 'text'] }),
+      id,
+    );
+    await expect(badge).toContainText('Analysing');
+    await first.close();
+    const status = await secondLibrary.waitForAnalysis(id);
+    expect(status.stages.text.state).toBe('done');
+    expect(status.stages.objects.state).toBe('done');
+    expect(secondWorkers.length).toBeGreaterThan(0);
+    await expect(badge).toHaveText('Indexed');
+  });
+});
