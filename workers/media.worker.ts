@@ -3,6 +3,7 @@ import { expose } from 'comlink';
 import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { ContainerKind, PosterImage, VideoMetadata } from '../src/shared/video-types';
 import { findTruncation } from './lib/check-truncation';
+import { videoDecoderFor, type Decoder } from './lib/decoder-choice';
 import { analyseFrames, type FrameAnalysis, type SampledFrame } from './lib/frames/analyse-frames';
 import { frameAt, type FullFrame } from './lib/frames/frame-at';
 import { framesWithFfmpeg, framesWithWebCodecs } from './lib/frames/frame-sources';
@@ -16,7 +17,7 @@ import {
   probeWithMediabunny,
   type Probed,
 } from './lib/mediabunny-probe';
-import { Mp4DamagedError } from './lib/mp4/mp4-boxes';
+import { Mp4DamagedError, Mp4EncryptedError } from './lib/mp4/mp4-boxes';
 import { Mp4IndexError } from './lib/mp4/mp4-index';
 import {
   audioSampleRateOf,
@@ -31,12 +32,12 @@ import { findLimitBreach, type LimitBreach } from '../src/shared/media-limits';
 
 registerTransferHandlers();
 
-/** Containers mediabunny demuxes; the rest (AVI) go straight to ffmpeg.wasm. */
-const WEBCODECS_CONTAINERS = new Set<ContainerKind>(['mp4', 'mov', 'webm', 'mkv']);
+/** Containers mediabunny demuxes (MPEG-TS included); the rest (AVI) go straight to ffmpeg.wasm. */
+const WEBCODECS_CONTAINERS = new Set<ContainerKind>(['mp4', 'mov', 'webm', 'mkv', 'ts']);
 
 /** Why a probe failed, in words (or figures) the import error can show. */
 export type ProbeFailure =
-  | { reason: 'truncated' | 'undecodable' | 'damaged'; detail: string }
+  | { reason: 'truncated' | 'undecodable' | 'damaged' | 'encrypted'; detail: string }
   | { reason: 'limit'; breach: LimitBreach };
 
 /** A file past one of MEDIA_LIMITS: found before its poster is decoded. */
@@ -125,12 +126,13 @@ async function probeAndPoster(
 function failureOf(error: unknown): ProbeFailure {
   if (error instanceof LimitBreachError) return { reason: 'limit', breach: error.breach };
   if (error instanceof Mp4DamagedError) return { reason: 'damaged', detail: error.message };
+  if (error instanceof Mp4EncryptedError) return { reason: 'encrypted', detail: error.message };
   return { reason: 'undecodable', detail: describe(error) };
 }
 
 export interface FrameSamplingResult extends FrameAnalysis {
   plan: SamplePlan;
-  decoder: 'webcodecs' | 'ffmpeg';
+  decoder: Decoder;
   seconds: number;
 }
 
@@ -165,7 +167,8 @@ const api = {
   ): Promise<FrameSamplingResult> {
     const started = performance.now();
     const plan = planSampling(video.duration);
-    const useFfmpeg = video.container === 'avi';
+    const decoder = await videoDecoderFor(file, video.container);
+    const useFfmpeg = decoder === 'ffmpeg';
     const source = useFfmpeg
       ? framesWithFfmpeg(file, video.duration, plan, video)
       : framesWithWebCodecs(file, video.duration, plan);
@@ -179,7 +182,7 @@ const api = {
     return {
       ...analysis,
       plan,
-      decoder: useFfmpeg ? 'ffmpeg' : 'webcodecs',
+      decoder,
       seconds: (performance.now() - started) / 1000,
     };
   },
@@ -192,6 +195,11 @@ const api = {
     onProgress: (fraction: number) => void,
   ): Promise<SpeechResult> {
     return detectSpeech(file, video.container, video.duration, signal, onProgress);
+  },
+
+  /** Who decodes the file's picture: WebCodecs where the browser can, ffmpeg.wasm otherwise. */
+  videoDecoder(file: Blob, container: ContainerKind): Promise<Decoder> {
+    return videoDecoderFor(file, container);
   },
 
   /** The frame showing at `t` seconds, at full resolution. */

@@ -84,6 +84,14 @@ export function detectSpeech(
   );
 }
 
+/** Who decodes the file's picture: `webcodecs` where this browser can, `ffmpeg` (wasm) otherwise. */
+export function videoDecoder(
+  file: Blob,
+  container: ContainerKind,
+): Promise<'webcodecs' | 'ffmpeg'> {
+  return video((media) => media.videoDecoder(file, container));
+}
+
 /** The frame showing at `t` seconds, at full resolution. */
 export function frameAt(file: Blob, container: ContainerKind, t: number): Promise<FullFrame> {
   return video((media) => media.frameAt(file, container, t));

@@ -2,7 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { importFiles } from '../library/library-actions';
 
 /** What the picker offers; the real check is by content (see src/shared/sniff-container.ts). */
-const ACCEPT = 'video/*,.mp4,.m4v,.mov,.mkv,.webm,.avi,.bri';
+const ACCEPT = 'video/*,.mp4,.m4v,.mov,.3gp,.mkv,.webm,.avi,.ts,.m2ts,.mts,.bri';
 
 function filesFrom(event: DragEvent): File[] {
   return Array.from(event.dataTransfer.files);

@@ -10,6 +10,9 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
   const ref = useRef<HTMLVideoElement>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The browser can't decode the picture (HEVC on most desktops, MPEG-2, ProRes…): the index was
+  // made with ffmpeg.wasm, so everything else works; the person is told why the player is blank.
+  const [unplayable, setUnplayable] = useState(false);
   const seekTo = useViewStore((s) => s.seekTo);
   // The poster shows until the first frame is decoded (preload="metadata" decodes none).
   const posterUrl = usePosterUrl(video.id);
@@ -44,18 +47,30 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
       </p>
     );
   return (
-    <video
-      ref={ref}
-      className="player"
-      src={url ?? undefined}
-      poster={posterUrl ?? undefined}
-      controls
-      playsInline
-      preload="metadata"
-      data-testid="player.video"
-      onTimeUpdate={(e) => useViewStore.setState({ playhead: e.currentTarget.currentTime })}
-      onSeeked={(e) => useViewStore.setState({ playhead: e.currentTarget.currentTime })}
-      aria-label={`Video: ${video.name}`}
-    />
+    <>
+      <video
+        ref={ref}
+        className="player"
+        src={url ?? undefined}
+        poster={posterUrl ?? undefined}
+        controls
+        playsInline
+        preload="metadata"
+        data-testid="player.video"
+        onTimeUpdate={(e) => useViewStore.setState({ playhead: e.currentTarget.currentTime })}
+        onSeeked={(e) => useViewStore.setState({ playhead: e.currentTarget.currentTime })}
+        onError={() => setUnplayable(true)}
+        // Chromium opens a file whose picture it can't decode as sound only: no error, no width.
+        onLoadedMetadata={(e) => setUnplayable(e.currentTarget.videoWidth === 0)}
+        aria-label={`Video: ${video.name}`}
+      />
+      {unplayable && (
+        <p className="player__notice" role="status" data-testid="player.unplayable">
+          This browser can’t play this video’s picture ({video.videoCodec.toUpperCase()}). BRI
+          analysed it with its own decoder, so the timeline, transcript, frames and chat all work;
+          cited moments show the frames from the index.
+        </p>
+      )}
+    </>
   );
 }

@@ -28,7 +28,7 @@ export const VIDEO_RECORD = z.object({
   name: z.string().min(1).max(1024),
   size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   type: z.string().max(100),
-  container: z.enum(['mp4', 'mov', 'webm', 'mkv', 'avi']),
+  container: z.enum(['mp4', 'mov', 'webm', 'mkv', 'avi', 'ts']),
   storage: z.enum(['opfs', 'idb']),
   createdAt: epochMs,
   duration: z.number().finite().positive().max(MEDIA_LIMITS.maxDurationS),

@@ -19,7 +19,7 @@ export class NotAVideoError extends VideoImportError {
   constructor(fileName: string, looksLike: string) {
     super(
       `“${fileName}” isn't a video BRI can open${looksLike ? ` — it looks like ${looksLike}` : ''}. ` +
-        'BRI accepts MP4, MOV, MKV, WebM and AVI files.',
+        'BRI accepts MP4, MOV, MKV, WebM, AVI and MPEG-TS files.',
     );
   }
 }

@@ -14,7 +14,7 @@ import {
   UndecodableVideoError,
   type VideoImportError,
 } from './import-errors';
-import { DamagedVideoError, VideoOutOfRangeError } from './refusal-errors';
+import { DamagedVideoError, EncryptedVideoError, VideoOutOfRangeError } from './refusal-errors';
 import { SNIFF_BYTES, sniffContainer, type SniffResult } from './sniff-container';
 import { CONTAINER_MIME } from '../shared/video-types';
 import {
@@ -44,6 +44,8 @@ function describeNonVideo(sniff: Extract<SniffResult, { kind: 'other' }>): strin
       return `an image (${sniff.detail})`;
     case 'audio':
       return `an audio file (${sniff.detail}) with no picture`;
+    case 'playlist':
+      return 'a playlist, not a video: it only lists where a stream’s pieces are. Save the video itself (for example with ffmpeg -i playlist.m3u8 -c copy video.mp4) and drop that';
     case 'unknown':
       return sniff.detail ? `a ${sniff.detail} document` : '';
   }
@@ -61,6 +63,8 @@ function refusalOf(name: string, failure: ProbeFailure): VideoImportError {
       return new VideoOutOfRangeError(name, failure.breach);
     case 'damaged':
       return new DamagedVideoError(name, failure.detail);
+    case 'encrypted':
+      return new EncryptedVideoError(name);
     case 'truncated':
       return new TruncatedVideoError(name, failure.detail);
     case 'undecodable':

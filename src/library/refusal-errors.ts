@@ -61,3 +61,14 @@ export class VideoOutOfRangeError extends VideoImportError {
     this.limit = breach.limit;
   }
 }
+
+/** A DRM-protected video (bought or rented from a store): its picture can't be decoded outside the store's player. */
+export class EncryptedVideoError extends VideoImportError {
+  override name = 'EncryptedVideoError';
+  constructor(fileName: string) {
+    super(
+      `“${fileName}” is an encrypted (DRM-protected) video: only the store or app it came from can play it, ` +
+        'so BRI cannot read its picture or sound. Use a copy you made yourself, or a recording without protection.',
+    );
+  }
+}

@@ -1,12 +1,16 @@
 import type { ContainerKind } from '../shared/video-types';
 
-/** How many leading bytes `sniffContainer` needs to decide. */
-export const SNIFF_BYTES = 64;
+/** How many leading bytes `sniffContainer` needs to decide (three MPEG-TS packets and a bit). */
+export const SNIFF_BYTES = 600;
 
 /** What the first bytes say the file is. */
 export type SniffResult =
   | { kind: 'video'; container: ContainerKind }
-  | { kind: 'other'; looksLike: 'text' | 'image' | 'audio' | 'unknown'; detail?: string };
+  | {
+      kind: 'other';
+      looksLike: 'text' | 'image' | 'audio' | 'playlist' | 'unknown';
+      detail?: string;
+    };
 
 const QUICKTIME_BRANDS = new Set(['qt  ']);
 const MP4_TOP_LEVEL_BOXES = new Set(['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip']);
@@ -62,8 +66,25 @@ function sniffNonVideo(bytes: Uint8Array): SniffResult {
     return { kind: 'other', looksLike: 'audio', detail: 'WAV' };
   }
   if (ascii(bytes, 0, 4) === '%PDF') return { kind: 'other', looksLike: 'unknown', detail: 'PDF' };
+  // An HLS playlist (.m3u8) lists a stream's segments; the video itself is elsewhere.
+  if (ascii(bytes, 0, 7) === '#EXTM3U') return { kind: 'other', looksLike: 'playlist' };
   if (looksLikeText(bytes)) return { kind: 'other', looksLike: 'text' };
   return { kind: 'other', looksLike: 'unknown' };
+}
+
+/**
+ * MPEG-TS: 188-byte packets, each starting with the sync byte 0x47; M2TS (Blu-ray, AVCHD
+ * camcorders' .mts) puts a 4-byte timestamp before each, making 192-byte packets.
+ */
+function isTransportStream(bytes: Uint8Array): boolean {
+  return [
+    [0, 188],
+    [4, 192],
+  ].some(
+    ([first = 0, packet = 188]) =>
+      bytes.length >= first + 2 * packet + 1 &&
+      [0, 1, 2].every((i) => bytes[first + i * packet] === 0x47),
+  );
 }
 
 /**
@@ -78,6 +99,7 @@ export function sniffContainer(bytes: Uint8Array): SniffResult {
       return { kind: 'video', container: 'avi' };
     }
   }
+  if (isTransportStream(bytes)) return { kind: 'video', container: 'ts' };
   if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) {
     const docType = readEbmlDocType(bytes);
     if (docType === 'webm') return { kind: 'video', container: 'webm' };

@@ -11,7 +11,7 @@ import {
   type VideoRecord,
 } from '../db';
 import { openVideoFile } from '../storage/video-files';
-import { detectSpeech, sampleFrames } from '../bridges/media';
+import { detectSpeech, sampleFrames, videoDecoder } from '../bridges/media';
 import type { Lineage } from '../shared/lineage';
 import { reportStage } from './stage-status';
 import { lineage, progressWriter, setStage, stageRow } from './stage-rows';
@@ -28,15 +28,14 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
   await clearStageRows(video.id, 'frames');
   await setStage(video.id, 'frames', { state: 'running' });
   const file = await openVideoFile(video.id, video.storage);
-  let frameLineage: Lineage | null = null;
+  const frameLineage = framesLineage(await videoDecoder(file, video.container));
   const result = await sampleFrames(signal, file, video, {
     onFrame: async (frame) => {
-      frameLineage ??= framesLineage(video);
       await putFrame({ videoId: video.id, ...frame, lineage: frameLineage });
     },
     onProgress: progressWriter(video.id, 'frames'),
   });
-  const used = { ...framesLineage(video), parameters: { ...result.plan } };
+  const used = { ...framesLineage(result.decoder), parameters: { ...result.plan } };
   const stats = { frames: result.frames, scenes: result.scenes.length, seconds: result.seconds };
   const done = stageRow(video.id, 'frames', { state: 'done', progress: 1, stats });
   await finishFramesStage(
@@ -46,8 +45,9 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
   reportStage(done);
 }
 
-function framesLineage(video: VideoRecord): Lineage {
-  return video.container === 'avi'
+/** Which decoder made the frames: ffmpeg.wasm (AVI, codecs the browser can't decode) or WebCodecs. */
+function framesLineage(decoder: 'webcodecs' | 'ffmpeg'): Lineage {
+  return decoder === 'ffmpeg'
     ? lineage('ffmpeg.wasm', __TOOL_VERSIONS__['@ffmpeg/core'] ?? '', {}, 'wasm')
     : lineage('webcodecs+mediabunny', __TOOL_VERSIONS__.mediabunny ?? '', {}, 'cpu');
 }

@@ -1,5 +1,6 @@
 /** Containers BRI accepts, recognised from the file's first bytes (never from its name alone). */
-export type ContainerKind = 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi';
+/** `ts`: MPEG transport streams (.ts, .m2ts, .mts: camcorders, broadcast recordings, HLS segments). */
+export type ContainerKind = 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi' | 'ts';
 
 /** What the demuxer learns about a video before it is stored. */
 export interface VideoMetadata {
@@ -37,6 +38,7 @@ export const CONTAINER_MIME: Record<ContainerKind, string> = {
   webm: 'video/webm',
   mkv: 'video/x-matroska',
   avi: 'video/x-msvideo',
+  ts: 'video/mp2t',
 };
 
 /** Where a video's bytes live: the Origin Private File System, or an IndexedDB Blob where OPFS is missing. */

@@ -16,6 +16,9 @@ export async function findTruncation(file: Blob, container: ContainerKind): Prom
       return findMatroskaTruncation(file);
     case 'avi':
       return findRiffTruncation(file);
+    case 'ts':
+      // Packets carry no total: a cut stream is simply shorter, and demuxes as such.
+      return null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { ALL_FORMATS, BlobSource, CanvasSink, Input, type InputVideoTrack } from 'mediabunny';
 import type { ContainerKind, PosterImage, VideoMetadata } from '../../src/shared/video-types';
 import { encodePoster, posterTime } from './encode-poster';
+import { timelineStart } from './timeline';
 
 /** Packets sampled to estimate the frame rate; enough for a steady average, cheap on a 10 h file. */
 const FPS_SAMPLE_PACKETS = 240;
@@ -31,7 +32,7 @@ export async function probeWithMediabunny(file: Blob, container: ContainerKind):
   try {
     const video = await requireVideoTrack(input);
     const audio = await input.getPrimaryAudioTrack();
-    const duration = await input.computeDuration();
+    const duration = (await input.computeDuration()) - (await timelineStart(input));
     const stats = await video.computePacketStats(FPS_SAMPLE_PACKETS);
     const metadata: VideoMetadata = {
       container,
@@ -65,14 +66,15 @@ export async function posterWithMediabunny(file: Blob, duration: number): Promis
   const input = openInput(file);
   try {
     const video = await requireVideoTrack(input);
+    const start = await timelineStart(input);
     const first = await video.getFirstTimestamp();
-    const t = Math.max(first, posterTime(duration));
+    const t = Math.max(first, start + posterTime(duration));
     const sink = new CanvasSink(video, { poolSize: 1 });
     // mediabunny returns null before the first frame (VP9 WebM may start at 0.007 s).
     const frame = (await sink.getCanvas(t)) ?? (await sink.getCanvas(first));
     if (!frame) throw new Error('no frame could be decoded');
     const canvas = frame.canvas as OffscreenCanvas;
-    return await encodePoster(canvas, canvas.width, canvas.height, frame.timestamp);
+    return await encodePoster(canvas, canvas.width, canvas.height, frame.timestamp - start);
   } finally {
     input.dispose();
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { SNIFF_BYTES, sniffContainer } from '../../../src/library/sniff-container';
 import { mediaPath } from '../../paths';
+import { ffmpegFile } from '../../support/hostile-media';
 
 async function head(name: string): Promise<Uint8Array> {
   return (await readFile(mediaPath(name))).subarray(0, SNIFF_BYTES);
@@ -24,6 +25,30 @@ describe('sniffContainer', () => {
     ['no-audio.mp4', 'mp4'],
   ])('recognises %s as %s from its bytes', async (name, container) => {
     expect(sniffContainer(await head(name))).toEqual({ kind: 'video', container });
+  });
+
+  it.each([
+    ['MPEG-TS (188-byte packets)', 'ts', []],
+    ['M2TS (192-byte packets)', 'm2ts', ['-mpegts_m2ts_mode', '1']],
+  ])('recognises %s from its sync bytes', (_, extension, options) => {
+    const file = ffmpegFile(
+      ['-f', 'lavfi', '-i', 'testsrc2=s=64x64:r=5', '-t', '1', ...options, '-f', 'mpegts'],
+      extension,
+    );
+    expect(sniffContainer(file.subarray(0, SNIFF_BYTES))).toEqual({
+      kind: 'video',
+      container: 'ts',
+    });
+  });
+
+  it('tells a playlist from a video, and a text file from a stream', () => {
+    const playlist = bytes('#EXTM3U\n#EXT-X-VERSION:3\n#EXTINF:10.0,\nsegment0.ts\n');
+    expect(sniffContainer(playlist)).toEqual({ kind: 'other', looksLike: 'playlist' });
+    // One 0x47 byte is not a stream: three packets' sync bytes are.
+    expect(sniffContainer(bytes('G', 'this is just a text that starts with a capital G'))).toEqual({
+      kind: 'other',
+      looksLike: 'text',
+    });
   });
 
   it('calls a text file text, whatever its extension', async () => {

@@ -6,6 +6,7 @@ import { poster, video } from '../db/video-fixture';
 const frameRuns: { videoId: string; finish: () => void; fail: (error: Error) => void }[] = [];
 const speechRuns = { count: 0 };
 vi.mock('../../../src/bridges/media', () => ({
+  videoDecoder: async () => 'webcodecs',
   detectSpeech: async () => {
     speechRuns.count++;
     return { ok: false, reason: 'no-audio' };

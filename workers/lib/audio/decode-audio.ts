@@ -2,6 +2,8 @@ import { ALL_FORMATS, AudioSampleSink, BlobSource, EncodedPacketSink, Input } fr
 import { decodeAudioPlanes, type PlanarAudio } from '../codecs/audio-decode';
 import type { ContainerKind } from '../../../src/shared/video-types';
 import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
+import { audioDecoderFor } from '../decoder-choice';
+import { timelineStart } from '../timeline';
 import { StreamingResampler, TARGET_RATE, downmix } from './resample';
 
 /** 16 kHz mono samples starting at `start` seconds of video time. */
@@ -31,7 +33,7 @@ async function* decodeWithWebCodecs(file: Blob, signal: AbortSignal): AsyncGener
   try {
     const track = await input.getPrimaryAudioTrack();
     if (!track) throw new NoAudioTrackError();
-    const first = Math.max(0, await track.getFirstTimestamp());
+    const first = Math.max(0, (await track.getFirstTimestamp()) - (await timelineStart(input)));
     const config = await track.getDecoderConfig();
     const direct = config && (await AudioDecoder.isConfigSupported(config)).supported;
     const blocks =
@@ -114,14 +116,17 @@ async function* decodeWithFfmpeg(
   }
 }
 
-/** 16 kHz mono audio of a video, streamed: WebCodecs where it can demux, ffmpeg.wasm otherwise. */
-export function decodeAudio16k(
+/**
+ * 16 kHz mono audio of a video, streamed: WebCodecs where it can decode the track, ffmpeg.wasm
+ * otherwise (decoder-choice.ts).
+ */
+export async function* decodeAudio16k(
   file: Blob,
   container: ContainerKind,
   duration: number,
   signal: AbortSignal,
 ): AsyncGenerator<AudioChunk> {
-  return container === 'avi'
+  yield* (await audioDecoderFor(file, container)) === 'ffmpeg'
     ? decodeWithFfmpeg(file, duration, signal)
     : decodeWithWebCodecs(file, signal);
 }

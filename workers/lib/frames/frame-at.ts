@@ -1,6 +1,8 @@
 import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
 import type { ContainerKind } from '../../../src/shared/video-types';
 import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
+import { videoDecoderFor } from '../decoder-choice';
+import { timelineStart } from '../timeline';
 
 /** One frame at full resolution, as the player, the agent and "look again" need it. */
 export interface FullFrame {
@@ -29,7 +31,7 @@ async function encode(
 
 /** The frame showing at `t` seconds, at the video's own resolution. */
 export async function frameAt(file: Blob, container: ContainerKind, t: number): Promise<FullFrame> {
-  if (container === 'avi') {
+  if ((await videoDecoderFor(file, container)) === 'ffmpeg') {
     const png = await withMountedFile(file, async (ffmpeg, path) => {
       const status = await ffmpeg.exec([
         '-v',
@@ -59,12 +61,13 @@ export async function frameAt(file: Blob, container: ContainerKind, t: number): 
   try {
     const track = await input.getPrimaryVideoTrack();
     if (!track) throw new Error('the file has no video track');
+    const start = await timelineStart(input);
     const sink = new CanvasSink(track, { poolSize: 1 });
     const frame =
-      (await sink.getCanvas(t)) ?? (await sink.getCanvas(await track.getFirstTimestamp()));
+      (await sink.getCanvas(start + t)) ?? (await sink.getCanvas(await track.getFirstTimestamp()));
     if (!frame) throw new Error(`no frame at ${t} s`);
     const canvas = frame.canvas as OffscreenCanvas;
-    return await encode(canvas, canvas.width, canvas.height, frame.timestamp);
+    return await encode(canvas, canvas.width, canvas.height, frame.timestamp - start);
   } finally {
     input.dispose();
   }

@@ -1,3 +1,4 @@
+import { timelineStart } from '../timeline';
 import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input } from 'mediabunny';
 import { fitWithin } from '../encode-poster';
 import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
@@ -33,9 +34,11 @@ export async function* framesWithWebCodecs(
       skip: h264DisposableTest(config),
       want: stepFilter(first, plan.analysisInterval),
     });
+    const start = await timelineStart(input);
     for await (const frame of frames) {
-      if (frame.timestamp / 1e6 >= duration) break;
-      yield { t: frame.timestamp / 1e6, image: frame, ...size };
+      const t = frame.timestamp / 1e6 - start;
+      if (t >= duration) break;
+      yield { t, image: frame, ...size };
     }
   } finally {
     input.dispose();

@@ -34,6 +34,11 @@ export class Mp4DamagedError extends Error {
   override name = 'Mp4DamagedError';
 }
 
+/** The track is encrypted (DRM: a protected sample entry, `encv`/`enca`): nothing can decode it here. */
+export class Mp4EncryptedError extends Error {
+  override name = 'Mp4EncryptedError';
+}
+
 export async function readBytes(file: Blob, start: number, length: number): Promise<DataView> {
   return new DataView(await file.slice(start, start + length).arrayBuffer());
 }

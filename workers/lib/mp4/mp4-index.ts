@@ -1,5 +1,6 @@
 import {
   Mp4DamagedError,
+  Mp4EncryptedError,
   childBoxes,
   findTopLevel,
   fourcc,
@@ -184,6 +185,8 @@ async function readTrack(
   const sizeHeader = await readPayload(file, { ...stsz, end: stsz.payloadStart + 12 });
   const offsetHeader = await readPayload(file, { ...stco, end: stco.payloadStart + 8 });
   const entry = readSampleEntry(stsd, handler);
+  // Protected sample entries (Common Encryption): the real codec hides under `sinf`.
+  if (entry.fourcc === 'encv' || entry.fourcc === 'enca') throw new Mp4EncryptedError(entry.fourcc);
   const tables: SampleTables = {
     stts: readTable(stts, 8, 2),
     stss: stss ? readTable(stss, 8, 1) : null,
