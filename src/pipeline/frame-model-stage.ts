@@ -3,6 +3,7 @@ import type { FrameCallbacks } from '../bridges/progress';
 import {
   clearStageRows,
   listFrames,
+  listScenes,
   type StageName,
   type StageRecord,
   type VideoRecord,
@@ -97,9 +98,12 @@ export async function runFrameModelStage<Result extends { t: number }>(
   );
   results.sort((a, b) => a.t - b.t);
   const maxGap = rangeGap(frames.map((f) => f.t));
+  // Ranges cover the shot they were seen in, bounded by its cuts (object-tracks.ts).
+  const shots = { scenes: await listScenes(video.id), duration: video.duration };
   const ranges = mergeDetectionRanges(
     results.map((r) => ({ t: r.t, objects: spec.labels(r) })),
     maxGap,
+    shots,
   );
   const stats = {
     ...spec.stats(results, ranges),

@@ -1,3 +1,5 @@
+import { repairSegments, type Repairs } from './repair-segments';
+import { logEvent } from '../diagnostics/session-log';
 import { resolveModel } from '../../models';
 import { transcribe, type TranscribedChunk } from '../bridges/transcribe';
 import {
@@ -57,8 +59,14 @@ export async function runTranscriptStage(
     regions: regions.map(({ start, end }) => ({ start, end })),
     done,
   };
+  const repairs: Repairs = { repaired: 0, dropped: 0 };
   const result = await transcribe(signal, request, {
-    onChunk: async ({ chunk, segments: found, language }: TranscribedChunk) => {
+    onChunk: async ({ chunk, segments: raw, language }: TranscribedChunk) => {
+      const { segments: found, repairs: fixed } = repairSegments(raw, {
+        start: 0,
+        end: video.duration,
+      });
+      noteRepairs(video.id, chunk.start, fixed, repairs);
       const used = lineage(
         model.id,
         model.revision,
@@ -94,8 +102,24 @@ export async function runTranscriptStage(
     chunks: result.chunks,
     resumedChunks: done.length,
     wordTimestamps: result.wordTimestamps ? 1 : 0,
+    repairedSegments: repairs.repaired,
+    droppedSegments: repairs.dropped,
     seconds: result.seconds,
   };
   const detail = languages.size > 0 ? `Spoken: ${[...languages].join(', ')}` : undefined;
   await setStage(video.id, 'transcript', { state: 'done', progress: 1, stats, detail });
+}
+
+/** Adds a chunk's repairs to the stage's count, and logs them (the model's output was off). */
+function noteRepairs(videoId: string, chunkStart: number, fixed: Repairs, total: Repairs): void {
+  if (fixed.repaired === 0 && fixed.dropped === 0) return;
+  total.repaired += fixed.repaired;
+  total.dropped += fixed.dropped;
+  logEvent({
+    level: 'warn',
+    component: 'pipeline',
+    message: `transcript chunk at ${chunkStart.toFixed(1)} s: ${fixed.repaired} segments repaired, ${fixed.dropped} dropped (malformed model output)`,
+    videoId,
+    data: { ...fixed },
+  });
 }

@@ -59,3 +59,32 @@ export const FIELD_FILES: FieldFile[] = [
     build: () => ffmpegFile([...PICTURE, ...SPEECH, ...H264, '-c:a', 'ac3'], 'mp4'),
   },
 ];
+
+/** Photos shown as 2-second shots, with the COCO label YOLOX finds in each (../shared/media/photos). */
+export const SHOT_PHOTOS = [
+  { photo: 'bus.jpg', label: 'bus' },
+  { photo: 'giraffe.jpg', label: 'giraffe' },
+  { photo: 'dog.jpg', label: 'dog' },
+  { photo: 'horses.jpg', label: 'horse' },
+  { photo: 'zidane.jpg', label: 'person' },
+  { photo: 'eagle.jpg', label: 'bird' },
+];
+
+/** Seconds each photo is on screen: a brief shot, as in a fast-cut video. */
+export const SHOT_SECONDS = 2;
+
+/** SHOT_PHOTOS cut together, each letterboxed to 640×360 for SHOT_SECONDS, at 25 fps. */
+export function briefShots(): Buffer {
+  const inputs = SHOT_PHOTOS.flatMap(({ photo }) => [
+    ...['-loop', '1', '-framerate', '25', '-t', String(SHOT_SECONDS)],
+    ...['-i', mediaPath(`photos/${photo}`)],
+  ]);
+  const fit =
+    'scale=640:360:force_original_aspect_ratio=decrease,pad=640:360:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=25';
+  const chains = SHOT_PHOTOS.map((_, i) => `[${i}:v]${fit}[v${i}]`).join(';');
+  const concat = `${SHOT_PHOTOS.map((_, i) => `[v${i}]`).join('')}concat=n=${SHOT_PHOTOS.length}:v=1:a=0[out]`;
+  return ffmpegFile(
+    [...inputs, '-filter_complex', `${chains};${concat}`, '-map', '[out]', ...H264],
+    'mp4',
+  );
+}

@@ -1,6 +1,6 @@
 import { formatSpan, inSpan } from '../moments';
 import { z } from 'zod';
-import { listDetections, listObjectTracks, type VideoRecord } from '../../db';
+import { listDetections, listObjectTracks, listScenes, type VideoRecord } from '../../db';
 import { mergeDetectionRanges, rangeGap, type ObjectRange } from '../../pipeline/object-tracks';
 import { COCO_LABELS } from '../../shared/coco-labels';
 import { cocoLabelsFor } from '../object-labels';
@@ -30,7 +30,8 @@ async function rangesOf(
     objects: objects.filter((o) => labels.includes(o.label) && o.score >= minConfidence),
   }));
   const gap = rangeGap(detections.map((d) => d.t));
-  return mergeDetectionRanges(frames, gap);
+  const shots = { scenes: await listScenes(video.id, db), duration: video.duration };
+  return mergeDetectionRanges(frames, gap, shots);
 }
 
 /** When a kind of object is visible, as time ranges (from the detector's per-frame results). */

@@ -51,7 +51,7 @@ describe('find_object', () => {
   it('re-merges the frames above min_confidence', async () => {
     // Ties at 20 s (0.6), 25 s (0.4), 30 s (0.65): above 0.62 only 30 s is left.
     expect((await run('find_object', { label: 'tie', min_confidence: 0.62 })).ranges).toEqual([
-      { video_id: 'city', label: 'tie', start: 30, end: 30, max_confidence: 0.65, count: 1 },
+      { video_id: 'city', label: 'tie', start: 27.5, end: 32.5, max_confidence: 0.65, count: 1 },
     ]);
   });
 
@@ -59,8 +59,10 @@ describe('find_object', () => {
     await db.objectTracks.clear();
     await db.stages.update(['city', 'objects'], { state: 'running' });
     const result = await run('find_object', { label: 'bus' });
+    // Re-merged from the frames as the stage does: the range covers its shot ([0, 20): no bus
+    // at 0 s, halfway back to it; the cut at 20 s ends it).
     expect(result.ranges).toEqual([
-      { video_id: 'city', label: 'bus', start: 5, end: 15, max_confidence: 0.9, count: 3 },
+      { video_id: 'city', label: 'bus', start: 2.5, end: 20, max_confidence: 0.9, count: 3 },
     ]);
     expect(result.notes).toEqual([
       'Objects in "city.mp4" are not all detected yet (still processing).',

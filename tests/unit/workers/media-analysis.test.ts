@@ -58,6 +58,23 @@ describe('scene detection', () => {
     ];
     expect(shots.map((s) => detector.isCut(signatureOf(s)))).toEqual([false, false, true, false]);
   });
+
+  it('finds a cut between two similar still shots, but not a jump of the same size in a moving one', () => {
+    // Same colours throughout (histograms alike); the grey level changes by `step` each frame.
+    const grey = (level: number) => ({
+      histogram: new Float32Array(48).fill(1 / 48),
+      grey: new Float32Array(64).fill(level),
+    });
+    const still = new CutDetector();
+    const stillShots = [0.5, 0.5, 0.5, 0.5, 0.72, 0.72, 0.72].map((level) =>
+      still.isCut(grey(level)),
+    );
+    // 0.22 is under the fixed threshold (0.3), yet stands out from a shot that doesn't move.
+    expect(stillShots).toEqual([false, false, false, false, true, false, false]);
+    const moving = new CutDetector();
+    const movingShot = [0.5, 0.58, 0.5, 0.58, 0.5, 0.72].map((level) => moving.isCut(grey(level)));
+    expect(movingShot.every((cut) => !cut)).toBe(true);
+  });
 });
 
 /** A sine of `hz` at `rate`, `seconds` long. */

@@ -46,16 +46,39 @@ export function frameDistance(a: FrameSignature, b: FrameSignature): number {
 /** Distance above which consecutive analysis frames are taken to be different shots. */
 export const CUT_THRESHOLD = 0.3;
 
+/**
+ * Below CUT_THRESHOLD, a jump still counts as a cut when it stands out from the shot so far: at
+ * least ADAPTIVE_FLOOR, and ADAPTIVE_RATIO times the shot's usual frame-to-frame change. Two
+ * similar shots (two letterboxed photos, two talking heads) differ by 0.2–0.3, which a fixed
+ * threshold missed; a moving shot's own change (0.05–0.1) raises the bar with it.
+ */
+const ADAPTIVE_FLOOR = 0.15;
+const ADAPTIVE_RATIO = 6;
+/** Distances of the current shot remembered for its usual change. */
+const WINDOW = 8;
+/** Compression noise: a still shot's usual change is never taken as less. */
+const NOISE = 0.01;
+
 /** Turns a stream of signatures into scene boundaries. */
 export class CutDetector {
   private previous: FrameSignature | null = null;
+  private recent: number[] = [];
 
   constructor(private readonly threshold = CUT_THRESHOLD) {}
 
   /** True when `signature` starts a new scene (never for the first frame). */
   isCut(signature: FrameSignature): boolean {
-    const cut = this.previous !== null && frameDistance(this.previous, signature) > this.threshold;
+    const previous = this.previous;
     this.previous = signature;
+    if (!previous) return false;
+    const distance = frameDistance(previous, signature);
+    const usual = this.recent.reduce((sum, d) => sum + d, 0) / Math.max(1, this.recent.length);
+    const standsOut =
+      this.recent.length >= 2 &&
+      distance > ADAPTIVE_FLOOR &&
+      distance > ADAPTIVE_RATIO * Math.max(usual, NOISE);
+    const cut = distance > this.threshold || standsOut;
+    this.recent = cut ? [] : [...this.recent.slice(1 - WINDOW), distance];
     return cut;
   }
 }

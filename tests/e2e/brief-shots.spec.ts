@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+import { writeFileSync } from 'node:fs';
+import { SHOT_PHOTOS, SHOT_SECONDS, briefShots } from '../support/field-media';
+
+interface Range {
+  start: number;
+  end: number;
+}
+const overlap = (a: Range, b: Range) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const iou = (a: Range, b: Range) =>
+  overlap(a, b) / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
+
+test('2-second shots are found, and each object’s range covers its shot (IoU ≥ 0.5), never zero-length', async ({
+  page,
+  library,
+}) => {
+  await library.open({ autoAnalyse: false });
+  const path = test.info().outputPath('fast-cuts.mp4');
+  writeFileSync(path, briefShots());
+  await library.pick(path);
+  const id = await library.videoId('fast-cuts.mp4');
+  const status = await library.analyse(id, ['frames', 'objects']);
+  expect(status.stages.objects.state, status.stages.objects.detail ?? '').toBe('done');
+  const index = await page.evaluate((videoId) => window.bri.getIndex(videoId), id);
+
+  await test.step('every cut is found: one scene per shot', () => {
+    expect(index.scenes.map((s) => Math.round(s.start))).toEqual(
+      SHOT_PHOTOS.map((_, i) => i * SHOT_SECONDS),
+    );
+  });
+
+  await test.step('no range is zero-length', () => {
+    for (const range of index.objects) expect(range.end, range.label).toBeGreaterThan(range.start);
+  });
+
+  for (const [i, { photo, label }] of SHOT_PHOTOS.entries()) {
+    await test.step(`${photo}: its ${label} range matches its shot`, () => {
+      const shot = { start: i * SHOT_SECONDS, end: (i + 1) * SHOT_SECONDS };
+      const best = Math.max(
+        0,
+        ...index.objects.filter((r) => r.label === label).map((r) => iou(r, shot)),
+      );
+      console.info(`${photo} (${label}): best IoU ${best.toFixed(2)}`);
+      expect(best).toBeGreaterThanOrEqual(0.5);
+    });
+  }
+});
