@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { mediaPath } from '../paths';
 import { ffmpegFile } from '../support/hostile-media';
 import { ffprobeJson } from '../ffprobe';
-import { FIELD_FILES } from '../support/field-media';
+import { DISPLAY_SIZE, FIELD_FILES } from '../support/field-media';
 
 test('real-world containers and codecs import with their true length, and their frames and transcript are indexed', async ({
   page,
@@ -32,6 +32,15 @@ test('real-world containers and codecs import with their true length, and their 
       expect(status.stages.frames.stats.frames).toBeGreaterThan(0);
       expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
       expect(status.stages.transcript.stats.segments).toBeGreaterThan(0);
+      const shown = DISPLAY_SIZE[name];
+      if (shown) {
+        // The record, the poster and every stored frame have the picture's shape as shown.
+        expect({ width: video?.width, height: video?.height }).toEqual(shown);
+        const { frames } = await bri.getIndex(id);
+        for (const frame of frames) {
+          expect(frame.width / frame.height).toBeCloseTo(shown.width / shown.height, 1);
+        }
+      }
     });
   }
 

@@ -1,12 +1,23 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mediaPath } from '../paths';
 import { ffmpegFile } from './hostile-media';
+
+/** Writes bytes to a temporary file (an input for a second ffmpeg pass); returns its path. */
+function tmpFile(bytes: Buffer, extension: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'bri-field-')), `in.${extension}`);
+  writeFileSync(path, bytes);
+  return path;
+}
 
 /**
  * What people bring that isn't a clean H.264 MP4, made at test time with Debian's ffmpeg: 4 s of
  * a moving test pattern with the JFK speech as sound, so frames, speech and transcript all run.
  */
-const PICTURE = ['-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25', '-t', '4'];
-const SPEECH = ['-i', mediaPath('jfk.flac'), '-t', '4', '-shortest'];
+// Input options (before each -i): both inputs last 4 s.
+const PICTURE = ['-t', '4', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25'];
+const SPEECH = ['-t', '4', '-i', mediaPath('jfk.flac')];
 const H264 = ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'];
 const HEVC = ['-c:v', 'libx265', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p'];
 
@@ -16,6 +27,12 @@ export interface FieldFile {
   what: string;
   build: () => Buffer;
 }
+
+/** What the stored frames of these files must look like (display size, after rotation and SAR). */
+export const DISPLAY_SIZE: Record<string, { width: number; height: number }> = {
+  'portrait.mp4': { width: 180, height: 320 },
+  'anamorphic.mp4': { width: 640, height: 180 },
+};
 
 export const FIELD_FILES: FieldFile[] = [
   {
@@ -52,6 +69,59 @@ export const FIELD_FILES: FieldFile[] = [
     name: 'divx.avi',
     what: 'MPEG-4 Part 2 with AC-3 in AVI',
     build: () => ffmpegFile([...PICTURE, ...SPEECH, '-c:v', 'mpeg4', '-c:a', 'ac3'], 'avi'),
+  },
+  {
+    name: 'portrait.mp4',
+    what: 'a phone held upright: 320×180 coded, rotation 90° in the track header',
+    build: () =>
+      ffmpegFile(
+        [
+          '-i',
+          tmpFile(ffmpegFile([...PICTURE, ...SPEECH, ...H264, '-c:a', 'aac'], 'mp4'), 'mp4'),
+        ].concat(['-c', 'copy', '-metadata:s:v:0', 'rotate=90']),
+        'mp4',
+      ),
+  },
+  {
+    name: 'anamorphic.mp4',
+    what: 'non-square pixels (SAR 2:1): 320×180 stored, 640×180 shown',
+    build: () =>
+      ffmpegFile([...PICTURE, ...SPEECH, '-vf', 'setsar=2', ...H264, '-c:a', 'aac'], 'mp4'),
+  },
+  {
+    name: 'two-languages.mp4',
+    what: 'two audio tracks (English speech first, a French tone second)',
+    build: () =>
+      ffmpegFile(
+        [
+          ...PICTURE,
+          ...SPEECH,
+          ...['-t', '4', '-f', 'lavfi', '-i', 'sine=f=440:r=48000'],
+          ...['-map', '0:v', '-map', '1:a', '-map', '2:a', ...H264, '-c:a', 'aac'],
+          ...['-metadata:s:a:0', 'language=eng', '-metadata:s:a:1', 'language=fra'],
+        ],
+        'mp4',
+      ),
+  },
+  {
+    name: 'variable-rate.mkv',
+    what: 'variable frame rate: 2 s at 30 fps, then 2 s at 5 fps',
+    build: () =>
+      ffmpegFile(
+        [
+          ...['-t', '4', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=30'],
+          ...SPEECH,
+          ...[
+            '-vf',
+            "select='lt(t,2)+not(mod(n,6))',setpts=N/FRAME_RATE/TB*0+PTS",
+            '-fps_mode',
+            'vfr',
+          ],
+          ...H264,
+          ...['-c:a', 'libopus'],
+        ],
+        'mkv',
+      ),
   },
   {
     name: 'dolby.mp4',
