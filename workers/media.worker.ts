@@ -1,7 +1,13 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { registerTransferHandlers } from '../src/shared/transfer-handlers';
-import type { ContainerKind, PosterImage, VideoMetadata } from '../src/shared/video-types';
+import {
+  hasPicture,
+  type ContainerKind,
+  type PosterImage,
+  type VideoMetadata,
+} from '../src/shared/video-types';
+import { waveformPoster } from './lib/audio/waveform-poster';
 import { findTruncation } from './lib/check-truncation';
 import { videoDecoderFor, type Decoder } from './lib/decoder-choice';
 import { analyseFrames, type FrameAnalysis, type SampledFrame } from './lib/frames/analyse-frames';
@@ -33,7 +39,18 @@ import { findLimitBreach, type LimitBreach } from '../src/shared/media-limits';
 registerTransferHandlers();
 
 /** Containers mediabunny demuxes (MPEG-TS included); the rest (AVI) go straight to ffmpeg.wasm. */
-const WEBCODECS_CONTAINERS = new Set<ContainerKind>(['mp4', 'mov', 'webm', 'mkv', 'ts']);
+const WEBCODECS_CONTAINERS = new Set<ContainerKind>([
+  'mp4',
+  'mov',
+  'webm',
+  'mkv',
+  'ts',
+  'mp3',
+  'wav',
+  'flac',
+  'ogg',
+  'adts',
+]);
 
 /** Why a probe failed, in words (or figures) the import error can show. */
 export type ProbeFailure =
@@ -79,7 +96,11 @@ async function posterWithDemuxer(file: Blob, duration: number): Promise<PosterIm
 }
 
 /** MP4/MOV through the lean index reader; null for layouts it leaves to mediabunny (fragmented MP4). */
-async function inspectMp4(file: Blob, container: ContainerKind): Promise<Inspected | null> {
+async function inspectMp4(
+  file: Blob,
+  container: ContainerKind,
+  signal: AbortSignal,
+): Promise<Inspected | null> {
   let index;
   try {
     index = await readMp4Index(file);
@@ -92,10 +113,11 @@ async function inspectMp4(file: Blob, container: ContainerKind): Promise<Inspect
     audioSampleRate: audioSampleRateOf(index),
   });
   const video = videoTrackOf(index);
-  const poster =
-    video && canDecodeLean(video)
-      ? await posterFromIndex(file, video, metadata.duration)
-      : await posterWithDemuxer(file, metadata.duration);
+  if (!video)
+    return { metadata, poster: await waveformPoster(file, container, metadata.duration, signal) };
+  const poster = canDecodeLean(video)
+    ? await posterFromIndex(file, video, metadata.duration)
+    : await posterWithDemuxer(file, metadata.duration);
   return { metadata, poster };
 }
 
@@ -105,14 +127,17 @@ async function probeAndPoster(
   signal: AbortSignal,
 ): Promise<Inspected> {
   if (container === 'mp4' || container === 'mov') {
-    const inspected = await inspectMp4(file, container);
+    const inspected = await inspectMp4(file, container, signal);
     if (inspected) return inspected;
   }
   if (WEBCODECS_CONTAINERS.has(container)) {
     try {
       const metadata = withinLimits(await probeWithMediabunny(file, container));
       throwIfAborted(signal);
-      return { metadata, poster: await posterWithDemuxer(file, metadata.duration) };
+      const poster = hasPicture(metadata)
+        ? await posterWithDemuxer(file, metadata.duration)
+        : await waveformPoster(file, container, metadata.duration, signal);
+      return { metadata, poster };
     } catch (error) {
       // Some MKV layouts only ffmpeg understands.
       if (container !== 'mkv' || error instanceof LimitBreachError) throw error;
@@ -120,7 +145,10 @@ async function probeAndPoster(
   }
   const metadata = withinLimits(await probeWithFfmpeg(file, container));
   throwIfAborted(signal);
-  return { metadata, poster: await posterWithFfmpeg(file, metadata.duration) };
+  const poster = hasPicture(metadata)
+    ? await posterWithFfmpeg(file, metadata.duration)
+    : await waveformPoster(file, container, metadata.duration, signal);
+  return { metadata, poster };
 }
 
 function failureOf(error: unknown): ProbeFailure {

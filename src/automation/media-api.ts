@@ -33,7 +33,8 @@ async function requireVideo(videoId: string) {
  * afresh. Answers improve as the other stages land.
  */
 async function isChatReady(videoId: string, frames: StageStatus['state']): Promise<boolean> {
-  if (frames === 'done') return true;
+  // A sound recording has no frames to wait for (its frames stage is skipped).
+  if (frames === 'done' || frames === 'skipped') return true;
   return frames === 'running' && (await countVideoRows('frames', videoId)) > 0;
 }
 

@@ -1,3 +1,4 @@
+import { hasPicture } from '../shared/video-types';
 import { useState } from 'react';
 import type { VideoRecord } from '../db';
 import { formatBytes, formatDate, formatDuration } from '../library/format';
@@ -46,7 +47,7 @@ export function VideoCard({ video }: { video: VideoRecord }) {
         <StatusBadge videoId={video.id} />
         <p className="card__meta">
           <span data-testid="library.dimensions">
-            {video.width}×{video.height}
+            {hasPicture(video) ? `${video.width}×${video.height}` : 'Sound only'}
           </span>
           <span aria-hidden> · </span>
           <span data-testid="library.size">{formatBytes(video.size)}</span>

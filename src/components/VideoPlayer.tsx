@@ -4,6 +4,7 @@ import { openVideoFile } from '../storage/video-files';
 import { useViewStore } from '../store/view-store';
 import { usePosterUrl } from './usePosterUrl';
 import { errorMessage } from '../shared/error-message';
+import { hasPicture } from '../shared/video-types';
 
 /** The video itself, played from this device; seeks when a citation asks for a moment. */
 export function VideoPlayer({ video }: { video: VideoRecord }) {
@@ -59,9 +60,11 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
         data-testid="player.video"
         onTimeUpdate={(e) => useViewStore.setState({ playhead: e.currentTarget.currentTime })}
         onSeeked={(e) => useViewStore.setState({ playhead: e.currentTarget.currentTime })}
-        onError={() => setUnplayable(true)}
+        onError={() => setUnplayable(hasPicture(video))}
         // Chromium opens a file whose picture it can't decode as sound only: no error, no width.
-        onLoadedMetadata={(e) => setUnplayable(e.currentTarget.videoWidth === 0)}
+        onLoadedMetadata={(e) =>
+          setUnplayable(hasPicture(video) && e.currentTarget.videoWidth === 0)
+        }
         aria-label={`Video: ${video.name}`}
       />
       {unplayable && (

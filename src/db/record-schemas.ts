@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAGE_NAMES } from '../shared/stages';
 import { MEDIA_LIMITS } from '../shared/media-limits';
+import { CONTAINER_KINDS } from '../shared/video-types';
 
 /**
  * The library's own records — videos, posters, stages, chat turns — as their writers store them
@@ -23,23 +24,32 @@ const epochMs = z
 const pixels = z.number().int().positive().max(MEDIA_LIMITS.maxSidePx);
 const seconds = z.number().finite().min(0);
 
-export const VIDEO_RECORD = z.object({
-  id: PLAIN_ID,
-  name: z.string().min(1).max(1024),
-  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  type: z.string().max(100),
-  container: z.enum(['mp4', 'mov', 'webm', 'mkv', 'avi', 'ts']),
-  storage: z.enum(['opfs', 'idb']),
-  createdAt: epochMs,
-  duration: z.number().finite().positive().max(MEDIA_LIMITS.maxDurationS),
-  width: pixels,
-  height: pixels,
-  fps: z.number().finite().min(0).max(MEDIA_LIMITS.maxFrameRate),
-  hasAudio: z.boolean(),
-  videoCodec: z.string().max(100),
-  audioCodec: z.string().max(100).nullable(),
-  demuxer: z.enum(['mp4-index', 'mediabunny', 'ffmpeg']),
-});
+/** A sound recording's picture size is 0 × 0. */
+const sidePx = z.number().int().min(0).max(MEDIA_LIMITS.maxSidePx);
+
+export const VIDEO_RECORD = z
+  .object({
+    id: PLAIN_ID,
+    name: z.string().min(1).max(1024),
+    size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    type: z.string().max(100),
+    container: z.enum(CONTAINER_KINDS),
+    storage: z.enum(['opfs', 'idb']),
+    createdAt: epochMs,
+    duration: z.number().finite().positive().max(MEDIA_LIMITS.maxDurationS),
+    width: sidePx,
+    height: sidePx,
+    fps: z.number().finite().min(0).max(MEDIA_LIMITS.maxFrameRate),
+    hasAudio: z.boolean(),
+    hasVideo: z.boolean().optional(),
+    videoCodec: z.string().max(100),
+    audioCodec: z.string().max(100).nullable(),
+    demuxer: z.enum(['mp4-index', 'mediabunny', 'ffmpeg']),
+  })
+  .refine(
+    (video) => (video.hasVideo === false ? video.hasAudio : video.width > 0 && video.height > 0),
+    'a video needs a picture size, a sound recording needs sound',
+  );
 
 export const POSTER_RECORD = z.object({
   videoId: PLAIN_ID,

@@ -60,16 +60,30 @@ function sniffNonVideo(bytes: Uint8Array): SniffResult {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]))
     return { kind: 'other', looksLike: 'image', detail: 'PNG' };
   if (ascii(bytes, 0, 4) === 'GIF8') return { kind: 'other', looksLike: 'image', detail: 'GIF' };
-  if (ascii(bytes, 0, 4) === 'fLaC') return { kind: 'other', looksLike: 'audio', detail: 'FLAC' };
-  if (ascii(bytes, 0, 3) === 'ID3') return { kind: 'other', looksLike: 'audio', detail: 'MP3' };
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WAVE') {
-    return { kind: 'other', looksLike: 'audio', detail: 'WAV' };
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') {
+    return { kind: 'other', looksLike: 'image', detail: 'WebP' };
   }
   if (ascii(bytes, 0, 4) === '%PDF') return { kind: 'other', looksLike: 'unknown', detail: 'PDF' };
   // An HLS playlist (.m3u8) lists a stream's segments; the video itself is elsewhere.
   if (ascii(bytes, 0, 7) === '#EXTM3U') return { kind: 'other', looksLike: 'playlist' };
   if (looksLikeText(bytes)) return { kind: 'other', looksLike: 'text' };
   return { kind: 'other', looksLike: 'unknown' };
+}
+
+/**
+ * Sound-only files BRI indexes like videos (transcript, speech, chat). MP3 may start with an ID3
+ * tag or straight with a frame (11 sync bits, then MPEG-1/2 layer III); ADTS is raw AAC (12
+ * sync bits, layer 00).
+ */
+function sniffSound(bytes: Uint8Array): ContainerKind | null {
+  if (ascii(bytes, 0, 4) === 'fLaC') return 'flac';
+  if (ascii(bytes, 0, 4) === 'OggS') return 'ogg';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WAVE') return 'wav';
+  if (ascii(bytes, 0, 3) === 'ID3') return 'mp3';
+  const [first = 0, second = 0] = bytes;
+  if (first === 0xff && (second & 0xf6) === 0xf0) return 'adts';
+  if (first === 0xff && (second & 0xe0) === 0xe0 && (second & 0x06) === 0x02) return 'mp3';
+  return null;
 }
 
 /**
@@ -100,6 +114,8 @@ export function sniffContainer(bytes: Uint8Array): SniffResult {
     }
   }
   if (isTransportStream(bytes)) return { kind: 'video', container: 'ts' };
+  const sound = sniffSound(bytes);
+  if (sound) return { kind: 'video', container: sound };
   if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) {
     const docType = readEbmlDocType(bytes);
     if (docType === 'webm') return { kind: 'video', container: 'webm' };

@@ -12,6 +12,8 @@ import type { FrameInput } from '../shared/frame-results';
 import type { Lineage } from '../shared/lineage';
 import type { ModelRole, ResolvedModel } from '../shared/model-spec';
 import { readSettings } from '../settings/settings';
+import { hasPicture } from '../shared/video-types';
+import { NO_PICTURE } from './no-picture';
 import {
   mergeDetectionRanges,
   rangeGap,
@@ -62,6 +64,10 @@ export async function runFrameModelStage<Result extends { t: number }>(
   resume = false,
 ): Promise<void> {
   if (!resume) await clearStageRows(video.id, spec.stage);
+  if (!hasPicture(video)) {
+    await setStage(video.id, spec.stage, NO_PICTURE);
+    return;
+  }
   const results: Result[] = resume ? await spec.load(video.id) : [];
   const stored = new Set(results.map((r) => r.t));
   const frames = await listFrames(video.id);

@@ -13,6 +13,8 @@ import {
 import { openVideoFile } from '../storage/video-files';
 import { detectSpeech, sampleFrames, videoDecoder } from '../bridges/media';
 import type { Lineage } from '../shared/lineage';
+import { NO_PICTURE } from './no-picture';
+import { hasPicture } from '../shared/video-types';
 import { reportStage } from './stage-status';
 import { lineage, progressWriter, setStage, stageRow } from './stage-rows';
 
@@ -22,10 +24,13 @@ const NO_AUDIO = {
   detail: 'This video has no audio track.',
 } as const;
 
-/** Progress callback that writes at most every whole percent. */
 /** Frames + scenes: one decoding pass in the media worker; frames are stored as they arrive. */
 export async function runFramesStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
   await clearStageRows(video.id, 'frames');
+  if (!hasPicture(video)) {
+    await setStage(video.id, 'frames', NO_PICTURE);
+    return;
+  }
   await setStage(video.id, 'frames', { state: 'running' });
   const file = await openVideoFile(video.id, video.storage);
   const frameLineage = framesLineage(await videoDecoder(file, video.container));

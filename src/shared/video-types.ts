@@ -1,6 +1,26 @@
 /** Containers BRI accepts, recognised from the file's first bytes (never from its name alone). */
-/** `ts`: MPEG transport streams (.ts, .m2ts, .mts: camcorders, broadcast recordings, HLS segments). */
-export type ContainerKind = 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi' | 'ts';
+/**
+ * `ts`: MPEG transport streams (.ts, .m2ts, .mts: camcorders, broadcast recordings, HLS
+ * segments). The rest hold sound only: `mp3`, `wav`, `flac`, `ogg` (Opus, Vorbis), `adts` (raw
+ * AAC); an M4A is an `mp4` without a video track.
+ */
+export type ContainerKind =
+  'mp4' | 'mov' | 'webm' | 'mkv' | 'avi' | 'ts' | 'mp3' | 'wav' | 'flac' | 'ogg' | 'adts';
+
+/** Every container kind, for schemas. */
+export const CONTAINER_KINDS = [
+  'mp4',
+  'mov',
+  'webm',
+  'mkv',
+  'avi',
+  'ts',
+  'mp3',
+  'wav',
+  'flac',
+  'ogg',
+  'adts',
+] as const satisfies readonly ContainerKind[];
 
 /** What the demuxer learns about a video before it is stored. */
 export interface VideoMetadata {
@@ -13,6 +33,12 @@ export interface VideoMetadata {
   /** Average frames per second of the video track; 0 when unknown. */
   fps: number;
   hasAudio: boolean;
+  /**
+   * False for a sound recording (a podcast, a voice memo): width, height and fps are 0, there is
+   * no video codec, and the frame stages are skipped. Absent on rows stored before BRI took audio
+   * files: those are videos.
+   */
+  hasVideo?: boolean;
   videoCodec: string;
   audioCodec: string | null;
   /**
@@ -39,7 +65,17 @@ export const CONTAINER_MIME: Record<ContainerKind, string> = {
   mkv: 'video/x-matroska',
   avi: 'video/x-msvideo',
   ts: 'video/mp2t',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  flac: 'audio/flac',
+  ogg: 'audio/ogg',
+  adts: 'audio/aac',
 };
+
+/** True unless the record says it has no picture (rows from before audio files are videos). */
+export function hasPicture(video: { hasVideo?: boolean }): boolean {
+  return video.hasVideo !== false;
+}
 
 /** Where a video's bytes live: the Origin Private File System, or an IndexedDB Blob where OPFS is missing. */
 export type FileStorage = 'opfs' | 'idb';

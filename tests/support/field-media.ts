@@ -158,3 +158,21 @@ export function briefShots(): Buffer {
     'mp4',
   );
 }
+
+/** Sound recordings people bring (podcasts, voice memos, music): 6 s of the JFK speech each. */
+export const SOUND_FILES: FieldFile[] = [
+  ['voice-memo.m4a', 'AAC in MP4 (an iPhone voice memo)', ['-c:a', 'aac'], 'm4a'],
+  ['podcast.mp3', 'MP3', ['-c:a', 'libmp3lame'], 'mp3'],
+  ['recorder.wav', 'PCM WAV', ['-c:a', 'pcm_s16le'], 'wav'],
+  ['archive.flac', 'FLAC', ['-c:a', 'flac'], 'flac'],
+  ['call.ogg', 'Opus in Ogg', ['-c:a', 'libopus'], 'ogg'],
+  ['radio.aac', 'raw AAC (ADTS)', ['-c:a', 'aac', '-f', 'adts'], 'aac'],
+].map(([name = '', what = '', codec = [], extension = '']) => ({
+  name: name as string,
+  what: what as string,
+  build: () =>
+    ffmpegFile(
+      ['-t', '6', '-i', mediaPath('jfk.flac'), '-vn', ...(codec as string[])],
+      extension as string,
+    ),
+}));

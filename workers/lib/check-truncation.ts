@@ -17,7 +17,12 @@ export async function findTruncation(file: Blob, container: ContainerKind): Prom
     case 'avi':
       return findRiffTruncation(file);
     case 'ts':
-      // Packets carry no total: a cut stream is simply shorter, and demuxes as such.
+    case 'mp3':
+    case 'adts':
+    case 'ogg':
+    case 'flac':
+    case 'wav':
+      // Streams of frames or pages carry no total: a cut file is simply shorter, and plays so.
       return null;
   }
 }

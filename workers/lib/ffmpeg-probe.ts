@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ContainerKind, PosterImage, VideoMetadata } from '../../src/shared/video-types';
 import { encodePoster, posterTime } from './encode-poster';
 import type { Probed } from './mediabunny-probe';
+import { soundOnly } from './mp4/mp4-probe';
 import { takeOutput, withMountedFile } from './ffmpeg-runtime';
 
 const probeSchema = z.object({
@@ -57,10 +58,14 @@ export async function probeWithFfmpeg(file: Blob, container: ContainerKind): Pro
     );
     if (!parsed.success) throw new Error('ffprobe found no streams');
     const video = parsed.data.streams.find((s) => s.codec_type === 'video');
-    if (!video?.width || !video.height) throw new Error('the file has no readable video track');
     const audio = parsed.data.streams.find((s) => s.codec_type === 'audio');
     const duration =
       parsed.data.format?.duration ?? Math.max(...parsed.data.streams.map((s) => s.duration ?? 0));
+    if (!video && audio) {
+      const metadata = soundOnly(container, duration, audio.codec_name ?? null, 'ffmpeg');
+      return { metadata, audioSampleRate: audio.sample_rate ?? null };
+    }
+    if (!video?.width || !video.height) throw new Error('the file has no readable video track');
     const metadata: VideoMetadata = {
       container,
       duration,

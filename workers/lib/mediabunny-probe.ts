@@ -2,6 +2,7 @@ import { ALL_FORMATS, BlobSource, CanvasSink, Input, type InputVideoTrack } from
 import type { ContainerKind, PosterImage, VideoMetadata } from '../../src/shared/video-types';
 import { encodePoster, posterTime } from './encode-poster';
 import { timelineStart } from './timeline';
+import { soundOnly } from './mp4/mp4-probe';
 
 /** Packets sampled to estimate the frame rate; enough for a steady average, cheap on a 10 h file. */
 const FPS_SAMPLE_PACKETS = 240;
@@ -30,9 +31,16 @@ export interface Probed {
 export async function probeWithMediabunny(file: Blob, container: ContainerKind): Promise<Probed> {
   const input = openInput(file);
   try {
-    const video = await requireVideoTrack(input);
     const audio = await input.getPrimaryAudioTrack();
     const duration = (await input.computeDuration()) - (await timelineStart(input));
+    const video = await input.getPrimaryVideoTrack();
+    if (!video) {
+      if (!audio) throw new NoVideoTrackError('the file has neither a video nor an audio track');
+      return {
+        metadata: soundOnly(container, duration, audio.codec, 'mediabunny'),
+        audioSampleRate: audio.sampleRate,
+      };
+    }
     const stats = await video.computePacketStats(FPS_SAMPLE_PACKETS);
     const metadata: VideoMetadata = {
       container,

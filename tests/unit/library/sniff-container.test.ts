@@ -71,11 +71,8 @@ describe('sniffContainer', () => {
       looksLike: 'image',
       detail: 'JPEG',
     });
-    expect(sniffContainer(await head('jfk.flac'))).toEqual({
-      kind: 'other',
-      looksLike: 'audio',
-      detail: 'FLAC',
-    });
+    // Sound recordings are library items too (transcript, speech, chat).
+    expect(sniffContainer(await head('jfk.flac'))).toEqual({ kind: 'video', container: 'flac' });
   });
 
   it('treats an old QuickTime file starting with moov as MOV', () => {
@@ -97,11 +94,20 @@ describe('sniffContainer', () => {
     expect(sniffContainer(ebml).kind).toBe('other');
   });
 
-  it('does not accept a WAV file (RIFF but not AVI)', () => {
+  it('tells a WAV from an AVI (both RIFF), and finds MP3 and raw AAC by their frame sync', () => {
     expect(sniffContainer(bytes('RIFF', [0, 0, 0, 0], 'WAVEfmt '))).toEqual({
-      kind: 'other',
-      looksLike: 'audio',
-      detail: 'WAV',
+      kind: 'video',
+      container: 'wav',
     });
+    expect(sniffContainer(bytes([0xff, 0xfb, 0x90, 0x64]))).toEqual({
+      kind: 'video',
+      container: 'mp3',
+    });
+    expect(sniffContainer(bytes('ID3', [4, 0, 0]))).toEqual({ kind: 'video', container: 'mp3' });
+    expect(sniffContainer(bytes([0xff, 0xf1, 0x50, 0x80]))).toEqual({
+      kind: 'video',
+      container: 'adts',
+    });
+    expect(sniffContainer(bytes('OggS', [0, 2]))).toEqual({ kind: 'video', container: 'ogg' });
   });
 });

@@ -51,8 +51,12 @@ export function audioSampleRateOf(index: Mp4Index): number | null {
 /** Metadata from the lean MP4 index: no per-sample parsing, so a 10-hour file costs kilobytes. */
 export function metadataFromIndex(index: Mp4Index, container: ContainerKind): VideoMetadata {
   const video = videoTrackOf(index);
-  if (!video) throw new Error('the file has no video track');
   const audio = index.tracks.find((track) => track.handler === 'soun');
+  if (!video && !audio) throw new Error('the file has neither a video nor an audio track');
+  if (!video) {
+    // An M4A (or a video file that lost its picture): a sound recording.
+    return soundOnly(container, index.duration, audio ? codecName(audio) : null, 'mp4-index');
+  }
   return {
     container,
     duration: index.duration,
@@ -63,6 +67,27 @@ export function metadataFromIndex(index: Mp4Index, container: ContainerKind): Vi
     videoCodec: codecName(video),
     audioCodec: audio ? codecName(audio) : null,
     demuxer: 'mp4-index',
+  };
+}
+
+/** The metadata of a sound recording: no picture, so no size, rate or video codec. */
+export function soundOnly(
+  container: ContainerKind,
+  duration: number,
+  audioCodec: string | null,
+  demuxer: VideoMetadata['demuxer'],
+): VideoMetadata {
+  return {
+    container,
+    duration,
+    width: 0,
+    height: 0,
+    fps: 0,
+    hasAudio: true,
+    hasVideo: false,
+    videoCodec: 'none',
+    audioCodec: audioCodec ?? 'unknown',
+    demuxer,
   };
 }
 

@@ -1,0 +1,58 @@
+import { expect, test } from './fixtures';
+import { writeFileSync } from 'node:fs';
+import { ffprobeJson } from '../ffprobe';
+import { SOUND_FILES } from '../support/field-media';
+
+test('sound recordings are library items: imported with their length, transcribed, chat-ready, frame stages skipped with the reason', async ({
+  page,
+  library,
+  bri,
+}) => {
+  test.setTimeout(300_000);
+  await library.open({ autoAnalyse: false });
+  for (const { name, what, build } of SOUND_FILES) {
+    await test.step(`${name}: ${what}`, async () => {
+      const path = test.info().outputPath(name);
+      writeFileSync(path, build());
+      const truth = Number(
+        ffprobeJson<{ format: { duration: string } }>(path, ['-show_entries', 'format=duration'])
+          .format.duration,
+      );
+      await library.pick(path);
+      await expect(library.errors).toHaveCount(0);
+      const card = library.card(name);
+      await expect(card.getByTestId('library.dimensions')).toHaveText('Sound only');
+      const id = await library.videoId(name);
+      const record = (await bri.listVideos()).find((v) => v.id === id);
+      expect(record).toMatchObject({ hasVideo: false, hasAudio: true, width: 0, height: 0 });
+      expect(Math.abs((record?.duration ?? 0) - truth), `duration of ${name}`).toBeLessThanOrEqual(
+        0.1,
+      );
+      await page.evaluate((videoId) => window.bri.analyse(videoId), id);
+      const status = await library.waitForAnalysis(id);
+      for (const stage of ['frames', 'objects', 'text', 'captions'] as const) {
+        expect(status.stages[stage].state, stage).toBe('skipped');
+        expect(status.stages[stage].detail).toContain('This is a sound recording');
+      }
+      expect(status.stages.speech.state).toBe('done');
+      expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
+      expect(status.stages.transcript.stats.segments).toBeGreaterThan(0);
+      expect(status.stages.embeddings.state, status.stages.embeddings.detail ?? '').toBe('done');
+      expect(status.chatReady).toBe(true);
+    });
+  }
+
+  await test.step('a voice memo can be asked about, and its player shows the waveform', async () => {
+    const id = await library.videoId('voice-memo.m4a');
+    const reply = await page.evaluate((videoId) => window.bri.ask(videoId, 'What is said?'), id);
+    expect(reply.text.length).toBeGreaterThan(0);
+    expect(reply.tool_calls.length).toBeGreaterThan(0);
+    await library.card('voice-memo.m4a').getByTestId('library.open').click();
+    const player = page.getByTestId('player.video');
+    await expect(player).toHaveAttribute('poster', /^blob:/);
+    await expect(page.getByTestId('player.unplayable')).toHaveCount(0);
+    // The transcript, timeline and chat render for a recording without frames.
+    await expect(page.getByTestId('video.view')).toBeVisible();
+    await expect(page.getByText('could not be shown')).toHaveCount(0);
+  });
+});
