@@ -86,7 +86,12 @@ export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): P
     decodeSeconds: result.decodeSeconds,
     vadSeconds: result.vadSeconds,
   };
-  const done = stageRow(video.id, 'speech', { state: 'done', progress: 1, stats });
+  // Several sound tracks (dubs, commentary): say which one was listened to.
+  const detail = result.track
+    ? `Listened to audio track ${result.track.number} of ${result.track.of}` +
+      `${result.track.language ? ` (${result.track.language})` : ''}, the file's default.`
+    : null;
+  const done = stageRow(video.id, 'speech', { state: 'done', progress: 1, stats, detail });
   await finishSpeechStage(
     result.regions.map((region) => ({ videoId: video.id, ...region, lineage: regionLineage })),
     done,

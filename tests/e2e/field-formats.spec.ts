@@ -32,6 +32,11 @@ test('real-world containers and codecs import with their true length, and their 
       expect(status.stages.frames.stats.frames).toBeGreaterThan(0);
       expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
       expect(status.stages.transcript.stats.segments).toBeGreaterThan(0);
+      if (name === 'two-languages.mp4') {
+        expect(status.stages.speech.detail).toBe(
+          "Listened to audio track 1 of 2 (eng), the file's default.",
+        );
+      }
       const shown = DISPLAY_SIZE[name];
       if (shown) {
         // The record, the poster and every stored frame have the picture's shape as shown.

@@ -1,6 +1,7 @@
 import type { ContainerKind } from '../../src/shared/video-types';
 import { NoAudioTrackError, decodeAudio16k } from './audio/decode-audio';
 import { TARGET_RATE } from './audio/resample';
+import { chosenAudioTrack, type ChosenAudioTrack } from './audio/audio-tracks';
 import { SileroVad, VAD_FRAME_SAMPLES } from './vad/silero-vad';
 import { speechRegionsFrom, type SpeechRegion } from './vad/speech-regions';
 
@@ -11,6 +12,8 @@ export type SpeechResult =
       audioSeconds: number;
       decodeSeconds: number;
       vadSeconds: number;
+      /** Which track was listened to, when the file has several. */
+      track: ChosenAudioTrack | null;
     }
   | { ok: false; reason: 'no-audio' };
 
@@ -51,5 +54,6 @@ export async function detectSpeech(
     audioSeconds: samples / TARGET_RATE,
     decodeSeconds: (totalMs - vadMs) / 1000,
     vadSeconds: vadMs / 1000,
+    track: await chosenAudioTrack(file),
   };
 }

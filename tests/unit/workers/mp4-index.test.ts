@@ -18,7 +18,13 @@ import {
 } from '../../../workers/lib/mp4/mp4-probe';
 import { ffprobeJson } from '../../ffprobe';
 import { mediaPath } from '../../paths';
-import { box, boxBomb, claimDuration, sampleCountBomb } from '../../support/hostile-media';
+import {
+  box,
+  boxBomb,
+  claimDuration,
+  ffmpegFile,
+  sampleCountBomb,
+} from '../../support/hostile-media';
 
 interface Packet {
   dts_time: string;
@@ -173,6 +179,29 @@ describe('readMp4Index on hostile files', () => {
     const honest = await readFile(mediaPath('no-audio.mp4'));
     const index = await readMp4Index(new Blob([new Uint8Array(claimDuration(honest, 5))]));
     expect(index.duration).toBe(5);
+  });
+
+  it('stretches the coded width by pasp when the track header gives the coded size', async () => {
+    // 320×180 coded with 2:1 pixels; the header is rewritten to say 320 wide, as some muxers do.
+    const anamorphic = ffmpegFile(
+      [
+        '-t',
+        '1',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=s=320x180:r=5',
+        '-vf',
+        'setsar=2',
+        '-c:v',
+        'libx264',
+      ],
+      'mp4',
+    );
+    const tkhd = anamorphic.indexOf('tkhd') - 4;
+    anamorphic.writeUInt32BE(320 * 65536, tkhd + 8 + 76);
+    const index = await readMp4Index(new Blob([new Uint8Array(anamorphic)]));
+    expect(metadataFromIndex(index, 'mp4')).toMatchObject({ width: 640, height: 180 });
   });
 
   it('reads the audio sample rate from the sample entry', async () => {
