@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,11 @@ export const FIELD_FILES: FieldFile[] = [
       ),
   },
   {
+    name: 'annex-b.mp4',
+    what: 'H.264 stored Annex-B in MP4 (start codes, no avcC)',
+    build: () => annexBInMp4(),
+  },
+  {
     name: 'dolby.mp4',
     what: 'H.264 with AC-3 sound in MP4',
     build: () => ffmpegFile([...PICTURE, ...SPEECH, ...H264, '-c:a', 'ac3'], 'mp4'),
@@ -176,3 +182,34 @@ export const SOUND_FILES: FieldFile[] = [
       extension as string,
     ),
 }));
+
+/**
+ * H.264 stored Annex-B inside an MP4 (as some cameras and stream recorders write it): every NAL
+ * unit starts with a 00 00 00 01 start code instead of its length, SPS/PPS travel in the stream,
+ * and the sample entry has no avcC. Made from a normal MP4 by rewriting its packets in place.
+ */
+export function annexBInMp4(): Buffer {
+  const mp4 = ffmpegFile(
+    [...PICTURE, ...SPEECH, ...H264, '-x264-params', 'repeat-headers=1', '-c:a', 'aac'],
+    'mp4',
+  );
+  const path = tmpFile(mp4, 'mp4');
+  const { packets } = JSON.parse(
+    execFileSync('ffprobe', [
+      ...['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pos,size'],
+      ...['-of', 'json', path],
+    ]).toString(),
+  ) as { packets: { pos: string; size: string }[] };
+  const out = Buffer.from(mp4);
+  for (const packet of packets) {
+    const end = Number(packet.pos) + Number(packet.size);
+    for (let at = Number(packet.pos); at + 4 <= end;) {
+      const length = out.readUInt32BE(at);
+      out.writeUInt32BE(1, at);
+      at += 4 + length;
+    }
+  }
+  const avcC = out.indexOf('avcC');
+  out.write('free', avcC, 'latin1');
+  return out;
+}
