@@ -70,7 +70,7 @@ export function ChatPanel({
       if (controller.signal.aborted) return; // Stopped: the question is back in the box.
       const failure = caught instanceof AgentError ? caught.failure : null;
       setError({
-        message: failure?.message ?? `Something went wrong: ${errorMessage(caught)}`,
+        message: failure?.message ?? `BRI could not answer: ${errorMessage(caught)}`,
         question: asked,
       });
     } finally {

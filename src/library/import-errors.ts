@@ -69,6 +69,9 @@ function formatMegabytes(bytes: number): string {
 export class UnexpectedImportError extends VideoImportError {
   override name = 'UnexpectedImportError';
   constructor(fileName: string, detail: string) {
-    super(`Something went wrong importing “${fileName}”: ${detail}`);
+    super(
+      `BRI could not import “${fileName}”: ${detail}. Try again; if it fails the same way, ` +
+        'export Diagnostics (Settings) and report it.',
+    );
   }
 }

@@ -80,7 +80,7 @@ export function progressWriter(videoId: string, stage: StageName): (fraction: nu
 }
 
 /** Errors whose message already tells the person what happened and what to do. */
-const SELF_EXPLAINING = new Set(['ModelLoadError']);
+const SELF_EXPLAINING = new Set(['ModelLoadError', 'WorkerFailedError']);
 
 /** A stage's failure in words for the status line. */
 export function describeFailure(error: unknown): string {
@@ -91,7 +91,7 @@ export function describeFailure(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
   return SELF_EXPLAINING.has(name)
     ? `${detail}. Then choose “Analyse again”.`
-    : `Something went wrong: ${detail}. Try “Analyse again”.`;
+    : `This stage stopped: ${detail}. Choose “Analyse again”; if it stops the same way, export Diagnostics (Settings) and report it.`;
 }
 
 /** Marks a stage cancelled or failed and removes its partial rows, so a re-run starts clean. */
