@@ -121,6 +121,19 @@ async function inspectMp4(
   return { metadata, poster };
 }
 
+/**
+ * An Ogg file with a Theora picture (.ogv): mediabunny reads only its sound, and would call it a
+ * sound recording; ffmpeg.wasm reads both.
+ */
+async function isTheora(file: Blob, container: ContainerKind): Promise<boolean> {
+  if (container !== 'ogg') return false;
+  // The Theora identification header: 0x80 then "theora" (browsers decode 'latin1' as
+  // windows-1252, where 0x80 is '€', so the bytes are compared, not a decoded string).
+  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+  const signature = [0x80, ...new TextEncoder().encode('theora')];
+  return head.some((_, at) => signature.every((byte, i) => head[at + i] === byte));
+}
+
 async function probeAndPoster(
   file: Blob,
   container: ContainerKind,
@@ -130,7 +143,7 @@ async function probeAndPoster(
     const inspected = await inspectMp4(file, container, signal);
     if (inspected) return inspected;
   }
-  if (WEBCODECS_CONTAINERS.has(container)) {
+  if (WEBCODECS_CONTAINERS.has(container) && !(await isTheora(file, container))) {
     try {
       const metadata = withinLimits(await probeWithMediabunny(file, container));
       throwIfAborted(signal);

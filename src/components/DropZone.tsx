@@ -2,7 +2,8 @@ import { useRef, useState, type DragEvent } from 'react';
 import { importFiles } from '../library/library-actions';
 
 /** What the picker offers; the real check is by content (see src/shared/sniff-container.ts). */
-const ACCEPT = 'video/*,.mp4,.m4v,.mov,.3gp,.mkv,.webm,.avi,.ts,.m2ts,.mts,.bri';
+const ACCEPT =
+  'video/*,audio/*,.mp4,.m4v,.m4a,.mov,.3gp,.mkv,.webm,.avi,.ts,.m2ts,.mts,.flv,.ogv,.ogg,.opus,.mp3,.wav,.flac,.aac,.bri';
 
 function filesFrom(event: DragEvent): File[] {
   return Array.from(event.dataTransfer.files);

@@ -19,7 +19,7 @@ export class NotAVideoError extends VideoImportError {
   constructor(fileName: string, looksLike: string) {
     super(
       `“${fileName}” isn't a video BRI can open${looksLike ? ` — it looks like ${looksLike}` : ''}. ` +
-        'BRI accepts MP4, MOV, MKV, WebM, AVI and MPEG-TS files.',
+        'BRI accepts videos (MP4, MOV, MKV, WebM, AVI, MPEG-TS, FLV, Ogg) and sound recordings (M4A, MP3, WAV, FLAC, Ogg, AAC).',
     );
   }
 }

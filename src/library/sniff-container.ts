@@ -114,6 +114,7 @@ export function sniffContainer(bytes: Uint8Array): SniffResult {
     }
   }
   if (isTransportStream(bytes)) return { kind: 'video', container: 'ts' };
+  if (ascii(bytes, 0, 3) === 'FLV' && bytes[3] === 1) return { kind: 'video', container: 'flv' };
   const sound = sniffSound(bytes);
   if (sound) return { kind: 'video', container: sound };
   if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) {

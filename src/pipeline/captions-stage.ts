@@ -3,6 +3,7 @@ import type { FrameCaption } from '../shared/frame-results';
 import { listCaptions, putCaption, putStage, type VideoRecord } from '../db';
 import { captionFrames } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
+import { repairConfidence } from './repair-frame-results';
 
 const CAPTIONS: FrameModelStage<FrameCaption> = {
   stage: 'captions',
@@ -12,6 +13,14 @@ const CAPTIONS: FrameModelStage<FrameCaption> = {
   save: (videoId, frame, lineage) => putCaption({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listCaptions(videoId)).map(({ t, caption, confidence }) => ({ t, caption, confidence })),
+  repair: (frame) => {
+    const { result: confidence, fixed } = repairConfidence(frame.confidence);
+    const caption = typeof frame.caption === 'string' ? frame.caption : '';
+    return {
+      result: { ...frame, caption, confidence },
+      fixed: fixed + (caption === frame.caption ? 0 : 1),
+    };
+  },
   // Captions are per frame; there is nothing to merge over time.
   labels: () => [],
   finish: async (_videoId, _ranges, _lineage, done) => {

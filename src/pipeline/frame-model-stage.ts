@@ -22,6 +22,8 @@ import {
 } from './object-tracks';
 import { reportStage } from './stage-status';
 import { StageProgress } from './stage-progress';
+import type { Repaired } from './repair-frame-results';
+import { logEvent } from '../diagnostics/session-log';
 import { lineage, setStage, stageRow } from './stage-rows';
 
 /** A stage that runs one model over every stored frame and merges what it saw into ranges. */
@@ -40,6 +42,8 @@ export interface FrameModelStage<Result extends { t: number }> {
   save: (videoId: string, result: Result, lineage: Lineage) => Promise<unknown>;
   /** The per-frame results already stored (the checkpoint a resumed run continues from). */
   load: (videoId: string) => Promise<Result[]>;
+  /** The result made fit for its row (NaN scores, inside-out boxes…), with how much was fixed. */
+  repair: (result: Result) => Repaired<Result>;
   /** What the frame showed, as labels to merge over time. */
   labels: (result: Result) => FrameObjects['objects'];
   /** Stores the ranges and the done row in one transaction. */
@@ -83,12 +87,15 @@ export async function runFrameModelStage<Result extends { t: number }>(
   const model = resolveModel(spec.role, readSettings());
   const progress = new StageProgress(video.id, spec.stage);
   let rowLineage: Lineage | null = null;
+  let repaired = 0;
   const result = await spec.run(
     signal,
     model,
     frames.filter(({ t }) => !stored.has(t)).map(({ t, blob }) => ({ t, blob })),
     {
-      onFrame: async (frameResult: Result) => {
+      onFrame: async (raw: Result) => {
+        const { result: frameResult, fixed } = spec.repair(raw);
+        repaired += fixed;
         results.push(frameResult);
         rowLineage ??= lineage(
           model.id,
@@ -115,7 +122,17 @@ export async function runFrameModelStage<Result extends { t: number }>(
     ...spec.stats(results, ranges),
     seconds: result.seconds,
     resumedFrames: stored.size,
+    repairedResults: repaired,
   };
+  if (repaired > 0) {
+    logEvent({
+      level: 'warn',
+      component: 'pipeline',
+      message: `${spec.stage}: ${repaired} malformed model results repaired or dropped`,
+      videoId: video.id,
+      data: { repaired },
+    });
+  }
   const done = stageRow(video.id, spec.stage, { state: 'done', progress: 1, stats });
   const used = lineage(
     model.id,

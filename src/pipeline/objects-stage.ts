@@ -3,6 +3,7 @@ import type { FrameDetections } from '../shared/frame-results';
 import { finishObjectsStage, listDetections, putDetections, type VideoRecord } from '../db';
 import { detectFrames } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
+import { repairScored } from './repair-frame-results';
 
 const OBJECTS: FrameModelStage<FrameDetections> = {
   stage: 'objects',
@@ -12,6 +13,10 @@ const OBJECTS: FrameModelStage<FrameDetections> = {
   save: (videoId, frame, lineage) => putDetections({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listDetections(videoId)).map(({ t, objects }) => ({ t, objects })),
+  repair: (frame) => {
+    const { result: objects, fixed } = repairScored(frame.objects, (o) => o.label);
+    return { result: { ...frame, objects }, fixed };
+  },
   labels: (frame) => frame.objects,
   finish: (videoId, ranges, lineage, done) =>
     finishObjectsStage(

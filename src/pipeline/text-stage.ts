@@ -3,6 +3,7 @@ import type { FrameText } from '../shared/frame-results';
 import { finishTextStage, listOnScreenText, putOnScreenText, type VideoRecord } from '../db';
 import { readFrames } from '../bridges/ocr';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
+import { repairScored } from './repair-frame-results';
 
 /** Lines compare case- and space-insensitively when merged over frames. */
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -15,6 +16,10 @@ const TEXT: FrameModelStage<FrameText> = {
   save: (videoId, frame, lineage) => putOnScreenText({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listOnScreenText(videoId)).map(({ t, lines, textLike }) => ({ t, lines, textLike })),
+  repair: (frame) => {
+    const { result: lines, fixed } = repairScored(frame.lines, (line) => line.text);
+    return { result: { ...frame, lines }, fixed };
+  },
   labels: (frame) =>
     frame.lines.map((line) => ({ label: normalise(line.text), score: line.score })),
   finish: (videoId, ranges, lineage, done) =>

@@ -1,13 +1,10 @@
-/** Containers BRI accepts, recognised from the file's first bytes (never from its name alone). */
 /**
+ * Containers BRI accepts, recognised from the file's first bytes (never from its name alone).
  * `ts`: MPEG transport streams (.ts, .m2ts, .mts: camcorders, broadcast recordings, HLS
- * segments). The rest hold sound only: `mp3`, `wav`, `flac`, `ogg` (Opus, Vorbis), `adts` (raw
- * AAC); an M4A is an `mp4` without a video track.
+ * segments); `flv`: Flash video (old downloads, some stream recorders), read by ffmpeg.wasm. The
+ * rest hold sound only: `mp3`, `wav`, `flac`, `ogg` (Opus, Vorbis; an .ogv has Theora video
+ * too), `adts` (raw AAC); an M4A is an `mp4` without a video track.
  */
-export type ContainerKind =
-  'mp4' | 'mov' | 'webm' | 'mkv' | 'avi' | 'ts' | 'mp3' | 'wav' | 'flac' | 'ogg' | 'adts';
-
-/** Every container kind, for schemas. */
 export const CONTAINER_KINDS = [
   'mp4',
   'mov',
@@ -15,12 +12,15 @@ export const CONTAINER_KINDS = [
   'mkv',
   'avi',
   'ts',
+  'flv',
   'mp3',
   'wav',
   'flac',
   'ogg',
   'adts',
-] as const satisfies readonly ContainerKind[];
+] as const;
+
+export type ContainerKind = (typeof CONTAINER_KINDS)[number];
 
 /** What the demuxer learns about a video before it is stored. */
 export interface VideoMetadata {
@@ -65,6 +65,7 @@ export const CONTAINER_MIME: Record<ContainerKind, string> = {
   mkv: 'video/x-matroska',
   avi: 'video/x-msvideo',
   ts: 'video/mp2t',
+  flv: 'video/x-flv',
   mp3: 'audio/mpeg',
   wav: 'audio/wav',
   flac: 'audio/flac',

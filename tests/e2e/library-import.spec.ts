@@ -119,7 +119,7 @@ test('the automation API imports, reads and deletes', async ({ page, library }) 
   expect(result.rejected).toEqual({
     name: 'NotAVideoError',
     message:
-      "“icon.png” isn't a video BRI can open — it looks like an image (PNG). BRI accepts MP4, MOV, MKV, WebM, AVI and MPEG-TS files.",
+      "“icon.png” isn't a video BRI can open — it looks like an image (PNG). BRI accepts videos (MP4, MOV, MKV, WebM, AVI, MPEG-TS, FLV, Ogg) and sound recordings (M4A, MP3, WAV, FLAC, Ogg, AAC).",
   });
 
   await library.fileInput.setInputFiles(mediaPath('jfk_bus_zidane.webm'));

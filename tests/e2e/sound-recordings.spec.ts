@@ -47,6 +47,14 @@ test('sound recordings are library items: imported with their length, transcribe
     const reply = await page.evaluate((videoId) => window.bri.ask(videoId, 'What is said?'), id);
     expect(reply.text.length).toBeGreaterThan(0);
     expect(reply.tool_calls.length).toBeGreaterThan(0);
+    // Subtitles and notes come from the transcript, as for a video.
+    const exported = await page.evaluate(async (videoId) => {
+      const srt = await (await window.bri.export(videoId, 'srt')).text();
+      const notes = await (await window.bri.export(videoId, 'md')).text();
+      return { cues: (srt.match(/-->/g) ?? []).length, notes: notes.length };
+    }, id);
+    expect(exported.cues).toBeGreaterThan(0);
+    expect(exported.notes).toBeGreaterThan(0);
     await library.card('voice-memo.m4a').getByTestId('library.open').click();
     const player = page.getByTestId('player.video');
     await expect(player).toHaveAttribute('poster', /^blob:/);

@@ -130,6 +130,44 @@ export const FIELD_FILES: FieldFile[] = [
     build: () => annexBInMp4(),
   },
   {
+    name: 'clip.ogv',
+    what: 'Theora and Vorbis in Ogg',
+    build: () =>
+      ffmpegFile(
+        [...PICTURE, ...SPEECH, '-c:v', 'libtheora', '-q:v', '5', '-c:a', 'libvorbis'],
+        'ogv',
+      ),
+  },
+  {
+    name: 'flash.flv',
+    what: 'H.264 and AAC in Flash video',
+    build: () => ffmpegFile([...PICTURE, ...SPEECH, ...H264, '-c:a', 'aac'], 'flv'),
+  },
+  {
+    name: 'edit-list.mp4',
+    what: 'cut without re-encoding: an edit list hides the 1.3 s before the cut, which is mid-GOP',
+    build: () =>
+      ffmpegFile(
+        [
+          '-i',
+          tmpFile(
+            ffmpegFile(
+              [
+                ...['-t', '6', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25'],
+                ...['-t', '6', '-i', mediaPath('jfk.flac')],
+                ...H264,
+                ...['-g', '50', '-c:a', 'aac'],
+              ],
+              'mp4',
+            ),
+            'mp4',
+          ),
+          ...['-ss', '1.3', '-c', 'copy'],
+        ],
+        'mp4',
+      ),
+  },
+  {
     name: 'dolby.mp4',
     what: 'H.264 with AC-3 sound in MP4',
     build: () => ffmpegFile([...PICTURE, ...SPEECH, ...H264, '-c:a', 'ac3'], 'mp4'),

@@ -17,6 +17,7 @@ export async function findTruncation(file: Blob, container: ContainerKind): Prom
     case 'avi':
       return findRiffTruncation(file);
     case 'ts':
+    case 'flv':
     case 'mp3':
     case 'adts':
     case 'ogg':

@@ -5,7 +5,7 @@ import type { ContainerKind } from '../../src/shared/video-types';
 export type Decoder = 'webcodecs' | 'ffmpeg';
 
 /** Containers mediabunny can't demux: always ffmpeg.wasm. */
-const FFMPEG_ONLY = new Set<ContainerKind>(['avi']);
+const FFMPEG_ONLY = new Set<ContainerKind>(['avi', 'flv']);
 
 /**
  * Asks WebCodecs first (mediabunny's `canDecode` runs `isConfigSupported` on the track's real

@@ -4,7 +4,7 @@ import type { ContainerKind, PosterImage, VideoMetadata } from '../../src/shared
 import { encodePoster, posterTime } from './encode-poster';
 import type { Probed } from './mediabunny-probe';
 import { soundOnly } from './mp4/mp4-probe';
-import { takeOutput, withMountedFile } from './ffmpeg-runtime';
+import { seekTo, takeOutput, withMountedFile } from './ffmpeg-runtime';
 
 const probeSchema = z.object({
   format: z.object({ duration: z.coerce.number().optional() }).optional(),
@@ -89,8 +89,7 @@ export async function posterWithFfmpeg(file: Blob, duration: number): Promise<Po
     const status = await ffmpeg.exec([
       '-v',
       'error',
-      '-ss',
-      t.toFixed(3),
+      ...seekTo(t),
       '-i',
       path,
       '-frames:v',

@@ -59,3 +59,11 @@ export async function takeOutput(ffmpeg: FFmpeg, path: string): Promise<Uint8Arr
   if (typeof data === 'string') return new TextEncoder().encode(data);
   return data;
 }
+
+/**
+ * ffmpeg's input seek to `seconds`, as arguments to put before `-i`. None at 0: `-ss 0` on an FLV
+ * with B-frames (ffmpeg 5 and the wasm core alike) seeks past every frame and decodes nothing.
+ */
+export function seekTo(seconds: number): string[] {
+  return seconds > 0 ? ['-ss', String(Math.round(seconds * 1000) / 1000)] : [];
+}

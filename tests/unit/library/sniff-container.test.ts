@@ -109,5 +109,9 @@ describe('sniffContainer', () => {
       container: 'adts',
     });
     expect(sniffContainer(bytes('OggS', [0, 2]))).toEqual({ kind: 'video', container: 'ogg' });
+    expect(sniffContainer(bytes('FLV', [1, 5, 0, 0, 0, 9]))).toEqual({
+      kind: 'video',
+      container: 'flv',
+    });
   });
 });

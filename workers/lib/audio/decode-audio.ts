@@ -1,7 +1,7 @@
 import { ALL_FORMATS, AudioSampleSink, BlobSource, EncodedPacketSink, Input } from 'mediabunny';
 import { decodeAudioPlanes, type PlanarAudio } from '../codecs/audio-decode';
 import type { ContainerKind } from '../../../src/shared/video-types';
-import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
+import { seekTo, takeOutput, withMountedFile } from '../ffmpeg-runtime';
 import { audioDecoderFor } from '../decoder-choice';
 import { timelineStart } from '../timeline';
 import { StreamingResampler, TARGET_RATE, downmix } from './resample';
@@ -83,8 +83,7 @@ async function* decodeWithFfmpeg(
       const args = [
         '-v',
         'error',
-        '-ss',
-        String(start),
+        ...seekTo(start),
         '-i',
         path,
         '-t',

@@ -1,6 +1,6 @@
 import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
 import type { ContainerKind } from '../../../src/shared/video-types';
-import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
+import { seekTo, takeOutput, withMountedFile } from '../ffmpeg-runtime';
 import { videoDecoderFor } from '../decoder-choice';
 import { timelineStart } from '../timeline';
 
@@ -36,8 +36,7 @@ export async function frameAt(file: Blob, container: ContainerKind, t: number): 
       const status = await ffmpeg.exec([
         '-v',
         'error',
-        '-ss',
-        String(t),
+        ...seekTo(t),
         '-i',
         path,
         '-frames:v',

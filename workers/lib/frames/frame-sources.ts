@@ -1,7 +1,7 @@
 import { timelineStart } from '../timeline';
 import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input } from 'mediabunny';
 import { fitWithin } from '../encode-poster';
-import { takeOutput, withMountedFile } from '../ffmpeg-runtime';
+import { seekTo, takeOutput, withMountedFile } from '../ffmpeg-runtime';
 import { stepFilter, type SamplePlan } from './sample-plan';
 import { decodeFrames, h264DisposableTest, type EncodedSample } from '../codecs/video-decode';
 
@@ -74,8 +74,7 @@ export async function* framesWithFfmpeg(
       const args = [
         '-v',
         'error',
-        '-ss',
-        String(start),
+        ...seekTo(start),
         '-t',
         String(FFMPEG_SEGMENT_SECONDS),
         '-i',
