@@ -90,9 +90,12 @@ interface Inspected {
 
 /** HEVC and friends demux fine but have no WebCodecs decoder here: ffmpeg draws their poster. */
 async function posterWithDemuxer(file: Blob, duration: number): Promise<PosterImage> {
-  return (await canDecodeWithWebCodecs(file))
-    ? posterWithMediabunny(file, duration)
-    : posterWithFfmpeg(file, duration);
+  if (!(await canDecodeWithWebCodecs(file).catch(() => false))) {
+    return posterWithFfmpeg(file, duration);
+  }
+  // WebCodecs can decode the codec but not this stream's start (no key frame where asked, an
+  // odd layout): ffmpeg.wasm finds a frame before the import fails.
+  return posterWithMediabunny(file, duration).catch(() => posterWithFfmpeg(file, duration));
 }
 
 /** MP4/MOV through the lean index reader; null for layouts it leaves to mediabunny (fragmented MP4). */

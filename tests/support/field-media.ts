@@ -168,6 +168,18 @@ export const FIELD_FILES: FieldFile[] = [
       ),
   },
   {
+    name: 'mid-broadcast.ts',
+    what: 'a stream joined mid-broadcast: no initial key frame (the first 40 % of packets cut off)',
+    build: () => {
+      const stream = ffmpegFile(
+        [...PICTURE, ...SPEECH, ...H264, '-g', '25', '-c:a', 'aac', '-f', 'mpegts'],
+        'ts',
+      );
+      const packets = Math.floor(stream.length / 188);
+      return stream.subarray(Math.floor(packets * 0.4) * 188);
+    },
+  },
+  {
     name: 'dolby.mp4',
     what: 'H.264 with AC-3 sound in MP4',
     build: () => ffmpegFile([...PICTURE, ...SPEECH, ...H264, '-c:a', 'ac3'], 'mp4'),

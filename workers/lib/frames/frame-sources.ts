@@ -45,8 +45,15 @@ export async function* framesWithWebCodecs(
   }
 }
 
+/**
+ * The packets to decode, from the first key frame: a stream joined mid-broadcast (or cut without
+ * re-encoding) starts with frames that reference ones it doesn't have, which a decoder refuses.
+ */
 async function* packetsOf(sink: EncodedPacketSink): AsyncGenerator<EncodedSample> {
+  let keyed = false;
   for await (const packet of sink.packets()) {
+    keyed ||= packet.type === 'key';
+    if (!keyed) continue;
     yield {
       data: packet.data,
       timestamp: packet.timestamp,
