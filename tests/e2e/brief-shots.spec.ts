@@ -1,15 +1,7 @@
 import { expect, test } from './fixtures';
+import { iou } from './support/ranges';
 import { writeFileSync } from 'node:fs';
 import { SHOT_PHOTOS, SHOT_SECONDS, briefShots } from '../support/field-media';
-
-interface Range {
-  start: number;
-  end: number;
-}
-const overlap = (a: Range, b: Range) =>
-  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const iou = (a: Range, b: Range) =>
-  overlap(a, b) / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
 
 test('2-second shots are found, and each object’s range covers its shot (IoU ≥ 0.5), never zero-length', async ({
   page,

@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures';
+import { importBuiltFile } from './support/built-file';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mediaPath } from '../paths';
 import { ffmpegFile } from '../support/hostile-media';
-import { ffprobeJson } from '../ffprobe';
 import { DISPLAY_SIZE, FIELD_FILES } from '../support/field-media';
 
 test('real-world containers and codecs import with their true length, and their frames and transcript are indexed', async ({
@@ -14,15 +14,7 @@ test('real-world containers and codecs import with their true length, and their 
   await library.open({ autoAnalyse: false });
   for (const { name, what, build } of FIELD_FILES) {
     await test.step(`${name}: ${what}`, async () => {
-      const path = test.info().outputPath(name);
-      writeFileSync(path, build());
-      const truth = Number(
-        ffprobeJson<{ format: { duration: string } }>(path, ['-show_entries', 'format=duration'])
-          .format.duration,
-      );
-      await library.pick(path);
-      await expect(library.errors).toHaveCount(0);
-      const id = await library.videoId(name);
+      const { id, ffprobeDuration: truth } = await importBuiltFile(library, name, build());
       const video = (await bri.listVideos()).find((v) => v.id === id);
       // A stream cut mid-broadcast starts with a partial audio packet group: ffprobe counts its
       // 0.16 s, mediabunny (whose timestamps the frames and audio use) starts after it.

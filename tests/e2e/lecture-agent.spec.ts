@@ -1,21 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { iou, overlap, type Range } from './support/ranges';
 import type { ToolOutcome } from '../../src/tools/tool-types';
 import { mediaPath } from '../paths';
 import { FakeGroq } from '../support/fake-groq';
 import { formatTimestamp } from '../../src/tools/moments';
 import { ChatPage, lastToolResult } from './support/chat-page';
 import { LibraryPage } from './support/library-page';
-
-interface Range {
-  start: number;
-  end: number;
-}
-
-const overlap = (a: Range, b: Range) =>
-  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const iou = (a: Range, b: Range) =>
-  overlap(a, b) / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
 
 /** Calls a tool through `window.bri.tools`, as an agent or a power user would. */
 async function tool<Result>(page: Page, name: string, args: unknown): Promise<Result> {

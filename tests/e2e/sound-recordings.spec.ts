@@ -1,6 +1,5 @@
 import { expect, test } from './fixtures';
-import { writeFileSync } from 'node:fs';
-import { ffprobeJson } from '../ffprobe';
+import { importBuiltFile } from './support/built-file';
 import { SOUND_FILES } from '../support/field-media';
 
 test('sound recordings are library items: imported with their length, transcribed, chat-ready, frame stages skipped with the reason', async ({
@@ -12,17 +11,9 @@ test('sound recordings are library items: imported with their length, transcribe
   await library.open({ autoAnalyse: false });
   for (const { name, what, build } of SOUND_FILES) {
     await test.step(`${name}: ${what}`, async () => {
-      const path = test.info().outputPath(name);
-      writeFileSync(path, build());
-      const truth = Number(
-        ffprobeJson<{ format: { duration: string } }>(path, ['-show_entries', 'format=duration'])
-          .format.duration,
-      );
-      await library.pick(path);
-      await expect(library.errors).toHaveCount(0);
+      const { id, ffprobeDuration: truth } = await importBuiltFile(library, name, build());
       const card = library.card(name);
       await expect(card.getByTestId('library.dimensions')).toHaveText('Sound only');
-      const id = await library.videoId(name);
       const record = (await bri.listVideos()).find((v) => v.id === id);
       expect(record).toMatchObject({ hasVideo: false, hasAudio: true, width: 0, height: 0 });
       expect(Math.abs((record?.duration ?? 0) - truth), `duration of ${name}`).toBeLessThanOrEqual(
