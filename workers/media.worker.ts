@@ -9,7 +9,7 @@ import {
 } from '../src/shared/video-types';
 import { waveformPoster } from './lib/audio/waveform-poster';
 import { findTruncation } from './lib/check-truncation';
-import { videoDecoderFor, type Decoder } from './lib/decoder-choice';
+import { demuxesWithMediabunny, videoDecoderFor, type Decoder } from './lib/decoder-choice';
 import { analyseFrames, type FrameAnalysis, type SampledFrame } from './lib/frames/analyse-frames';
 import { frameAt, type FullFrame } from './lib/frames/frame-at';
 import { framesWithFfmpeg, framesWithWebCodecs } from './lib/frames/frame-sources';
@@ -17,12 +17,7 @@ import { planSampling, type SamplePlan } from './lib/frames/sample-plan';
 import { naiveFrames } from './lib/naive-frames';
 import { detectSpeech, type SpeechResult } from './lib/speech';
 import { posterWithFfmpeg, probeWithFfmpeg } from './lib/ffmpeg-probe';
-import {
-  canDecodeWithWebCodecs,
-  posterWithMediabunny,
-  probeWithMediabunny,
-  type Probed,
-} from './lib/mediabunny-probe';
+import { posterWithMediabunny, probeWithMediabunny, type Probed } from './lib/mediabunny-probe';
 import { Mp4DamagedError, Mp4EncryptedError } from './lib/mp4/mp4-boxes';
 import { Mp4IndexError } from './lib/mp4/mp4-index';
 import {
@@ -37,20 +32,6 @@ import { errorMessage } from '../src/shared/error-message';
 import { findLimitBreach, type LimitBreach } from '../src/shared/media-limits';
 
 registerTransferHandlers();
-
-/** Containers mediabunny demuxes (MPEG-TS included); the rest (AVI) go straight to ffmpeg.wasm. */
-const WEBCODECS_CONTAINERS = new Set<ContainerKind>([
-  'mp4',
-  'mov',
-  'webm',
-  'mkv',
-  'ts',
-  'mp3',
-  'wav',
-  'flac',
-  'ogg',
-  'adts',
-]);
 
 /** Why a probe failed, in words (or figures) the import error can show. */
 export type ProbeFailure =
@@ -89,8 +70,12 @@ interface Inspected {
 }
 
 /** HEVC and friends demux fine but have no WebCodecs decoder here: ffmpeg draws their poster. */
-async function posterWithDemuxer(file: Blob, duration: number): Promise<PosterImage> {
-  if (!(await canDecodeWithWebCodecs(file).catch(() => false))) {
+async function posterWithDemuxer(
+  file: Blob,
+  container: ContainerKind,
+  duration: number,
+): Promise<PosterImage> {
+  if ((await videoDecoderFor(file, container)) === 'ffmpeg') {
     return posterWithFfmpeg(file, duration);
   }
   // WebCodecs can decode the codec but not this stream's start (no key frame where asked, an
@@ -120,7 +105,7 @@ async function inspectMp4(
     return { metadata, poster: await waveformPoster(file, container, metadata.duration, signal) };
   const poster = canDecodeLean(video)
     ? await posterFromIndex(file, video, metadata.duration)
-    : await posterWithDemuxer(file, metadata.duration);
+    : await posterWithDemuxer(file, container, metadata.duration);
   return { metadata, poster };
 }
 
@@ -146,12 +131,12 @@ async function probeAndPoster(
     const inspected = await inspectMp4(file, container, signal);
     if (inspected) return inspected;
   }
-  if (WEBCODECS_CONTAINERS.has(container) && !(await isTheora(file, container))) {
+  if (demuxesWithMediabunny(container) && !(await isTheora(file, container))) {
     try {
       const metadata = withinLimits(await probeWithMediabunny(file, container));
       throwIfAborted(signal);
       const poster = hasPicture(metadata)
-        ? await posterWithDemuxer(file, metadata.duration)
+        ? await posterWithDemuxer(file, container, metadata.duration)
         : await waveformPoster(file, container, metadata.duration, signal);
       return { metadata, poster };
     } catch (error) {

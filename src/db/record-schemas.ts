@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STAGE_NAMES } from '../shared/stages';
 import { MEDIA_LIMITS } from '../shared/media-limits';
 import { CONTAINER_KINDS } from '../shared/video-types';
+import { seconds } from './row-schemas';
 
 /**
  * The library's own records — videos, posters, stages, chat turns — as their writers store them
@@ -21,10 +22,9 @@ const epochMs = z
   .min(0)
   .refine((t) => t <= Date.now() + 86_400_000, 'a time in the future');
 
+/** A poster's size. */
 const pixels = z.number().int().positive().max(MEDIA_LIMITS.maxSidePx);
-const seconds = z.number().finite().min(0);
-
-/** A sound recording's picture size is 0 × 0. */
+/** A video's picture size; a sound recording's is 0 × 0. */
 const sidePx = z.number().int().min(0).max(MEDIA_LIMITS.maxSidePx);
 
 export const VIDEO_RECORD = z

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * inside their segment, lineage on every row. (Times against the video's duration are checked
  * in `validate-rows.ts`, which knows the video.)
  */
-const seconds = z.number().finite().min(0);
+/** A time in video seconds (also used by record-schemas.ts). */
+export const seconds = z.number().finite().min(0);
 const unit = z.number().finite().min(0).max(1);
 const box = z
   .tuple([z.number(), z.number(), z.number(), z.number()])

@@ -17,12 +17,7 @@ import {
 import { DamagedVideoError, EncryptedVideoError, VideoOutOfRangeError } from './refusal-errors';
 import { SNIFF_BYTES, sniffContainer, type SniffResult } from './sniff-container';
 import { CONTAINER_MIME } from '../shared/video-types';
-import {
-  STORAGE_HEADROOM_BYTES,
-  freeBytes,
-  isQuotaError,
-  readStorageStatus,
-} from '../storage/storage-status';
+import { STORAGE_HEADROOM_BYTES, freeBytesIfShort, isQuotaError } from '../storage/storage-status';
 import { removeVideoFile, saveVideoFile } from '../storage/video-files';
 
 /** Where an import is: shown on its progress row. `fraction` is 0–1 within the phase. */
@@ -52,9 +47,8 @@ function describeNonVideo(sniff: Extract<SniffResult, { kind: 'other' }>): strin
 }
 
 async function ensureSpaceFor(name: string, size: number): Promise<void> {
-  const free = freeBytes(await readStorageStatus());
-  const needed = size + STORAGE_HEADROOM_BYTES;
-  if (free !== null && free < needed) throw new StorageFullError(name, needed, free);
+  const free = await freeBytesIfShort(size);
+  if (free !== null) throw new StorageFullError(name, size + STORAGE_HEADROOM_BYTES, free);
 }
 
 function refusalOf(name: string, failure: ProbeFailure): VideoImportError {

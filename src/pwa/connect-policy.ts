@@ -37,25 +37,31 @@ function configuredOrigins(settings: Pick<Settings, 'groqBaseUrl' | 'modelBaseUr
   });
 }
 
-let applied: Set<string> | null = null;
+/** The sources the policy applied at start names (null before it is applied). */
+let applied: readonly string[] | null = null;
 
-/** True when `origin` is covered by a fixed source (exact, wildcard subdomain or loopback port). */
-function coveredByFixed(origin: string): boolean {
+/**
+ * Whether a CSP source expression of the forms used here (`'self'`, `scheme://host`,
+ * `scheme://*.host`, `…:*`, `…:8443`) allows `origin`. An `http:` source also allows `https:`, as CSP does.
+ */
+function allows(source: string, origin: string): boolean {
+  if (source === "'self'") return origin === location.origin;
+  const match = /^(https?):\/\/(\*\.)?([^:/]+)(:\*)?$/.exec(source);
+  if (!match) return false;
+  const [, scheme, wildcard, host = '', anyPort] = match;
   const url = new URL(origin);
-  if (url.origin === location.origin) return true;
-  if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return true;
-  if (url.protocol !== 'https:') return false;
-  return (
-    url.hostname === 'huggingface.co' ||
-    url.hostname.endsWith('.huggingface.co') ||
-    url.hostname.endsWith('.hf.co') ||
-    url.hostname === 'api.groq.com'
-  );
+  const schemeOk =
+    url.protocol === `${scheme}:` || (scheme === 'http' && url.protocol === 'https:');
+  const hostOk = wildcard ? url.hostname.endsWith(`.${host}`) : url.hostname === host;
+  return schemeOk && hostOk && (anyPort !== undefined || url.port === '');
 }
+
+const coveredBy = (sources: readonly string[], origin: string) =>
+  sources.some((source) => allows(source, origin));
 
 /** The connect-src sources for these settings. */
 export function connectSources(settings: Pick<Settings, 'groqBaseUrl' | 'modelBaseUrl'>): string[] {
-  const extra = configuredOrigins(settings).filter((origin) => !coveredByFixed(origin));
+  const extra = configuredOrigins(settings).filter((origin) => !coveredBy(FIXED_SOURCES, origin));
   return [...FIXED_SOURCES, ...new Set(extra)];
 }
 
@@ -63,7 +69,7 @@ export function connectSources(settings: Pick<Settings, 'groqBaseUrl' | 'modelBa
 export function applyConnectPolicy(settings: Settings = readSettings()): void {
   if (applied) return;
   const sources = connectSources(settings);
-  applied = new Set(sources);
+  applied = sources;
   const meta = document.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';
   meta.content = `connect-src ${sources.join(' ')}`;
@@ -76,9 +82,8 @@ export function applyConnectPolicy(settings: Settings = readSettings()): void {
  */
 export function reloadForNewHosts(settings: Settings = readSettings()): boolean {
   if (!applied) return false;
-  const uncovered = configuredOrigins(settings).some(
-    (origin) => !coveredByFixed(origin) && !applied?.has(origin),
-  );
+  const sources = applied;
+  const uncovered = configuredOrigins(settings).some((origin) => !coveredBy(sources, origin));
   if (uncovered) location.reload();
   return uncovered;
 }

@@ -30,6 +30,15 @@ export function freeBytes(status: StorageStatus): number | null {
   return Math.max(0, status.quota - status.usage);
 }
 
+/**
+ * The free bytes when `bytes` (plus STORAGE_HEADROOM_BYTES for its index) won't fit, else null
+ * (also where the browser doesn't say): the check an import and a restore make before writing.
+ */
+export async function freeBytesIfShort(bytes: number): Promise<number | null> {
+  const free = freeBytes(await readStorageStatus());
+  return free !== null && free < bytes + STORAGE_HEADROOM_BYTES ? free : null;
+}
+
 /** True when the error is the browser refusing a write for lack of space. */
 export function isQuotaError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

@@ -7,6 +7,11 @@ export type Decoder = 'webcodecs' | 'ffmpeg';
 /** Containers mediabunny can't demux: always ffmpeg.wasm. */
 const FFMPEG_ONLY = new Set<ContainerKind>(['avi', 'flv']);
 
+/** True for the containers mediabunny reads (all but AVI and FLV). */
+export function demuxesWithMediabunny(container: ContainerKind): boolean {
+  return !FFMPEG_ONLY.has(container);
+}
+
 /**
  * Asks WebCodecs first (mediabunny's `canDecode` runs `isConfigSupported` on the track's real
  * decoder configuration) and falls back to ffmpeg.wasm where this browser can't decode the codec:
@@ -18,7 +23,7 @@ async function choose(
   container: ContainerKind,
   track: 'video' | 'audio',
 ): Promise<Decoder> {
-  if (FFMPEG_ONLY.has(container)) return 'ffmpeg';
+  if (!demuxesWithMediabunny(container)) return 'ffmpeg';
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   try {
     const found =
@@ -31,10 +36,36 @@ async function choose(
   }
 }
 
+/**
+ * Choices already made in this worker, by file identity. Opening a file with mediabunny parses
+ * its whole index (+265 MB and 0.7 s for a 9-hour MP4), and the frames stage, each frame look-up
+ * and the decode itself all ask: the answer is worked out once per file. Stored videos are OPFS
+ * Files named by their id, so name, size and modification time identify the bytes; a plain Blob
+ * (the IndexedDB fallback) is asked afresh.
+ */
+const chosen = new Map<string, Promise<Decoder>>();
+const MAX_REMEMBERED = 64;
+
+function remembered(
+  file: Blob,
+  container: ContainerKind,
+  track: 'video' | 'audio',
+): Promise<Decoder> {
+  if (!(file instanceof File) || !file.name) return choose(file, container, track);
+  const key = `${track}|${container}|${file.name}|${file.size}|${file.lastModified}`;
+  let choice = chosen.get(key);
+  if (!choice) {
+    if (chosen.size >= MAX_REMEMBERED) chosen.clear();
+    choice = choose(file, container, track);
+    chosen.set(key, choice);
+  }
+  return choice;
+}
+
 export function videoDecoderFor(file: Blob, container: ContainerKind): Promise<Decoder> {
-  return choose(file, container, 'video');
+  return remembered(file, container, 'video');
 }
 
 export function audioDecoderFor(file: Blob, container: ContainerKind): Promise<Decoder> {
-  return choose(file, container, 'audio');
+  return remembered(file, container, 'audio');
 }

@@ -59,16 +59,6 @@ export async function probeWithMediabunny(file: Blob, container: ContainerKind):
   }
 }
 
-/** True when this browser's WebCodecs can decode the file's video track. */
-export async function canDecodeWithWebCodecs(file: Blob): Promise<boolean> {
-  const input = openInput(file);
-  try {
-    return await (await requireVideoTrack(input)).canDecode();
-  } finally {
-    input.dispose();
-  }
-}
-
 /** Decodes one frame with WebCodecs and encodes it as the poster. */
 export async function posterWithMediabunny(file: Blob, duration: number): Promise<PosterImage> {
   const input = openInput(file);

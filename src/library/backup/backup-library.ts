@@ -14,7 +14,7 @@ import { NotABackupError, readArchive, writeArchive } from './archive-format';
 import { checkBackedUpVideo, nameOf, type BackedUpVideo } from './restore-checks';
 import { withRestoreLock } from './restore-lock';
 import { formatBytes } from '../format';
-import { STORAGE_HEADROOM_BYTES, freeBytes, readStorageStatus } from '../../storage/storage-status';
+import { freeBytesIfShort } from '../../storage/storage-status';
 import { errorMessage } from '../../shared/error-message';
 
 const FORMAT = 'bri-backup';
@@ -141,8 +141,8 @@ async function ensureSpaceFor(entries: BackedUpVideo[]): Promise<void> {
     }),
   );
   const needed = missing.reduce((sum, size) => sum + size, 0);
-  const free = freeBytes(await readStorageStatus());
-  if (needed > 0 && free !== null && free < needed + STORAGE_HEADROOM_BYTES) {
+  const free = needed > 0 ? await freeBytesIfShort(needed) : null;
+  if (free !== null) {
     throw new BackupStorageFullError(
       `There isn't enough space to restore this backup: its videos need ${formatBytes(needed)} but ` +
         `only ${formatBytes(free)} is free. Delete videos you no longer need, or free disk space, then try again.`,
