@@ -19,6 +19,7 @@ const lineage = z.object({
   parameters: z.record(z.string(), z.unknown()),
   device: z.enum(['cpu', 'wasm', 'webgpu']),
   dtype: z.string().optional(),
+  reusedFrom: seconds.optional(),
   appVersion: z.string().min(1),
 });
 
@@ -38,6 +39,7 @@ export const ROW_SCHEMAS = {
     t: seconds,
     width: z.number().int().positive(),
     height: z.number().int().positive(),
+    sameAs: seconds.optional(),
     lineage,
   }),
   scenes: span({ index: z.number().int().min(0) }),

@@ -23,6 +23,7 @@ import { readSettings } from '../settings/settings';
 import { isTransient } from './retry-policy';
 import { StageProgress } from './stage-progress';
 import { describeFailure, lineage, setStage } from './stage-rows';
+import { planFrameReuse, reusedLineage } from './frame-reuse';
 
 /** One thing to embed: where it comes from and what it says. */
 interface TextItem {
@@ -75,7 +76,11 @@ function embeddingRow(
   return { videoId, ...item, model: used.tool, ...quantize(vector), lineage: used };
 }
 
-/** Sentence vectors of every text, written in one go (a few hundred small rows). */
+/**
+ * Sentence vectors of every text, written in one go (a few hundred small rows). Each distinct
+ * string is embedded once: frames that share a caption, and a line on screen for a minute, cost
+ * one pass.
+ */
 async function embedTexts(
   video: VideoRecord,
   items: TextItem[],
@@ -84,12 +89,11 @@ async function embedTexts(
   signal: AbortSignal,
 ): Promise<number> {
   if (items.length === 0) return 0;
-  const { vectors, seconds } = await embedTextsInWorker(
-    signal,
-    model,
-    items.map((item) => item.text),
-    { onProgress: progress.handle },
-  );
+  const distinct = [...new Set(items.map((item) => item.text))];
+  const { vectors, seconds } = await embedTextsInWorker(signal, model, distinct, {
+    onProgress: progress.handle,
+  });
+  const byText = new Map(distinct.map((text, i) => [text, vectors[i] ?? new Float32Array()]));
   const used = lineage(
     model.id,
     model.revision,
@@ -98,42 +102,51 @@ async function embedTexts(
     progress.dtype,
   );
   await putEmbeddings(
-    items.map((item, i) => embeddingRow(video.id, item, vectors[i] ?? new Float32Array(), used)),
+    items.map((item) =>
+      embeddingRow(video.id, item, byText.get(item.text) ?? new Float32Array(), used),
+    ),
   );
   return seconds;
 }
 
-/** CLIP vectors of every stored frame, written a batch at a time. */
+/**
+ * CLIP vectors of the stored frames, written a batch at a time. Only frames that show something
+ * new are embedded; the others store a copy of their shot's looked-at frame's vector.
+ */
 async function embedFrames(
   video: VideoRecord,
   frames: FrameRecord[],
   model: ResolvedModel,
   progress: StageProgress,
   signal: AbortSignal,
-): Promise<{ frames: number; seconds: number }> {
-  if (frames.length === 0) return { frames: 0, seconds: 0 };
+): Promise<{ frames: number; modelFrames: number; seconds: number }> {
+  if (frames.length === 0) return { frames: 0, modelFrames: 0, seconds: 0 };
+  const { looked, sharers } = planFrameReuse(frames);
+  const frameRow = (t: number, vector: Float32Array, used: Lineage) =>
+    embeddingRow(
+      video.id,
+      { source: 'frame', key: String(t), start: t, end: t, text: '' },
+      vector,
+      used,
+    );
   const { seconds } = await embedFramesInWorker(
     signal,
     model,
-    frames.map(({ t, blob }) => ({ t, blob })),
+    looked.map(({ t, blob }) => ({ t, blob })),
     {
       onFrames: async (batch: FrameEmbedding[]) => {
         const used = lineage(model.id, model.revision, {}, progress.device, progress.dtype);
         await putEmbeddings(
-          batch.map(({ t, vector }) =>
-            embeddingRow(
-              video.id,
-              { source: 'frame', key: String(t), start: t, end: t, text: '' },
-              vector,
-              used,
-            ),
-          ),
+          batch.flatMap(({ t, vector }) => [
+            frameRow(t, vector, used),
+            ...(sharers.get(t) ?? []).map((copy) => frameRow(copy, vector, reusedLineage(used, t))),
+          ]),
         );
       },
       onProgress: progress.handle,
     },
   );
-  return { frames: frames.length, seconds };
+  return { frames: frames.length, modelFrames: looked.length, seconds };
 }
 
 /**
@@ -149,7 +162,8 @@ export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal
   const settings = readSettings();
   const progress = new StageProgress(video.id, 'embeddings');
   // Frames dominate the work (a CLIP image pass costs far more than a sentence).
-  const textShare = texts.length / (texts.length + 1 + 20 * frameRows.length);
+  const textShare =
+    texts.length / (texts.length + 1 + 20 * planFrameReuse(frameRows).looked.length);
   const failures: unknown[] = [];
   const attempt = async <T, F>(work: () => Promise<T>, fallback: F): Promise<T | F> => {
     try {
@@ -170,11 +184,12 @@ export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal
   const frames = await attempt(
     () =>
       embedFrames(video, frameRows, resolveModel('imageEmbed', settings), frameProgress, signal),
-    { frames: 0, seconds: 0 },
+    { frames: 0, modelFrames: 0, seconds: 0 },
   );
   const stats = {
     texts: textSeconds === null ? 0 : texts.length,
     frames: frames.frames,
+    modelFrames: frames.modelFrames,
     seconds: (textSeconds ?? 0) + frames.seconds,
   };
   // Failed, yet the vectors the other model made stay (unlike a thrown failure, which clears).

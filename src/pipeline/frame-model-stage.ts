@@ -25,6 +25,7 @@ import { StageProgress } from './stage-progress';
 import type { Repaired } from './repair-frame-results';
 import { logEvent } from '../diagnostics/session-log';
 import { lineage, setStage, stageRow } from './stage-rows';
+import { planFrameReuse, reusedLineage } from './frame-reuse';
 
 /** A stage that runs one model over every stored frame and merges what it saw into ranges. */
 export interface FrameModelStage<Result extends { t: number }> {
@@ -57,9 +58,11 @@ export interface FrameModelStage<Result extends { t: number }> {
 }
 
 /**
- * Runs `spec` over the video's stored frames: download progress, per-frame rows, ranges. With
- * `resume`, frames whose result is already stored are not run again (each frame's row is one
- * write, so a reload never leaves half a frame).
+ * Runs `spec` over the video's stored frames: download progress, per-frame rows, ranges. The
+ * model sees only the frames that show something new; every other frame gets a copy of its
+ * shot's looked-at frame's result, its lineage naming that frame (`reusedFrom`). With `resume`,
+ * frames whose result is already stored are not run again (each frame's row is one write, so a
+ * reload never leaves half a frame).
  */
 export async function runFrameModelStage<Result extends { t: number }>(
   spec: FrameModelStage<Result>,
@@ -74,6 +77,7 @@ export async function runFrameModelStage<Result extends { t: number }>(
   }
   const results: Result[] = resume ? await spec.load(video.id) : [];
   const stored = new Set(results.map((r) => r.t));
+  const resumedFrames = stored.size;
   const frames = await listFrames(video.id);
   if (frames.length === 0) {
     await setStage(video.id, spec.stage, {
@@ -86,17 +90,33 @@ export async function runFrameModelStage<Result extends { t: number }>(
   await setStage(video.id, spec.stage, { state: 'running' });
   const model = resolveModel(spec.role, readSettings());
   const progress = new StageProgress(video.id, spec.stage);
+  // Frames that show nothing new take a copy of their shot's looked-at frame's result.
+  const { looked, sharers } = planFrameReuse(frames);
+  const toRun = looked.filter(({ t }) => !stored.has(t));
   let rowLineage: Lineage | null = null;
   let repaired = 0;
+  let copied = 0;
+  const byTime = new Map<number, Result>();
+  const share = async (source: Result, used: Lineage) => {
+    for (const t of sharers.get(source.t) ?? []) {
+      if (stored.has(t)) continue;
+      const copy = { ...source, t };
+      results.push(copy);
+      stored.add(t);
+      copied++;
+      await spec.save(video.id, copy, reusedLineage(used, source.t));
+    }
+  };
   const result = await spec.run(
     signal,
     model,
-    frames.filter(({ t }) => !stored.has(t)).map(({ t, blob }) => ({ t, blob })),
+    toRun.map(({ t, blob }) => ({ t, blob })),
     {
       onFrame: async (raw: Result) => {
         const { result: frameResult, fixed } = spec.repair(raw);
         repaired += fixed;
         results.push(frameResult);
+        stored.add(frameResult.t);
         rowLineage ??= lineage(
           model.id,
           model.revision,
@@ -105,10 +125,22 @@ export async function runFrameModelStage<Result extends { t: number }>(
           progress.dtype,
         );
         await spec.save(video.id, frameResult, rowLineage);
+        await share(frameResult, rowLineage);
       },
       onProgress: progress.handle,
     },
   );
+  // A run stopped between a looked-at frame's row and its copies finishes the copies on resume.
+  for (const r of results) byTime.set(r.t, r);
+  for (const frame of looked) {
+    const source = byTime.get(frame.t);
+    if (source && (sharers.get(frame.t) ?? []).some((t) => !stored.has(t)))
+      await share(
+        source,
+        rowLineage ??
+          lineage(model.id, model.revision, spec.parameters, progress.device, progress.dtype),
+      );
+  }
   results.sort((a, b) => a.t - b.t);
   const maxGap = rangeGap(frames.map((f) => f.t));
   // Ranges cover the shot they were seen in, bounded by its cuts (object-tracks.ts).
@@ -121,7 +153,9 @@ export async function runFrameModelStage<Result extends { t: number }>(
   const stats = {
     ...spec.stats(results, ranges),
     seconds: result.seconds,
-    resumedFrames: stored.size,
+    modelFrames: toRun.length,
+    sharedFrames: copied,
+    resumedFrames,
     repairedResults: repaired,
   };
   if (repaired > 0) {

@@ -1,4 +1,5 @@
 import {
+  FRAME_NOVELTY,
   SILERO_VAD,
   SPEECH_REGION_OPTIONS,
   VAD_FRAME_SAMPLES,
@@ -34,14 +35,24 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
   await setStage(video.id, 'frames', { state: 'running' });
   const file = await openVideoFile(video.id, video.storage);
   const frameLineage = framesLineage(await videoDecoder(file, video.container));
+  let distinct = 0;
   const result = await sampleFrames(signal, file, video, {
     onFrame: async (frame) => {
+      if (frame.sameAs === undefined) distinct++;
       await putFrame({ videoId: video.id, ...frame, lineage: frameLineage });
     },
     onProgress: progressWriter(video.id, 'frames'),
   });
-  const used = { ...framesLineage(result.decoder), parameters: { ...result.plan } };
-  const stats = { frames: result.frames, scenes: result.scenes.length, seconds: result.seconds };
+  const used = {
+    ...framesLineage(result.decoder),
+    parameters: { ...result.plan, novelty: FRAME_NOVELTY },
+  };
+  const stats = {
+    frames: result.frames,
+    distinctFrames: distinct,
+    scenes: result.scenes.length,
+    seconds: result.seconds,
+  };
   const done = stageRow(video.id, 'frames', { state: 'done', progress: 1, stats });
   await finishFramesStage(
     result.scenes.map((scene) => ({ videoId: video.id, ...scene, lineage: used })),

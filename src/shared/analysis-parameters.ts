@@ -46,3 +46,12 @@ export const OCR_PARAMETERS = {
 
 /** Captions: greedy decoding, at most this many new tokens. */
 export const CAPTION_PARAMETERS = { maxNewTokens: 30, decoding: 'greedy' } as const;
+
+/**
+ * Which sampled frames the image models look at (workers/lib/frames/frame-novelty.ts): a frame
+ * the same as the shot's last looked-at one, to within `noise` (a 4 × 4-pixel block's mean grey,
+ * 0–1, on the 64 × 36 cut thumbnail), reuses its results; a new palette (histogram distance over
+ * `newPicture`) or the first change after a still spell is new; a moving shot is looked at again
+ * every `reuseSpan` seconds.
+ */
+export const FRAME_NOVELTY = { noise: 0.05, newPicture: 0.2, reuseSpan: 12 } as const;

@@ -12,6 +12,12 @@ export interface SampledFrame {
   sceneIndex: number;
   /** Why it was kept: the first frame of a scene, or the regular interval. */
   reason: 'scene' | 'interval';
+  /**
+   * Set when this frame shows nothing new: the time of the earlier frame in its shot whose
+   * caption, objects, text and image embedding it shares (frame-novelty.ts). The image models
+   * run only on frames without it.
+   */
+  sameAs?: number;
 }
 
 /** A stored frame to look at. */

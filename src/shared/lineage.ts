@@ -10,5 +10,10 @@ export interface Lineage {
   device: 'cpu' | 'wasm' | 'webgpu';
   /** The weights type a model ran with (fp32, fp16, q8, q4, q4f16); absent for non-model tools. */
   dtype?: string;
+  /**
+   * A frame that showed nothing new: the time of the frame whose model result this row copies
+   * (the model did not run on this one).
+   */
+  reusedFrom?: number;
   appVersion: string;
 }

@@ -2,6 +2,7 @@ import type { SampledFrame } from '../../../src/shared/frame-results';
 import { CutDetector, THUMB_HEIGHT, THUMB_WIDTH, signatureOf } from './scene-detect';
 import type { DecodedFrame } from './frame-sources';
 import { FramePixels } from './frame-pixels';
+import { NoveltyTracker } from './frame-novelty';
 import type { SamplePlan } from './sample-plan';
 
 export type { SampledFrame };
@@ -20,6 +21,7 @@ export interface FrameAnalysis {
 /**
  * Walks decoded frames once: compares tiny thumbnails for cuts and keeps a WebP for the first
  * frame of every scene and then one every `plan.storeInterval` seconds, so each shot is covered.
+ * A kept frame that shows nothing new says which earlier frame's model results it can share.
  */
 export async function analyseFrames(
   source: AsyncIterable<DecodedFrame>,
@@ -30,6 +32,7 @@ export async function analyseFrames(
 ): Promise<FrameAnalysis> {
   const reader = new PixelReader();
   const detector = new CutDetector();
+  const novelty = new NoveltyTracker();
   const scenes: Scene[] = [];
   let sceneStart = 0;
   let nextStoreAt = -Infinity;
@@ -38,18 +41,21 @@ export async function analyseFrames(
 
   for await (const frame of source) {
     const pixels = await reader.read(frame.image);
-    const cut = detector.isCut(signatureOf(pixels(THUMB_WIDTH, THUMB_HEIGHT)));
+    const signature = signatureOf(pixels(THUMB_WIDTH, THUMB_HEIGHT));
+    const cut = detector.isCut(signature);
     if (cut) {
       scenes.push({ index: scenes.length, start: sceneStart, end: frame.t });
       sceneStart = frame.t;
     }
     if (cut || frames === 0 || frame.t >= nextStoreAt - 1e-6) {
+      const sameAs = novelty.sameAs(frame.t, signature, cut || frames === 0);
       const kept = {
         t: frame.t,
         width: frame.width,
         height: frame.height,
         sceneIndex: scenes.length,
         reason: cut || frames === 0 ? ('scene' as const) : ('interval' as const),
+        ...(sameAs === undefined ? {} : { sameAs }),
       };
       const encoded = encodeWebp(pixels(frame.width, frame.height), frame.width, frame.height);
       await saves.add(async () => onFrame({ ...kept, blob: await encoded }));
