@@ -42,6 +42,17 @@ const devWithoutCsp: Plugin = {
     html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
 };
 
+/**
+ * Cross-origin isolation, so onnxruntime-web can use SharedArrayBuffer and more than one WASM
+ * thread. `require-corp` rather than `credentialless` (which Safari lacks): every cross-origin
+ * load BRI makes is a CORS fetch (the Hub, a model folder, Groq), which require-corp allows.
+ * Static hosts that can't send headers get them from the service worker (src/pwa/sw.ts).
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   // 'mpa' so that a missing file is a real 404 instead of index.html with status 200
   // (transformers.js would otherwise report "protobuf parsing failed" for a missing model).
@@ -77,6 +88,8 @@ export default defineConfig({
       ),
     },
   },
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   worker: { format: 'es' },
   optimizeDeps: {
     // Pre-bundling these makes the dev server reload mid-session and breaks their worker URLs.

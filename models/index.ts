@@ -6,6 +6,7 @@ import { YOLOX_NANO, YOLOX_TINY } from './detect';
 import { CLIP_B16 } from './image-embed';
 import { PP_OCR_V4 } from './ocr';
 import { BGE_SMALL, MINILM_L6 } from './text-embed';
+import { wasmThreads } from '../src/shared/wasm-threads';
 
 /** The model for each role in each set. "fast" is the default. */
 export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
@@ -35,6 +36,15 @@ export interface ModelChoice {
   modelBaseUrl: string | null;
   /** Per-role model id overrides. */
   models: Partial<Record<ModelRole, string>>;
+  /** WASM threads per model worker: "auto" or a count (src/shared/wasm-threads.ts). */
+  wasmThreads?: 'auto' | number;
+}
+
+/** The WASM threads a model worker of this page will run (1 outside a browser page). */
+function threadsHere(choice: ModelChoice): number {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  return wasmThreads(isolated, cores, choice.wasmThreads ?? 'auto');
 }
 
 function joinUrl(base: string, path: string): string {
@@ -47,12 +57,13 @@ export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedMode
   const overridden = choice.models[role];
   const id = overridden ?? spec.id;
   const base = choice.modelBaseUrl;
-  if (spec.runtime === 'transformers.js') return { ...spec, id, url: null, baseUrl: base };
+  const threads = threadsHere(choice);
+  if (spec.runtime === 'transformers.js') return { ...spec, id, url: null, baseUrl: base, threads };
   // Raw ONNX: under the self-hosted base, else the model's own published file (or the app's copy).
   const url = base
     ? joinUrl(base, spec.files ? `${id}/` : id)
     : overridden
       ? null
       : (spec.defaultUrl ?? null);
-  return { ...spec, id, url, baseUrl: base };
+  return { ...spec, id, url, baseUrl: base, threads };
 }

@@ -32,7 +32,9 @@ function filesOf(model: ResolvedModel): OcrFiles {
   };
 }
 
-const ocrFor = loadOnce<LoadedOcr>((model, onProgress) => loadOcr(filesOf(model), onProgress));
+const ocrFor = loadOnce<LoadedOcr>((model, onProgress) =>
+  loadOcr(filesOf(model), onProgress, model.threads),
+);
 
 const api = {
   /**

@@ -1,3 +1,4 @@
+import { readSettings } from '../settings/settings';
 import { askBri, wipeMemory } from '../agent/app-ask';
 import { getVideo, listVideos } from '../db';
 import { currentDiagnostics } from '../diagnostics/save-report';
@@ -45,7 +46,7 @@ export function installBriApi(): void {
       return { text: answer, citations, invented, tool_calls: toolCalls, suggestions, mode };
     },
     wipeMemory: (videoId) => wipeMemory(videoId),
-    diagnostics: () => currentDiagnostics(),
+    diagnostics: () => currentDiagnostics(readSettings().wasmThreads),
     tools: Object.freeze({
       list: async () => listTools(),
       execute: (name: string, args?: unknown) => executeTool(name, args, APP_TOOL_CONTEXT),

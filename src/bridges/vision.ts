@@ -5,16 +5,22 @@ import type { FrameCall } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
-const vision = workerBridge<VisionWorkerApi>(START_WORKER.vision, { name: 'vision' });
+// One worker per model, so the objects and captions stages can take a core each.
+const detector = workerBridge<VisionWorkerApi>(START_WORKER.visionDetect, {
+  name: 'vision-detect',
+});
+const captioner = workerBridge<VisionWorkerApi>(START_WORKER.visionCaption, {
+  name: 'vision-caption',
+});
 
 /** Detects objects in each frame (YOLO family); each frame's result goes to `onFrame`. */
 export const detectFrames: FrameCall<FrameDetections> = (signal, model, frames, callbacks) =>
-  vision((api) =>
+  detector((api) =>
     api.detectFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
   );
 
 /** One sentence per frame, in batches; each frame's caption goes to `onFrame`. */
 export const captionFrames: FrameCall<FrameCaption> = (signal, model, frames, callbacks) =>
-  vision((api) =>
+  captioner((api) =>
     api.captionFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
   );

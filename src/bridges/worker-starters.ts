@@ -19,10 +19,17 @@ export const START_WORKER = {
       type: 'module',
       name: 'media-audio',
     }),
-  vision: () =>
+  // Two instances of the vision worker, so detection and captioning can run side by side (each
+  // loads only its own model).
+  visionDetect: () =>
     new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), {
       type: 'module',
-      name: 'vision',
+      name: 'vision-detect',
+    }),
+  visionCaption: () =>
+    new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'vision-caption',
     }),
   ocr: () =>
     new Worker(new URL('../../workers/ocr.worker.ts', import.meta.url), {

@@ -11,6 +11,13 @@ export function DeviceSummary({ device }: { device: DeviceInfo }) {
           : 'not available — models run on the CPU (WebAssembly), more slowly'}
       </li>
       <li>CPU cores: {device.cores}</li>
+      <li data-testid="device.threads">
+        WebAssembly: {device.wasmThreads} {device.wasmThreads === 1 ? 'thread' : 'threads'} per
+        model, {device.modelLanes} {device.modelLanes === 1 ? 'model' : 'models'} at a time
+        {device.crossOriginIsolated
+          ? ''
+          : ' (this page is not cross-origin isolated, so one thread: reload once BRI’s offline support has installed)'}
+      </li>
       {device.memoryGb !== null && <li>Memory: at least {device.memoryGb} GB</li>}
     </ul>
   );

@@ -1,3 +1,4 @@
+import { readSettings } from '../settings/settings';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { showLibrary } from './navigation';
 import { cacheFigures, stageTimings } from '../diagnostics/diagnostics-report';
@@ -46,7 +47,7 @@ export function DiagnosticsPage() {
         <button
           type="button"
           className="button"
-          onClick={() => void downloadDiagnostics()}
+          onClick={() => void downloadDiagnostics(readSettings().wasmThreads)}
           data-testid="diagnostics.export"
         >
           Export as JSON

@@ -1,4 +1,5 @@
 import type { DeviceInfo } from './diagnostics-types';
+import { laneCount, wasmThreads } from '../shared/wasm-threads';
 
 export type { DeviceInfo } from './diagnostics-types';
 
@@ -11,12 +12,20 @@ interface NavigatorWithGpu {
   deviceMemory?: number;
 }
 
-/** Asks the browser for a WebGPU adapter (no device is created) and reads the CPU figures. */
-export async function readDeviceInfo(): Promise<DeviceInfo> {
+/**
+ * Asks the browser for a WebGPU adapter (no device is created) and reads the CPU figures: with
+ * `threadSetting` (Settings' WASM threads), how many threads and lanes the models get.
+ */
+export async function readDeviceInfo(threadSetting: 'auto' | number = 'auto'): Promise<DeviceInfo> {
   const nav = navigator as Navigator & NavigatorWithGpu;
+  const cores = navigator.hardwareConcurrency || 1;
+  const threads = wasmThreads(self.crossOriginIsolated, cores, threadSetting);
   const base = {
-    cores: navigator.hardwareConcurrency || 1,
+    cores,
     memoryGb: nav.deviceMemory ?? null,
+    crossOriginIsolated: self.crossOriginIsolated,
+    wasmThreads: threads,
+    modelLanes: laneCount(cores, threads),
   };
   const adapter = await nav.gpu?.requestAdapter().catch(() => null);
   if (!adapter) return { ...base, webgpu: false, adapter: null, shaderF16: false };

@@ -28,6 +28,12 @@ export interface DeviceInfo {
   cores: number;
   /** navigator.deviceMemory (Chromium only, rounded down to a power of two, at most 8). */
   memoryGb: number | null;
+  /** The page is cross-origin isolated: SharedArrayBuffer, so WASM may use several threads. */
+  crossOriginIsolated: boolean;
+  /** WASM threads each model worker runs (src/shared/wasm-threads.ts). */
+  wasmThreads: number;
+  /** Model stages that run side by side. */
+  modelLanes: number;
 }
 
 /** A stage that finished in this session, and how long it ran. */

@@ -21,13 +21,6 @@ export const STAGE_GRAPH: readonly StageNode[] = [
   { stage: 'embeddings', reads: ['frames', 'transcript', 'captions', 'text'] },
 ];
 
-/**
- * The frame models, in the order they take turns: two model workers at once would oversubscribe
- * a 2-core machine, so each waits for the one before it in the same run (a scheduling choice,
- * not a data dependency: alone, each runs as soon as the frames exist).
- */
-const FRAME_MODEL_TURNS: readonly StageName[] = ['objects', 'text', 'captions'];
-
 /** States whose stored results a reader can use (a skipped stage has nothing to give, ever). */
 const SETTLED: ReadonlySet<StageState> = new Set(['done', 'skipped']);
 
@@ -57,15 +50,13 @@ export function planStages(
   return inOrder(plan);
 }
 
-/** What `stage` waits for in a run of `plan`: the stages it reads, and its turn for a model. */
+/**
+ * What `stage` waits for in a run of `plan`: the stages of the run it reads. (How many model
+ * stages run at once is the model lanes' business: model-lanes.ts.)
+ */
 export function waitsFor(stage: StageName, plan: readonly StageName[]): StageName[] {
   const inPlan = new Set(plan);
-  const wait = new Set(readsOf(stage).filter((input) => inPlan.has(input)));
-  const turn = FRAME_MODEL_TURNS.indexOf(stage);
-  const before = FRAME_MODEL_TURNS.slice(0, Math.max(0, turn)).filter((s) => inPlan.has(s));
-  const previous = before.at(-1);
-  if (turn > 0 && previous) wait.add(previous);
-  return inOrder(wait);
+  return inOrder(new Set(readsOf(stage).filter((input) => inPlan.has(input))));
 }
 
 /** The stages that follow from `roots`: themselves and every stage that reads one of them. */

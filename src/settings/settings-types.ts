@@ -20,4 +20,9 @@ export interface BriSettings {
   groqModel: string;
   /** Without Groq (no key, offline), let the local chat model word the tools' answers. */
   localChat: boolean;
+  /**
+   * WASM threads per model worker: "auto" (chosen for this device: wasm-threads.ts) or a count.
+   * More than one needs a cross-origin isolated page; without it the models run on one.
+   */
+  wasmThreads: 'auto' | number;
 }

@@ -15,6 +15,7 @@ const DEFAULTS: Settings = {
   groqBaseUrl: null,
   groqModel: DEFAULT_GROQ_MODEL,
   localChat: false,
+  wasmThreads: 'auto',
 };
 
 const modelIds = z.partialRecord(z.enum(MODEL_ROLES), z.string().trim().min(1));
@@ -48,6 +49,7 @@ const patchSchema = z
     groqBaseUrl: groqUrl.nullable(),
     groqModel: z.string().trim().min(1),
     localChat: z.boolean(),
+    wasmThreads: z.union([z.literal('auto'), z.number().int().min(1).max(16)]),
   })
   .partial()
   .strict();
@@ -62,6 +64,7 @@ const LABELS: Record<string, string> = {
   groqBaseUrl: 'Groq base URL',
   groqModel: 'Groq model',
   localChat: 'Local chat',
+  wasmThreads: 'WASM threads',
 };
 
 export class InvalidSettingsError extends Error {

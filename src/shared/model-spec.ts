@@ -56,4 +56,6 @@ export interface ResolvedModel extends ModelSpec {
   url: string | null;
   /** For transformers.js: the base its files are fetched from (`env.remoteHost`), or null for the Hub. */
   baseUrl: string | null;
+  /** WASM threads the worker starts onnxruntime with (src/shared/wasm-threads.ts). */
+  threads: number;
 }

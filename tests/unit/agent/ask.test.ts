@@ -39,6 +39,7 @@ beforeEach(async () => {
     groqBaseUrl: baseUrl,
     groqModel: 'openai/gpt-oss-20b',
     localChat: false,
+    wasmThreads: 'auto',
   };
   deps = { context: testContext(db), settings: () => settings, online: () => online };
 });

@@ -30,6 +30,7 @@ const SETTINGS: Settings = {
   groqBaseUrl: null,
   groqModel: 'x',
   localChat: true,
+  wasmThreads: 'auto',
 };
 
 let db: BriDatabase;

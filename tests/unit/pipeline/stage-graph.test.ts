@@ -56,7 +56,7 @@ describe('stage graph', () => {
   it('transcript + captions + embeddings on a fresh import: captions waits for the frames it reads', () => {
     const plan = planStages(['transcript', 'captions', 'embeddings'], stored());
     expect(plan).toEqual(['frames', 'speech', 'text', 'transcript', 'captions', 'embeddings']);
-    expect(waitsFor('captions', plan)).toEqual(['frames', 'text']);
+    expect(waitsFor('captions', plan)).toEqual(['frames']);
     expect(waitsFor('transcript', plan)).toEqual(['speech']);
     expect(waitsFor('embeddings', plan)).toEqual(['frames', 'text', 'transcript', 'captions']);
   });
@@ -74,8 +74,8 @@ describe('stage graph', () => {
     expect(planStages(['frames'], stored())).toEqual(['frames']);
   });
 
-  it('frame models take turns only when they share a run', () => {
-    expect(waitsFor('captions', ['frames', 'objects', 'captions'])).toEqual(['frames', 'objects']);
+  it('frame models wait only for the frames they read (lanes share the cores)', () => {
+    expect(waitsFor('captions', ['frames', 'objects', 'captions'])).toEqual(['frames']);
     expect(waitsFor('text', ['frames', 'text'])).toEqual(['frames']);
     expect(waitsFor('objects', ALL)).toEqual(['frames']);
   });

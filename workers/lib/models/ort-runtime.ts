@@ -13,16 +13,23 @@ let loading: Promise<void> | undefined;
 /**
  * Points onnxruntime at the app's own wasm and hands it the binary from the model file cache, so
  * every session in this worker — transformers.js' and our own — runs offline once it has run
- * online. Call before creating a session; runs once per worker.
+ * online. Call before creating a session; runs once per worker, so the first call's `threads`
+ * is the worker's (onnxruntime starts its thread pool once).
  */
-export function prepareOrtRuntime(): Promise<void> {
+export function prepareOrtRuntime(threads = 1): Promise<void> {
   loading ??= (async () => {
     ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
-    // Threads need SharedArrayBuffer (COOP/COEP headers), which a static PWA host can't promise.
-    ort.env.wasm.numThreads = 1;
+    // More than one thread needs SharedArrayBuffer, so a cross-origin isolated page (COOP/COEP
+    // headers, or the service worker adding them: src/pwa/sw.ts); without it, one.
+    ort.env.wasm.numThreads = self.crossOriginIsolated ? threads : 1;
     const bytes = await fetchCachedFile(ortWasmUrl);
     ort.env.wasm.wasmBinary = bytes.buffer;
   })();
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** The threads onnxruntime runs with in this worker (1 until prepared). */
+export function ortThreads(): number {
+  return loading ? (ort.env.wasm.numThreads ?? 1) : 1;
 }

@@ -6,14 +6,15 @@ export { ort };
 
 /**
  * An onnxruntime-web session on the best device this worker has: WebGPU when it gets an adapter
- * (WASM still runs the operators WebGPU lacks), else single-thread WASM. `url` is where the bytes
+ * (WASM still runs the operators WebGPU lacks), else WASM on `threads` threads. `url` is where the bytes
  * came from: a file onnxruntime cannot load is evicted from the caches under it.
  */
 export async function createOrtSession(
   bytes: Uint8Array,
   url: string,
+  threads = 1,
 ): Promise<{ session: ort.InferenceSession; device: 'webgpu' | 'wasm' }> {
-  await prepareOrtRuntime();
+  await prepareOrtRuntime(threads);
   const device = await pickDevice();
   try {
     const session = await ort.InferenceSession.create(bytes, {

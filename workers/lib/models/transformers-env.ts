@@ -27,7 +27,7 @@ async function prepareTransformers(
   // transformers.js shares our onnxruntime build; its wasm comes from the model file cache
   // (prepareOrtRuntime), so transformers.js must not keep a second copy in its own cache.
   env.useWasmCache = false;
-  await prepareOrtRuntime();
+  await prepareOrtRuntime(model.threads);
   // A self-hosted folder is a "remote host" with a flat layout. Not `localModelPath`: with an
   // absolute URL there, transformers.js 4.3 skips its existence check for optional files
   // (preprocessor_config.json) and builds the ASR pipeline without its feature extractor.

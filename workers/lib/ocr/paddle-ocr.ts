@@ -42,14 +42,15 @@ const STD = [0.229, 0.224, 0.225];
 export async function loadOcr(
   files: OcrFiles,
   onProgress: (progress: ModelProgress) => void,
+  threads = 1,
 ): Promise<LoadedOcr> {
   const [detBytes, recBytes, dictBytes] = await Promise.all([
     fetchCachedFile(files.detection, onProgress),
     fetchCachedFile(files.recognition, onProgress),
     fetchCachedFile(files.dictionary, onProgress),
   ]);
-  const det = await createOrtSession(detBytes, files.detection);
-  const rec = await createOrtSession(recBytes, files.recognition);
+  const det = await createOrtSession(detBytes, files.detection, threads);
+  const rec = await createOrtSession(recBytes, files.recognition, threads);
   return {
     detector: det.session,
     recogniser: rec.session,

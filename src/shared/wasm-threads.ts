@@ -1,0 +1,33 @@
+/**
+ * How many WASM threads each model worker asks onnxruntime for. Decided the same way on the main
+ * thread (which sizes the model lanes by it) and in the workers (which start onnxruntime with it).
+ */
+
+/** Past this, threads of one model worker stop paying for themselves on WASM (onnxruntime's own cap). */
+const MAX_THREADS = 4;
+
+/**
+ * Threads for this device: one where the page is not cross-origin isolated (no
+ * SharedArrayBuffer); else `setting`, or for "auto" every core up to MAX_THREADS. Measured with
+ * the real-size models on a 2-core machine (`npm run bench -- --real-size --threads N`): one
+ * model at a time on 2 threads indexed the lecture in 87–99 s, two side by side on 1 thread each
+ * in 98–104 s (Whisper 10 s on 2 threads, 29 s on 1 thread beside the captioner), two side by
+ * side on 2 threads each in 91 s. So a device's cores go to threads first, and to lanes
+ * (laneCount) only past MAX_THREADS.
+ */
+export function wasmThreads(isolated: boolean, cores: number, setting: 'auto' | number): number {
+  if (!isolated) return 1;
+  const wanted = setting === 'auto' ? cores : Math.floor(setting);
+  return Math.max(1, Math.min(MAX_THREADS, cores, wanted));
+}
+
+/** More lanes than this keep too many models in memory at once (a real-size captioner is 250 MB). */
+const MAX_LANES = 2;
+
+/**
+ * How many model stages run side by side: one per `threads` cores (the WASM threads each model
+ * worker uses), at least one, at most MAX_LANES.
+ */
+export function laneCount(cores: number, threads: number): number {
+  return Math.max(1, Math.min(MAX_LANES, Math.floor(cores / Math.max(1, threads))));
+}
