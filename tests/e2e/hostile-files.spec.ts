@@ -11,7 +11,7 @@ import {
 } from '../support/hostile-media';
 import { LibraryPage } from './support/library-page';
 import { withOwnBrowser } from './support/own-browser';
-import { samplePeak } from './support/renderer-memory';
+import { samplePeak } from '../../scripts/lib/renderer-memory';
 import { readStoredState } from './support/stored-state';
 
 /** Picks the bytes as a file (written to the test's output folder) and waits for the import to end; returns seconds taken. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { mediaPath } from '../paths';
 import { LibraryPage } from './support/library-page';
 import { withOwnBrowser } from './support/own-browser';
-import { samplePeak } from './support/renderer-memory';
+import { samplePeak } from '../../scripts/lib/renderer-memory';
 import { readStoredState } from './support/stored-state';
 
 const LOOPS = 112; // 112 × 4.5 MB ≈ 500 MB, about 9 h 20 min of video.

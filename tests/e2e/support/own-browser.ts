@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { browserPidFor, rendererMemory } from './renderer-memory';
+import { browserPidFor, rendererMemory } from '../../../scripts/lib/renderer-memory';
 
 /**
  * A Chromium of the test's own, launched locally with a fresh profile, so its processes are

@@ -1,0 +1,164 @@
+// `npm run bench -- --real-size [--long-video]`: the journey from the drop with Whisper, the
+// captioner and the embedders at their real dimensions (random weights, q8 on WASM as the app
+// loads them), built on first use by ../shared/tools/real-size-models into a cache folder outside
+// the repo. Prints figures; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { runnerImport } from 'vite';
+
+/** Where the built models live (`<dir>/test-full/<folder>`): never inside the repo. */
+export const REAL_SIZE_DIR = resolve(
+  process.env.BRI_REAL_SIZE_DIR ?? join(homedir(), '.cache/bri/real-size-models'),
+);
+const FOLDERS = {
+  asr: 'whisper-tiny.en-fullsize-random',
+  caption: 'vit-gpt2-image-captioning-fullsize-random',
+  textEmbed: 'all-MiniLM-L6-v2-fullsize-random',
+  imageEmbed: 'clip-vit-base-patch16-fullsize-random',
+};
+/** The model ids the page is configured with: `test-full/<folder>` under the model base URL. */
+export const REAL_SIZE_MODELS = Object.fromEntries(
+  Object.entries(FOLDERS).map(([role, folder]) => [role, `test-full/${folder}`]),
+);
+const TERMINAL = ['done', 'skipped', 'failed', 'cancelled'];
+/** Stages whose model runs on frames: their `modelFrames` are the frames actually looked at. */
+const IMAGE_STAGES = ['objects', 'text', 'captions', 'embeddings'];
+
+/** Builds the real-size models when any is missing (about 5 minutes and 3 GB, once). */
+export function ensureRealSizeModels(shared) {
+  const missing = Object.values(FOLDERS).filter(
+    (folder) => !existsSync(join(REAL_SIZE_DIR, 'test-full', folder, 'config.json')),
+  );
+  if (missing.length === 0) return;
+  const script = join(shared, 'tools/real-size-models/make_full_size_models.py');
+  const torch = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx'], { stdio: 'ignore' });
+  if (torch.status !== 0)
+    throw new Error(
+      `The real-size models (${missing.join(', ')}) are not built and /usr/bin/python3 lacks torch or onnx.\n` +
+        `Install them with: apt-get install -y python3-torch python3-onnx — then run the bench again\n` +
+        `(it runs ${script} once, about 5 minutes, about 3 GB in ${REAL_SIZE_DIR}).`,
+    );
+  console.info(`building the real-size models into ${REAL_SIZE_DIR} (once; about 5 minutes)…`);
+  const built = spawnSync(
+    '/usr/bin/python3',
+    [script, '--out', join(REAL_SIZE_DIR, 'test-full'), '--only', buildNames(missing)],
+    { stdio: 'inherit' },
+  );
+  if (built.status !== 0) throw new Error(`${script} failed (exit ${built.status})`);
+}
+
+/** The build script's `--only` list for these folders. */
+function buildNames(folders) {
+  return folders.map((folder) => folder.replace('-fullsize-random', '')).join(',');
+}
+
+/** `lecture-5min.mp4` joined `times` times with ffmpeg (stream copy), cached in REAL_SIZE_DIR. */
+export function joinedVideo(source, times) {
+  const out = join(REAL_SIZE_DIR, `lecture-x${times}.mp4`);
+  if (existsSync(out)) return out;
+  mkdirSync(REAL_SIZE_DIR, { recursive: true });
+  const list = join(REAL_SIZE_DIR, `lecture-x${times}.txt`);
+  writeFileSync(list, Array.from({ length: times }, () => `file '${source}'\n`).join(''));
+  const made = spawnSync(
+    'ffmpeg',
+    ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', out],
+    { stdio: 'inherit' },
+  );
+  if (made.status !== 0) throw new Error(`ffmpeg could not join ${source} ${times} times`);
+  return out;
+}
+
+/**
+ * Drops `file` into a fresh profile of its own Chromium (so the renderer's processes are known and
+ * their memory read from /proc) with the real-size models and auto-analysis on, and times
+ * chat-ready, every stage and the full index from the drop.
+ */
+export async function benchJourney({
+  appUrl,
+  modelBaseUrl,
+  file,
+  duration,
+  chromiumArgs,
+  wasmThreads,
+}) {
+  const { browserPidFor, rendererMemory, samplePeak } = (
+    await runnerImport(resolve(import.meta.dirname, 'lib/renderer-memory.ts'))
+  ).module;
+  const profile = mkdtempSync(join(tmpdir(), 'bri-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  const memory = samplePeak(rendererMemory(browserPidFor(profile)), 500);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(appUrl);
+    await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
+    await page.evaluate(
+      ([modelBaseUrl, models, wasmThreads]) =>
+        window.bri.configure({ autoAnalyse: true, modelBaseUrl, models, wasmThreads }),
+      [modelBaseUrl, REAL_SIZE_MODELS, wasmThreads],
+    );
+    const { device } = await page.evaluate(() => window.bri.diagnostics());
+    const compute = {
+      crossOriginIsolated: device.crossOriginIsolated,
+      cores: device.cores,
+      wasm_threads: device.wasmThreads,
+      model_lanes: device.modelLanes,
+      backend: device.webgpu ? `webgpu available (${device.adapter})` : 'wasm',
+    };
+    const dropped = Date.now();
+    await page.setInputFiles('[data-testid="library.file-input"]', file);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="library.card"]').length === 1,
+    );
+    const id = await page.evaluate(async () => (await window.bri.listVideos())[0].id);
+    let chatReady = null;
+    const doneAt = {};
+    let status;
+    for (;;) {
+      status = await page.evaluate((id) => window.bri.status(id), id);
+      const since = (Date.now() - dropped) / 1000;
+      if (chatReady === null && status.chatReady) chatReady = since;
+      for (const [stage, s] of Object.entries(status.stages))
+        if (TERMINAL.includes(s.state)) doneAt[stage] ??= since;
+      if (Object.values(status.stages).every((s) => TERMINAL.includes(s.state))) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const indexTotal = (Date.now() - dropped) / 1000;
+    const round = (n) => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
+    const stages = Object.fromEntries(
+      Object.entries(status.stages).map(([stage, s]) => [
+        stage,
+        {
+          state: s.state,
+          seconds: round(s.stats.seconds),
+          done_at_s: round(doneAt[stage]),
+          ...(s.stats.modelFrames === undefined ? {} : { model_frames: s.stats.modelFrames }),
+          ...(s.state === 'done' ? {} : { detail: s.detail }),
+        },
+      ]),
+    );
+    const modelFrames = Math.max(
+      0,
+      ...IMAGE_STAGES.map((stage) => status.stages[stage].stats.modelFrames ?? 0),
+    );
+    return {
+      ...compute,
+      chat_ready_s: round(chatReady),
+      index_total_s: round(indexTotal),
+      frames: status.stages.frames.stats.frames,
+      model_frames: modelFrames,
+      real_time_factor: round(indexTotal / duration),
+      peak_renderer_mb: Math.round(memory.stop() / 1e6),
+      stages,
+    };
+  } finally {
+    memory.stop();
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
