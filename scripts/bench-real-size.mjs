@@ -92,7 +92,10 @@ export async function benchJourney({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: chromiumArgs,
   });
-  const memory = samplePeak(rendererMemory(browserPidFor(profile)), 500);
+  const measure = rendererMemory(browserPidFor(profile));
+  const memory = samplePeak(measure, 500);
+  /** The most memory seen while each set of stages was running. */
+  const peaks = new Map();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(appUrl);
@@ -125,6 +128,11 @@ export async function benchJourney({
       if (chatReady === null && status.chatReady) chatReady = since;
       for (const [stage, s] of Object.entries(status.stages))
         if (TERMINAL.includes(s.state)) doneAt[stage] ??= since;
+      const running = Object.entries(status.stages)
+        .filter(([, s]) => s.state === 'running')
+        .map(([stage]) => stage)
+        .join('+');
+      peaks.set(running, Math.max(peaks.get(running) ?? 0, Math.round(measure() / 1e6)));
       if (Object.values(status.stages).every((s) => TERMINAL.includes(s.state))) break;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -154,6 +162,7 @@ export async function benchJourney({
       model_frames: modelFrames,
       real_time_factor: round(indexTotal / duration),
       peak_renderer_mb: Math.round(memory.stop() / 1e6),
+      peak_renderer_mb_while: Object.fromEntries([...peaks].filter(([running]) => running)),
       stages,
     };
   } finally {

@@ -12,3 +12,6 @@ export const readFrames: FrameCall<FrameText> = (signal, model, frames, callback
   ocr((api) =>
     api.readFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
   );
+
+/** Ends the text-reading worker now (PaddleOCR goes) unless a call is running. */
+export const releaseTextReader = (): void => ocr.release();

@@ -24,3 +24,6 @@ export function transcribe(
     api.transcribe(signal, request, proxy(callbacks.onChunk), proxy(callbacks.onProgress)),
   );
 }
+
+/** Ends the transcription worker now (Whisper and its buffers go) unless a call is running. */
+export const releaseTranscriber = (): void => transcriber.release();

@@ -24,3 +24,9 @@ export const captionFrames: FrameCall<FrameCaption> = (signal, model, frames, ca
   captioner((api) =>
     api.captionFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
   );
+
+/** Ends the detection worker now unless a call is running. */
+export const releaseDetector = (): void => detector.release();
+
+/** Ends the captioning worker now (the captioner, ~1 GB with its buffers, goes) unless busy. */
+export const releaseCaptioner = (): void => captioner.release();

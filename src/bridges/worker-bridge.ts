@@ -120,6 +120,12 @@ function watchCall(
   };
 }
 
+/** Runs work on a bridge's worker; `release()` ends the worker now if no call is running. */
+export type WorkerCall<Api> = (<T>(
+  work: (api: Remote<Api>) => Promise<T>,
+  options?: CallOptions,
+) => Promise<T>) & { release: () => void };
+
 /**
  * A bridge to one worker: started on first use, shared by concurrent calls, terminated once it
  * has been idle for `idleMs` (its models and buffers go with it). A worker whose model failed to
@@ -132,7 +138,7 @@ function watchCall(
 export function workerBridge<Api>(
   start: () => WorkerLike,
   { idleMs = IDLE_TERMINATE_MS, name = 'background' }: { idleMs?: number; name?: string } = {},
-): <T>(work: (api: Remote<Api>) => Promise<T>, options?: CallOptions) => Promise<T> {
+): WorkerCall<Api> {
   let instance: Instance<Api> | undefined;
   let inFlight = 0;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -142,7 +148,7 @@ export function workerBridge<Api>(
     target.worker.terminate();
     if (instance === target) instance = undefined;
   };
-  return async (work, options = {}) => {
+  const call = async <T>(work: (api: Remote<Api>) => Promise<T>, options: CallOptions = {}) => {
     clearTimeout(idleTimer);
     inFlight++;
     const current = (instance ??= startInstance<Api>(start, name));
@@ -165,4 +171,10 @@ export function workerBridge<Api>(
       }
     }
   };
+  const release = () => {
+    if (inFlight > 0 || !instance) return;
+    clearTimeout(idleTimer);
+    kill(instance, new WorkerRestartedError('released'));
+  };
+  return Object.assign(call, { release });
 }

@@ -1,7 +1,7 @@
 import { CAPTION_PARAMETERS } from '../shared/analysis-parameters';
 import type { FrameCaption } from '../shared/frame-results';
 import { listCaptions, putCaption, putStage, type VideoRecord } from '../db';
-import { captionFrames } from '../bridges/vision';
+import { captionFrames, releaseCaptioner } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 import { repairConfidence } from './repair-frame-results';
 
@@ -10,6 +10,7 @@ const CAPTIONS: FrameModelStage<FrameCaption> = {
   role: 'caption',
   parameters: CAPTION_PARAMETERS,
   run: captionFrames,
+  release: releaseCaptioner,
   save: (videoId, frame, lineage) => putCaption({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listCaptions(videoId)).map(({ t, caption, confidence }) => ({ t, caption, confidence })),

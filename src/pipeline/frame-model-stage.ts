@@ -55,6 +55,11 @@ export interface FrameModelStage<Result extends { t: number }> {
     done: StageRecord,
   ) => Promise<void>;
   stats: (results: Result[], ranges: ObjectRange[]) => Record<string, number>;
+  /**
+   * Ends the model's worker when the stage is over: the next model stage needs the memory more
+   * than a later look_again needs this model warm (a real-size captioner holds ~1 GB).
+   */
+  release: () => void;
 }
 
 /**
@@ -69,6 +74,19 @@ export async function runFrameModelStage<Result extends { t: number }>(
   video: VideoRecord,
   signal: AbortSignal,
   resume = false,
+): Promise<void> {
+  try {
+    await runOnFrames(spec, video, signal, resume);
+  } finally {
+    spec.release();
+  }
+}
+
+async function runOnFrames<Result extends { t: number }>(
+  spec: FrameModelStage<Result>,
+  video: VideoRecord,
+  signal: AbortSignal,
+  resume: boolean,
 ): Promise<void> {
   if (!resume) await clearStageRows(video.id, spec.stage);
   if (!hasPicture(video)) {

@@ -1,7 +1,7 @@
 import { DETECTOR_PARAMETERS } from '../shared/analysis-parameters';
 import type { FrameDetections } from '../shared/frame-results';
 import { finishObjectsStage, listDetections, putDetections, type VideoRecord } from '../db';
-import { detectFrames } from '../bridges/vision';
+import { detectFrames, releaseDetector } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 import { repairScored } from './repair-frame-results';
 
@@ -10,6 +10,7 @@ const OBJECTS: FrameModelStage<FrameDetections> = {
   role: 'detect',
   parameters: DETECTOR_PARAMETERS,
   run: detectFrames,
+  release: releaseDetector,
   save: (videoId, frame, lineage) => putDetections({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listDetections(videoId)).map(({ t, objects }) => ({ t, objects })),

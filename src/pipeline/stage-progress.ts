@@ -56,13 +56,14 @@ export class StageProgress {
         level: 'info',
         component: 'models',
         videoId: this.videoId,
-        message: `${this.stage}: ${progress.model} ready on ${this.device}${progress.dtype ? ` (${progress.dtype})` : ''}`,
+        message: `${this.stage}: ${progress.model} ready on ${this.device}${progress.dtype ? ` (${progress.dtype})` : ''}${progress.threads ? `, ${progress.threads} WASM ${progress.threads === 1 ? 'thread' : 'threads'}` : ''}`,
         ...(this.loadStarted !== null ? { durationMs: Date.now() - this.loadStarted } : {}),
         data: {
           stage: this.stage,
           model: progress.model,
           device: this.device,
           dtype: progress.dtype ?? null,
+          threads: progress.threads ?? null,
         },
       });
     } else {

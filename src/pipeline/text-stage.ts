@@ -1,7 +1,7 @@
 import { OCR_PARAMETERS } from '../shared/analysis-parameters';
 import type { FrameText } from '../shared/frame-results';
 import { finishTextStage, listOnScreenText, putOnScreenText, type VideoRecord } from '../db';
-import { readFrames } from '../bridges/ocr';
+import { readFrames, releaseTextReader } from '../bridges/ocr';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 import { repairScored } from './repair-frame-results';
 
@@ -13,6 +13,7 @@ const TEXT: FrameModelStage<FrameText> = {
   role: 'ocr',
   parameters: { detector: 'DB', ...OCR_PARAMETERS },
   run: readFrames,
+  release: releaseTextReader,
   save: (videoId, frame, lineage) => putOnScreenText({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listOnScreenText(videoId)).map(({ t, lines, textLike }) => ({ t, lines, textLike })),

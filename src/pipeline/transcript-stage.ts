@@ -1,7 +1,7 @@
 import { repairSegments, type Repairs } from './repair-segments';
 import { logEvent } from '../diagnostics/session-log';
 import { resolveModel } from '../../models';
-import { transcribe, type TranscribedChunk } from '../bridges/transcribe';
+import { releaseTranscriber, transcribe, type TranscribedChunk } from '../bridges/transcribe';
 import {
   clearStageRows,
   listSpeechRegions,
@@ -18,12 +18,25 @@ import { lineage, setStage } from './stage-rows';
 /**
  * Transcript: Whisper over the speech regions, stored chunk by chunk as it goes. Needs `speech`.
  * With `resume`, the chunks already stored (each chunk's segments are written in one transaction)
- * are kept and only the rest are transcribed.
+ * are kept and only the rest are transcribed. Whisper's worker ends with the stage (the next
+ * model stage needs the memory).
  */
 export async function runTranscriptStage(
   video: VideoRecord,
   signal: AbortSignal,
   resume = false,
+): Promise<void> {
+  try {
+    await transcribeSpeech(video, signal, resume);
+  } finally {
+    releaseTranscriber();
+  }
+}
+
+async function transcribeSpeech(
+  video: VideoRecord,
+  signal: AbortSignal,
+  resume: boolean,
 ): Promise<void> {
   if (!resume) await clearStageRows(video.id, 'transcript');
   const stored = resume ? await listTranscript(video.id) : [];

@@ -17,15 +17,17 @@ describe('loadOnce', () => {
     await load(MODEL, (p) => heard.push(p));
     expect(loads).toBe(1);
     expect(heard).toEqual([
-      { status: 'ready', model: MODEL.id, device: 'webgpu', dtype: 'fp32' },
-      { status: 'ready', model: MODEL.id, device: 'webgpu', dtype: 'fp32' },
+      { status: 'ready', model: MODEL.id, device: 'webgpu', dtype: 'fp32', threads: 1 },
+      { status: 'ready', model: MODEL.id, device: 'webgpu', dtype: 'fp32', threads: 1 },
     ]);
   });
 
   it('falls back to the spec’s dtype for the device when the loader does not say', async () => {
     const heard: ModelProgress[] = [];
     await loadOnce(async () => ({ device: 'wasm' }))(MODEL, (p) => heard.push(p));
-    expect(heard).toEqual([{ status: 'ready', model: MODEL.id, device: 'wasm', dtype: 'q8' }]);
+    expect(heard).toEqual([
+      { status: 'ready', model: MODEL.id, device: 'wasm', dtype: 'q8', threads: 1 },
+    ]);
   });
 
   it('forgets a failed load, so the next call tries again', async () => {

@@ -1,5 +1,6 @@
 import type { ResolvedModel } from '../../../src/shared/model-spec';
 import type { ModelProgress } from '../../../src/shared/model-progress';
+import { ortThreads } from './ort-runtime';
 
 type Loader<Loaded> = (
   model: ResolvedModel,
@@ -31,7 +32,13 @@ export function loadOnce<Loaded extends { device: string; dtype?: string }>(
     }
     return loading.then((ready) => {
       const dtype = ready.dtype ?? model.dtype[ready.device === 'webgpu' ? 'webgpu' : 'wasm'];
-      onProgress({ status: 'ready', model: model.id, device: ready.device, dtype });
+      onProgress({
+        status: 'ready',
+        model: model.id,
+        device: ready.device,
+        dtype,
+        threads: ortThreads(),
+      });
       return ready;
     });
   };

@@ -11,6 +11,16 @@ export { ort };
 let loading: Promise<void> | undefined;
 
 /**
+ * Options every session in the app is created with. Threads must not spin while waiting:
+ * onnxruntime's pool threads busy-wait by default between runs, and a captioner's encoder and
+ * decoder are two sessions with a pool each — on two cores the idle pool's spinning took the
+ * core the running one needed (real-size captions: 2 threads no faster than 1).
+ */
+export const SESSION_OPTIONS = {
+  extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+} as const;
+
+/**
  * Points onnxruntime at the app's own wasm and hands it the binary from the model file cache, so
  * every session in this worker — transformers.js' and our own — runs offline once it has run
  * online. Call before creating a session; runs once per worker, so the first call's `threads`

@@ -1,6 +1,6 @@
 import { evictCachedFiles } from './cache-eviction';
 import { ModelLoadError, pickDevice } from './fetch-model';
-import { ort, prepareOrtRuntime } from './ort-runtime';
+import { SESSION_OPTIONS, ort, prepareOrtRuntime } from './ort-runtime';
 
 export { ort };
 
@@ -18,6 +18,7 @@ export async function createOrtSession(
   const device = await pickDevice();
   try {
     const session = await ort.InferenceSession.create(bytes, {
+      ...SESSION_OPTIONS,
       executionProviders: device === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
     });
     return { session, device };

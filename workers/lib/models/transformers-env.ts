@@ -3,7 +3,7 @@ import { env, type ProgressInfo } from '@huggingface/transformers';
 import type { ModelDtype, ResolvedModel } from '../../../src/shared/model-spec';
 import { ModelLoadError, detectDevice } from './fetch-model';
 import type { ModelProgress } from '../../../src/shared/model-progress';
-import { prepareOrtRuntime } from './ort-runtime';
+import { SESSION_OPTIONS, prepareOrtRuntime } from './ort-runtime';
 import { errorMessage } from '../../../src/shared/error-message';
 
 /** An adapter without `shader-f16` (software WebGPU, older GPUs) runs the fp32 weights instead. */
@@ -98,6 +98,7 @@ export async function loadWithTransformers<T>(
       device,
       dtype,
       revision: model.revision,
+      session_options: SESSION_OPTIONS,
       progress_callback: forwardProgress(onProgress),
     });
     return { ...loaded, device, dtype };
