@@ -65,18 +65,21 @@ export default defineConfig({
     devWithoutCsp,
     react(),
     VitePWA({
-      strategies: 'generateSW',
+      // Our own service worker (workers/sw.ts): the precache plus the isolation
+      // headers a static host can't send.
+      strategies: 'injectManifest',
+      srcDir: 'workers',
+      filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
       manifest: PWA_MANIFEST,
       includeAssets: ['icons/*.png', 'icons/*.svg'],
-      workbox: {
+      injectManifest: {
         // The app shell, onnxruntime's small .mjs glue included (it is imported, not fetched, so
         // the workers can't keep it themselves). No runtime caching: the model file cache and
         // transformers.js' cache own every downloaded byte.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
         globIgnores: ['**/*ffmpeg-core*', '**/*.wasm', '**/*.onnx'],
-        navigateFallback: '/index.html',
       },
     }),
   ],

@@ -2,6 +2,8 @@
 // what `npm run models:fetch` wrote) over HTTP with CORS, for a self-hosted model base URL.
 // Each `name=folder` also serves that folder under /name/ (e.g. the npm PaddleOCR files).
 // The end-to-end tests use it to serve ../shared/models. Plain node:http; read-only; GET/HEAD only.
+// `/redirect/<path>` answers 302 to <path> on 127.0.0.1 (another origin), as the Hub redirects
+// its files to a CDN, so a test can check that redirected downloads load.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -28,6 +30,11 @@ createServer((request, response) => {
     return;
   }
   const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+  if (pathname.startsWith('/redirect/')) {
+    const target = `http://127.0.0.1:${port}/${pathname.slice('/redirect/'.length)}`;
+    response.writeHead(302, { Location: encodeURI(target) }).end();
+    return;
+  }
   const [, first = '', ...rest] = pathname.split('/');
   const base = mounts.get(first) ?? root;
   const path = normalize(join(base, mounts.has(first) ? rest.join('/') : pathname));

@@ -16,6 +16,9 @@ export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   workbox = new Workbox('/sw.js', { scope: '/' });
   workbox.addEventListener('waiting', () => useLibraryStore.setState({ update: 'ready' }));
+  workbox.addEventListener('activated', (event) => {
+    if (!event.isUpdate) reloadForIsolation();
+  });
   workbox.addEventListener('controlling', (event) => {
     if (applying) window.location.reload();
     else if (event.isUpdate || event.isExternal) useLibraryStore.setState({ update: 'applied' });
@@ -23,6 +26,23 @@ export function registerServiceWorker(): void {
   workbox
     .register()
     .catch((error: unknown) => console.warn('Offline support is unavailable:', error));
+}
+
+/** Set for this tab once it has reloaded to become cross-origin isolated (never twice). */
+const ISOLATION_RELOAD = 'bri.isolation-reload';
+
+/**
+ * On a host that sends no COOP/COEP headers, the first visit is not cross-origin isolated (one
+ * WASM thread); the service worker that just installed adds the headers from the next load on.
+ * Reload once now — only while nothing is being imported, so no work is lost; a busy tab stays
+ * single-threaded until its next visit.
+ */
+function reloadForIsolation(): void {
+  if (self.crossOriginIsolated || navigator.serviceWorker.controller) return;
+  if (sessionStorage.getItem(ISOLATION_RELOAD)) return;
+  if (useLibraryStore.getState().imports.some((item) => item.state !== 'failed')) return;
+  sessionStorage.setItem(ISOLATION_RELOAD, '1');
+  window.location.reload();
 }
 
 /** Activates the waiting service worker, then reloads onto the new version. */

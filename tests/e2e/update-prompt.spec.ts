@@ -1,15 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
-import { serveDist } from './support/dist-server';
+import { openUntilIsolated, serveDist } from './support/dist-server';
 import { LibraryPage } from './support/library-page';
 
 test('a newly deployed version is offered, and accepting it reloads onto it', async ({ page }) => {
   const server = await serveDist(resolve(import.meta.dirname, '../../dist'));
   try {
-    await page.goto(server.url);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    // A returning visitor: the page is now controlled, so a new worker has to wait for consent.
-    await page.reload();
+    // After its first-visit reload the page is controlled, as a returning visitor's: a new worker
+    // has to wait for consent.
+    await openUntilIsolated(page, server.url);
     await expect(new LibraryPage(page).drop).toBeVisible();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     const firstWorker = await page.evaluate(
@@ -48,9 +47,7 @@ test('with two tabs open, both are told of the new version, and the one left beh
   const server = await serveDist(resolve(import.meta.dirname, '../../dist'));
   try {
     const first = await context.newPage();
-    await first.goto(server.url);
-    await first.evaluate(() => navigator.serviceWorker.ready);
-    await first.reload();
+    await openUntilIsolated(first, server.url);
     const second = await context.newPage();
     await second.goto(server.url);
     for (const page of [first, second]) {

@@ -1,3 +1,4 @@
+import { expect, type Page } from '@playwright/test';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -5,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
@@ -43,4 +45,22 @@ export async function serveDist(
     deployNewVersion: () => void version++,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Opens the app on this header-less host and waits out its first-visit reload: once BRI's service
+ * worker is active the page reloads itself to become cross-origin isolated (src/pwa/register-sw.ts),
+ * and is then controlled by the worker, as a returning visitor's page is.
+ */
+export async function openUntilIsolated(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect
+    .poll(
+      () =>
+        page
+          .evaluate(() => self.crossOriginIsolated && navigator.serviceWorker.controller !== null)
+          .catch(() => false),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }
