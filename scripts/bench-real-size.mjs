@@ -134,7 +134,8 @@ export async function benchJourney({
         .join('+');
       peaks.set(running, Math.max(peaks.get(running) ?? 0, Math.round(measure() / 1e6)));
       if (Object.values(status.stages).every((s) => TERMINAL.includes(s.state))) break;
-      await new Promise((r) => setTimeout(r, 250));
+      // Fine-grained until chat-ready (a figure of about a second), then every 250 ms.
+      await new Promise((r) => setTimeout(r, chatReady === null ? 50 : 250));
     }
     const indexTotal = (Date.now() - dropped) / 1000;
     const round = (n) => (n === null || n === undefined ? null : Math.round(n * 100) / 100);

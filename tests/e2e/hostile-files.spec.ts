@@ -127,9 +127,15 @@ test.describe('a worker that never answers', () => {
     });
 
     await test.step('a worker stuck mid-inspection is ended by Cancel within a second', async () => {
-      // A script that loads and then ignores every message: the inspection never answers.
+      // A script that loads and then ignores every message: the inspection never answers. (With
+      // the COEP header the real server sends: a cross-origin isolated page refuses a worker
+      // script without it.)
       await page.route('**/assets/media.worker-*.js', (route) =>
-        route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }),
+        route.fulfill({
+          contentType: 'text/javascript',
+          headers: { 'Cross-Origin-Embedder-Policy': 'require-corp' },
+          body: 'self.onmessage = () => {};',
+        }),
       );
       await library.fileInput.setInputFiles(mediaPath('no-audio.mp4'));
       await expect(library.importing).toContainText('Checking');

@@ -55,6 +55,7 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
       groqBaseUrl: null,
       groqModel: 'openai/gpt-oss-20b',
       localChat: false,
+      wasmThreads: 'auto',
     });
     await page.reload();
     await page.getByTestId('settings.open').click();
