@@ -1,4 +1,10 @@
-import type { ModelRole, ModelSet, ModelSpec, ResolvedModel } from '../src/shared/model-spec';
+import type {
+  BackendChoice,
+  ModelRole,
+  ModelSet,
+  ModelSpec,
+  ResolvedModel,
+} from '../src/shared/model-spec';
 import { WHISPER_BASE, WHISPER_TINY_EN } from './asr';
 import { BLIP_BASE, VIT_GPT2 } from './caption';
 import { QWEN25_05B } from './chat-llm';
@@ -38,6 +44,8 @@ export interface ModelChoice {
   models: Partial<Record<ModelRole, string>>;
   /** WASM threads per model worker: "auto" or a count (src/shared/wasm-threads.ts). */
   wasmThreads?: 'auto' | number;
+  /** WebGPU, WASM or "auto" (src/shared/model-spec.ts). */
+  backend?: BackendChoice;
 }
 
 /** The WASM threads a model worker of this page will run (1 outside a browser page). */
@@ -58,12 +66,14 @@ export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedMode
   const id = overridden ?? spec.id;
   const base = choice.modelBaseUrl;
   const threads = threadsHere(choice);
-  if (spec.runtime === 'transformers.js') return { ...spec, id, url: null, baseUrl: base, threads };
+  const backend = choice.backend ?? 'auto';
+  if (spec.runtime === 'transformers.js')
+    return { ...spec, id, url: null, baseUrl: base, threads, backend };
   // Raw ONNX: under the self-hosted base, else the model's own published file (or the app's copy).
   const url = base
     ? joinUrl(base, spec.files ? `${id}/` : id)
     : overridden
       ? null
       : (spec.defaultUrl ?? null);
-  return { ...spec, id, url, baseUrl: base, threads };
+  return { ...spec, id, url, baseUrl: base, threads, backend };
 }

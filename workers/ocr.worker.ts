@@ -33,7 +33,7 @@ function filesOf(model: ResolvedModel): OcrFiles {
 }
 
 const ocrFor = loadOnce<LoadedOcr>((model, onProgress) =>
-  loadOcr(filesOf(model), onProgress, model.threads),
+  loadOcr(filesOf(model), onProgress, model),
 );
 
 const api = {

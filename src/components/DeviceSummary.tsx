@@ -7,7 +7,11 @@ export function DeviceSummary({ device }: { device: DeviceInfo }) {
       <li>
         WebGPU:{' '}
         {device.webgpu
-          ? `available (${device.adapter ?? 'unnamed adapter'}${device.shaderF16 ? ', fp16' : ''})`
+          ? `available (${device.adapter ?? 'unnamed adapter'}${device.shaderF16 ? ', fp16' : ''})${
+              device.softwareAdapter
+                ? ' — a software adapter, far slower than WebAssembly: models run on WebAssembly unless you choose WebGPU'
+                : ''
+            }`
           : 'not available — models run on the CPU (WebAssembly), more slowly'}
       </li>
       <li>CPU cores: {device.cores}</li>

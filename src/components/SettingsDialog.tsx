@@ -3,7 +3,12 @@ import { formatBytes } from '../library/format';
 import { listModels, setDownloadBytes } from '../settings/model-list';
 import { InvalidSettingsError, readSettings, updateSettings } from '../settings/settings';
 import { reloadForNewHosts } from '../pwa/connect-policy';
-import { MODEL_ROLES, type ModelRole, type ModelSet } from '../shared/model-spec';
+import {
+  MODEL_ROLES,
+  type BackendChoice,
+  type ModelRole,
+  type ModelSet,
+} from '../shared/model-spec';
 import { DEFAULT_GROQ_MODEL } from '../settings/settings-types';
 import { DeviceAndStorage } from './DeviceAndStorage';
 import { GroqSettings, type GroqFields } from './GroqSettings';
@@ -22,6 +27,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [baseUrl, setBaseUrl] = useState(initial.modelBaseUrl ?? '');
   const [ids, setIds] = useState<Partial<Record<ModelRole, string>>>(initial.models);
   const [autoAnalyse, setAutoAnalyse] = useState(initial.autoAnalyse);
+  const [backend, setBackend] = useState(initial.backend);
   const [groq, setGroq] = useState<GroqFields>({
     apiKey: initial.groqApiKey ?? '',
     baseUrl: initial.groqBaseUrl ?? '',
@@ -45,6 +51,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         modelBaseUrl: baseUrl.trim() || null,
         models,
         autoAnalyse,
+        backend,
         groqApiKey: groq.apiKey.trim() || null,
         groqBaseUrl: groq.baseUrl.trim() || null,
         groqModel: groq.model.trim() || DEFAULT_GROQ_MODEL,
@@ -110,6 +117,20 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             data-testid="settings.auto-analyse"
           />
           Analyse videos as soon as they are added
+        </label>
+        <label className="settings__field">
+          Where models run
+          <select
+            value={backend}
+            onChange={(event) => setBackend(event.target.value as BackendChoice)}
+            data-testid="settings.backend"
+          >
+            <option value="auto">
+              Automatic: the GPU (WebGPU) when it is a real one, else the CPU
+            </option>
+            <option value="webgpu">The GPU (WebGPU) whenever the browser offers it</option>
+            <option value="wasm">The CPU (WebAssembly)</option>
+          </select>
         </label>
         <p className="settings__note">
           Models download once into this browser and are reused offline. A change applies to the

@@ -1,12 +1,9 @@
 import type { DeviceInfo } from './diagnostics-types';
 import { laneCount, wasmThreads } from '../shared/wasm-threads';
+import { isSoftwareAdapter, type GpuAdapterLike } from '../shared/gpu-adapter';
 
 export type { DeviceInfo } from './diagnostics-types';
 
-interface GpuAdapterLike {
-  features: { has(name: string): boolean };
-  info?: { vendor?: string; architecture?: string; description?: string };
-}
 interface NavigatorWithGpu {
   gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
   deviceMemory?: number;
@@ -28,8 +25,15 @@ export async function readDeviceInfo(threadSetting: 'auto' | number = 'auto'): P
     modelLanes: laneCount(cores, threads),
   };
   const adapter = await nav.gpu?.requestAdapter().catch(() => null);
-  if (!adapter) return { ...base, webgpu: false, adapter: null, shaderF16: false };
+  if (!adapter)
+    return { ...base, webgpu: false, adapter: null, shaderF16: false, softwareAdapter: false };
   const { vendor = '', architecture = '', description = '' } = adapter.info ?? {};
   const name = [vendor, architecture].filter(Boolean).join(' ') || description || 'unnamed adapter';
-  return { ...base, webgpu: true, adapter: name, shaderF16: adapter.features.has('shader-f16') };
+  return {
+    ...base,
+    webgpu: true,
+    adapter: name,
+    shaderF16: adapter.features.has('shader-f16'),
+    softwareAdapter: isSoftwareAdapter(adapter),
+  };
 }

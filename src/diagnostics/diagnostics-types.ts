@@ -25,6 +25,8 @@ export interface DeviceInfo {
   adapter: string | null;
   /** Whether the adapter does fp16 shaders (the models' smaller, faster weights need it). */
   shaderF16: boolean;
+  /** A software adapter (SwiftShader…): "auto" runs the models on WASM instead. */
+  softwareAdapter: boolean;
   cores: number;
   /** navigator.deviceMemory (Chromium only, rounded down to a power of two, at most 8). */
   memoryGb: number | null;

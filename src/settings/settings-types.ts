@@ -1,4 +1,4 @@
-import type { ModelRole, ModelSet } from '../shared/model-spec';
+import type { BackendChoice, ModelRole, ModelSet } from '../shared/model-spec';
 
 /** A current Groq model with tool calling: the chat model until the person picks another. */
 export const DEFAULT_GROQ_MODEL = 'openai/gpt-oss-20b';
@@ -25,4 +25,6 @@ export interface BriSettings {
    * More than one needs a cross-origin isolated page; without it the models run on one.
    */
   wasmThreads: 'auto' | number;
+  /** Where models run: "auto" (WebGPU on a hardware adapter, else WASM), "webgpu" or "wasm". */
+  backend: BackendChoice;
 }

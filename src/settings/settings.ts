@@ -16,6 +16,7 @@ const DEFAULTS: Settings = {
   groqModel: DEFAULT_GROQ_MODEL,
   localChat: false,
   wasmThreads: 'auto',
+  backend: 'auto',
 };
 
 const modelIds = z.partialRecord(z.enum(MODEL_ROLES), z.string().trim().min(1));
@@ -50,6 +51,7 @@ const patchSchema = z
     groqModel: z.string().trim().min(1),
     localChat: z.boolean(),
     wasmThreads: z.union([z.literal('auto'), z.number().int().min(1).max(16)]),
+    backend: z.enum(['auto', 'webgpu', 'wasm']),
   })
   .partial()
   .strict();
@@ -65,6 +67,7 @@ const LABELS: Record<string, string> = {
   groqModel: 'Groq model',
   localChat: 'Local chat',
   wasmThreads: 'WASM threads',
+  backend: 'Where models run',
 };
 
 export class InvalidSettingsError extends Error {

@@ -15,6 +15,12 @@ export type ModelSet = 'fast' | 'accurate';
 
 export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'q4' | 'q4f16';
 
+/**
+ * Where models run: "auto" takes WebGPU on a hardware adapter and WASM on none or on a software
+ * one (SwiftShader, llvmpipe: tens of times slower than WASM), or one forced by the person.
+ */
+export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
+
 /** What BRI needs to know about one model, before any byte of it is downloaded. */
 export interface ModelSpec {
   role: ModelRole;
@@ -58,4 +64,6 @@ export interface ResolvedModel extends ModelSpec {
   baseUrl: string | null;
   /** WASM threads the worker starts onnxruntime with (src/shared/wasm-threads.ts). */
   threads: number;
+  /** Where to run it: "auto" (WebGPU on a hardware adapter, else WASM), or forced. */
+  backend: BackendChoice;
 }

@@ -56,6 +56,7 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
       groqModel: 'openai/gpt-oss-20b',
       localChat: false,
       wasmThreads: 'auto',
+      backend: 'auto',
     });
     await page.reload();
     await page.getByTestId('settings.open').click();

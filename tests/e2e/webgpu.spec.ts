@@ -4,12 +4,13 @@ import { LibraryPage } from './support/library-page';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 
 // With --enable-unsafe-webgpu this Chromium offers SwiftShader's WebGPU adapter (no shader-f16,
-// ~50× slower than WASM here), so this checks the WebGPU path works, not how fast it is: both
-// embedders' query towers load on WebGPU and agree with the same models on WASM.
+// ~50× slower than WASM here): "auto" leaves it alone and runs WASM; forced to WebGPU (Settings →
+// Where models run), both embedders' query towers load on WebGPU and agree with WASM.
 const WEBGPU_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
 
-async function queryVectors(page: Page) {
+async function queryVectors(page: Page, backend: 'auto' | 'webgpu' = 'auto') {
   await new LibraryPage(page).open({ autoAnalyse: false });
+  await page.evaluate((backend) => window.bri.configure({ backend }), backend);
   return page.evaluate(async () => ({
     text: await window.bri.embedQuery('a red bus on a street', 'text'),
     image: await window.bri.embedQuery('a red bus on a street', 'image'),
@@ -20,7 +21,9 @@ function cosine(a: number[], b: number[]): number {
   return a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 }
 
-test('the embedders run on WebGPU where the browser offers it, matching WASM', async ({ page }) => {
+test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders run there, matching WASM', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const wasm = await queryVectors(page);
   expect(wasm.text.device).toBe('wasm');
@@ -28,7 +31,15 @@ test('the embedders run on WebGPU where the browser offers it, matching WASM', a
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: WEBGPU_ARGS });
   try {
     const gpuPage = await browser.newPage({ baseURL: test.info().project.use.baseURL });
-    const gpu = await queryVectors(gpuPage);
+    const auto = await queryVectors(gpuPage);
+    const { device } = await gpuPage.evaluate(() => window.bri.diagnostics());
+    expect(device).toMatchObject({ webgpu: true, softwareAdapter: true });
+    expect([auto.text.device, auto.image.device]).toEqual(['wasm', 'wasm']);
+    await gpuPage.getByTestId('settings.open').click();
+    await expect(gpuPage.getByTestId('device.info')).toContainText('a software adapter');
+    await gpuPage.getByTestId('settings.backend').selectOption('webgpu');
+    await gpuPage.getByTestId('settings.save').click();
+    const gpu = await queryVectors(gpuPage, 'webgpu');
     for (const space of ['text', 'image'] as const) {
       expect(gpu[space].device, space).toBe('webgpu');
       expect(gpu[space].model).toBe(wasm[space].model);

@@ -40,6 +40,7 @@ beforeEach(async () => {
     groqModel: 'openai/gpt-oss-20b',
     localChat: false,
     wasmThreads: 'auto',
+    backend: 'auto',
   };
   deps = { context: testContext(db), settings: () => settings, online: () => online };
 });

@@ -31,6 +31,7 @@ const SETTINGS: Settings = {
   groqModel: 'x',
   localChat: true,
   wasmThreads: 'auto',
+  backend: 'auto',
 };
 
 let db: BriDatabase;

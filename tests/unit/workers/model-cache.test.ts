@@ -3,7 +3,13 @@ import { MINILM_L6 } from '../../../models/text-embed';
 import type { ModelProgress } from '../../../src/shared/model-progress';
 import { loadOnce } from '../../../workers/lib/models/model-cache';
 
-const MODEL = { ...MINILM_L6, url: null, baseUrl: 'http://models.local/', threads: 1 };
+const MODEL = {
+  ...MINILM_L6,
+  url: null,
+  baseUrl: 'http://models.local/',
+  threads: 1,
+  backend: 'auto' as const,
+};
 
 describe('loadOnce', () => {
   it('loads once, and tells every caller the device and weights type that run', async () => {

@@ -27,7 +27,7 @@ export async function loadDetector(
       `No download address for the detector “${model.id}”: set a model base URL in Settings.`,
     );
   const bytes = await fetchCachedFile(model.url, onProgress);
-  const { session, device } = await createOrtSession(bytes, model.url, model.threads);
+  const { session, device } = await createOrtSession(bytes, model.url, model);
   const inputName = session.inputNames[0] ?? 'images';
   const meta = session.inputMetadata[0];
   const dims = meta && 'shape' in meta ? meta.shape : [];

@@ -1,24 +1,30 @@
 export { ModelLoadError } from '../../../src/shared/worker-errors';
+import { isSoftwareAdapter, type GpuAdapterLike } from '../../../src/shared/gpu-adapter';
+import type { BackendChoice } from '../../../src/shared/model-spec';
 
-interface GpuAdapterLike {
-  features: { has(name: string): boolean };
-}
-
-/** What this worker can run on: WebGPU when it gets an adapter (and whether it has fp16 shaders). */
-export async function detectDevice(): Promise<{ device: 'webgpu' | 'wasm'; shaderF16: boolean }> {
+/**
+ * What this worker runs models on, for `backend` (Settings): "wasm" always WASM; "webgpu"
+ * WebGPU whenever it gets an adapter; "auto" WebGPU only on a hardware adapter (a software one
+ * is far slower than WASM). Says whether the adapter has fp16 shaders.
+ */
+export async function detectDevice(
+  backend: BackendChoice,
+): Promise<{ device: 'webgpu' | 'wasm'; shaderF16: boolean }> {
+  const wasm = { device: 'wasm', shaderF16: false } as const;
+  if (backend === 'wasm') return wasm;
   const gpu = (
     navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }
   ).gpu;
   try {
     const adapter = await gpu?.requestAdapter();
-    if (adapter) return { device: 'webgpu', shaderF16: adapter.features.has('shader-f16') };
+    if (!adapter || (backend === 'auto' && isSoftwareAdapter(adapter))) return wasm;
+    return { device: 'webgpu', shaderF16: adapter.features.has('shader-f16') };
   } catch {
-    // No usable adapter: WASM below.
+    return wasm; // No usable adapter.
   }
-  return { device: 'wasm', shaderF16: false };
 }
 
-/** WebGPU when this worker can get an adapter, else WASM. Checked inside the worker. */
-export async function pickDevice(): Promise<'webgpu' | 'wasm'> {
-  return (await detectDevice()).device;
+/** The device `detectDevice` picks for `backend`. Checked inside the worker. */
+export async function pickDevice(backend: BackendChoice): Promise<'webgpu' | 'wasm'> {
+  return (await detectDevice(backend)).device;
 }

@@ -7,9 +7,12 @@ type Loader<Loaded> = (
   onProgress: (progress: ModelProgress) => void,
 ) => Promise<Loaded>;
 
-/** Where a model comes from: the same id under another base URL is another model. */
+/**
+ * Where a model comes from and where it runs: the same id under another base URL, or on another
+ * backend (Settings → Where models run), is another load.
+ */
 export function modelKey(model: ResolvedModel): string {
-  return model.url ?? `${model.baseUrl ?? 'hub'}|${model.id}`;
+  return `${model.url ?? `${model.baseUrl ?? 'hub'}|${model.id}`}|${model.backend}`;
 }
 
 /**

@@ -39,7 +39,7 @@ async function prepareTransformers(
       : `${model.baseUrl}/`
     : HUB_HOST;
   env.remotePathTemplate = model.baseUrl ? '{model}/' : HUB_PATH_TEMPLATE;
-  const { device, shaderF16 } = await detectDevice();
+  const { device, shaderF16 } = await detectDevice(model.backend);
   return { device, dtype: withoutF16(model.dtype[device], device === 'webgpu' && !shaderF16) };
 }
 

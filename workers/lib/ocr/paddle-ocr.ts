@@ -1,6 +1,7 @@
 import type { TextLine } from '../../../src/shared/frame-results';
 import { OCR_PARAMETERS } from '../../../src/shared/analysis-parameters';
 import type { ModelProgress } from '../../../src/shared/model-progress';
+import type { ResolvedModel } from '../../../src/shared/model-spec';
 import { fetchCachedFile } from '../models/file-cache';
 import { createOrtSession, ort } from '../models/ort-session';
 import { decodeCtc, paddleCharset } from './ctc-decode';
@@ -42,15 +43,15 @@ const STD = [0.229, 0.224, 0.225];
 export async function loadOcr(
   files: OcrFiles,
   onProgress: (progress: ModelProgress) => void,
-  threads = 1,
+  runtime: Pick<ResolvedModel, 'threads' | 'backend'>,
 ): Promise<LoadedOcr> {
   const [detBytes, recBytes, dictBytes] = await Promise.all([
     fetchCachedFile(files.detection, onProgress),
     fetchCachedFile(files.recognition, onProgress),
     fetchCachedFile(files.dictionary, onProgress),
   ]);
-  const det = await createOrtSession(detBytes, files.detection, threads);
-  const rec = await createOrtSession(recBytes, files.recognition, threads);
+  const det = await createOrtSession(detBytes, files.detection, runtime);
+  const rec = await createOrtSession(recBytes, files.recognition, runtime);
   return {
     detector: det.session,
     recogniser: rec.session,

@@ -1,0 +1,21 @@
+/** What BRI reads of a WebGPU adapter, on either thread. */
+export interface GpuAdapterLike {
+  features: { has(name: string): boolean };
+  info?: {
+    vendor?: string;
+    architecture?: string;
+    description?: string;
+    isFallbackAdapter?: boolean;
+  };
+}
+
+/**
+ * A software WebGPU adapter (SwiftShader, llvmpipe, WARP) renders on the CPU: measured here,
+ * BRI's embedders ran ~50× slower on SwiftShader's WebGPU than on WASM, so "auto" skips it.
+ */
+export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
+  const info = adapter.info ?? {};
+  if (info.isFallbackAdapter) return true;
+  const name = `${info.vendor ?? ''} ${info.architecture ?? ''} ${info.description ?? ''}`;
+  return /swiftshader|llvmpipe|lavapipe|software|warp/i.test(name);
+}
