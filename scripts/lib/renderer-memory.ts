@@ -66,13 +66,15 @@ const RESCAN_MS = 2000;
 
 /**
  * Resident memory, in bytes, of every renderer process of one Chromium (the page, its dedicated
- * workers and service worker live there). Linux only: it reads /proc.
+ * workers and service worker live there). Linux only: it reads /proc. Pass `rescan` to look for
+ * new renderers now: a cross-origin isolated page (COOP) gets a process of its own when it
+ * opens, so a baseline taken from the previous scan can miss it.
  */
-export function rendererMemory(browserPid: number): () => number {
+export function rendererMemory(browserPid: number): (rescan?: boolean) => number {
   let pids = rendererPids(browserPid);
   let scannedAt = Date.now();
-  return () => {
-    if (Date.now() - scannedAt > RESCAN_MS) {
+  return (rescan = false) => {
+    if (rescan || Date.now() - scannedAt > RESCAN_MS) {
       pids = rendererPids(browserPid);
       scannedAt = Date.now();
     }

@@ -54,14 +54,14 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
     // The first import of a session pays a fixed cost whatever the file's size: the import
     // worker, its wasm and a video decoder start (+55 to +85 MB of RSS for the 4.5 MB lecture).
     // Paying it first with the small clip makes the big file's figure what depends on its size.
-    const coldBaseline = measure();
+    const coldBaseline = measure(true);
     const coldSampler = samplePeak(measure);
     await library.fileInput.setInputFiles(mediaPath('lecture-5min.mp4'));
     await library.waitForImports();
     console.info(
       `first import (4.5 MB): peak +${((coldSampler.stop() - coldBaseline) / 1048576).toFixed(0)} MB`,
     );
-    const baseline = measure();
+    const baseline = measure(true);
     const sampler = samplePeak(measure);
     await library.fileInput.setInputFiles(path);
     await expect(library.importing).toHaveCount(1);

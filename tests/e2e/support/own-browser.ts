@@ -11,7 +11,7 @@ import { browserPidFor, rendererMemory } from '../../../scripts/lib/renderer-mem
  */
 export async function withOwnBrowser<T>(
   baseURL: string | undefined,
-  run: (context: BrowserContext, measureRenderers: () => number) => Promise<T>,
+  run: (context: BrowserContext, measureRenderers: (rescan?: boolean) => number) => Promise<T>,
 ): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'bri-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
