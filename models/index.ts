@@ -12,7 +12,7 @@ import { YOLOX_NANO, YOLOX_TINY } from './detect';
 import { CLIP_B16 } from './image-embed';
 import { PP_OCR_V4 } from './ocr';
 import { BGE_SMALL, MINILM_L6 } from './text-embed';
-import { wasmThreads } from '../src/shared/wasm-threads';
+import { computePlanHere } from '../src/shared/wasm-threads';
 
 /** The model for each role in each set. "fast" is the default. */
 export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
@@ -48,13 +48,6 @@ export interface ModelChoice {
   backend?: BackendChoice;
 }
 
-/** The WASM threads a model worker of this page will run (1 outside a browser page). */
-function threadsHere(choice: ModelChoice): number {
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  return wasmThreads(isolated, cores, choice.wasmThreads ?? 'auto');
-}
-
 function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
@@ -65,7 +58,7 @@ export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedMode
   const overridden = choice.models[role];
   const id = overridden ?? spec.id;
   const base = choice.modelBaseUrl;
-  const threads = threadsHere(choice);
+  const { threads } = computePlanHere(choice.wasmThreads ?? 'auto');
   const backend = choice.backend ?? 'auto';
   if (spec.runtime === 'transformers.js')
     return { ...spec, id, url: null, baseUrl: base, threads, backend };

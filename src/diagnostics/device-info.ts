@@ -1,5 +1,5 @@
 import type { DeviceInfo } from './diagnostics-types';
-import { laneCount, wasmThreads } from '../shared/wasm-threads';
+import { computePlanHere } from '../shared/wasm-threads';
 import { isSoftwareAdapter, type GpuAdapterLike } from '../shared/gpu-adapter';
 
 export type { DeviceInfo } from './diagnostics-types';
@@ -15,14 +15,13 @@ interface NavigatorWithGpu {
  */
 export async function readDeviceInfo(threadSetting: 'auto' | number = 'auto'): Promise<DeviceInfo> {
   const nav = navigator as Navigator & NavigatorWithGpu;
-  const cores = navigator.hardwareConcurrency || 1;
-  const threads = wasmThreads(self.crossOriginIsolated, cores, threadSetting);
+  const plan = computePlanHere(threadSetting);
   const base = {
-    cores,
+    cores: plan.cores,
     memoryGb: nav.deviceMemory ?? null,
-    crossOriginIsolated: self.crossOriginIsolated,
-    wasmThreads: threads,
-    modelLanes: laneCount(cores, threads),
+    crossOriginIsolated: plan.isolated,
+    wasmThreads: plan.threads,
+    modelLanes: plan.lanes,
   };
   const adapter = await nav.gpu?.requestAdapter().catch(() => null);
   if (!adapter)

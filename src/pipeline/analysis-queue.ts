@@ -22,7 +22,7 @@ import { STAGE_NAMES } from '../shared/stages';
 import { planStages, waitsFor, withDependents } from './stage-graph';
 import { askLeader, joinAnalysis, leadsAnalysis, type AnalysisRequest } from './analysis-leader';
 import { ModelLanes } from './model-lanes';
-import { laneCount, wasmThreads } from '../shared/wasm-threads';
+import { computePlanHere } from '../shared/wasm-threads';
 
 /** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
 type StageRunner = (video: VideoRecord, signal: AbortSignal, resume?: boolean) => Promise<void>;
@@ -76,7 +76,7 @@ async function runStages(videoId: string, job: Job): Promise<void> {
   for (const stage of plan) if (!job.stages.includes(stage)) markQueued(videoId, stage);
   job.stages = plan;
   const running = new Map<StageName, Promise<void>>();
-  const lanes = new ModelLanes(modelLanes());
+  const lanes = new ModelLanes(computePlanHere(readSettings().wasmThreads).lanes);
   for (const stage of plan) {
     // Only stages of this run are waited for; what else a stage reads is already stored.
     const ready = Promise.all(waitsFor(stage, plan).map((name) => running.get(name)));
@@ -90,13 +90,6 @@ async function runStages(videoId: string, job: Job): Promise<void> {
     );
   }
   await Promise.all(running.values());
-}
-
-/** How many model stages run at once on this device: a lane per core its threads leave free. */
-function modelLanes(): number {
-  const cores = globalThis.navigator?.hardwareConcurrency || 1;
-  const isolated = globalThis.crossOriginIsolated === true;
-  return laneCount(cores, wasmThreads(isolated, cores, readSettings().wasmThreads));
 }
 
 async function runStage(

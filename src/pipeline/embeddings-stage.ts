@@ -23,7 +23,7 @@ import { readSettings } from '../settings/settings';
 import { isTransient } from './retry-policy';
 import { StageProgress } from './stage-progress';
 import { describeFailure, lineage, setStage } from './stage-rows';
-import { planFrameReuse, reusedLineage } from './frame-reuse';
+import { planFrameReuse, reusedLineage, type FrameReuse } from './frame-reuse';
 
 /** One thing to embed: where it comes from and what it says. */
 interface TextItem {
@@ -115,13 +115,12 @@ async function embedTexts(
  */
 async function embedFrames(
   video: VideoRecord,
-  frames: FrameRecord[],
+  { looked, sharers }: FrameReuse<FrameRecord>,
   model: ResolvedModel,
   progress: StageProgress,
   signal: AbortSignal,
 ): Promise<{ frames: number; modelFrames: number; seconds: number }> {
-  if (frames.length === 0) return { frames: 0, modelFrames: 0, seconds: 0 };
-  const { looked, sharers } = planFrameReuse(frames);
+  if (looked.length === 0) return { frames: 0, modelFrames: 0, seconds: 0 };
   const frameRow = (t: number, vector: Float32Array, used: Lineage) =>
     embeddingRow(
       video.id,
@@ -146,7 +145,8 @@ async function embedFrames(
       onProgress: progress.handle,
     },
   );
-  return { frames: frames.length, modelFrames: looked.length, seconds };
+  const shared = [...sharers.values()].reduce((sum, times) => sum + times.length, 0);
+  return { frames: looked.length + shared, modelFrames: looked.length, seconds };
 }
 
 /**
@@ -162,8 +162,8 @@ export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal
   const settings = readSettings();
   const progress = new StageProgress(video.id, 'embeddings');
   // Frames dominate the work (a CLIP image pass costs far more than a sentence).
-  const textShare =
-    texts.length / (texts.length + 1 + 20 * planFrameReuse(frameRows).looked.length);
+  const reuse = planFrameReuse(frameRows);
+  const textShare = texts.length / (texts.length + 1 + 20 * reuse.looked.length);
   const failures: unknown[] = [];
   const attempt = async <T, F>(work: () => Promise<T>, fallback: F): Promise<T | F> => {
     try {
@@ -182,8 +182,7 @@ export async function runEmbeddingsStage(video: VideoRecord, signal: AbortSignal
   );
   const frameProgress = progress.within([textShare, 1]);
   const frames = await attempt(
-    () =>
-      embedFrames(video, frameRows, resolveModel('imageEmbed', settings), frameProgress, signal),
+    () => embedFrames(video, reuse, resolveModel('imageEmbed', settings), frameProgress, signal),
     { frames: 0, modelFrames: 0, seconds: 0 },
   );
   const stats = {

@@ -112,17 +112,25 @@ async function runOnFrames<Result extends { t: number }>(
   const { looked, sharers } = planFrameReuse(frames);
   const toRun = looked.filter(({ t }) => !stored.has(t));
   let rowLineage: Lineage | null = null;
+  // Made when the first result comes, once the worker has said which device ran the model.
+  const rowUsed = () =>
+    (rowLineage ??= lineage(
+      model.id,
+      model.revision,
+      spec.parameters,
+      progress.device,
+      progress.dtype,
+    ));
   let repaired = 0;
   let copied = 0;
-  const byTime = new Map<number, Result>();
-  const share = async (source: Result, used: Lineage) => {
+  const share = async (source: Result) => {
     for (const t of sharers.get(source.t) ?? []) {
       if (stored.has(t)) continue;
       const copy = { ...source, t };
       results.push(copy);
       stored.add(t);
       copied++;
-      await spec.save(video.id, copy, reusedLineage(used, source.t));
+      await spec.save(video.id, copy, reusedLineage(rowUsed(), source.t));
     }
   };
   const result = await spec.run(
@@ -135,30 +143,15 @@ async function runOnFrames<Result extends { t: number }>(
         repaired += fixed;
         results.push(frameResult);
         stored.add(frameResult.t);
-        rowLineage ??= lineage(
-          model.id,
-          model.revision,
-          spec.parameters,
-          progress.device,
-          progress.dtype,
-        );
-        await spec.save(video.id, frameResult, rowLineage);
-        await share(frameResult, rowLineage);
+        await spec.save(video.id, frameResult, rowUsed());
+        await share(frameResult);
       },
       onProgress: progress.handle,
     },
   );
-  // A run stopped between a looked-at frame's row and its copies finishes the copies on resume.
-  for (const r of results) byTime.set(r.t, r);
-  for (const frame of looked) {
-    const source = byTime.get(frame.t);
-    if (source && (sharers.get(frame.t) ?? []).some((t) => !stored.has(t)))
-      await share(
-        source,
-        rowLineage ??
-          lineage(model.id, model.revision, spec.parameters, progress.device, progress.dtype),
-      );
-  }
+  // A run stopped between a looked-at frame's row and its copies finishes the copies on resume
+  // (share skips those stored; copies have no sharers of their own).
+  for (const source of [...results]) await share(source);
   results.sort((a, b) => a.t - b.t);
   const maxGap = rangeGap(frames.map((f) => f.t));
   // Ranges cover the shot they were seen in, bounded by its cuts (object-tracks.ts).

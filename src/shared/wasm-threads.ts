@@ -31,3 +31,22 @@ const MAX_LANES = 2;
 export function laneCount(cores: number, threads: number): number {
   return Math.max(1, Math.min(MAX_LANES, Math.floor(cores / Math.max(1, threads))));
 }
+
+/** What this page can give the models, for Settings' WASM threads `setting`. */
+export interface ComputePlan {
+  /** Cross-origin isolated: SharedArrayBuffer, so several WASM threads are possible. */
+  isolated: boolean;
+  cores: number;
+  /** WASM threads per model worker. */
+  threads: number;
+  /** Model stages side by side. */
+  lanes: number;
+}
+
+/** This page's plan (outside a browser page, such as in Node: one core, not isolated). */
+export function computePlanHere(setting: 'auto' | number): ComputePlan {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const cores = globalThis.navigator?.hardwareConcurrency || 1;
+  const threads = wasmThreads(isolated, cores, setting);
+  return { isolated, cores, threads, lanes: laneCount(cores, threads) };
+}
