@@ -13,6 +13,8 @@ import { CLIP_B16 } from './image-embed';
 import { PP_OCR_V4 } from './ocr';
 import { BGE_SMALL, MINILM_L6 } from './text-embed';
 import { computePlanHere } from '../src/shared/wasm-threads';
+import { readBackendMemory } from '../src/shared/backend-memory';
+import { modelSourceKey } from '../src/shared/backend-race';
 
 /** The model for each role in each set. "fast" is the default. */
 export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
@@ -60,13 +62,22 @@ export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedMode
   const base = choice.modelBaseUrl;
   const { threads } = computePlanHere(choice.wasmThreads ?? 'auto');
   const backend = choice.backend ?? 'auto';
-  if (spec.runtime === 'transformers.js')
-    return { ...spec, id, url: null, baseUrl: base, threads, backend };
   // Raw ONNX: under the self-hosted base, else the model's own published file (or the app's copy).
-  const url = base
-    ? joinUrl(base, spec.files ? `${id}/` : id)
-    : overridden
+  const url =
+    spec.runtime === 'transformers.js'
       ? null
-      : (spec.defaultUrl ?? null);
-  return { ...spec, id, url, baseUrl: base, threads, backend };
+      : base
+        ? joinUrl(base, spec.files ? `${id}/` : id)
+        : overridden
+          ? null
+          : (spec.defaultUrl ?? null);
+  const model: ResolvedModel = { ...spec, id, url, baseUrl: base, threads, backend };
+  if (backend !== 'auto') return model;
+  // "auto" chooses per model and device by a race; the worker reuses this device's last one.
+  const memory = readBackendMemory();
+  return {
+    ...model,
+    measured: memory.races[modelSourceKey(model)] ?? null,
+    raceRound: memory.round,
+  };
 }

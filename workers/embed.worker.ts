@@ -6,16 +6,12 @@ import type { ResolvedModel } from '../src/shared/model-spec';
 import {
   embedClipTexts,
   embedImageBatch,
-  loadClipImages,
-  loadClipText,
+  CLIP_IMAGES,
+  CLIP_TEXT,
   type LoadedClipImages,
   type LoadedClipText,
 } from './lib/embed/clip-embedder';
-import {
-  embedTextBatch,
-  loadTextEmbedder,
-  type LoadedTextEmbedder,
-} from './lib/embed/text-embedder';
+import { embedTextBatch, TEXT_EMBEDDER, type LoadedTextEmbedder } from './lib/embed/text-embedder';
 import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 
@@ -28,9 +24,9 @@ const IMAGE_BATCH = 8;
 
 export type { FrameEmbedding, QuerySpace };
 
-const textEmbedderFor = loadOnce<LoadedTextEmbedder>(loadTextEmbedder);
-const clipImagesFor = loadOnce<LoadedClipImages>(loadClipImages);
-const clipTextFor = loadOnce<LoadedClipText>(loadClipText);
+const textEmbedderFor = loadOnce<LoadedTextEmbedder>(TEXT_EMBEDDER);
+const clipImagesFor = loadOnce<LoadedClipImages>(CLIP_IMAGES);
+const clipTextFor = loadOnce<LoadedClipText>(CLIP_TEXT);
 
 const api = {
   /** Unit-length sentence vectors for `texts`, in order. */

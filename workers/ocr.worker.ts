@@ -9,6 +9,7 @@ import type { FrameInput, FrameText } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
+import { greyBitmap } from './lib/models/warm-up-inputs';
 import {
   loadOcr,
   looksLikeText,
@@ -32,9 +33,21 @@ function filesOf(model: ResolvedModel): OcrFiles {
   };
 }
 
-const ocrFor = loadOnce<LoadedOcr>((model, onProgress) =>
-  loadOcr(filesOf(model), onProgress, model),
-);
+const ocrFor = loadOnce<LoadedOcr>({
+  load: (model, onProgress) => loadOcr(filesOf(model), onProgress, model),
+  async warmUp(ocr) {
+    const image = await greyBitmap();
+    try {
+      return await readText(ocr, image);
+    } finally {
+      image.close();
+    }
+  },
+  async dispose(ocr) {
+    await ocr.detector.release();
+    await ocr.recogniser.release();
+  },
+});
 
 const api = {
   /**

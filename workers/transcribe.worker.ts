@@ -4,12 +4,7 @@ import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import type { ContainerKind } from '../src/shared/video-types';
 import { planChunks, type AsrChunk } from './lib/asr/chunk-plan';
-import {
-  loadWhisper,
-  transcribeChunk,
-  type AsrSegment,
-  type LoadedWhisper,
-} from './lib/asr/whisper';
+import { WHISPER, transcribeChunk, type AsrSegment, type LoadedWhisper } from './lib/asr/whisper';
 import { detectLanguage } from './lib/asr/detect-language';
 import { decodeAudio16k } from './lib/audio/decode-audio';
 import { TARGET_RATE } from './lib/audio/resample';
@@ -26,7 +21,7 @@ export interface TranscribedChunk {
   language: { code: string; probability: number | null };
 }
 
-const whisperFor = loadOnce<LoadedWhisper>(loadWhisper);
+const whisperFor = loadOnce<LoadedWhisper>(WHISPER);
 
 /** What to transcribe: a video's file, its speech regions, and the chunks already stored. */
 export interface TranscribeRequest {

@@ -3,19 +3,19 @@ import { expose } from 'comlink';
 import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { FrameCaption, FrameDetections, FrameInput } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
-import { detectObjects, loadDetector, type LoadedDetector } from './lib/detect/yolo-detector';
+import { DETECTOR, detectObjects, type LoadedDetector } from './lib/detect/yolo-detector';
 import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
-import { captionImages, loadCaptioner, type LoadedCaptioner } from './lib/caption/captioner';
+import { CAPTIONER, captionImages, type LoadedCaptioner } from './lib/caption/captioner';
 
 registerTransferHandlers();
 
 export type { FrameCaption, FrameDetections, FrameInput };
 
-const detectorFor = loadOnce<LoadedDetector>(loadDetector);
+const detectorFor = loadOnce<LoadedDetector>(DETECTOR);
 /** Frames captioned per batch: ~2× faster than one by one on WASM; 4 keeps BLIP's memory modest. */
 const CAPTION_BATCH = 4;
-const captionerFor = loadOnce<LoadedCaptioner>(loadCaptioner);
+const captionerFor = loadOnce<LoadedCaptioner>(CAPTIONER);
 
 const api = {
   /**

@@ -2,7 +2,7 @@ import { proxy } from 'comlink';
 import type { EmbedWorkerApi } from '../../workers/embed.worker';
 import type { FrameEmbedding, FrameInput, QuerySpace } from '../shared/frame-results';
 import type { ResolvedModel } from '../shared/model-spec';
-import { ignoreProgress, type OnWorkProgress } from './progress';
+import { ignoreProgress, modelProgress, type OnWorkProgress } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
@@ -15,7 +15,7 @@ export function embedTexts(
   texts: string[],
   { onProgress }: { onProgress: OnWorkProgress },
 ): Promise<{ vectors: Float32Array[]; device: string; seconds: number }> {
-  return embed((api) => api.embedTexts(signal, model, texts, proxy(onProgress)));
+  return embed((api) => api.embedTexts(signal, model, texts, modelProgress(onProgress)));
 }
 
 /** CLIP image vectors for `frames`, handed to `onFrames` batch by batch as they are done. */
@@ -26,7 +26,13 @@ export function embedFrames(
   callbacks: { onFrames: (batch: FrameEmbedding[]) => Promise<void>; onProgress: OnWorkProgress },
 ): Promise<{ device: string; seconds: number }> {
   return embed((api) =>
-    api.embedFrames(signal, model, frames, proxy(callbacks.onFrames), proxy(callbacks.onProgress)),
+    api.embedFrames(
+      signal,
+      model,
+      frames,
+      proxy(callbacks.onFrames),
+      modelProgress(callbacks.onProgress),
+    ),
   );
 }
 
@@ -37,5 +43,5 @@ export function embedQuery(
   space: QuerySpace,
   { onProgress = ignoreProgress }: { onProgress?: OnWorkProgress } = {},
 ): Promise<{ vector: Float32Array; device: string }> {
-  return embed((api) => api.embedQuery(model, query, space, proxy(onProgress)));
+  return embed((api) => api.embedQuery(model, query, space, modelProgress(onProgress)));
 }

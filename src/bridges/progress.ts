@@ -1,3 +1,5 @@
+import { proxy } from 'comlink';
+import { rememberRace } from '../shared/backend-memory';
 import type { FrameInput } from '../shared/frame-results';
 import type { WorkProgress } from '../shared/model-progress';
 import type { ResolvedModel } from '../shared/model-spec';
@@ -21,3 +23,14 @@ export type FrameCall<Result> = (
   frames: FrameInput[],
   callbacks: FrameCallbacks<Result>,
 ) => Promise<{ device: string; seconds: number }>;
+
+/**
+ * A model call's progress callback as handed to its worker: a backend race the worker reports
+ * with its model's "ready" is remembered on the way, so the next load on this device skips it.
+ */
+export function modelProgress(onProgress: OnWorkProgress) {
+  return proxy((progress: WorkProgress) => {
+    if (progress.status === 'ready' && progress.race) rememberRace(progress.race);
+    onProgress(progress);
+  });
+}

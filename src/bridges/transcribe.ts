@@ -4,7 +4,7 @@ import type {
   TranscribeWorkerApi,
   TranscribedChunk,
 } from '../../workers/transcribe.worker';
-import type { OnWorkProgress } from './progress';
+import { modelProgress, type OnWorkProgress } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
@@ -21,7 +21,7 @@ export function transcribe(
   callbacks: { onChunk: (chunk: TranscribedChunk) => Promise<void>; onProgress: OnWorkProgress },
 ): Promise<{ device: string; seconds: number; wordTimestamps: boolean; chunks: number }> {
   return transcriber((api) =>
-    api.transcribe(signal, request, proxy(callbacks.onChunk), proxy(callbacks.onProgress)),
+    api.transcribe(signal, request, proxy(callbacks.onChunk), modelProgress(callbacks.onProgress)),
   );
 }
 

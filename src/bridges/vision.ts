@@ -1,7 +1,7 @@
 import { proxy } from 'comlink';
 import type { VisionWorkerApi } from '../../workers/vision.worker';
 import type { FrameCaption, FrameDetections } from '../shared/frame-results';
-import type { FrameCall } from './progress';
+import { modelProgress, type FrameCall } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
@@ -16,13 +16,25 @@ const captioner = workerBridge<VisionWorkerApi>(START_WORKER.visionCaption, {
 /** Detects objects in each frame (YOLO family); each frame's result goes to `onFrame`. */
 export const detectFrames: FrameCall<FrameDetections> = (signal, model, frames, callbacks) =>
   detector((api) =>
-    api.detectFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
+    api.detectFrames(
+      signal,
+      model,
+      frames,
+      proxy(callbacks.onFrame),
+      modelProgress(callbacks.onProgress),
+    ),
   );
 
 /** One sentence per frame, in batches; each frame's caption goes to `onFrame`. */
 export const captionFrames: FrameCall<FrameCaption> = (signal, model, frames, callbacks) =>
   captioner((api) =>
-    api.captionFrames(signal, model, frames, proxy(callbacks.onFrame), proxy(callbacks.onProgress)),
+    api.captionFrames(
+      signal,
+      model,
+      frames,
+      proxy(callbacks.onFrame),
+      modelProgress(callbacks.onProgress),
+    ),
   );
 
 /** Ends the detection worker now unless a call is running. */

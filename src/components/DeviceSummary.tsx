@@ -1,4 +1,5 @@
 import type { DeviceInfo } from '../diagnostics/device-info';
+import { describeRace, deviceName } from '../shared/backend-race';
 
 /** WebGPU or not (and which adapter), CPU cores and memory, in a short list. */
 export function DeviceSummary({ device }: { device: DeviceInfo }) {
@@ -23,6 +24,12 @@ export function DeviceSummary({ device }: { device: DeviceInfo }) {
           : ' (this page is not cross-origin isolated, so one thread: reload once BRI’s offline support has installed)'}
       </li>
       {device.memoryGb !== null && <li>Memory: at least {device.memoryGb} GB</li>}
+      {device.backendRaces.map((race) => (
+        <li key={race.key} data-testid="device.race">
+          {race.model}: {deviceName(race.winner)}, the faster here ({describeRace(race)}, measured{' '}
+          {new Date(race.at).toLocaleDateString()})
+        </li>
+      ))}
     </ul>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from '../shared/model-spec';
 import { DEFAULT_GROQ_MODEL } from '../settings/settings-types';
 import { DeviceAndStorage } from './DeviceAndStorage';
+import { measureAgain } from '../shared/backend-memory';
 import { GroqSettings, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';
 
@@ -28,6 +29,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [ids, setIds] = useState<Partial<Record<ModelRole, string>>>(initial.models);
   const [autoAnalyse, setAutoAnalyse] = useState(initial.autoAnalyse);
   const [backend, setBackend] = useState(initial.backend);
+  const [remeasure, setRemeasure] = useState(false);
   const [groq, setGroq] = useState<GroqFields>({
     apiKey: initial.groqApiKey ?? '',
     baseUrl: initial.groqBaseUrl ?? '',
@@ -126,12 +128,30 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             data-testid="settings.backend"
           >
             <option value="auto">
-              Automatic: the GPU (WebGPU) when it is a real one, else the CPU
+              Automatic: for each model the faster of the GPU (WebGPU) and the CPU, timed on this
+              device
             </option>
             <option value="webgpu">The GPU (WebGPU) whenever the browser offers it</option>
             <option value="wasm">The CPU (WebAssembly)</option>
           </select>
         </label>
+        <p className="settings__note">
+          {remeasure
+            ? 'Each model will be timed again on its next use, on every adapter this browser offers (a software one too).'
+            : 'On a real GPU, each model is timed on both once, on first use; the results are under This device.'}{' '}
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            disabled={remeasure}
+            onClick={() => {
+              measureAgain();
+              setRemeasure(true);
+            }}
+            data-testid="settings.backend-measure"
+          >
+            Measure again
+          </button>
+        </p>
         <p className="settings__note">
           Models download once into this browser and are reused offline. A change applies to the
           next analysis; results already stored keep the model that made them.

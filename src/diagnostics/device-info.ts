@@ -1,6 +1,7 @@
 import type { DeviceInfo } from './diagnostics-types';
 import { computePlanHere } from '../shared/wasm-threads';
-import { isSoftwareAdapter, type GpuAdapterLike } from '../shared/gpu-adapter';
+import { readBackendMemory } from '../shared/backend-memory';
+import { adapterName, isSoftwareAdapter, type GpuAdapterLike } from '../shared/gpu-adapter';
 
 export type { DeviceInfo } from './diagnostics-types';
 
@@ -22,16 +23,15 @@ export async function readDeviceInfo(threadSetting: 'auto' | number = 'auto'): P
     crossOriginIsolated: plan.isolated,
     wasmThreads: plan.threads,
     modelLanes: plan.lanes,
+    backendRaces: Object.values(readBackendMemory().races),
   };
   const adapter = await nav.gpu?.requestAdapter().catch(() => null);
   if (!adapter)
     return { ...base, webgpu: false, adapter: null, shaderF16: false, softwareAdapter: false };
-  const { vendor = '', architecture = '', description = '' } = adapter.info ?? {};
-  const name = [vendor, architecture].filter(Boolean).join(' ') || description || 'unnamed adapter';
   return {
     ...base,
     webgpu: true,
-    adapter: name,
+    adapter: adapterName(adapter),
     shaderF16: adapter.features.has('shader-f16'),
     softwareAdapter: isSoftwareAdapter(adapter),
   };

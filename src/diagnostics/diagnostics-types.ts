@@ -1,4 +1,5 @@
 /** Types of BRI's diagnostics: the session log and its export (shared with `window.bri`). */
+import type { BackendRace } from '../shared/backend-race';
 
 /** How serious an entry is. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -36,6 +37,8 @@ export interface DeviceInfo {
   wasmThreads: number;
   /** Model stages that run side by side. */
   modelLanes: number;
+  /** Each model's backend race on this device, under "auto" (src/shared/backend-race.ts). */
+  backendRaces: BackendRace[];
 }
 
 /** A stage that finished in this session, and how long it ran. */

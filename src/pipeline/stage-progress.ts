@@ -2,6 +2,7 @@ import type { ModelProgress, WorkProgress } from '../shared/model-progress';
 import type { StageName } from '../db';
 import type { Lineage } from '../shared/lineage';
 import { logEvent } from '../diagnostics/session-log';
+import { describeRace } from '../shared/backend-race';
 import { progressWriter, updateRunningStage } from './stage-rows';
 
 /** Download details are written at most this often (a fast download fires hundreds of events). */
@@ -14,6 +15,13 @@ export function describeDownload(progress: ModelProgress): string | null {
     ? ` ${Math.round((progress.loaded / progress.total) * 100)} %`
     : '';
   return `Downloading ${progress.file}${percent} (${(progress.loaded / 1e6).toFixed(1)} MB)`;
+}
+
+/** How "auto" chose the device, for the log: the race it ran, or this device's earlier one. */
+function chosenBy(ready: Extract<ModelProgress, { status: 'ready' }>): string {
+  if (ready.remembered) return ' — the faster backend measured on this device before';
+  if (!ready.race) return '';
+  return ` — faster in a race: ${describeRace(ready.race)}`;
 }
 
 /**
@@ -56,7 +64,7 @@ export class StageProgress {
         level: 'info',
         component: 'models',
         videoId: this.videoId,
-        message: `${this.stage}: ${progress.model} ready on ${this.device}${progress.dtype ? ` (${progress.dtype})` : ''}${progress.threads ? `, ${progress.threads} WASM ${progress.threads === 1 ? 'thread' : 'threads'}` : ''}`,
+        message: `${this.stage}: ${progress.model} ready on ${this.device}${progress.dtype ? ` (${progress.dtype})` : ''}${progress.threads ? `, ${progress.threads} WASM ${progress.threads === 1 ? 'thread' : 'threads'}` : ''}${chosenBy(progress)}`,
         ...(this.loadStarted !== null ? { durationMs: Date.now() - this.loadStarted } : {}),
         data: {
           stage: this.stage,
@@ -64,6 +72,8 @@ export class StageProgress {
           device: this.device,
           dtype: progress.dtype ?? null,
           threads: progress.threads ?? null,
+          raced: !!progress.race,
+          remembered: progress.remembered ?? false,
         },
       });
     } else {

@@ -19,3 +19,9 @@ export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
   const name = `${info.vendor ?? ''} ${info.architecture ?? ''} ${info.description ?? ''}`;
   return /swiftshader|llvmpipe|lavapipe|software|warp/i.test(name);
 }
+
+/** How BRI names an adapter ("nvidia ampere", "google swiftshader"), on either thread. */
+export function adapterName(adapter: GpuAdapterLike): string {
+  const { vendor = '', architecture = '', description = '' } = adapter.info ?? {};
+  return [vendor, architecture].filter(Boolean).join(' ') || description || 'unnamed adapter';
+}

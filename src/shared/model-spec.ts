@@ -1,3 +1,5 @@
+import type { BackendRace } from './backend-race';
+
 /** The roles a model can play; each has one module in `models/`. */
 export const MODEL_ROLES = [
   'asr',
@@ -16,8 +18,9 @@ export type ModelSet = 'fast' | 'accurate';
 export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'q4' | 'q4f16';
 
 /**
- * Where models run: "auto" takes WebGPU on a hardware adapter and WASM on none or on a software
- * one (SwiftShader, llvmpipe: tens of times slower than WASM), or one forced by the person.
+ * Where models run: "auto" races WebGPU against WASM per model on a hardware adapter (once per
+ * device, remembered) and takes WASM on none or on a software one (SwiftShader, llvmpipe: tens of
+ * times slower than WASM); or one forced by the person.
  */
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 
@@ -66,4 +69,14 @@ export interface ResolvedModel extends ModelSpec {
   threads: number;
   /** Where to run it: "auto" (WebGPU on a hardware adapter, else WASM), or forced. */
   backend: BackendChoice;
+  /**
+   * Under "auto": this device's last race for this model (src/shared/backend-race.ts), so the
+   * worker loads the winner without racing again while the adapter and threads are the same.
+   */
+  measured?: BackendRace | null;
+  /**
+   * Under "auto": how often the person asked to measure again (src/shared/backend-memory.ts);
+   * from 1 on, a software adapter races too.
+   */
+  raceRound?: number;
 }

@@ -2,10 +2,12 @@ import { chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './support/library-page';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
+import { describeRace } from '../../src/shared/backend-race';
 
 // With --enable-unsafe-webgpu this Chromium offers SwiftShader's WebGPU adapter (no shader-f16,
 // ~50× slower than WASM here): "auto" leaves it alone and runs WASM; forced to WebGPU (Settings →
-// Where models run), both embedders' query towers load on WebGPU and agree with WASM.
+// Where models run), both embedders' query towers load on WebGPU and agree with WASM; after
+// "Measure again", auto races each tower on both and runs it where it was faster.
 const WEBGPU_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
 
 async function queryVectors(page: Page, backend: 'auto' | 'webgpu' = 'auto') {
@@ -21,7 +23,7 @@ function cosine(a: number[], b: number[]): number {
   return a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 }
 
-test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders run there, matching WASM', async ({
+test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders run there, matching WASM; measured again, each runs where it raced faster', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -46,6 +48,44 @@ test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders
       expect(gpu[space].vector).toHaveLength(wasm[space].vector.length);
       expect(cosine(gpu[space].vector, wasm[space].vector), space).toBeGreaterThan(0.99);
     }
+
+    // Back on auto, "Measure again" times both query towers on SwiftShader's WebGPU and on WASM
+    // and keeps the faster of each; after a reload that result is used without racing again.
+    await gpuPage.getByTestId('settings.open').click();
+    await gpuPage.getByTestId('settings.backend').selectOption('auto');
+    await gpuPage.getByTestId('settings.backend-measure').click();
+    await gpuPage.getByTestId('settings.save').click();
+    const raced = await queryVectors(gpuPage);
+    const races = (await gpuPage.evaluate(() => window.bri.diagnostics())).device.backendRaces;
+    expect(races.map((race) => race.model).sort()).toEqual(
+      [wasm.image.model, wasm.text.model].sort(),
+    );
+    for (const race of races) {
+      expect(race.adapter).toMatch(/swiftshader/i);
+      expect(race.timings.map((t) => t.device)).toEqual(['wasm', 'webgpu']);
+      for (const t of race.timings)
+        expect(t.runMs, `${race.model} on ${t.device}`).toBeGreaterThan(0);
+      const [cpu, gpuTime] = race.timings.map((t) => t.runMs ?? Infinity);
+      expect(race.winner).toBe((gpuTime ?? 0) < (cpu ?? 0) * 0.95 ? 'webgpu' : 'wasm');
+    }
+    for (const race of races)
+      console.info(`race on SwiftShader: ${race.model}: ${describeRace(race)} → ${race.winner}`);
+    const winnerOf = (model: string) => races.find((race) => race.model === model)?.winner;
+    for (const space of ['text', 'image'] as const) {
+      expect(raced[space].device, space).toBe(winnerOf(raced[space].model));
+      expect(cosine(raced[space].vector, wasm[space].vector), space).toBeGreaterThan(0.99);
+    }
+    await gpuPage.reload();
+    const remembered = await queryVectors(gpuPage);
+    const after = (await gpuPage.evaluate(() => window.bri.diagnostics())).device.backendRaces;
+    expect(after.map((race) => race.at)).toEqual(races.map((race) => race.at));
+    expect([remembered.text.device, remembered.image.device]).toEqual([
+      raced.text.device,
+      raced.image.device,
+    ]);
+    await gpuPage.getByTestId('settings.open').click();
+    await expect(gpuPage.getByTestId('device.race')).toHaveCount(2);
+    await expect(gpuPage.getByTestId('device.race').first()).toContainText('the faster here (WASM');
   } finally {
     await browser.close();
   }

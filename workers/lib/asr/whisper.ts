@@ -4,6 +4,8 @@ import type { ModelProgress } from '../../../src/shared/model-progress';
 import { isMultilingual } from './detect-language';
 import { groupWords, type TimedWord } from './group-words';
 import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
+import type { ModelKind } from '../models/backend-race';
+import { SILENT_SECOND } from '../models/warm-up-inputs';
 
 export interface LoadedWhisper extends LoadedOn {
   asr: AutomaticSpeechRecognitionPipeline;
@@ -87,3 +89,10 @@ export async function transcribeChunk(
     .filter((segment) => segment.text.trim())
     .map((segment) => ({ ...segment, text: segment.text.trim(), words: [] }));
 }
+
+/** Whisper as a model worker runs it (and times it in a backend race). */
+export const WHISPER: ModelKind<LoadedWhisper> = {
+  load: loadWhisper,
+  warmUp: (whisper) => transcribeChunk(whisper, SILENT_SECOND()),
+  dispose: (whisper) => whisper.asr.dispose(),
+};

@@ -10,6 +10,8 @@ import {
 import type { ResolvedModel } from '../../../src/shared/model-spec';
 import type { ModelProgress } from '../../../src/shared/model-progress';
 import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
+import type { ModelKind } from '../models/backend-race';
+import { greyImage } from '../models/warm-up-inputs';
 
 export interface LoadedCaptioner extends LoadedOn {
   captioner: ImageToTextPipeline;
@@ -92,3 +94,10 @@ export async function captionImages(loaded: LoadedCaptioner, images: Blob[]): Pr
   const texts = captioner.tokenizer.batch_decode(output, { skip_special_tokens: true });
   return texts.map((text, row) => ({ caption: text.trim(), confidence: confidence.mean(row) }));
 }
+
+/** The captioner as a model worker runs it (and times it in a backend race). */
+export const CAPTIONER: ModelKind<LoadedCaptioner> = {
+  load: loadCaptioner,
+  warmUp: async (loaded) => captionImages(loaded, [await greyImage()]),
+  dispose: (loaded) => loaded.captioner.dispose(),
+};

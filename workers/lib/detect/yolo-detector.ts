@@ -5,6 +5,8 @@ import type { ModelProgress } from '../../../src/shared/model-progress';
 import { ModelLoadError } from '../models/fetch-model';
 import { fetchCachedFile } from '../models/file-cache';
 import { createOrtSession, ort } from '../models/ort-session';
+import type { ModelKind } from '../models/backend-race';
+import { greyBitmap } from '../models/warm-up-inputs';
 import { decodeYolov8, decodeYolox, suppressOverlaps, type Detection } from './yolo-decode';
 
 /** YOLOX pads with this grey. */
@@ -96,3 +98,17 @@ export async function detectObjects(
     ],
   }));
 }
+
+/** The detector as a model worker runs it (and times it in a backend race). */
+export const DETECTOR: ModelKind<LoadedDetector> = {
+  load: loadDetector,
+  async warmUp(detector) {
+    const image = await greyBitmap();
+    try {
+      return await detectObjects(detector, image);
+    } finally {
+      image.close();
+    }
+  },
+  dispose: (detector) => detector.session.release(),
+};

@@ -14,6 +14,8 @@ import { normalize } from '../../../src/shared/vector-codec';
 import type { ModelProgress } from '../../../src/shared/model-progress';
 import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
 import { rowsOf } from './text-embedder';
+import type { ModelKind } from '../models/backend-race';
+import { WARM_UP_TEXT, greyImage } from '../models/warm-up-inputs';
 
 /*
  * CLIP's two towers are loaded separately: indexing only needs the image tower, a search only
@@ -71,3 +73,17 @@ export async function embedClipTexts(
   const { text_embeds } = (await loaded.text(inputs)) as { text_embeds: Tensor };
   return rowsOf(text_embeds).map(normalize);
 }
+
+/** CLIP's image tower as a model worker runs it (and times it in a backend race). */
+export const CLIP_IMAGES: ModelKind<LoadedClipImages> = {
+  load: loadClipImages,
+  warmUp: async (loaded) => embedImageBatch(loaded, [await greyImage()]),
+  dispose: async (loaded) => void (await loaded.vision.dispose()),
+};
+
+/** CLIP's text tower as a model worker runs it (and times it in a backend race). */
+export const CLIP_TEXT: ModelKind<LoadedClipText> = {
+  load: loadClipText,
+  warmUp: (loaded) => embedClipTexts(loaded, WARM_UP_TEXT),
+  dispose: async (loaded) => void (await loaded.text.dispose()),
+};

@@ -2,6 +2,8 @@ import { pipeline, type FeatureExtractionPipeline, type Tensor } from '@huggingf
 import type { ResolvedModel } from '../../../src/shared/model-spec';
 import type { ModelProgress } from '../../../src/shared/model-progress';
 import { loadWithTransformers, type LoadedOn } from '../models/transformers-env';
+import type { ModelKind } from '../models/backend-race';
+import { WARM_UP_TEXT } from '../models/warm-up-inputs';
 
 export interface LoadedTextEmbedder extends LoadedOn {
   extractor: FeatureExtractionPipeline;
@@ -37,3 +39,10 @@ export async function embedTextBatch(
   const output = await loaded.extractor(texts, { pooling: loaded.pooling, normalize: true });
   return rowsOf(output);
 }
+
+/** The sentence embedder as a model worker runs it (and times it in a backend race). */
+export const TEXT_EMBEDDER: ModelKind<LoadedTextEmbedder> = {
+  load: loadTextEmbedder,
+  warmUp: (loaded) => embedTextBatch(loaded, WARM_UP_TEXT),
+  dispose: (loaded) => loaded.extractor.dispose(),
+};

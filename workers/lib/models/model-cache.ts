@@ -1,30 +1,35 @@
 import type { ResolvedModel } from '../../../src/shared/model-spec';
-import type { ModelProgress } from '../../../src/shared/model-progress';
 import { ortThreads } from './ort-runtime';
-
-type Loader<Loaded> = (
-  model: ResolvedModel,
-  onProgress: (progress: ModelProgress) => void,
-) => Promise<Loaded>;
+import { modelSourceKey } from '../../../src/shared/backend-race';
+import { loadFastest, type ChosenBy, type Loader, type ModelKind } from './backend-race';
 
 /**
  * Where a model comes from and where it runs: the same id under another base URL, or on another
- * backend (Settings → Where models run), is another load.
+ * backend (Settings → Where models run), is another load — and under "auto", after the person
+ * asked to measure again.
  */
 export function modelKey(model: ResolvedModel): string {
-  return `${model.url ?? `${model.baseUrl ?? 'hub'}|${model.id}`}|${model.backend}`;
+  return `${modelSourceKey(model)}|${model.backend}|${model.raceRound ?? 0}`;
 }
 
 /**
  * Loads each model once per worker and shares the load between concurrent callers. A failed load
  * is forgotten, so a retry (after the user fixes the URL or the file) loads again. Every caller
  * hears `ready` with the device and weights type, a cached model included, so each stage's
- * lineage says what really ran.
+ * lineage says what really ran. Given a ModelKind, a model under "auto" runs where this device's
+ * backend race says it is fastest (loadFastest); the load that ran the race reports it.
  */
 export function loadOnce<Loaded extends { device: string; dtype?: string }>(
-  load: Loader<Loaded>,
+  how: Loader<Loaded> | ModelKind<Loaded>,
 ): Loader<Loaded> {
-  const loaded = new Map<string, Promise<Loaded>>();
+  const load: Loader<Loaded & ChosenBy> =
+    typeof how === 'function'
+      ? how
+      : (model, onProgress) =>
+          model.backend === 'auto'
+            ? loadFastest(how, model, onProgress)
+            : how.load(model, onProgress);
+  const loaded = new Map<string, Promise<Loaded & ChosenBy>>();
   return (model, onProgress) => {
     const key = modelKey(model);
     let loading = loaded.get(key);
@@ -41,6 +46,8 @@ export function loadOnce<Loaded extends { device: string; dtype?: string }>(
         device: ready.device,
         dtype,
         threads: ortThreads(),
+        ...(ready.race ? { race: ready.race } : {}),
+        ...(ready.remembered ? { remembered: true } : {}),
       });
       return ready;
     });
