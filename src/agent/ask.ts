@@ -13,6 +13,7 @@ import { executeTool } from '../tools/registry';
 import type { ToolContext } from '../tools/tool';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { checkCitations } from './citations';
+import { confirmClaims } from './confirm-claims';
 import { memoryMessages } from './conversation-memory';
 import { suggestFollowUps } from './follow-ups';
 import { createGroqClient } from './groq-client';
@@ -139,7 +140,9 @@ export async function ask(
   }
   // A key in the answer (a steered model repeating one it saw) is never shown or stored.
   text = redact(text);
-  const { citations, invented } = checkCitations(text, toolCalls);
+  const checked = checkCitations(text, toolCalls);
+  const citations = await confirmClaims(text, checked.citations, deps.context.db);
+  const invented = checked.invented;
   const turn = {
     question,
     answer: text,

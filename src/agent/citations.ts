@@ -8,6 +8,13 @@ export interface Citation {
   t: number;
   /** As written in the answer, e.g. "[02:20]". */
   label: string;
+  /**
+   * Whether the claim citing it holds in the index there (confirm-claims.ts); false shows it as
+   * "not confirmed" instead of a link. Absent in turns stored before claims were checked.
+   */
+  confirmed?: boolean;
+  /** Why it is not confirmed. */
+  why?: string;
 }
 
 /** What the tools said happens when: single moments and ranges, per video. */

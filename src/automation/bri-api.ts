@@ -43,7 +43,14 @@ export function installBriApi(): void {
         videoId,
         question,
       );
-      return { text: answer, citations, invented, tool_calls: toolCalls, suggestions, mode };
+      return {
+        text: answer,
+        citations: citations.map((c) => ({ ...c, confirmed: c.confirmed !== false })),
+        invented,
+        tool_calls: toolCalls,
+        suggestions,
+        mode,
+      };
     },
     wipeMemory: (videoId) => wipeMemory(videoId),
     diagnostics: () => currentDiagnostics(readSettings().wasmThreads),

@@ -171,7 +171,8 @@ export interface BriApi {
   /**
    * Asks BRI about a video (or, with null, the whole library), as the chat does: with Groq when
    * a key is set and the browser is online, else from the tools alone. Resolves with the answer,
-   * the moments it cites (only ones the tools returned; `invented` lists the others), the tool
+   * the moments it cites (only ones the tools returned; `invented` lists the others; each with
+   * `confirmed`: its claim re-checked in the index there, `why` when not), the tool
    * calls made and 1–3 follow-ups; the turn joins the conversation. Rejects with an
    * `AgentError` in plain words (bad key, rate limit, server, network).
    */
@@ -180,7 +181,7 @@ export interface BriApi {
     question: string,
   ): Promise<{
     text: string;
-    citations: { video_id: string; t: number; label: string }[];
+    citations: { video_id: string; t: number; label: string; confirmed: boolean; why?: string }[];
     invented: string[];
     tool_calls: { name: string; arguments: string; ok: boolean }[];
     suggestions: string[];

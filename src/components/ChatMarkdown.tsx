@@ -20,7 +20,18 @@ function elementsFor(citations: Citation[], onCite: (citation: Citation) => void
     button: ({ node }) => {
       const label = node?.properties?.[CITATION_LABEL];
       const citation = citations.find((c) => c.label === label);
-      return citation ? <CitationButton citation={citation} onCite={onCite} /> : <>{label}</>;
+      if (!citation) return <>{label}</>;
+      if (citation.confirmed === false)
+        return (
+          <span
+            className="citation--unconfirmed"
+            data-testid="chat.unconfirmed"
+            title={citation.why}
+          >
+            {label} <em>(not confirmed{citation.why ? `: ${citation.why}` : ''})</em>
+          </span>
+        );
+      return <CitationButton citation={citation} onCite={onCite} />;
     },
     a: ({ href, children }) =>
       href ? (

@@ -75,7 +75,15 @@ export const CHAT_TURN_RECORD = z.object({
   videoId: z.union([PLAIN_ID, z.literal('*')]),
   question: z.string(),
   answer: z.string(),
-  citations: z.array(z.object({ video_id: z.string(), t: seconds, label: z.string() })),
+  citations: z.array(
+    z.object({
+      video_id: z.string(),
+      t: seconds,
+      label: z.string(),
+      confirmed: z.boolean().optional(),
+      why: z.string().max(1000).optional(),
+    }),
+  ),
   toolCalls: z.array(z.object({ name: z.string(), arguments: z.string(), ok: z.boolean() })),
   suggestions: z.array(z.string()),
   mode: z.enum(['groq', 'local', 'tools']),

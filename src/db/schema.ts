@@ -196,7 +196,8 @@ export interface ChatTurnRecord {
   videoId: string;
   question: string;
   answer: string;
-  citations: { video_id: string; t: number; label: string }[];
+  /** `confirmed` false: the claim failed its local check (absent in turns stored before checks). */
+  citations: { video_id: string; t: number; label: string; confirmed?: boolean; why?: string }[];
   toolCalls: { name: string; arguments: string; ok: boolean }[];
   suggestions: string[];
   /** Who answered: Groq, the local chat model (from the tools' facts), or the tools alone. */

@@ -323,4 +323,42 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
     await expect(messages).toHaveCount(0);
     expect(await page.evaluate((id) => window.bri.wipeMemory(id), id)).toBe(0);
   });
+
+  await test.step('a claim the index does not bear out (a giraffe at 0:20) is marked not confirmed; the true one stays a citation', async () => {
+    let busAt = 0;
+    const reply = (request: Parameters<typeof lastToolResult>[0]) => {
+      const starts = lastToolResult<{ ranges: { start: number }[] }>(request).ranges.map(
+        (r) => r.start,
+      );
+      busAt = Math.round((starts[1] ?? 0) + 1);
+      return {
+        text: `A giraffe walks past at [00:20]. The bus is back at ${formatTimestamp(busAt)}.`,
+      };
+    };
+    const script = () =>
+      fake.script({ toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] }, reply);
+    await page.evaluate(
+      ([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }),
+      [fake.apiKey, groqUrl] as const,
+    );
+    script();
+    await new ChatPage(page).ask('Which animals and vehicles are there?');
+    await expect(messages).toHaveCount(1);
+    const last = messages.last();
+    await expect(last.getByTestId('chat.unconfirmed')).toHaveText(
+      '[00:20] (not confirmed: no giraffe was detected, described or mentioned around 00:20)',
+    );
+    await expect(last.getByTestId('chat.citation')).toHaveCount(1);
+    await expect(last.getByTestId('chat.citation')).toHaveAttribute('data-t', String(busAt));
+
+    script();
+    const answer = await page.evaluate(
+      (id) => window.bri.ask(id, 'Which animals and vehicles are there?'),
+      id,
+    );
+    expect(answer.citations.map(({ t, confirmed }) => ({ t, confirmed }))).toEqual([
+      { t: 20, confirmed: false },
+      { t: busAt, confirmed: true },
+    ]);
+  });
 });
