@@ -13,6 +13,7 @@ import { executeTool } from '../tools/registry';
 import type { ToolContext } from '../tools/tool';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { checkCitations } from './citations';
+import { withheldNote } from './withhold';
 import { confirmClaims } from './confirm-claims';
 import { memoryMessages } from './conversation-memory';
 import { suggestFollowUps } from './follow-ups';
@@ -112,14 +113,24 @@ export async function ask(
   let text: string;
   let toolCalls: ToolCallRecord[];
   let mode: ChatTurnRecord['mode'];
+  // Each request body exactly as it left the device for this answer ("What was sent").
+  const sent: { body: string; bytes: number }[] = [];
   if (settings.groqApiKey && deps.online()) {
     const history = await listChatTurns(scope, deps.context.db);
-    const prompt = { video, stillProcessing: await stillProcessing(video, deps) };
-    ({ text, toolCalls } = await runTurn({
+    const share = settings.shareWithGroq;
+    const prompt = {
+      video,
+      stillProcessing: await stillProcessing(video, deps),
+      withholdFileName: !share.fileNames,
+    };
+    let withheld;
+    ({ text, toolCalls, withheld } = await runTurn({
       client: createGroqClient({
         apiKey: settings.groqApiKey,
         baseUrl: settings.groqBaseUrl ?? undefined,
+        onRequest: (body) => sent.push({ body, bytes: new TextEncoder().encode(body).length }),
       }),
+      share,
       model: settings.groqModel,
       messages: [
         { role: 'system', content: systemPrompt(prompt) },
@@ -130,6 +141,9 @@ export async function ask(
       onToken: options.onToken,
       signal: options.signal,
     }));
+    if (video && !share.fileNames) withheld.add('fileNames');
+    const note = withheldNote(withheld);
+    if (note) text = `${text.trimEnd()}\n\n${note}`;
     mode = 'groq';
   } else {
     ({ text, toolCalls } = await answerWithTools(question, video, execute));
@@ -151,6 +165,7 @@ export async function ask(
     suggestions: suggestFollowUps(question, toolCalls),
     mode,
     createdAt: Date.now(),
+    ...(sent.length ? { sent } : {}),
   };
   await addChatTurn({ ...turn, videoId: scope }, deps.context.db);
   return { ...turn, invented };

@@ -9,6 +9,8 @@ export { DEFAULT_GROQ_MODEL } from '../settings/settings-types';
 export interface GroqConnection {
   apiKey: string;
   baseUrl?: string;
+  /** Hears each request body exactly as it leaves the device (retries included). */
+  onRequest?: (body: string) => void;
 }
 
 /** Retries of a refused request (rate limit, server error, lost connection before the answer). */
@@ -21,7 +23,12 @@ export const GROQ_MAX_WAIT_S = 30;
  * GROQ_MAX_WAIT_S tells groq-sdk not to retry (its own `x-should-retry` header), so the person
  * hears "try again in N s" at once instead of a chat that hangs for minutes.
  */
-async function fetchWithBoundedWaits(input: RequestInfo | URL, init?: RequestInit) {
+async function fetchWithBoundedWaits(
+  input: RequestInfo | URL,
+  init: RequestInit | undefined,
+  onRequest?: (body: string) => void,
+) {
+  if (typeof init?.body === 'string') onRequest?.(init.body);
   const response = await fetch(input, init);
   if (response.status !== 429 && response.status < 500) return response;
   const waitS = retryAfterSeconds(response.headers);
@@ -38,7 +45,7 @@ async function fetchWithBoundedWaits(input: RequestInfo | URL, init?: RequestIni
  * backoff otherwise. A stream that breaks after text has arrived is never retried (that would
  * show the text twice): the turn fails and the person can Try again.
  */
-export function createGroqClient({ apiKey, baseUrl }: GroqConnection): Groq {
+export function createGroqClient({ apiKey, baseUrl, onRequest }: GroqConnection): Groq {
   registerSecret(apiKey);
   return new Groq({
     apiKey,
@@ -46,7 +53,8 @@ export function createGroqClient({ apiKey, baseUrl }: GroqConnection): Groq {
     dangerouslyAllowBrowser: true,
     maxRetries: GROQ_MAX_RETRIES,
     timeout: 60_000,
-    fetch: fetchWithBoundedWaits,
+    fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetchWithBoundedWaits(input, init, onRequest),
   });
 }
 

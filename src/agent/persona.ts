@@ -6,15 +6,20 @@ export interface PromptContext {
   video: { id: string; name: string; duration: number } | null;
   /** Stages not finished yet, e.g. ["transcript", "captions"]. */
   stillProcessing: string[];
+  /** The person keeps file names from Groq (Settings → Chat → Send to Groq). */
+  withholdFileName?: boolean;
 }
 
 /**
  * BRI's system prompt: warm, supportive and concise; honest about what it doesn't know or hasn't
  * processed yet; every claim about the video cited as a moment taken from a tool result.
  */
-export function systemPrompt({ video, stillProcessing }: PromptContext): string {
+export function systemPrompt({ video, stillProcessing, withholdFileName }: PromptContext): string {
+  const fileName = withholdFileName
+    ? 'its file name is kept private by the person'
+    : `its file name is ${quoteFileName(video?.name ?? '')}`;
   const scope = video
-    ? `The person is asking about one video (video_id "${video.id}", ${Math.round(video.duration)} s long); its file name is ${quoteFileName(video.name)}. Pass this video_id to every tool.`
+    ? `The person is asking about one video (video_id "${video.id}", ${Math.round(video.duration)} s long); ${fileName}. Pass this video_id to every tool.`
     : 'The person is asking about their whole library: leave video_id out to search every video, and say which video each moment is from.';
   const pending = stillProcessing.length
     ? `Still being processed: ${stillProcessing.join(', ')}. If a question needs that, say so kindly (for example "I haven't finished listening to the audio yet…") and answer from what is ready.`

@@ -6,6 +6,12 @@ import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { toolsForModel, trimForModel } from './tool-schemas';
 import { errorMessage } from '../shared/error-message';
 import {
+  SHARE_EVERYTHING,
+  withholdFromResult,
+  type ShareWithGroq,
+  type SharedKind,
+} from './withhold';
+import {
   MAX_TOOL_CALLS_PER_ANSWER,
   MAX_TOOL_CALLS_PER_STEP,
   quoteToolResult,
@@ -25,12 +31,16 @@ export interface TurnOptions {
   maxSteps?: number;
   /** Tokens one tool result may take in the context. */
   toolBudget?: number;
+  /** What of the video's content may be sent (withhold.ts); everything when absent. */
+  share?: ShareWithGroq;
 }
 
 export interface TurnResult {
   text: string;
   toolCalls: ToolCallRecord[];
   steps: number;
+  /** Kinds of content taken out of the tool results sent (Settings → Chat → Send to Groq). */
+  withheld: Set<SharedKind>;
 }
 
 interface StepResult {
@@ -134,11 +144,13 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
   const options = { ...turn, messages: [...turn.messages] };
   const maxSteps = options.maxSteps ?? 5;
   const toolCalls: ToolCallRecord[] = [];
+  const withheld = new Set<SharedKind>();
+  const share = options.share ?? SHARE_EVERYTHING;
   let run = 0;
   for (let step = 1; ; step++) {
     const lastStep = step >= maxSteps || run >= MAX_TOOL_CALLS_PER_ANSWER;
     const { text, calls } = await stepOrExplain(options, step, lastStep);
-    if (calls.length === 0) return { text, toolCalls, steps: step };
+    if (calls.length === 0) return { text, toolCalls, steps: step, withheld };
     options.messages.push({
       role: 'assistant',
       content: text || null,
@@ -155,11 +167,19 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
           ? notRun(call.name, overStep)
           : (run++, await runCall(options, call));
       toolCalls.push({ ...call, outcome });
+      // The tools used everything; what goes to Groq leaves out what the person keeps back.
+      const sent = outcome.ok
+        ? (() => {
+            const kept = withholdFromResult(outcome.tool, outcome.result, share);
+            for (const kind of kept.withheld) withheld.add(kind);
+            return { ...outcome, result: kept.value };
+          })()
+        : outcome;
       options.messages.push({
         role: 'tool',
         tool_call_id: call.id,
         content: quoteToolResult(
-          outcomeForModel(outcome) ?? trimForModel(outcome, options.toolBudget ?? 1500),
+          outcomeForModel(sent) ?? trimForModel(sent, options.toolBudget ?? 1500),
         ),
       });
     }

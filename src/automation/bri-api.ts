@@ -39,7 +39,7 @@ export function installBriApi(): void {
       return { ...rest, vector: Array.from(vector) };
     },
     ask: async (videoId, question) => {
-      const { answer, citations, invented, toolCalls, suggestions, mode } = await askBri(
+      const { answer, citations, invented, toolCalls, suggestions, mode, sent } = await askBri(
         videoId,
         question,
       );
@@ -50,6 +50,7 @@ export function installBriApi(): void {
         tool_calls: toolCalls,
         suggestions,
         mode,
+        sent: (sent ?? []).map((request) => request.body),
       };
     },
     wipeMemory: (videoId) => wipeMemory(videoId),

@@ -1,7 +1,7 @@
 import type { Completeness } from '../pipeline/completeness-types';
 import { STAGE_NAMES, type StageName, type StageState } from '../shared/stages';
 import type { DiagnosticsReport } from '../diagnostics/diagnostics-types';
-import type { BriSettings } from '../settings/settings-types';
+import type { BriSettings, BriSettingsChange } from '../settings/settings-types';
 import type { Lineage } from '../shared/lineage';
 import type { ToolListing, ToolOutcome } from '../tools/tool-types';
 import type { VideoRecord } from '../shared/video-types';
@@ -85,6 +85,9 @@ export interface MediaIndex {
   }[];
 }
 
+/** A change to the settings: any of them, and any of the Send to Groq switches. */
+export type SettingsChange = BriSettingsChange;
+
 /**
  * `window.bri` — the automation API for power users and tests. Every call goes through the same
  * code as the UI, so what it does is what a person sees.
@@ -116,7 +119,7 @@ export interface BriApi {
    */
   whenIndexed(videoId: string, options?: { stages?: StageName[] }): Promise<void>;
   /** Changes settings kept in this browser; resolves with all of them. */
-  configure(options: Partial<BriSettings>): Promise<BriSettings>;
+  configure(options: SettingsChange): Promise<BriSettings>;
   /**
    * (Re-)runs a video's analysis: every stage, or `options.stages` plus any stage they read whose
    * results are not stored yet (stage-graph.ts). Resolves when they have ended (done, skipped,
@@ -173,7 +176,8 @@ export interface BriApi {
    * a key is set and the browser is online, else from the tools alone. Resolves with the answer,
    * the moments it cites (only ones the tools returned; `invented` lists the others; each with
    * `confirmed`: its claim re-checked in the index there, `why` when not), the tool
-   * calls made and 1–3 follow-ups; the turn joins the conversation. Rejects with an
+   * calls made, 1–3 follow-ups and `sent` (the request bodies as they left for Groq, with the
+   * kinds switched off in Settings → Send to Groq withheld); the turn joins the conversation. Rejects with an
    * `AgentError` in plain words (bad key, rate limit, server, network).
    */
   ask(
@@ -186,6 +190,8 @@ export interface BriApi {
     tool_calls: { name: string; arguments: string; ok: boolean }[];
     suggestions: string[];
     mode: 'groq' | 'local' | 'tools';
+    /** Groq answers: each request body exactly as it was sent to Groq for this answer. */
+    sent: string[];
   }>;
   /** Forgets a video's conversation (null: the library chat's); resolves with the turns removed. */
   wipeMemory(videoId: string | null): Promise<number>;

@@ -4,6 +4,7 @@ import { askBri, wipeMemory } from '../agent/app-ask';
 import type { Citation } from '../agent/citations';
 import { listChatTurns, LIBRARY_SCOPE, type ChatTurnRecord } from '../db';
 import { ChatMarkdown } from './ChatMarkdown';
+import { WhatWasSent } from './WhatWasSent';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StillProcessingNotice } from './StillProcessingNotice';
 import { errorMessage } from '../shared/error-message';
@@ -107,6 +108,7 @@ export function ChatPanel({
             <div className="chat__answer" data-testid="chat.message" data-mode={turn.mode}>
               <ChatMarkdown text={turn.answer} citations={turn.citations} onCite={onCite} />
             </div>
+            {turn.sent && <WhatWasSent sent={turn.sent} />}
           </li>
         ))}
         {pending && (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { describeAgentError } from '../agent/agent-errors';
 import { listGroqModels } from '../agent/groq-client';
 import { GROQ_BASE_URL } from '../agent/groq-defaults';
+import { KIND_NAMES, SHARED_KINDS, type ShareWithGroq } from '../shared/share-with-groq';
 
 export interface GroqFields {
   apiKey: string;
@@ -9,6 +10,8 @@ export interface GroqFields {
   model: string;
   /** Word the no-key answers with the local chat model. */
   localChat: boolean;
+  /** What of a video's content may go to Groq, per kind. */
+  share: ShareWithGroq;
 }
 
 /** The chat's Groq connection in Settings: the person's key, where it goes, and a test. */
@@ -95,6 +98,26 @@ export function GroqSettings({
         Without Groq, word answers with a local model (about 500 MB on first use; quick with WebGPU,
         slow without)
       </label>
+      <fieldset className="settings__share" data-testid="settings.share">
+        <legend>Send to Groq with the tools’ results</legend>
+        {SHARED_KINDS.map((kind) => (
+          <label key={kind} className="settings__check">
+            <input
+              type="checkbox"
+              checked={value.share[kind]}
+              onChange={(event) =>
+                onChange({ ...value, share: { ...value.share, [kind]: event.target.checked } })
+              }
+              data-testid={`settings.share-${kind}`}
+            />
+            {KIND_NAMES[kind]}
+          </label>
+        ))}
+        <p className="settings__note">
+          What is switched off stays on this device: the tools still search it, and the answer says
+          what was kept back. Each answer’s “What was sent” shows exactly what left.
+        </p>
+      </fieldset>
       {test && (
         <p
           className={test.ok ? 'settings__note' : 'settings__error'}

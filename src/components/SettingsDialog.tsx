@@ -35,6 +35,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     baseUrl: initial.groqBaseUrl ?? '',
     model: initial.groqModel,
     localChat: initial.localChat,
+    share: initial.shareWithGroq,
   });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -58,6 +59,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         groqBaseUrl: groq.baseUrl.trim() || null,
         groqModel: groq.model.trim() || DEFAULT_GROQ_MODEL,
         localChat: groq.localChat,
+        shareWithGroq: groq.share,
       });
       // A host the page's connection policy doesn't name yet needs a reload to be reachable.
       if (!reloadForNewHosts()) onClose();

@@ -88,6 +88,10 @@ export const CHAT_TURN_RECORD = z.object({
   suggestions: z.array(z.string()),
   mode: z.enum(['groq', 'local', 'tools']),
   createdAt: epochMs,
+  sent: z
+    .array(z.object({ body: z.string(), bytes: z.number().int().nonnegative() }))
+    .max(64)
+    .optional(),
 });
 
 export const RECORD_SCHEMAS = {

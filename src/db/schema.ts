@@ -203,6 +203,8 @@ export interface ChatTurnRecord {
   /** Who answered: Groq, the local chat model (from the tools' facts), or the tools alone. */
   mode: 'groq' | 'local' | 'tools';
   createdAt: number;
+  /** Groq answers: each request body exactly as sent for this answer, with its size in bytes. */
+  sent?: { body: string; bytes: number }[];
 }
 
 export type { StageName, StageState };

@@ -1,4 +1,5 @@
 import type { BackendChoice, ModelRole, ModelSet } from '../shared/model-spec';
+import type { ShareWithGroq } from '../shared/share-with-groq';
 
 /** A current Groq model with tool calling: the chat model until the person picks another. */
 export const DEFAULT_GROQ_MODEL = 'openai/gpt-oss-20b';
@@ -25,6 +26,19 @@ export interface BriSettings {
    * More than one needs a cross-origin isolated page; without it the models run on one.
    */
   wasmThreads: 'auto' | number;
-  /** Where models run: "auto" (WebGPU on a hardware adapter, else WASM), "webgpu" or "wasm". */
+  /**
+   * Where models run: "auto" (per model the faster of WebGPU and WASM, timed on this device;
+   * WASM without a hardware adapter), "webgpu" or "wasm".
+   */
   backend: BackendChoice;
+  /**
+   * What of a video's content the chat may send to Groq, per kind (all true by default): a kind
+   * switched off is withheld from the tool results sent (src/agent/withhold.ts).
+   */
+  shareWithGroq: ShareWithGroq;
 }
+
+/** A change to the settings: any of them, and any of the Send to Groq switches. */
+export type BriSettingsChange = Partial<Omit<BriSettings, 'shareWithGroq'>> & {
+  shareWithGroq?: Partial<ShareWithGroq>;
+};

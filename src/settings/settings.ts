@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MODEL_ROLES } from '../shared/model-spec';
-import { DEFAULT_GROQ_MODEL, type BriSettings } from './settings-types';
+import { DEFAULT_GROQ_MODEL, type BriSettings, type BriSettingsChange } from './settings-types';
+import { SHARED_KINDS, SHARE_EVERYTHING } from '../shared/share-with-groq';
 
 /** Preferences kept in this browser (localStorage: small, synchronous, never sent anywhere). */
 export type Settings = BriSettings;
@@ -17,6 +18,7 @@ const DEFAULTS: Settings = {
   localChat: false,
   wasmThreads: 'auto',
   backend: 'auto',
+  shareWithGroq: { ...SHARE_EVERYTHING },
 };
 
 const modelIds = z.partialRecord(z.enum(MODEL_ROLES), z.string().trim().min(1));
@@ -52,6 +54,10 @@ const patchSchema = z
     localChat: z.boolean(),
     wasmThreads: z.union([z.literal('auto'), z.number().int().min(1).max(16)]),
     backend: z.enum(['auto', 'webgpu', 'wasm']),
+    shareWithGroq: z
+      .object(Object.fromEntries(SHARED_KINDS.map((kind) => [kind, z.boolean()])))
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -68,6 +74,7 @@ const LABELS: Record<string, string> = {
   localChat: 'Local chat',
   wasmThreads: 'WASM threads',
   backend: 'Where models run',
+  shareWithGroq: 'Send to Groq',
 };
 
 export class InvalidSettingsError extends Error {
@@ -92,13 +99,15 @@ export function readSettings(): Settings {
     const parsed = saved[name] === undefined ? null : field.safeParse(saved[name]);
     if (parsed?.success && parsed.data !== undefined) settings[name] = parsed.data;
   }
+  // A kind added in a newer version (or missing) is shared, as before the switch existed.
+  settings.shareWithGroq = { ...SHARE_EVERYTHING, ...(settings.shareWithGroq as object) };
   // A key saved for another Groq host (one no longer allowed) is not sent to this one.
   if (settings.groqBaseUrl !== (saved.groqBaseUrl ?? null)) settings.groqApiKey = null;
   return settings as unknown as Settings;
 }
 
 /** Validates and stores a change; an unknown key or a bad value is refused with a clear message. */
-export function updateSettings(patch: Partial<Settings>): Settings {
+export function updateSettings(patch: BriSettingsChange): Settings {
   const parsed = patchSchema.safeParse(patch);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -107,7 +116,12 @@ export function updateSettings(patch: Partial<Settings>): Settings {
     );
   }
   const current = readSettings();
-  const next = { ...current, ...parsed.data };
+  const next = {
+    ...current,
+    ...parsed.data,
+    // Switches not named in the change keep their value.
+    shareWithGroq: { ...current.shareWithGroq, ...parsed.data.shareWithGroq },
+  };
   // A key goes only to the host it was given for: a new Groq base URL asks for it again.
   const moved = 'groqBaseUrl' in parsed.data && next.groqBaseUrl !== current.groqBaseUrl;
   if (moved && !('groqApiKey' in parsed.data)) next.groqApiKey = null;

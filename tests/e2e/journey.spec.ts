@@ -184,6 +184,36 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       });
     });
 
+    await test.step('what was sent: the panel holds, byte for byte, what Groq received; with transcript text off, none leaves and the answer says so', async () => {
+      await page.evaluate(() => window.bri.configure({ shareWithGroq: { transcript: false } }));
+      const said = spoken[Math.floor(spoken.length / 2)] ?? spoken[0]!;
+      const near = spoken.filter((s) => Math.abs(s.start - said.start) <= 5 && s.text.trim());
+      const from = fake.bodies.length;
+      fake.script(
+        { toolCalls: [{ name: 'get_context_at', arguments: { t: said.start } }] },
+        { text: 'I can tell you when something is said there, but not the words.' },
+      );
+      await page.getByTestId('video.tab.chat').click();
+      await chat.ask('What is said there?');
+      await expect(page.getByTestId('chat.message')).toHaveCount(3);
+      const bodies = fake.bodies.slice(from);
+      expect(bodies).toHaveLength(2);
+      const panel = page.getByTestId('chat.sent').last();
+      await expect(panel.locator('summary')).toContainText('2 requests');
+      await panel.locator('summary').click();
+      expect(await panel.getByTestId('chat.sent-body').allTextContents()).toEqual(bodies);
+      expect(bodies[1]).toContain('withheld by the person’s privacy settings');
+      for (const body of bodies)
+        for (const segment of near) {
+          expect(body).not.toContain(segment.text.trim());
+          expect(body).not.toContain(JSON.stringify(segment.text.trim()).slice(1, -1));
+        }
+      await expect(page.getByTestId('chat.message').last()).toContainText(
+        'not sent to Groq (Settings → Chat): transcript text',
+      );
+      await page.evaluate(() => window.bri.configure({ shareWithGroq: { transcript: true } }));
+    });
+
     await test.step('diagnostics: the export holds this run’s stage timings', async () => {
       await page.getByTestId('settings.open').click();
       await expect(page.getByTestId('device.info')).toBeVisible();
@@ -239,7 +269,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await page.waitForFunction(() => typeof window.bri?.listVideos === 'function');
       await expect(library.card('lecture-5min.mp4')).toBeVisible();
       await library.card('lecture-5min.mp4').getByTestId('library.open').click();
-      await expect(page.getByTestId('chat.message')).toHaveCount(2);
+      await expect(page.getByTestId('chat.message')).toHaveCount(3);
       await expect(
         page.getByTestId('video.timeline').getByTestId('timeline.block').first(),
       ).toBeVisible();
@@ -248,7 +278,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await page.getByTestId('video.tab.chat').click();
       const before = fake.requests.length;
       await chat.ask('When does the bus appear?');
-      await expect(page.getByTestId('chat.message')).toHaveCount(3);
+      await expect(page.getByTestId('chat.message')).toHaveCount(4);
       await expect(page.getByTestId('chat.message').last()).toHaveAttribute('data-mode', 'tools');
       await expect(
         page.getByTestId('chat.message').last().getByTestId('chat.citation').first(),

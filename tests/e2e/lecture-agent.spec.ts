@@ -356,6 +356,7 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
       (id) => window.bri.ask(id, 'Which animals and vehicles are there?'),
       id,
     );
+    expect(answer.sent).toEqual(fake.bodies.slice(-2)); // what left for Groq, byte for byte
     expect(answer.citations.map(({ t, confirmed }) => ({ t, confirmed }))).toEqual([
       { t: 20, confirmed: false },
       { t: busAt, confirmed: true },

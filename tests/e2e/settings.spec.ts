@@ -43,6 +43,7 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
     await dialog.getByTestId('settings.model-id.detect').fill('yolox-nano/yolox_nano.onnx');
     await expect(row('detect')).toContainText('unknown');
     await dialog.getByTestId('settings.auto-analyse').uncheck();
+    await dialog.getByTestId('settings.share-fileNames').uncheck();
     await dialog.getByTestId('settings.save').click();
     await expect(dialog).toBeHidden();
     const stored = await page.evaluate(() => window.bri.configure({}));
@@ -57,6 +58,13 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
       localChat: false,
       wasmThreads: 'auto',
       backend: 'auto',
+      shareWithGroq: {
+        transcript: true,
+        onScreenText: true,
+        captions: true,
+        objectNames: true,
+        fileNames: false,
+      },
     });
     await page.reload();
     await page.getByTestId('settings.open').click();
@@ -66,6 +74,8 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
       'yolox-nano/yolox_nano.onnx',
     );
     await expect(dialog.getByTestId('settings.auto-analyse')).not.toBeChecked();
+    await expect(dialog.getByTestId('settings.share-fileNames')).not.toBeChecked();
+    await expect(dialog.getByTestId('settings.share-transcript')).toBeChecked();
   });
 });
 

@@ -80,6 +80,8 @@ function toolResultsMatchCalls(request: ChatRequest): string | null {
 export class FakeGroq {
   /** Every chat request received (parsed), in order. */
   readonly requests: ChatRequest[] = [];
+  /** Each accepted chat request's body, byte for byte as it arrived (UTF-8). */
+  readonly bodies: string[] = [];
   /** When each chat request arrived (ms since the epoch), in the same order. */
   readonly receivedAt: number[] = [];
   private readonly replies: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[] = [];
@@ -134,10 +136,12 @@ export class FakeGroq {
     if (req.method !== 'POST' || req.url !== '/openai/v1/chat/completions')
       return this.error(res, 404, `Unknown request URL: ${req.method} ${req.url}`, 'unknown_url');
     let body: unknown;
+    let raw = '';
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      raw = Buffer.concat(chunks).toString('utf8');
+      body = JSON.parse(raw);
     } catch {
       return this.error(
         res,
@@ -157,6 +161,7 @@ export class FakeGroq {
     const mismatch = toolResultsMatchCalls(parsed.data);
     if (mismatch) return this.error(res, 400, mismatch, 'invalid_request');
     this.requests.push(parsed.data);
+    this.bodies.push(raw);
     this.receivedAt.push(Date.now());
     const next = this.replies.shift();
     const reply = typeof next === 'function' ? next(parsed.data) : next;

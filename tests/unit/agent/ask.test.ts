@@ -1,3 +1,4 @@
+import { SHARE_EVERYTHING } from '../../../src/shared/share-with-groq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AgentError } from '../../../src/agent/agent-errors';
 import { ask, type AskDeps } from '../../../src/agent/ask';
@@ -41,12 +42,37 @@ beforeEach(async () => {
     localChat: false,
     wasmThreads: 'auto',
     backend: 'auto',
+    shareWithGroq: { ...SHARE_EVERYTHING },
   };
   deps = { context: testContext(db), settings: () => settings, online: () => online };
 });
 afterEach(() => db.delete());
 
 describe('ask with Groq', () => {
+  it('what was sent: each request body as it left, and no transcript text when it is switched off', async () => {
+    settings.shareWithGroq = { ...SHARE_EVERYTHING, transcript: false };
+    fake.bodies.length = 0;
+    fake.script(
+      { toolCalls: [{ name: 'get_context_at', arguments: { t: 8 } }] },
+      { text: 'A bus stops at [00:08].' },
+    );
+    const answer = await ask('city', 'What happens at 0:08?', deps);
+    expect(answer.sent?.map((request) => request.body)).toEqual(fake.bodies);
+    expect(answer.sent?.map((request) => request.bytes)).toEqual(
+      fake.bodies.map((body) => Buffer.byteLength(body)),
+    );
+    for (const body of fake.bodies) {
+      expect(body).not.toContain('blue bus stopping for passengers');
+      expect(body).not.toContain('Welcome to the city tour');
+    }
+    expect(fake.bodies[1]).toContain('a blue bus on a city street'); // captions still go
+    expect(answer.answer).toBe(
+      'A bus stops at [00:08].\n\n*Kept on this device, not sent to Groq (Settings → Chat): transcript text. The answer is from the rest.*',
+    );
+    const [stored] = await listChatTurns('city', db);
+    expect(stored?.sent).toEqual(answer.sent);
+  });
+
   it('answers with cited moments of that video, remembers the turn and sends it with the next question', async () => {
     // The model leaves video_id out: the question is about "city", so only city is searched.
     fake.script(

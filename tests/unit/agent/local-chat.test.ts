@@ -1,3 +1,4 @@
+import { SHARE_EVERYTHING } from '../../../src/shared/share-with-groq';
 // @vitest-environment node
 import { env, pipeline, type TextGenerationPipeline } from '@huggingface/transformers';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +33,7 @@ const SETTINGS: Settings = {
   localChat: true,
   wasmThreads: 'auto',
   backend: 'auto',
+  shareWithGroq: { ...SHARE_EVERYTHING },
 };
 
 let db: BriDatabase;
