@@ -123,8 +123,7 @@ export async function ask(
       stillProcessing: await stillProcessing(video, deps),
       withholdFileName: !share.fileNames,
     };
-    let withheld;
-    ({ text, toolCalls, withheld } = await runTurn({
+    const reply = await runTurn({
       client: createGroqClient({
         apiKey: settings.groqApiKey,
         baseUrl: settings.groqBaseUrl ?? undefined,
@@ -140,10 +139,11 @@ export async function ask(
       execute,
       onToken: options.onToken,
       signal: options.signal,
-    }));
-    if (video && !share.fileNames) withheld.add('fileNames');
-    const note = withheldNote(withheld);
-    if (note) text = `${text.trimEnd()}\n\n${note}`;
+    });
+    toolCalls = reply.toolCalls;
+    if (video && !share.fileNames) reply.withheld.add('fileNames');
+    const note = withheldNote(reply.withheld);
+    text = note ? `${reply.text.trimEnd()}\n\n${note}` : reply.text;
     mode = 'groq';
   } else {
     ({ text, toolCalls } = await answerWithTools(question, video, execute));

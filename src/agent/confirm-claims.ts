@@ -20,13 +20,8 @@ const QUOTE = /["“”]([^"“”\n]{2,300})["“”]/g;
 const NEGATION =
   /\b(no|not|never|none|without|nothing|nobody|isn't|aren't|wasn't|weren't|doesn't|don't|didn't)\b/i;
 
-/** A citation with what checking its claim found. */
-export type CheckedCitation = Citation & {
-  /** What the sentence citing it claims was found there (or it claims nothing checkable). */
-  confirmed: boolean;
-  /** Why not, in words, when not confirmed. */
-  why?: string;
-};
+/** A citation with what checking its claim found (and, when not confirmed, `why`). */
+export type CheckedCitation = Citation & { confirmed: boolean };
 
 /** What the index holds around one moment, as text to check claims against. */
 interface MomentEvidence {

@@ -126,6 +126,17 @@ async function runCall(options: TurnOptions, call: StepResult['calls'][number]) 
   return untilAborted(options.execute(call.name, args, options.signal), options.signal);
 }
 
+/**
+ * The outcome as it goes to Groq: the tools used everything, what is sent leaves out the kinds
+ * the person keeps back (noted in `withheld`).
+ */
+function forGroq(outcome: ToolOutcome, share: ShareWithGroq, withheld: Set<SharedKind>) {
+  if (!outcome.ok) return outcome;
+  const kept = withholdFromResult(outcome.tool, outcome.result, share);
+  for (const kind of kept.withheld) withheld.add(kind);
+  return { ...outcome, result: kept.value };
+}
+
 /** The answer to a call past the caps: not run, and why. */
 function notRun(name: string, perStep: boolean): ToolOutcome {
   const message = perStep
@@ -167,14 +178,7 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
           ? notRun(call.name, overStep)
           : (run++, await runCall(options, call));
       toolCalls.push({ ...call, outcome });
-      // The tools used everything; what goes to Groq leaves out what the person keeps back.
-      const sent = outcome.ok
-        ? (() => {
-            const kept = withholdFromResult(outcome.tool, outcome.result, share);
-            for (const kind of kept.withheld) withheld.add(kind);
-            return { ...outcome, result: kept.value };
-          })()
-        : outcome;
+      const sent = forGroq(outcome, share, withheld);
       options.messages.push({
         role: 'tool',
         tool_call_id: call.id,
