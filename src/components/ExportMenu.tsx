@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { VideoRecord } from '../db';
 import type { ExportFormat } from '../library/exports/export-video';
 import { downloadExport } from '../library/library-actions';
@@ -11,19 +11,55 @@ const CHOICES: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'index', label: 'Video and index (.bri)', hint: 'Restores in BRI on any device' },
 ];
 
-/** Downloads of one video: subtitles, notes, or its whole index. */
+/**
+ * Closes an open `<details>` menu as a menu closes: on Escape (focus back on its summary), and on
+ * a press or focus anywhere outside it — an open list must not sit over the tabs below it.
+ */
+function useClosesLikeAMenu(ref: RefObject<HTMLDetailsElement | null>): void {
+  useEffect(() => {
+    const outside = (event: Event) => {
+      const menu = ref.current;
+      if (menu?.open && event.target instanceof Node && !menu.contains(event.target))
+        menu.open = false;
+    };
+    const escape = (event: KeyboardEvent) => {
+      const menu = ref.current;
+      if (event.key !== 'Escape' || !menu?.open) return;
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('focusin', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('focusin', outside);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [ref]);
+}
+
+/**
+ * Downloads of one video: subtitles, notes, or its whole index. The list closes once a download
+ * has started (it stays open to show an error), on Escape, and on a click elsewhere.
+ */
 export function ExportMenu({ video }: { video: VideoRecord }) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  useClosesLikeAMenu(menu);
   const save = (format: ExportFormat) => {
     setBusy(format);
     setError(null);
     downloadExport(video, format)
+      .then(() => {
+        if (menu.current) menu.current.open = false;
+      })
       .catch((e: unknown) => setError(`Couldn't export: ${errorMessage(e)}`))
       .finally(() => setBusy(null));
   };
   return (
-    <details className="exports" data-testid="video.exports">
+    <details ref={menu} className="exports" data-testid="video.exports">
       <summary className="button button--quiet button--small">Export…</summary>
       <ul className="exports__list">
         {CHOICES.map(({ format, label, hint }) => (

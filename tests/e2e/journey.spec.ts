@@ -172,8 +172,19 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
     });
 
     await test.step('export SRT: ordered, valid cues, one per spoken segment', async () => {
-      await page.getByTestId('video.exports').locator('summary').click();
+      const exports = page.getByTestId('video.exports');
+      // A menu: Escape closes it (focus back on its button), as does a click elsewhere.
+      await exports.locator('summary').click();
+      await page.keyboard.press('Escape');
+      await expect(exports).not.toHaveAttribute('open');
+      await expect(exports.locator('summary')).toBeFocused();
+      await exports.locator('summary').click();
+      await page.mouse.click(1, 1);
+      await expect(exports).not.toHaveAttribute('open');
+      await exports.locator('summary').click();
       const srt = await downloadText(page, () => page.getByTestId('video.export.srt').click());
+      // The menu closes once its download has started: it must not stay over the tabs.
+      await expect(exports).not.toHaveAttribute('open');
       const cues = parseSrt(srt);
       expect(cues).toHaveLength(spoken.length);
       cues.forEach((cue, i) => {
