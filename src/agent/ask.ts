@@ -15,6 +15,7 @@ import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { checkCitations } from './citations';
 import { withheldNote } from './withhold';
 import { confirmClaims } from './confirm-claims';
+import { citeQuotes } from './quote-citations';
 import { memoryMessages } from './conversation-memory';
 import { suggestFollowUps } from './follow-ups';
 import { createGroqClient } from './groq-client';
@@ -154,9 +155,20 @@ export async function ask(
   }
   // A key in the answer (a steered model repeating one it saw) is never shown or stored.
   text = redact(text);
+  // Words quoted from the transcript cite the first quoted word's time.
+  const quoted = video
+    ? await citeQuotes(text, video.id, deps.context.db)
+    : { text, citations: [] };
+  text = quoted.text;
+  const fromQuotes = new Set(quoted.citations.map((c) => c.label));
   const checked = checkCitations(text, toolCalls);
-  const citations = await confirmClaims(text, checked.citations, deps.context.db);
-  const invented = checked.invented;
+  const confirmed = await confirmClaims(
+    text,
+    checked.citations.filter((c) => !fromQuotes.has(c.label)),
+    deps.context.db,
+  );
+  const citations = [...confirmed, ...quoted.citations].sort((a, b) => a.t - b.t);
+  const invented = checked.invented.filter((label) => !fromQuotes.has(label));
   const turn = {
     question,
     answer: text,

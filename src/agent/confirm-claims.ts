@@ -14,7 +14,7 @@ import type { Citation } from './citations';
 const NEAR_S = 3;
 
 /** A quotation in an answer: straight or curly double quotes, a few words to a sentence. */
-const QUOTE = /["“”]([^"“”\n]{2,300})["“”]/g;
+export const QUOTE = /["“”]([^"“”\n]{2,300})["“”]/g;
 
 /** Words that turn "a giraffe at [0:20]" into "no giraffe at [0:20]": nothing to confirm then. */
 const NEGATION =

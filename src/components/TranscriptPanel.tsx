@@ -4,8 +4,22 @@ import { seekPlayer } from './navigation';
 import type { VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
 import { currentSegmentIndex } from './current-segment';
+import { findWordRun, lastStartedWord } from '../shared/word-runs';
 
 type Segment = VideoTimelineRows['transcript'][number];
+
+/**
+ * Where a search lands: the first quoted word of the first segment shown whose words hold the
+ * query, else that segment's start; null with nothing to find.
+ */
+function firstMatch(shown: { segment: Segment }[], query: string): number | null {
+  if (!query) return null;
+  for (const { segment } of shown) {
+    const word = findWordRun(segment.words, query);
+    if (word) return word.start;
+  }
+  return shown[0]?.segment.start ?? null;
+}
 
 /** The text with each case-insensitive occurrence of `query` marked. */
 function Highlighted({ text, query }: { text: string; query: string }) {
@@ -14,9 +28,28 @@ function Highlighted({ text, query }: { text: string; query: string }) {
   return <>{parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}</>;
 }
 
+/** A segment's words with the one being spoken marked (karaoke-style). */
+function SpokenWords({ words, current }: { words: Segment['words']; current: number }) {
+  return (
+    <>
+      {words.map((word, i) => {
+        const text = i === 0 ? word.text.trimStart() : word.text;
+        return i === current ? (
+          <mark key={i} className="transcript__word" data-testid="transcript.word-current">
+            {text}
+          </mark>
+        ) : (
+          text
+        );
+      })}
+    </>
+  );
+}
+
 /**
- * What was said, searchable: each segment seeks the player; the one being spoken is highlighted
- * and kept in view while the video plays (not while the person searches).
+ * What was said, searchable: each segment seeks the player; the one being spoken is highlighted,
+ * its word being spoken marked, and kept in view while the video plays (not while the person
+ * searches). Enter in the search jumps the player to the first word of the first match.
  */
 export function TranscriptPanel({
   segments,
@@ -28,13 +61,20 @@ export function TranscriptPanel({
   const [query, setQuery] = useState('');
   // A number, so the list re-renders when the spoken segment changes, not on every time update.
   const current = useViewStore((s) => currentSegmentIndex(segments, s.playhead));
+  const currentWord = useViewStore((s) =>
+    lastStartedWord(segments[current]?.words ?? [], s.playhead),
+  );
   const currentRef = useRef<HTMLButtonElement>(null);
   const trimmed = query.trim();
   const shown = useMemo(
     () =>
       segments
         .map((segment, index) => ({ segment, index }))
-        .filter(({ segment }) => segment.text.toLowerCase().includes(trimmed.toLowerCase())),
+        .filter(
+          ({ segment }) =>
+            segment.text.toLowerCase().includes(trimmed.toLowerCase()) ||
+            findWordRun(segment.words, trimmed) !== null,
+        ),
     [segments, trimmed],
   );
 
@@ -44,15 +84,24 @@ export function TranscriptPanel({
 
   return (
     <section className="transcript" aria-label="Transcript" data-testid="transcript.panel">
-      <input
-        type="search"
-        className="transcript__search"
-        placeholder="Search the transcript"
-        aria-label="Search the transcript"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        data-testid="transcript.search"
-      />
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const at = firstMatch(shown, trimmed);
+          if (at !== null) seekPlayer(at);
+        }}
+      >
+        <input
+          type="search"
+          className="transcript__search"
+          placeholder="Search the transcript (Enter jumps to it)"
+          aria-label="Search the transcript"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="transcript.search"
+        />
+      </form>
       {segments.length === 0 && <p className="transcript__empty">{emptyText}</p>}
       {segments.length > 0 && shown.length === 0 && (
         <p className="transcript__empty">Nothing said matches “{trimmed}”.</p>
@@ -69,7 +118,11 @@ export function TranscriptPanel({
               data-testid="transcript.segment"
             >
               <span className="transcript__time">{formatTimestamp(segment.start)}</span>{' '}
-              <Highlighted text={segment.text.trim()} query={trimmed} />
+              {index === current && !trimmed && segment.words.length > 0 ? (
+                <SpokenWords words={segment.words} current={currentWord} />
+              ) : (
+                <Highlighted text={segment.text.trim()} query={trimmed} />
+              )}
             </button>
           </li>
         ))}

@@ -15,7 +15,12 @@ export interface VideoTimelineRows {
   speech: { start: number; end: number }[];
   objects: { label: string; start: number; end: number; maxScore: number }[];
   texts: { text: string; start: number; end: number }[];
-  transcript: { start: number; end: number; text: string }[];
+  transcript: {
+    start: number;
+    end: number;
+    text: string;
+    words: { text: string; start: number; end: number }[];
+  }[];
 }
 
 async function readTimelineRows(videoId: string, database: BriDatabase) {
@@ -31,7 +36,7 @@ async function readTimelineRows(videoId: string, database: BriDatabase) {
     speech: speech.map(({ start, end }) => ({ start, end })),
     objects: objects.map(({ label, start, end, maxScore }) => ({ label, start, end, maxScore })),
     texts: texts.map(({ text, start, end }) => ({ text, start, end })),
-    transcript: transcript.map(({ start, end, text }) => ({ start, end, text })),
+    transcript: transcript.map(({ start, end, text, words }) => ({ start, end, text, words })),
   };
 }
 

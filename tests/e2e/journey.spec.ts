@@ -7,6 +7,7 @@ import { FakeGroq } from '../support/fake-groq';
 import { checkFixtureModelIndex } from './support/fixture-index-checks';
 import { checkLectureIndex } from './support/lecture-index-checks';
 import { formatTimestamp } from '../../src/tools/moments';
+import { findWordRun } from '../../src/shared/word-runs';
 import { ChatPage, lastToolResult } from './support/chat-page';
 import { VideoPage } from './support/video-page';
 import { LibraryPage } from './support/library-page';
@@ -225,6 +226,71 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await page.evaluate(() => window.bri.configure({ shareWithGroq: { transcript: true } }));
     });
 
+    await test.step('a quote of words said cites the first word’s time; the transcript marks the word being spoken and its search jumps to the word', async () => {
+      // Whisper's words (tiny random-weight fixture: its words are not English, their times are real).
+      const timed = spoken.flatMap((s) => s.words).filter((w) => /[\p{L}\p{N}]/u.test(w.text));
+      expect(timed.length, 'word timestamps in the transcript').toBeGreaterThan(8);
+      const at = Math.floor(timed.length / 2);
+      const quoted = timed.slice(at, at + 4);
+      // The fixture's words are sub-word pieces without spaces: quoted as separate words.
+      const quote = quoted.map((w) => w.text.trim()).join(' ');
+      fake.script({ text: `Someone says “${quote}” there.` });
+      await chat.ask('What exactly is said?');
+      await expect(page.getByTestId('chat.message')).toHaveCount(4);
+      const cited = page.getByTestId('chat.message').last().getByTestId('chat.citation');
+      await expect(cited).toHaveCount(1);
+      // The first place those words are said (a random-weight Whisper repeats itself).
+      const first = findWordRun(
+        spoken.flatMap((s) => s.words),
+        quote,
+      );
+      expect(first, quote).not.toBeNull();
+      const citedAt = Number(await cited.getAttribute('data-t'));
+      expect(Math.abs(citedAt - (first?.start ?? -1))).toBeLessThanOrEqual(0.5);
+
+      await page.getByTestId('video.tab.transcript').click();
+      // The word marked is the last one its segment has started by then (the fixture's words
+      // often start and end at the same instant).
+      const lines = spoken.filter((line) => line.words.length > 0 && line.end - line.start >= 0.5);
+      for (const line of [lines[0], lines.at(-1)]) {
+        if (!line) throw new Error('no transcript line with words');
+        const word = line.words.find((w) => w.start >= line.start && w.start < line.end - 0.05);
+        if (!word) throw new Error('no word inside its line');
+        const t = word.start + 0.02;
+        const expected = line.words.filter((w) => w.start <= t).at(-1);
+        await videoView.player.evaluate((v: HTMLVideoElement, at) => (v.currentTime = at), t);
+        await expect(page.getByTestId('transcript.word-current')).toHaveText(
+          expected?.text.trim() ?? '',
+        );
+      }
+      // And while it plays: played from the start of the longest line for under half of it, the
+      // word marked is the one being said where the player stopped.
+      const longest = lines.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+      const playFor = Math.min(1_000, (longest.end - longest.start) * 400);
+      const stoppedAt = await videoView.player.evaluate(
+        async (v: HTMLVideoElement, [from, ms]) => {
+          v.muted = true;
+          v.currentTime = from;
+          await v.play();
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          v.pause();
+          return v.currentTime;
+        },
+        [longest.start + 0.02, playFor] as const,
+      );
+      expect(stoppedAt).toBeGreaterThan(longest.start + 0.1);
+      expect(stoppedAt).toBeLessThan(longest.end);
+      const playing = longest.words.filter((w) => w.start <= stoppedAt).at(-1);
+      await expect(page.getByTestId('transcript.word-current')).toHaveText(
+        playing?.text.trim() ?? '',
+      );
+      await page.getByTestId('transcript.search').fill(quote);
+      await page.getByTestId('transcript.search').press('Enter');
+      await expect.poll(() => videoView.playerTime()).toBeCloseTo(first?.start ?? -1, 1);
+      await page.getByTestId('transcript.search').fill('');
+      await page.getByTestId('video.tab.chat').click();
+    });
+
     await test.step('diagnostics: the export holds this run’s stage timings', async () => {
       await page.getByTestId('settings.open').click();
       await expect(page.getByTestId('device.info')).toBeVisible();
@@ -280,7 +346,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await page.waitForFunction(() => typeof window.bri?.listVideos === 'function');
       await expect(library.card('lecture-5min.mp4')).toBeVisible();
       await library.card('lecture-5min.mp4').getByTestId('library.open').click();
-      await expect(page.getByTestId('chat.message')).toHaveCount(3);
+      await expect(page.getByTestId('chat.message')).toHaveCount(4);
       await expect(
         page.getByTestId('video.timeline').getByTestId('timeline.block').first(),
       ).toBeVisible();
@@ -289,7 +355,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await page.getByTestId('video.tab.chat').click();
       const before = fake.requests.length;
       await chat.ask('When does the bus appear?');
-      await expect(page.getByTestId('chat.message')).toHaveCount(4);
+      await expect(page.getByTestId('chat.message')).toHaveCount(5);
       await expect(page.getByTestId('chat.message').last()).toHaveAttribute('data-mode', 'tools');
       await expect(
         page.getByTestId('chat.message').last().getByTestId('chat.citation').first(),

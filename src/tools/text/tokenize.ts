@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { tokens } from '../../shared/word-runs';
 
 /** Words too common to tell passages apart. */
 const STOPWORDS = new Set(
@@ -20,15 +21,7 @@ function singularize(word: string): string {
 }
 
 /** Lower-cased words without diacritics, split on anything that isn't a letter or digit. */
-export function words(text: string): string[] {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
+export const words = tokens;
 
 /** Search terms of a text: words without stopwords, singular, Porter-stemmed. */
 export function terms(text: string): string[] {
