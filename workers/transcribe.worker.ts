@@ -96,7 +96,10 @@ const api = {
       bufferStart += drop / TARGET_RATE;
     };
     if (chunks.length > 0) {
-      for await (const piece of decodeAudio16k(file, video.container, video.duration, signal)) {
+      // Decoding starts at the first chunk still to do (a span asked about, a resumed run).
+      const from = chunks.find((chunk) => !skip.has(chunk.start))?.start ?? 0;
+      const audio = decodeAudio16k(file, video.container, video.duration, signal, from);
+      for await (const piece of audio) {
         if (buffer.length === 0) bufferStart = piece.start;
         const joined = new Float32Array(buffer.length + piece.samples.length);
         joined.set(buffer);
