@@ -231,9 +231,9 @@ const api = {
     return videoDecoderFor(file, container);
   },
 
-  /** The frame showing at `t` seconds, at full resolution. */
-  frameAt(file: Blob, container: ContainerKind, t: number): Promise<FullFrame> {
-    return frameAt(file, container, t);
+  /** The frame showing at `t` seconds, at full resolution or scaled down to `maxSide`. */
+  frameAt(file: Blob, container: ContainerKind, t: number, maxSide?: number): Promise<FullFrame> {
+    return frameAt(file, container, t, maxSide);
   },
 
   /** Benchmark baseline: ffmpeg.wasm extracting 1 fps from the whole file copied into memory. */

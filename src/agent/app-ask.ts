@@ -6,6 +6,9 @@ import { resolveModel } from '../../models';
 import { replyLocally as replyInWorker } from '../bridges/chat';
 import { ask, type AskDeps, type AskOptions, type AskResult } from './ask';
 import { plainMessages } from './local-answer';
+import { spanAskedAbout } from './span-asked';
+import { lookAtSpanFirst } from '../pipeline/span-first';
+import { formatTimestamp } from '../tools/moments';
 
 /** Enough for a few cited sentences; small models ramble past that. */
 const LOCAL_MAX_TOKENS = 200;
@@ -19,6 +22,23 @@ const replyLocally: NonNullable<AskDeps['localReply']> = async (messages, onToke
     { onToken },
   );
   return text;
+};
+
+/** The span a question points at, analysed ahead of the stages where they haven't reached it. */
+const lookAtAskedSpanFirst: NonNullable<AskDeps['lookFirst']> = async (
+  video,
+  question,
+  { onStatus, signal },
+) => {
+  const span = spanAskedAbout(question, video.duration);
+  if (!span) return null;
+  const stretch = `${formatTimestamp(span.start)}–${formatTimestamp(span.end)}`.replace(
+    /[[\]]/g,
+    '',
+  );
+  return lookAtSpanFirst(video, span, signal ?? new AbortController().signal, () =>
+    onStatus?.(`The analysis hasn't reached ${stretch} yet: looking at it first…`),
+  );
 };
 
 /** Asks as the app does: the real tools and database, the stored settings, the browser's online state. */
@@ -67,6 +87,7 @@ function askWithApp(videoId: string | null, question: string, options: AskOption
       settings: readSettings,
       online: () => navigator.onLine,
       localReply: replyLocally,
+      lookFirst: lookAtAskedSpanFirst,
     },
     options,
   );

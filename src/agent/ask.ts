@@ -13,6 +13,7 @@ import { executeTool } from '../tools/registry';
 import type { ToolContext } from '../tools/tool';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { checkCitations } from './citations';
+import type { SpanLook } from '../shared/span-look';
 import { withheldNote } from './withhold';
 import { confirmClaims } from './confirm-claims';
 import { citeQuotes } from './quote-citations';
@@ -25,10 +26,13 @@ import { runTurn } from './tool-loop';
 import { answerWithTools } from './tools-only-answer';
 import { errorMessage } from '../shared/error-message';
 import { redact } from '../diagnostics/redact';
+import { logEvent } from '../diagnostics/session-log';
 
 export interface AskOptions {
   /** Each streamed piece of the answer, with the model call it belongs to. */
   onToken?: (text: string, step: number) => void;
+  /** What BRI is doing before the answer starts, in plain words ("Looking at 4:25–4:35 first…"). */
+  onStatus?: (status: string) => void;
   signal?: AbortSignal;
 }
 
@@ -43,12 +47,23 @@ export interface AskDeps {
     onToken: (text: string) => void,
     signal?: AbortSignal,
   ) => Promise<string>;
+  /**
+   * Analyses first the span a question points at ("what is on screen at 4:30?") where the stages
+   * haven't got to it yet, so the tools answer from it; null when there is nothing to do.
+   */
+  lookFirst?: (
+    video: VideoRecord,
+    question: string,
+    options: Pick<AskOptions, 'onStatus' | 'signal'>,
+  ) => Promise<SpanLook | null>;
 }
 
 /** A stored turn, as `bri.ask` returns it. */
 export type AskResult = Omit<ChatTurnRecord, 'id' | 'videoId'> & {
   /** Moments the answer wrote that no tool returned (shown as plain text, never as links). */
   invented: string[];
+  /** The span analysed ahead of the stages for this question, if one was. */
+  lookedFirst: SpanLook | null;
 };
 
 /**
@@ -87,6 +102,31 @@ async function stillProcessing(video: VideoRecord | null, deps: AskDeps): Promis
 }
 
 /**
+ * A moment the stages haven't reached is analysed first, so the tools find it. If that fails (a
+ * model that won't load, say) the answer still comes, from what is indexed: the failure is
+ * logged, not shown. Stop ends it like the rest of the answer.
+ */
+async function lookFirst(
+  video: VideoRecord,
+  question: string,
+  deps: AskDeps,
+  options: AskOptions,
+): Promise<SpanLook | null> {
+  try {
+    return (await deps.lookFirst?.(video, question, options)) ?? null;
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    logEvent({
+      level: 'warn',
+      component: 'agent',
+      videoId: video.id,
+      message: `the span asked about could not be analysed first: ${errorMessage(error)}`,
+    });
+    return null;
+  }
+}
+
+/**
  * Answers a question about a video (or, with `videoId` null, the whole library) and remembers
  * the turn. With a Groq key and a connection the model plans and calls the tools; otherwise the
  * query router and the tools answer alone. Citations are only moments the tools returned.
@@ -110,6 +150,7 @@ export async function ask(
         : args,
       signal ? { ...deps.context, signal } : deps.context,
     );
+  const lookedFirst = video ? await lookFirst(video, question, deps, options) : null;
   const settings = deps.settings();
   let text: string;
   let toolCalls: ToolCallRecord[];
@@ -180,5 +221,5 @@ export async function ask(
     ...(sent.length ? { sent } : {}),
   };
   await addChatTurn({ ...turn, videoId: scope }, deps.context.db);
-  return { ...turn, invented };
+  return { ...turn, invented, lookedFirst };
 }

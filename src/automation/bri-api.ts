@@ -39,10 +39,8 @@ export function installBriApi(): void {
       return { ...rest, vector: Array.from(vector) };
     },
     ask: async (videoId, question) => {
-      const { answer, citations, invented, toolCalls, suggestions, mode, sent } = await askBri(
-        videoId,
-        question,
-      );
+      const { answer, citations, invented, toolCalls, suggestions, mode, sent, lookedFirst } =
+        await askBri(videoId, question);
       return {
         text: answer,
         citations: citations.map((c) => ({ ...c, confirmed: c.confirmed !== false })),
@@ -51,6 +49,7 @@ export function installBriApi(): void {
         suggestions,
         mode,
         sent: (sent ?? []).map((request) => request.body),
+        lookedFirst,
       };
     },
     wipeMemory: (videoId) => wipeMemory(videoId),

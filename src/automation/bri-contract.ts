@@ -3,6 +3,7 @@ import { STAGE_NAMES, type StageName, type StageState } from '../shared/stages';
 import type { DiagnosticsReport } from '../diagnostics/diagnostics-types';
 import type { BriSettings, BriSettingsChange } from '../settings/settings-types';
 import type { Lineage } from '../shared/lineage';
+import type { SpanLook } from '../shared/span-look';
 import type { ToolListing, ToolOutcome } from '../tools/tool-types';
 import type { VideoRecord } from '../shared/video-types';
 
@@ -40,7 +41,7 @@ export interface MediaIndex {
     width: number;
     height: number;
     sceneIndex: number;
-    reason: 'scene' | 'interval';
+    reason: 'scene' | 'interval' | 'span';
     lineage: Lineage;
   }[];
   scenes: { index: number; start: number; end: number }[];
@@ -177,8 +178,10 @@ export interface BriApi {
    * the moments it cites (only ones the tools returned; `invented` lists the others; each with
    * `confirmed`: its claim re-checked in the index there, `why` when not), the tool
    * calls made, 1–3 follow-ups and `sent` (the request bodies as they left for Groq, with the
-   * kinds switched off in Settings → Send to Groq withheld); the turn joins the conversation. Rejects with an
-   * `AgentError` in plain words (bad key, rate limit, server, network).
+   * kinds switched off in Settings → Send to Groq withheld); the turn joins the conversation. A
+   * question about a moment not analysed yet ("what is on screen at 4:30?") has that span
+   * analysed first (`lookedFirst`). Rejects with an `AgentError` in plain words (bad key, rate
+   * limit, server, network).
    */
   ask(
     videoId: string | null,
@@ -192,6 +195,11 @@ export interface BriApi {
     mode: 'groq' | 'local' | 'tools';
     /** Groq answers: each request body exactly as it was sent to Groq for this answer. */
     sent: string[];
+    /**
+     * The span the question pointed at, analysed ahead of the stages because they hadn't reached
+     * it (what each stage did there, and where the stages stood when it was ready); else null.
+     */
+    lookedFirst: SpanLook | null;
   }>;
   /** Forgets a video's conversation (null: the library chat's); resolves with the turns removed. */
   wipeMemory(videoId: string | null): Promise<number>;

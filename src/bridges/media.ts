@@ -92,9 +92,14 @@ export function videoDecoder(
   return video((media) => media.videoDecoder(file, container));
 }
 
-/** The frame showing at `t` seconds, at full resolution. */
-export function frameAt(file: Blob, container: ContainerKind, t: number): Promise<FullFrame> {
-  return video((media) => media.frameAt(file, container, t));
+/** The frame showing at `t` seconds, at full resolution or scaled down to `maxSide`. */
+export function frameAt(
+  file: Blob,
+  container: ContainerKind,
+  t: number,
+  maxSide?: number,
+): Promise<FullFrame> {
+  return video((media) => media.frameAt(file, container, t, maxSide));
 }
 
 /** The benchmark's baseline: ffmpeg.wasm at 1 fps over the whole file copied into memory. */

@@ -12,6 +12,8 @@ import { errorMessage } from '../shared/error-message';
 interface Pending {
   question: string;
   streamed: string;
+  /** What BRI is doing before the answer streams (a span looked at first). */
+  status: string;
 }
 
 /** The conversation about one video (or, with `videoId` null, the whole library). */
@@ -51,13 +53,14 @@ export function ChatPanel({
     if (!asked || pending) return;
     setError(null);
     setDraft('');
-    setPending({ question: asked, streamed: '' });
+    setPending({ question: asked, streamed: '', status: '' });
     const controller = new AbortController();
     stopper.current = controller;
     let step = 0;
     try {
       await askBri(videoId, asked, {
         signal: controller.signal,
+        onStatus: (status) => setPending((p) => p && { ...p, status }),
         onToken: (token, at) => {
           // A new model call starts a new answer (what came before was its tool planning).
           const reset = at !== step;
@@ -114,8 +117,12 @@ export function ChatPanel({
         {pending && (
           <li className="chat__turn">
             <p className="chat__question">{pending.question}</p>
-            <div className="chat__answer chat__answer--pending" aria-busy="true">
-              {pending.streamed || 'Looking through the video…'}
+            <div
+              className="chat__answer chat__answer--pending"
+              aria-busy="true"
+              data-testid="chat.pending"
+            >
+              {pending.streamed || pending.status || 'Looking through the video…'}
             </div>
           </li>
         )}

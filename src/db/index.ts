@@ -96,6 +96,7 @@ export type {
 } from './schema';
 export * from './media-index';
 export * from './window-reads';
+export * from './span-rows';
 export * from './tool-results';
 export * from './video-backup';
 export * from './chat-turns';

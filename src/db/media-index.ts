@@ -3,6 +3,7 @@ import type { BriDatabase } from './schema';
 import { clearToolResults } from './tool-results';
 import { validateRecord, validateRows } from './validate-rows';
 import { videoRows } from './video-rows';
+import { dropSpanChunks, dropSpanFrames, isSpanChunk } from './span-rows';
 import type {
   DetectionRecord,
   FrameRecord,
@@ -68,14 +69,26 @@ export async function putFrame(
   return database.frames.put(frame);
 }
 
-/** Writes the scenes and marks the stage done, atomically. */
+/**
+ * Writes the scenes and marks the stage done, atomically; frames sampled for a question's span
+ * (and what the models made of them) give way to the stage's own frames in the same step.
+ */
 export async function finishFramesStage(
   scenes: SceneRecord[],
   stage: StageRecord,
   database: BriDatabase = defaultDb,
 ): Promise<void> {
   await validateRows('scenes', scenes, database);
-  await database.transaction('rw', [database.scenes, database.stages], async () => {
+  const tables = [
+    database.scenes,
+    database.stages,
+    database.frames,
+    database.detections,
+    database.onScreenText,
+    database.captions,
+  ];
+  await database.transaction('rw', tables, async () => {
+    await dropSpanFrames(stage.videoId, database);
     await database.scenes.bulkPut(scenes);
     await database.stages.put(stage);
   });
@@ -252,6 +265,8 @@ export async function putTranscriptChunk(
     'rw',
     [database.transcriptChunks, database.transcriptSegments],
     async () => {
+      // The stage's chunk replaces what was transcribed of its stretch for a question's span.
+      if (!isSpanChunk(chunk)) await dropSpanChunks(chunk.videoId, database, chunk);
       await database.transcriptSegments.bulkPut(rows);
       await database.transcriptChunks.put(chunk);
     },

@@ -68,6 +68,15 @@ export function listOnScreenTextIn(
   return framesIn('onScreenText', videoId, window, database);
 }
 
+/** Stored frames whose time lies in `window`, in time order. */
+export function listFramesIn(
+  videoId: string,
+  window: TimeWindow,
+  database: BriDatabase = defaultDb,
+): Promise<FrameRecord[]> {
+  return framesIn('frames', videoId, window, database);
+}
+
 /** The stored frame at exactly `t`, if any. */
 export function getFrame(
   videoId: string,

@@ -5,7 +5,7 @@ import { captionFrames, releaseCaptioner } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 import { repairConfidence } from './repair-frame-results';
 
-const CAPTIONS: FrameModelStage<FrameCaption> = {
+export const CAPTIONS: FrameModelStage<FrameCaption> = {
   stage: 'captions',
   role: 'caption',
   parameters: CAPTION_PARAMETERS,

@@ -21,6 +21,7 @@ import {
   type ObjectRange,
 } from './object-tracks';
 import { reportStage } from './stage-status';
+import { backgroundTurn } from './background-gate';
 import { StageProgress } from './stage-progress';
 import type { Repaired } from './repair-frame-results';
 import { logEvent } from '../diagnostics/session-log';
@@ -139,6 +140,7 @@ async function runOnFrames<Result extends { t: number }>(
     toRun.map(({ t, blob }) => ({ t, blob })),
     {
       onFrame: async (raw: Result) => {
+        await backgroundTurn();
         const { result: frameResult, fixed } = spec.repair(raw);
         repaired += fixed;
         results.push(frameResult);

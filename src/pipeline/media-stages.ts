@@ -17,6 +17,7 @@ import type { Lineage } from '../shared/lineage';
 import { NO_PICTURE } from './no-picture';
 import { hasPicture } from '../shared/video-types';
 import { reportStage } from './stage-status';
+import { backgroundTurn } from './background-gate';
 import { lineage, progressWriter, setStage, stageRow } from './stage-rows';
 
 const NO_AUDIO = {
@@ -38,6 +39,7 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
   let distinct = 0;
   const result = await sampleFrames(signal, file, video, {
     onFrame: async (frame) => {
+      await backgroundTurn();
       if (frame.sameAs === undefined) distinct++;
       await putFrame({ videoId: video.id, ...frame, lineage: frameLineage });
     },

@@ -5,7 +5,7 @@ import { detectFrames, releaseDetector } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 import { repairScored } from './repair-frame-results';
 
-const OBJECTS: FrameModelStage<FrameDetections> = {
+export const OBJECTS: FrameModelStage<FrameDetections> = {
   stage: 'objects',
   role: 'detect',
   parameters: DETECTOR_PARAMETERS,

@@ -8,7 +8,7 @@ import { repairScored } from './repair-frame-results';
 /** Lines compare case- and space-insensitively when merged over frames. */
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-const TEXT: FrameModelStage<FrameText> = {
+export const TEXT: FrameModelStage<FrameText> = {
   stage: 'text',
   role: 'ocr',
   parameters: { detector: 'DB', ...OCR_PARAMETERS },

@@ -4,6 +4,7 @@ import { resolveModel } from '../../models';
 import { releaseTranscriber, transcribe, type TranscribedChunk } from '../bridges/transcribe';
 import {
   clearStageRows,
+  dropSpanTranscript,
   listSpeechRegions,
   listTranscript,
   listTranscriptChunks,
@@ -13,6 +14,7 @@ import {
 import { openVideoFile } from '../storage/video-files';
 import { readSettings } from '../settings/settings';
 import { StageProgress } from './stage-progress';
+import { backgroundTurn } from './background-gate';
 import { lineage, setStage } from './stage-rows';
 
 /**
@@ -38,7 +40,9 @@ async function transcribeSpeech(
   signal: AbortSignal,
   resume: boolean,
 ): Promise<void> {
-  if (!resume) await clearStageRows(video.id, 'transcript');
+  // A resumed run picks up the stage's own chunks; what a question's span wrote goes.
+  if (resume) await dropSpanTranscript(video.id);
+  else await clearStageRows(video.id, 'transcript');
   const stored = resume ? await listTranscript(video.id) : [];
   const storedChunks = resume ? await listTranscriptChunks(video.id) : [];
   if (!video.hasAudio) {
@@ -75,6 +79,7 @@ async function transcribeSpeech(
   const repairs: Repairs = { repaired: 0, dropped: 0 };
   const result = await transcribe(signal, request, {
     onChunk: async ({ chunk, segments: raw, language }: TranscribedChunk) => {
+      await backgroundTurn();
       const { segments: found, repairs: fixed } = repairSegments(raw, {
         start: 0,
         end: video.duration,
@@ -120,6 +125,8 @@ async function transcribeSpeech(
     seconds: result.seconds,
   };
   const detail = languages.size > 0 ? `Spoken: ${[...languages].join(', ')}` : undefined;
+  // A span transcribed for a question where no speech was found: the stage's word is final.
+  await dropSpanTranscript(video.id);
   await setStage(video.id, 'transcript', { state: 'done', progress: 1, stats, detail });
 }
 

@@ -10,8 +10,11 @@ export interface SampledFrame {
   width: number;
   height: number;
   sceneIndex: number;
-  /** Why it was kept: the first frame of a scene, or the regular interval. */
-  reason: 'scene' | 'interval';
+  /**
+   * Why it was kept: the first frame of a scene, or the regular interval — or sampled for a
+   * question's span before the frames stage got there (replaced by the stage's own when it ends).
+   */
+  reason: 'scene' | 'interval' | 'span';
   /**
    * Set when this frame shows nothing new: the time of the earlier frame in its shot whose
    * caption, objects, text and image embedding it shares (frame-novelty.ts). The image models

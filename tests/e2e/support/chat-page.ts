@@ -23,9 +23,14 @@ export class ChatPage {
   }
 }
 
-/** What the model was sent back by the last tool it called (the fake Groq's view). */
-export function lastToolResult<Result>(request: ChatRequest): Result {
+/** The text the last tool's result was sent to the model as (the fake Groq's view). */
+export function lastToolText(request: ChatRequest): string {
   const message = request.messages.at(-1);
   if (message?.role !== 'tool') throw new Error('expected a tool result last');
-  return (JSON.parse(withoutDataNotice(message.content)) as { result: Result }).result;
+  return withoutDataNotice(message.content);
+}
+
+/** What the model was sent back by the last tool it called, for tools that send JSON. */
+export function lastToolResult<Result>(request: ChatRequest): Result {
+  return (JSON.parse(lastToolText(request)) as { result: Result }).result;
 }

@@ -153,6 +153,43 @@ describe('ask without Groq', () => {
   });
 });
 
+describe('a question about a moment not analysed yet', () => {
+  const look = {
+    start: 0,
+    end: 10,
+    did: { frames: 5 },
+    seconds: 1.5,
+    stagesThen: [{ stage: 'frames' as const, state: 'running' as const, progress: 0.1 }],
+  };
+
+  it('has its span looked at first, before the tools answer, and says so', async () => {
+    settings = { ...settings, groqApiKey: null };
+    const order: string[] = [];
+    const statuses: string[] = [];
+    deps.lookFirst = async (video, question, { onStatus }) => {
+      order.push(`look ${video.id}: ${question}`);
+      onStatus?.('looking first');
+      return look;
+    };
+    const result = await ask('city', 'What is said in the first 10 seconds?', deps, {
+      onStatus: (status) => statuses.push(status),
+      onToken: () => order.push('answer'),
+    });
+    expect(order[0]).toBe('look city: What is said in the first 10 seconds?');
+    expect(order.slice(1)).toContain('answer');
+    expect(statuses).toEqual(['looking first']);
+    expect(result.lookedFirst).toEqual(look);
+  });
+
+  it('is still answered, from what is indexed, when looking first fails', async () => {
+    settings = { ...settings, groqApiKey: null };
+    deps.lookFirst = () => Promise.reject(new Error('the captioner failed to load'));
+    const result = await ask('city', 'What is said in the first 10 seconds?', deps);
+    expect(result.lookedFirst).toBeNull();
+    expect(result.answer).toContain('Welcome to the city tour');
+  });
+});
+
 describe('memoryMessages', () => {
   it('sends the last six turns in full and summarises the older ones', () => {
     const turns = Array.from(

@@ -15,10 +15,14 @@ export interface FullFrame {
 
 async function encode(
   image: CanvasImageSource,
-  width: number,
-  height: number,
+  sourceWidth: number,
+  sourceHeight: number,
   t: number,
+  maxSide = Infinity,
 ): Promise<FullFrame> {
+  const scale = Math.min(1, maxSide / Math.max(sourceWidth, sourceHeight));
+  const width = Math.max(1, Math.round(sourceWidth * scale));
+  const height = Math.max(1, Math.round(sourceHeight * scale));
   const canvas = new OffscreenCanvas(width, height);
   canvas.getContext('2d')?.drawImage(image, 0, 0, width, height);
   return {
@@ -29,8 +33,13 @@ async function encode(
   };
 }
 
-/** The frame showing at `t` seconds, at the video's own resolution. */
-export async function frameAt(file: Blob, container: ContainerKind, t: number): Promise<FullFrame> {
+/** The frame showing at `t` seconds, at the video's own resolution or scaled to `maxSide`. */
+export async function frameAt(
+  file: Blob,
+  container: ContainerKind,
+  t: number,
+  maxSide?: number,
+): Promise<FullFrame> {
   if ((await videoDecoderFor(file, container)) === 'ffmpeg') {
     const png = await withMountedFile(file, async (ffmpeg, path) => {
       const status = await ffmpeg.exec([
@@ -51,7 +60,7 @@ export async function frameAt(file: Blob, container: ContainerKind, t: number): 
       new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
     );
     try {
-      return await encode(bitmap, bitmap.width, bitmap.height, t);
+      return await encode(bitmap, bitmap.width, bitmap.height, t, maxSide);
     } finally {
       bitmap.close();
     }
@@ -66,7 +75,7 @@ export async function frameAt(file: Blob, container: ContainerKind, t: number): 
       (await sink.getCanvas(start + t)) ?? (await sink.getCanvas(await track.getFirstTimestamp()));
     if (!frame) throw new Error(`no frame at ${t} s`);
     const canvas = frame.canvas as OffscreenCanvas;
-    return await encode(canvas, canvas.width, canvas.height, frame.timestamp - start);
+    return await encode(canvas, canvas.width, canvas.height, frame.timestamp - start, maxSide);
   } finally {
     input.dispose();
   }
