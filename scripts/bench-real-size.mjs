@@ -8,6 +8,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { runnerImport } from 'vite';
+import { benchFirstAnswer } from './bench-first-answer.mjs';
 
 /** Where the built models live (`<dir>/test-full/<folder>`): never inside the repo. */
 export const REAL_SIZE_DIR = resolve(
@@ -76,6 +77,35 @@ export function joinedVideo(source, times) {
  * their memory read from /proc) with the real-size models and auto-analysis on, and times
  * chat-ready, every stage and the full index from the drop.
  */
+/** A Chromium of its own (fresh profile) with the app open on the real-size models. */
+async function openRealSizePage({ appUrl, modelBaseUrl, chromiumArgs, wasmThreads }) {
+  const profile = mkdtempSync(join(tmpdir(), 'bri-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(appUrl);
+  await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
+  await page.evaluate(
+    ([modelBaseUrl, models, wasmThreads]) =>
+      window.bri.configure({ autoAnalyse: true, modelBaseUrl, models, wasmThreads }),
+    [modelBaseUrl, REAL_SIZE_MODELS, wasmThreads],
+  );
+  return { profile, context, page };
+}
+
+/** The first answer about the last 30 s of `file`, asked at its drop, with the real-size models. */
+export async function benchRealSizeFirstAnswer(options) {
+  const { profile, context, page } = await openRealSizePage(options);
+  try {
+    return await benchFirstAnswer(page, options.file);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 export async function benchJourney({
   appUrl,
   modelBaseUrl,
@@ -87,24 +117,17 @@ export async function benchJourney({
   const { browserPidFor, rendererMemory, samplePeak } = (
     await runnerImport(resolve(import.meta.dirname, 'lib/renderer-memory.ts'))
   ).module;
-  const profile = mkdtempSync(join(tmpdir(), 'bri-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
+  const { profile, context, page } = await openRealSizePage({
+    appUrl,
+    modelBaseUrl,
+    chromiumArgs,
+    wasmThreads,
   });
   const measure = rendererMemory(browserPidFor(profile));
   const memory = samplePeak(measure, 500);
   /** The most memory seen while each set of stages was running. */
   const peaks = new Map();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(appUrl);
-    await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
-    await page.evaluate(
-      ([modelBaseUrl, models, wasmThreads]) =>
-        window.bri.configure({ autoAnalyse: true, modelBaseUrl, models, wasmThreads }),
-      [modelBaseUrl, REAL_SIZE_MODELS, wasmThreads],
-    );
     const { device } = await page.evaluate(() => window.bri.diagnostics());
     const compute = {
       crossOriginIsolated: device.crossOriginIsolated,

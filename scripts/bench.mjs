@@ -5,9 +5,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { benchTools } from './bench-tools.mjs';
+import { benchFirstAnswer } from './bench-first-answer.mjs';
 import {
   REAL_SIZE_DIR,
   benchJourney,
+  benchRealSizeFirstAnswer,
   ensureRealSizeModels,
   joinedVideo,
 } from './bench-real-size.mjs';
@@ -156,6 +158,9 @@ async function benchFixture(browser) {
   }
   const indexTotal = (Date.now() - dropped) / 1000;
   const tools = await benchTools(page, id);
+  const firstAnswer = await benchFirstAnswer(page, resolve(SHARED, 'media', VIDEO));
+  // Its workers end with it: nothing of this page runs on into the real-size figures.
+  await page.close();
 
   const result = {
     video: VIDEO,
@@ -182,6 +187,7 @@ async function benchFixture(browser) {
     chat_ready_s: chatReady === null ? null : round(chatReady),
     index_total_s: round(indexTotal),
     peak_heap_mb: round(peakHeap / 1e6),
+    ...firstAnswer,
     ...tools,
   };
   console.info(
@@ -209,6 +215,9 @@ async function benchFixture(browser) {
   );
   console.info(
     `from the drop: chat-ready ${result.chat_ready_s} s, fully indexed ${result.index_total_s} s (fixture models for ASR, captions, embeddings); peak main-thread JS heap ${result.peak_heap_mb} MB`,
+  );
+  console.info(
+    `first answer about the last 30 s, asked at the drop: ${result.first_answer_at_end_s} s (the span analysed first in ${result.first_answer_span_s} s; the frames stage was at ${Math.round((result.first_answer_frames_stage_then ?? 0) * 100)} % then)`,
   );
   const slowest = Object.entries(tools.tool_p95_ms).sort((a, b) => b[1] - a[1])[0];
   console.info(
@@ -243,6 +252,19 @@ async function benchRealSize() {
   };
   const lecture = await journey(resolve(SHARED, 'media', VIDEO), 300);
   report(VIDEO, lecture);
+  Object.assign(
+    lecture,
+    await benchRealSizeFirstAnswer({
+      appUrl: `http://localhost:${PORT}/`,
+      modelBaseUrl: `http://localhost:${MODEL_PORT}/`,
+      file: resolve(SHARED, 'media', VIDEO),
+      chromiumArgs: ARGS,
+      wasmThreads: flags.threads === 'auto' ? 'auto' : Number(flags.threads),
+    }),
+  );
+  console.info(
+    `  first answer about the last 30 s, asked at the drop: ${lecture.first_answer_at_end_s} s (span ${lecture.first_answer_span_s} s)`,
+  );
   if (!flags['long-video']) return lecture;
   const long = await journey(joinedVideo(resolve(SHARED, 'media', VIDEO), 12), 3600);
   report('lecture × 12 (1 hour)', long);

@@ -33,8 +33,10 @@ import { TEXT } from './text-stage';
 
 /** Longer spans are the stages' work: looking first is for a moment or a short stretch. */
 const MAX_SPAN_S = 30;
-/** One frame every this many seconds of the span (the frames stage's own interval). */
+/** One frame every this many seconds of a short span (the frames stage's own interval)… */
 const SPAN_FRAME_STEP_S = 2;
+/** …and no more than this many in a long one: each costs every image model a pass. */
+const SPAN_MAX_FRAMES = 6;
 /** A stored frame this close to a step already shows it. */
 const FRAME_NEAR_S = 1;
 /** The size the frames stage stores frames at (workers/lib/frames/sample-plan.ts). */
@@ -73,7 +75,7 @@ const FRAME_MODELS = [
 
 /**
  * Analyses one span of a video ahead of its stages, for a question about it: frames are sampled
- * there (one every 2 s, unless the frames stage has stored them), the detector, the text reader
+ * there (one every 2 s, at most 6, unless the frames stage has stored them), the detector, the text reader
  * and the captioner look at them, and Whisper hears the span's audio — each only where its stage
  * hasn't finished and the span has nothing from it yet. The running stages wait meanwhile
  * (background-gate.ts). The rows are the stages' kind, marked as the span's, and give way to the
@@ -173,7 +175,8 @@ async function sampleSpanFrames(video: VideoRecord, file: Blob, span: Span): Pro
   );
   let count = 0;
   const seen = new Set(stored.map((frame) => frame.t));
-  for (let t = span.start; t <= span.end; t += SPAN_FRAME_STEP_S) {
+  const step = Math.max(SPAN_FRAME_STEP_S, (span.end - span.start) / (SPAN_MAX_FRAMES - 1));
+  for (let t = span.start; t <= span.end + 1e-6; t += step) {
     if (stored.some((frame) => Math.abs(frame.t - t) < FRAME_NEAR_S)) continue;
     const frame = await frameAt(file, video.container, t, STORED_FRAME_SIDE);
     if (seen.has(frame.t) || frame.t < span.start - FRAME_NEAR_S) continue; // past the last frame
