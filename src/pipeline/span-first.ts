@@ -43,6 +43,12 @@ const FRAME_NEAR_S = 1;
 const STORED_FRAME_SIDE = 384;
 
 const settled = (row: StageRecord | undefined) => row?.state === 'done' || row?.state === 'skipped';
+/**
+ * Work the queue holds: a span moves pending stages' work to the front; it does not start what
+ * nobody asked for (auto-analysis off, a stage never run, one that failed or was cancelled).
+ */
+const pending = (row: StageRecord | undefined) =>
+  row?.state === 'queued' || row?.state === 'running';
 
 /** A frame model's stage and how to run it over a span's frames (returns the frames it ran on). */
 interface SpanFrameModel {
@@ -75,9 +81,9 @@ const FRAME_MODELS = [
 
 /**
  * Analyses one span of a video ahead of its stages, for a question about it: frames are sampled
- * there (one every 2 s, at most 6, unless the frames stage has stored them), the detector, the text reader
- * and the captioner look at them, and Whisper hears the span's audio — each only where its stage
- * hasn't finished and the span has nothing from it yet. The running stages wait meanwhile
+ * there (one every 2 s, at most 6, unless the frames stage has stored them), the detector, the
+ * text reader and the captioner look at them, and Whisper hears the span's audio — each only
+ * where its stage is queued or running and the span has nothing from it yet. The running stages wait meanwhile
  * (background-gate.ts). The rows are the stages' kind, marked as the span's, and give way to the
  * stages' own when those get there (src/db/span-rows.ts). `onStart` is called once there is work
  * to do; returns null when the stages have the span covered already.
@@ -94,8 +100,10 @@ export async function lookAtSpanFirst(
   };
   if (span.end <= span.start) return null;
   const stage = stageLookup(await listStages(video.id));
-  const picture = hasPicture(video) && FRAME_MODELS.some((model) => !settled(stage(model.stage)));
-  const sound = video.hasAudio && !settled(stage('transcript'));
+  const framesThere = settled(stage('frames')) || pending(stage('frames'));
+  const picture =
+    hasPicture(video) && framesThere && FRAME_MODELS.some((model) => pending(stage(model.stage)));
+  const sound = video.hasAudio && pending(stage('transcript'));
   if (!picture && !sound) return null;
   onStart();
 
@@ -105,14 +113,14 @@ export async function lookAtSpanFirst(
   try {
     const file = await openVideoFile(video.id, video.storage);
     if (picture) {
-      if (!settled(stage('frames'))) did.frames = await sampleSpanFrames(video, file, span);
+      if (pending(stage('frames'))) did.frames = await sampleSpanFrames(video, file, span);
       // The span's frames, those sampled a little either side of it included.
       const frames = await listFramesIn(video.id, {
         start: span.start - FRAME_NEAR_S,
         end: span.end + FRAME_NEAR_S,
       });
       for (const model of FRAME_MODELS) {
-        if (settled(stage(model.stage))) continue;
+        if (!pending(stage(model.stage))) continue;
         signal.throwIfAborted();
         did[model.stage] = await model.run(video, frames, span, signal);
       }
