@@ -31,6 +31,13 @@ export interface TranscribeRequest {
   regions: { start: number; end: number }[];
   /** Start times of chunks stored before a reload (a checkpoint): not run again. */
   done: readonly number[];
+  /**
+   * Decode from the first chunk to hear, not from the file's start: for a short span far into a
+   * long file. A seeked decode's samples can differ by a fraction of a sample from a whole one
+   * (the 16 kHz grid and the decoder's warm-up), so the stage doesn't: a resumed run must hear
+   * exactly what an uninterrupted one heard.
+   */
+  seek?: boolean;
 }
 
 /** Shifts a chunk's segments from chunk-relative to video time. */
@@ -52,7 +59,7 @@ const api = {
    */
   async transcribe(
     signal: AbortSignal,
-    { model, file, video, regions, done }: TranscribeRequest,
+    { model, file, video, regions, done, seek = false }: TranscribeRequest,
     onChunk: (result: TranscribedChunk) => Promise<void>,
     onProgress: (progress: WorkProgress) => void,
   ): Promise<{ device: string; seconds: number; wordTimestamps: boolean; chunks: number }> {
@@ -96,8 +103,7 @@ const api = {
       bufferStart += drop / TARGET_RATE;
     };
     if (chunks.length > 0) {
-      // Decoding starts at the first chunk still to do (a span asked about, a resumed run).
-      const from = chunks.find((chunk) => !skip.has(chunk.start))?.start ?? 0;
+      const from = seek ? (chunks.find((chunk) => !skip.has(chunk.start))?.start ?? 0) : 0;
       const audio = decodeAudio16k(file, video.container, video.duration, signal, from);
       for await (const piece of audio) {
         if (buffer.length === 0) bufferStart = piece.start;

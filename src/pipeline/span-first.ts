@@ -247,6 +247,8 @@ async function transcribeSpan(
     video: { container: video.container, duration: video.duration },
     regions: [span],
     done: [],
+    // Only the span's audio is decoded, not all before it.
+    seek: true,
   };
   const result = await transcribe(signal, request, {
     onChunk: async ({ chunk, segments: raw, language }) => {
