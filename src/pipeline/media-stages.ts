@@ -64,10 +64,13 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
 }
 
 /** Which decoder made the frames: ffmpeg.wasm (AVI, codecs the browser can't decode) or WebCodecs. */
-function framesLineage(decoder: 'webcodecs' | 'ffmpeg'): Lineage {
+export function framesLineage(
+  decoder: 'webcodecs' | 'ffmpeg',
+  parameters: Record<string, unknown> = {},
+): Lineage {
   return decoder === 'ffmpeg'
-    ? lineage('ffmpeg.wasm', __TOOL_VERSIONS__['@ffmpeg/core'] ?? '', {}, 'wasm')
-    : lineage('webcodecs+mediabunny', __TOOL_VERSIONS__.mediabunny ?? '', {}, 'cpu');
+    ? lineage('ffmpeg.wasm', __TOOL_VERSIONS__['@ffmpeg/core'] ?? '', parameters, 'wasm')
+    : lineage('webcodecs+mediabunny', __TOOL_VERSIONS__.mediabunny ?? '', parameters, 'cpu');
 }
 
 /** Audio + speech regions: streamed decode to 16 kHz and Silero VAD, in the media worker. */

@@ -28,6 +28,7 @@ import { CAPTIONS } from './captions-stage';
 import type { FrameModelStage } from './frame-model-stage';
 import { OBJECTS } from './objects-stage';
 import { lineage } from './stage-rows';
+import { framesLineage } from './media-stages';
 import { repairSegments } from './repair-segments';
 import { TEXT } from './text-stage';
 
@@ -39,6 +40,12 @@ const SPAN_FRAME_STEP_S = 2;
 const SPAN_MAX_FRAMES = 6;
 /** A stored frame this close to a step already shows it. */
 const FRAME_NEAR_S = 1;
+
+/** The span with the frames sampled just either side of it (a step's frame may land there). */
+const withNearFrames = (span: Span): Span => ({
+  start: span.start - FRAME_NEAR_S,
+  end: span.end + FRAME_NEAR_S,
+});
 /** The size the frames stage stores frames at (workers/lib/frames/sample-plan.ts). */
 const STORED_FRAME_SIDE = 384;
 
@@ -83,8 +90,8 @@ const FRAME_MODELS = [
  * Analyses one span of a video ahead of its stages, for a question about it: frames are sampled
  * there (one every 2 s, at most 6, unless the frames stage has stored them), the detector, the
  * text reader and the captioner look at them, and Whisper hears the span's audio — each only
- * where its stage is queued or running and the span has nothing from it yet. The running stages wait meanwhile
- * (background-gate.ts). The rows are the stages' kind, marked as the span's, and give way to the
+ * where its stage is queued or running and the span has nothing from it yet. The running stages
+ * wait meanwhile (background-gate.ts). The rows are the stages' kind, marked as the span's, and give way to the
  * stages' own when those get there (src/db/span-rows.ts). `onStart` is called once there is work
  * to do; returns null when the stages have the span covered already.
  */
@@ -114,11 +121,7 @@ export async function lookAtSpanFirst(
     const file = await openVideoFile(video.id, video.storage);
     if (picture) {
       if (pending(stage('frames'))) did.frames = await sampleSpanFrames(video, file, span);
-      // The span's frames, those sampled a little either side of it included.
-      const frames = await listFramesIn(video.id, {
-        start: span.start - FRAME_NEAR_S,
-        end: span.end + FRAME_NEAR_S,
-      });
+      const frames = await listFramesIn(video.id, withNearFrames(span));
       for (const model of FRAME_MODELS) {
         if (!pending(stage(model.stage))) continue;
         signal.throwIfAborted();
@@ -170,17 +173,10 @@ function stageLookup(rows: StageRecord[]) {
 
 /** Samples the span's frames the frames stage hasn't stored; returns how many were stored. */
 async function sampleSpanFrames(video: VideoRecord, file: Blob, span: Span): Promise<number> {
-  const stored = await listFramesIn(video.id, {
-    start: span.start - FRAME_NEAR_S,
-    end: span.end + FRAME_NEAR_S,
+  const stored = await listFramesIn(video.id, withNearFrames(span));
+  const frameLineage = framesLineage(await videoDecoder(file, video.container), {
+    span: [span.start, span.end],
   });
-  const decoder = await videoDecoder(file, video.container);
-  const frameLineage = lineage(
-    decoder === 'ffmpeg' ? 'ffmpeg.wasm' : 'webcodecs+mediabunny',
-    (decoder === 'ffmpeg' ? __TOOL_VERSIONS__['@ffmpeg/core'] : __TOOL_VERSIONS__.mediabunny) ?? '',
-    { span: [span.start, span.end] },
-    decoder === 'ffmpeg' ? 'wasm' : 'cpu',
-  );
   let count = 0;
   const seen = new Set(stored.map((frame) => frame.t));
   const step = Math.max(SPAN_FRAME_STEP_S, (span.end - span.start) / (SPAN_MAX_FRAMES - 1));
@@ -205,7 +201,7 @@ async function runFrameModel<Result extends { t: number }>(
   span: Span,
   signal: AbortSignal,
 ): Promise<number> {
-  const done = new Set((await storedIn(video.id, span)).map((row) => row.t));
+  const done = new Set((await storedIn(video.id, withNearFrames(span))).map((row) => row.t));
   const toRun = frames.filter((frame) => !done.has(frame.t));
   if (toRun.length === 0) return 0;
   const model = resolveModel(spec.role, readSettings());
