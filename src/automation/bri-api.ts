@@ -3,6 +3,7 @@ import { askBri, wipeMemory } from '../agent/app-ask';
 import { getVideo, listVideos } from '../db';
 import { currentDiagnostics } from '../diagnostics/save-report';
 import { exportBackup } from '../library/backup/backup-library';
+import { exportClip, exportHighlights } from '../library/exports/clips';
 import { exportVideo } from '../library/exports/export-video';
 import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-queue';
@@ -32,6 +33,8 @@ export function installBriApi(): void {
     getIndex,
     exportBackup: (ids) => exportBackup(ids),
     export: (id, format) => exportVideo(id, format),
+    exportClip: (id, start, end) => exportClip(id, start, end),
+    exportHighlights: (id, ranges) => exportHighlights(id, ranges),
     importBackup: (file) => restoreBackup(file),
     frameAt,
     embedQuery: async (query, space) => {

@@ -165,6 +165,25 @@ export interface BriApi {
    */
   export(videoId: string, format: 'srt' | 'vtt' | 'md' | 'index'): Promise<Blob>;
   /**
+   * [start, end) seconds of a video as a clip (MP4; WebM for WebM sources), cut from the stored
+   * file without reading it whole: packets are copied (an MP4 cut between key frames keeps the key
+   * frame before and an edit list hides the lead-in); a WebM cut off a key frame is re-encoded.
+   * Rejects with `ClipRangeError` (outside the video, empty, over 30 min) or
+   * `ClipUnsupportedError` (AVI, FLV: containers the browser can't cut).
+   */
+  exportClip(videoId: string, start: number, end: number): Promise<Blob>;
+  /**
+   * The ranges joined into one clip in time order (overlaps merged), by copying packets: each
+   * part starts at the key frame at or before its start. `parts` says what each part holds.
+   */
+  exportHighlights(
+    videoId: string,
+    ranges: { start: number; end: number }[],
+  ): Promise<{
+    blob: Blob;
+    parts: { asked: { start: number; end: number }; start: number; end: number }[];
+  }>;
+  /**
    * Restores a `.bri` backup (the same as dropping it on the page): the videos not in the library
    * yet, each all or nothing. Rejects with `NotABackupError` for a file that isn't one.
    */

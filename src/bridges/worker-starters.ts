@@ -46,6 +46,11 @@ export const START_WORKER = {
       type: 'module',
       name: 'embed',
     }),
+  clip: () =>
+    new Worker(new URL('../../workers/clip.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'clip',
+    }),
   chat: () =>
     new Worker(new URL('../../workers/chat.worker.ts', import.meta.url), {
       type: 'module',

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AgentError } from '../agent/agent-errors';
 import { askBri, wipeMemory } from '../agent/app-ask';
 import type { Citation } from '../agent/citations';
+import { SaveHighlights } from './SaveHighlights';
 import { listChatTurns, LIBRARY_SCOPE, type ChatTurnRecord } from '../db';
 import { ChatMarkdown } from './ChatMarkdown';
 import { WhatWasSent } from './WhatWasSent';
@@ -111,6 +112,7 @@ export function ChatPanel({
             <div className="chat__answer" data-testid="chat.message" data-mode={turn.mode}>
               <ChatMarkdown text={turn.answer} citations={turn.citations} onCite={onCite} />
             </div>
+            {videoId && <SaveHighlights videoId={videoId} citations={turn.citations} />}
             {turn.sent && <WhatWasSent sent={turn.sent} />}
           </li>
         ))}

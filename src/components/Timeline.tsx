@@ -1,8 +1,9 @@
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { seekPlayer } from './navigation';
 import type { VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
 import { buildLanes } from './timeline-lanes';
+import { BlockClip, type SelectedBlock } from './BlockClip';
 
 const percent = (t: number, duration: number) =>
   `${Math.min(100, Math.max(0, (t / duration) * 100)).toFixed(3)}%`;
@@ -21,11 +22,20 @@ function Playhead({ duration }: { duration: number }) {
 
 /**
  * Scenes, speech, objects and on-screen text as lanes under the player. Each block is a button
- * (keyboard and screen readers reach it) that seeks to its start; clicking a lane's empty track
- * seeks to that point.
+ * (keyboard and screen readers reach it) that seeks to its start and selects it, so it can be
+ * saved as a clip; clicking a lane's empty track seeks to that point.
  */
-export function Timeline({ rows, duration }: { rows: VideoTimelineRows; duration: number }) {
+export function Timeline({
+  rows,
+  duration,
+  videoId,
+}: {
+  rows: VideoTimelineRows;
+  duration: number;
+  videoId: string;
+}) {
   const lanes = useMemo(() => buildLanes(rows, duration), [rows, duration]);
+  const [selected, setSelected] = useState<SelectedBlock | null>(null);
   const seekAtPointer = (e: MouseEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // A block handles its own click.
     const box = e.currentTarget.getBoundingClientRect();
@@ -56,7 +66,10 @@ export function Timeline({ rows, duration }: { rows: VideoTimelineRows; duration
                 }}
                 aria-label={block.label}
                 title={block.label}
-                onClick={() => seekPlayer(block.start)}
+                onClick={() => {
+                  seekPlayer(block.start);
+                  setSelected({ start: block.start, end: block.end, label: block.label });
+                }}
                 data-testid="timeline.block"
               />
             ))}
@@ -64,6 +77,7 @@ export function Timeline({ rows, duration }: { rows: VideoTimelineRows; duration
           </div>
         </div>
       ))}
+      <BlockClip videoId={videoId} block={selected} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useStageRows } from '../store/analysis-store';
 import { useLibraryStore } from '../store/library-store';
 import { AnalysisStatus } from './AnalysisStatus';
 import { ChatPanel } from './ChatPanel';
+import { ClipStatus } from './ClipStatus';
 import { ExportMenu } from './ExportMenu';
 import { Timeline } from './Timeline';
 import { TranscriptPanel } from './TranscriptPanel';
@@ -59,7 +60,8 @@ function VideoBody({ video }: { video: VideoRecord }) {
     <div className="video-view__body">
       <div className="video-view__media">
         <VideoPlayer video={video} />
-        {rows && <Timeline rows={rows} duration={video.duration} />}
+        {rows && <Timeline rows={rows} duration={video.duration} videoId={video.id} />}
+        <ClipStatus />
         {error && (
           <p className="card__error" role="alert">
             {error}

@@ -13,6 +13,13 @@ import { VideoPage } from './support/video-page';
 import { LibraryPage } from './support/library-page';
 import { parseSrt } from './support/parse-srt';
 import { snapScreens } from './support/screens';
+import { frameDifference, keyFrameTimes, readClip } from './support/clip-check';
+
+async function downloadPath(page: Page, click: () => Promise<void>): Promise<string> {
+  const download = page.waitForEvent('download');
+  await click();
+  return (await download).path();
+}
 
 async function downloadText(page: Page, click: () => Promise<void>): Promise<string> {
   const download = page.waitForEvent('download');
@@ -123,6 +130,30 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await citations.nth(1).click();
       await expect.poll(() => videoView.playerTime()).toBeCloseTo(times[1] ?? 0, 0);
       await snapScreens(page, 'video-chat');
+    });
+
+    await test.step('save a clip of the bus citation and the answer’s highlights: each decodes and lasts what it holds', async () => {
+      const busAt = Number(await citations.first().getAttribute('data-t'));
+      const clipPath = await downloadPath(page, () =>
+        page.getByTestId('chat.citation.clip').first().click(),
+      );
+      await expect(page.getByTestId('clip.status')).toHaveAttribute('data-state', 'done');
+      const clip = await readClip(await readFile(clipPath));
+      expect(Math.abs(clip.duration - 4)).toBeLessThanOrEqual(0.5); // 2 s either side.
+      expect(frameDifference(clipPath, 2, mediaPath('lecture-5min.mp4'), busAt)).toBeLessThan(12);
+      const highlightsPath = await downloadPath(page, () =>
+        page.getByTestId('chat.highlights').last().click(),
+      );
+      const times = await citations.evaluateAll((els) =>
+        els.map((el) => Number(el.getAttribute('data-t'))),
+      );
+      const keys = keyFrameTimes(mediaPath('lecture-5min.mp4'));
+      const held = times.reduce(
+        (sum, t) => sum + t + 2 - Math.max(...keys.filter((k) => k <= t - 2 + 0.001)),
+        0,
+      );
+      const highlights = await readClip(await readFile(highlightsPath));
+      expect(Math.abs(highlights.duration - held)).toBeLessThanOrEqual(1);
     });
 
     const index = await page.evaluate((id) => window.bri.getIndex(id), id);

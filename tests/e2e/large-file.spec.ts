@@ -11,6 +11,7 @@ import { readStoredState } from './support/stored-state';
 
 const LOOPS = 112; // 112 × 4.5 MB ≈ 500 MB, about 9 h 20 min of video.
 const MAX_GROWTH_BYTES = 100 * 1024 * 1024;
+const CLIP_GROWTH_GUARD_BYTES = 300 * 1024 * 1024;
 
 /** A ~500 MB MP4 made by stream-copying the lecture clip end to end (cached between runs). */
 function bigVideo(): string {
@@ -86,6 +87,34 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
       return (await (await dir.getFileHandle(id)).getFile()).size;
     }, video?.id ?? '');
     expect(stored).toBe(size);
+
+    await test.step('a clip from nine hours in is cut without the tab holding the file', async () => {
+      // A cold clip worker costs a fixed amount whatever the file: pay it on the small clip first.
+      const small = (await page.evaluate(() => window.bri.listVideos())).find(
+        (stored) => stored.size !== size,
+      );
+      await page.evaluate(
+        (id) => window.bri.exportClip(id, 18, 24).then((b) => b.size),
+        small?.id ?? '',
+      );
+      const before = measure(true);
+      const clipSampler = samplePeak(measure);
+      const start = (video?.duration ?? 0) - 20;
+      const clipBytes = await page.evaluate(
+        ([id, from]) => window.bri.exportClip(id, from, from + 6).then((b) => b.size),
+        [video?.id ?? '', start] as const,
+      );
+      const clipPeak = clipSampler.stop();
+      const clipGrowthMb = (clipPeak - before) / 1048576;
+      console.info(
+        `clip of 6 s at ${start.toFixed(0)} s: ${(clipBytes / 1e6).toFixed(2)} MB, renderer peak +${clipGrowthMb.toFixed(0)} MB`,
+      );
+      expect(clipBytes).toBeGreaterThan(100_000);
+      // Issue 20 asks for < 100 MB and this is not met yet: mediabunny's demuxer builds the whole
+      // sample table of the 9-hour file (about a million samples) as objects, +201 MB here. This
+      // bound only stops it getting worse until the clip worker reads MP4s with the lean index.
+      expect(clipPeak - before).toBeLessThan(CLIP_GROWTH_GUARD_BYTES);
+    });
 
     await test.step('cancelling a large import mid-copy stores nothing', async () => {
       const before = await readStoredState(page);
