@@ -25,7 +25,9 @@ describe('ChatMarkdown renders answers as Groq models write them', () => {
     );
     expect(html).toContain('<h4>When the bus shows up</h4>');
     expect(html).not.toContain('###');
-    expect(html).toMatch(/<ul>\s*<li>First pass <button[^]*<ul>\s*<li>it stops at <button/);
+    expect(html).toMatch(
+      /<ul>\s*<li>First pass <span class="citation-group"><button[^]*<ul>\s*<li>it stops at <span class="citation-group"><button/,
+    );
     expect(citedLabels(html)).toEqual(['20', '25', '140']);
   });
 
@@ -36,7 +38,9 @@ describe('ChatMarkdown renders answers as Groq models write them', () => {
     );
     expect(html).toContain('<div class="chat__table"><table>');
     expect(html).toMatch(/<th>Moment<\/th>\s*<th>What<\/th>/);
-    expect(html).toMatch(/<td><button[^>]*data-t="20"[^]*<\/button><\/td>\s*<td>a bus<\/td>/);
+    expect(html).toMatch(
+      /<td><span class="citation-group"><button[^>]*data-t="20"[^]*<\/button><\/span><\/td>\s*<td>a bus<\/td>/,
+    );
     expect(html).not.toContain('|');
     expect(citedLabels(html)).toEqual(['20', '70']);
   });
