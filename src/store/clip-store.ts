@@ -15,7 +15,13 @@ export interface ClipState {
   context: number;
 }
 
-export const useClipStore = create<ClipState>()(() => ({ job: null, context: 2 }));
+/** Seconds of context a clip of a moment gets either side, until the person changes it. */
+export const DEFAULT_CLIP_CONTEXT_S = 2;
+
+export const useClipStore = create<ClipState>()(() => ({
+  job: null,
+  context: DEFAULT_CLIP_CONTEXT_S,
+}));
 
 /** Updates the clip job in place (nothing when there is none). */
 export function patchClipJob(change: Partial<ClipJob>): void {

@@ -2,8 +2,6 @@ import { cutClip, joinClips, type HighlightPart } from '../../bridges/clip';
 import { getVideo, db as defaultDb, type BriDatabase, type VideoRecord } from '../../db';
 import { openVideoFile } from '../../storage/video-files';
 
-/** Seconds of context a clip of a moment gets either side, until the person changes it. */
-export const DEFAULT_CLIP_CONTEXT_S = 2;
 /**
  * The longest clip: a clip is built in memory before it is saved (the source never is), so this
  * bounds what a cut can hold — 30 min of a phone's 1080p is about 400 MB.
