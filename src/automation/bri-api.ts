@@ -5,6 +5,7 @@ import { currentDiagnostics } from '../diagnostics/save-report';
 import { exportBackup } from '../library/backup/backup-library';
 import { exportClip, exportHighlights } from '../library/exports/clips';
 import { exportVideo } from '../library/exports/export-video';
+import { makeChapters } from '../library/chapters/make-chapters';
 import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-queue';
 import { whenIndexed } from '../pipeline/when-indexed';
@@ -33,6 +34,7 @@ export function installBriApi(): void {
     getIndex,
     exportBackup: (ids) => exportBackup(ids),
     export: (id, format) => exportVideo(id, format),
+    makeChapters: async (id) => (await makeChapters(id)).chapters,
     exportClip: (id, start, end) => exportClip(id, start, end),
     exportHighlights: (id, ranges) => exportHighlights(id, ranges),
     importBackup: (file) => restoreBackup(file),

@@ -6,6 +6,7 @@ import type { Lineage } from '../shared/lineage';
 import type { SpanLook } from '../shared/span-look';
 import type { ToolListing, ToolOutcome } from '../tools/tool-types';
 import type { VideoRecord } from '../shared/video-types';
+import type { ExportFormat } from '../shared/export-formats';
 
 export { STAGE_NAMES, type StageName };
 export type { BriSettings };
@@ -159,11 +160,18 @@ export interface BriApi {
   exportBackup(videoIds?: string[]): Promise<Blob>;
   /**
    * One video exported: subtitles from its transcript (`srt`, `vtt`), notes as Markdown (`md`:
-   * summary, chapters from scenes, the conversation with its moments), or its index as a `.bri`
-   * backup (`index`). Rejects with `NothingToExportError` for subtitles of a video with no
-   * transcript.
+   * summary, chapters, the conversation with its moments), its chapters as a WebVTT chapters
+   * track (`chapters`) or a "0:00 Title" list (`chapter-list`) — made first if there are none —
+   * or its index as a `.bri` backup (`index`). Rejects with `NothingToExportError` for subtitles
+   * of a video with no transcript.
    */
-  export(videoId: string, format: 'srt' | 'vtt' | 'md' | 'index'): Promise<Blob>;
+  export(videoId: string, format: ExportFormat): Promise<Blob>;
+  /**
+   * "Make chapters": with a Groq key, one call over the scenes, transcript and on-screen text
+   * (each start checked against the index); without one, from the scene cuts and slide text.
+   * Replaces the stored chapters and resolves with them, in order, the first at 0.
+   */
+  makeChapters(videoId: string): Promise<{ start: number; end: number; title: string }[]>;
   /**
    * [start, end) seconds of a video as a clip (MP4; WebM for WebM sources), cut from the stored
    * file without reading it whole: packets are copied (an MP4 cut between key frames keeps the key

@@ -8,6 +8,17 @@ const CHOICES: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'srt', label: 'Subtitles (SRT)', hint: 'For most players and editors' },
   { format: 'vtt', label: 'Subtitles (WebVTT)', hint: 'For web players' },
   { format: 'md', label: 'Notes (Markdown)', hint: 'Summary, chapters and your questions' },
+  { format: 'chapters', label: 'Chapters (WebVTT)', hint: 'A chapters track for web players' },
+  {
+    format: 'chapter-list',
+    label: 'Chapter list (0:00 Title)',
+    hint: 'Ready to paste into a video description',
+  },
+  {
+    format: 'slides',
+    label: 'Slides (HTML)',
+    hint: 'One page per slide or shot, with its text and what was said; opens anywhere, prints',
+  },
   { format: 'index', label: 'Video and index (.bri)', hint: 'Restores in BRI on any device' },
 ];
 

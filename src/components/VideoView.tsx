@@ -6,6 +6,7 @@ import { STAGE_NAMES } from '../shared/stages';
 import { useStageRows } from '../store/analysis-store';
 import { useLibraryStore } from '../store/library-store';
 import { AnalysisStatus } from './AnalysisStatus';
+import { ChapterList } from './ChapterList';
 import { ChatPanel } from './ChatPanel';
 import { ClipStatus } from './ClipStatus';
 import { ExportMenu } from './ExportMenu';
@@ -62,6 +63,7 @@ function VideoBody({ video }: { video: VideoRecord }) {
         <VideoPlayer video={video} />
         {rows && <Timeline rows={rows} duration={video.duration} videoId={video.id} />}
         <ClipStatus />
+        {rows && <ChapterList videoId={video.id} chapters={rows.chapters} />}
         {error && (
           <p className="card__error" role="alert">
             {error}

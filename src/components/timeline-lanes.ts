@@ -42,9 +42,23 @@ export function mergeForLane(
 
 const span = (start: number, end: number) => `${formatDuration(start)}–${formatDuration(end)}`;
 
-/** The timeline's lanes: scenes, speech, the most-seen objects, and on-screen text. */
+/**
+ * The timeline's lanes: chapters (once made), scenes, speech, the most-seen objects, and
+ * on-screen text.
+ */
 export function buildLanes(rows: VideoTimelineRows, duration: number): Lane[] {
+  const chapters: Lane[] =
+    rows.chapters.length > 0
+      ? [
+          {
+            id: 'chapters',
+            title: 'Chapters',
+            blocks: rows.chapters.map((c, i) => ({ ...c, label: `${i + 1}. ${c.title}` })),
+          },
+        ]
+      : [];
   const lanes: Lane[] = [
+    ...chapters,
     {
       id: 'scenes',
       title: 'Scenes',

@@ -85,6 +85,8 @@ export type {
   TranscriptChunkRecord,
   ToolResultRecord,
   ChatTurnRecord,
+  ChapterRecord,
+  TranslationRecord,
   CaptionRecord,
   EmbeddingRecord,
   EmbeddingSource,
@@ -100,6 +102,8 @@ export * from './span-rows';
 export * from './tool-results';
 export * from './video-backup';
 export * from './chat-turns';
+export * from './chapter-rows';
+export * from './translation-rows';
 export * from './live-reads';
 export { PLAIN_ID, VIDEO_RECORD } from './record-schemas';
 export { InvalidRowError } from './validate-rows';

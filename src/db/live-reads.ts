@@ -7,7 +7,9 @@ import {
   listTextRanges,
   listTranscript,
 } from './media-index';
+import { listChapters } from './chapter-rows';
 import type { BriDatabase } from './schema';
+import { listTranslation, listTranslationLanguages } from './translation-rows';
 
 /** What the video view draws: the timeline's lanes and the transcript. */
 export interface VideoTimelineRows {
@@ -21,15 +23,21 @@ export interface VideoTimelineRows {
     text: string;
     words: { text: string; start: number; end: number }[];
   }[];
+  /** Made by "Make chapters"; empty until then. */
+  chapters: { start: number; end: number; title: string }[];
+  /** Languages the transcript has been translated into. */
+  languages: string[];
 }
 
 async function readTimelineRows(videoId: string, database: BriDatabase) {
-  const [scenes, speech, objects, texts, transcript] = await Promise.all([
+  const [scenes, speech, objects, texts, transcript, chapters, languages] = await Promise.all([
     listScenes(videoId, database),
     listSpeechRegions(videoId, database),
     listObjectTracks(videoId, database),
     listTextRanges(videoId, database),
     listTranscript(videoId, database),
+    listChapters(videoId, database),
+    listTranslationLanguages(videoId, database),
   ]);
   return {
     scenes: scenes.map(({ index, start, end }) => ({ index, start, end })),
@@ -37,6 +45,8 @@ async function readTimelineRows(videoId: string, database: BriDatabase) {
     objects: objects.map(({ label, start, end, maxScore }) => ({ label, start, end, maxScore })),
     texts: texts.map(({ text, start, end }) => ({ text, start, end })),
     transcript: transcript.map(({ start, end, text, words }) => ({ start, end, text, words })),
+    chapters: chapters.map(({ start, end, title }) => ({ start, end, title })),
+    languages,
   };
 }
 
@@ -55,5 +65,23 @@ export function watchTimelineRows(
     next: onRows,
     error: onError,
   });
+  return () => subscription.unsubscribe();
+}
+
+/** One language's translated lines, now and whenever a batch lands. Returns the unsubscribe. */
+export function watchTranslation(
+  videoId: string,
+  language: string,
+  onRows: (rows: { start: number; end: number; text: string }[]) => void,
+  onError: (error: unknown) => void,
+  database: BriDatabase = defaultDb,
+): () => void {
+  const read = async () =>
+    (await listTranslation(videoId, language, database)).map(({ start, end, text }) => ({
+      start,
+      end,
+      text,
+    }));
+  const subscription = liveQuery(read).subscribe({ next: onRows, error: onError });
   return () => subscription.unsubscribe();
 }

@@ -94,11 +94,43 @@ export const CHAT_TURN_RECORD = z.object({
     .optional(),
 });
 
+/** A title or a translated line: one line of plain text, as short as a person would write it. */
+const line = (max: number) => z.string().trim().min(1).max(max);
+
+export const CHAPTER_RECORD = z
+  .object({
+    videoId: PLAIN_ID,
+    index: z.number().int().min(0),
+    start: seconds,
+    end: seconds,
+    title: line(200),
+    madeBy: z.enum(['groq', 'scenes']),
+    model: z.string().max(200).optional(),
+    createdAt: epochMs,
+  })
+  .refine((row) => row.start < row.end, 'a chapter must end after it starts');
+
+export const TRANSLATION_RECORD = z
+  .object({
+    videoId: PLAIN_ID,
+    language: line(60),
+    key: z.string().regex(/^\d+(\.\d+)?:\d+$/, 'a segment key is "chunkStart:index"'),
+    start: seconds,
+    end: seconds,
+    source: z.string().max(10_000),
+    text: z.string().max(10_000),
+    model: z.string().min(1).max(200),
+    createdAt: epochMs,
+  })
+  .refine((row) => row.start <= row.end, 'start must not come after end');
+
 export const RECORD_SCHEMAS = {
   videos: VIDEO_RECORD,
   posters: POSTER_RECORD,
   stages: STAGE_RECORD,
   chatTurns: CHAT_TURN_RECORD,
+  chapters: CHAPTER_RECORD,
+  translations: TRANSLATION_RECORD,
 } as const;
 
 export type RecordTable = keyof typeof RECORD_SCHEMAS;

@@ -207,6 +207,43 @@ export interface ChatTurnRecord {
   sent?: { body: string; bytes: number }[];
 }
 
+/**
+ * `chapters` — a video's chapters, titled, in order: made by "Make chapters" (by Groq from the
+ * index, or locally from scene cuts and slide text) and replaced whole when made again.
+ * Key [videoId+index].
+ */
+export interface ChapterRecord {
+  videoId: string;
+  index: number;
+  start: number;
+  end: number;
+  title: string;
+  /** Who titled it: Groq (with the model), or BRI from the scenes and on-screen text. */
+  madeBy: 'groq' | 'scenes';
+  model?: string;
+  createdAt: number;
+}
+
+/**
+ * `translations` — transcript segments in another language, one row per segment and language,
+ * at the segment's own times. `key` is the segment's "chunkStart:index" and `source` the text it
+ * translates, so a segment transcribed again is translated again. Written a batch at a time (a
+ * stopped translation resumes after its last batch). Key [videoId+language+key];
+ * `[videoId+language]` reads one language.
+ */
+export interface TranslationRecord {
+  videoId: string;
+  /** What the person asked for, e.g. "French", as the transcript tab lists it. */
+  language: string;
+  key: string;
+  start: number;
+  end: number;
+  source: string;
+  text: string;
+  model: string;
+  createdAt: number;
+}
+
 export type { StageName, StageState };
 
 /**
@@ -244,6 +281,8 @@ export class BriDatabase extends Dexie {
   embeddings!: Table<EmbeddingRecord, [string, EmbeddingSource, string]>;
   toolResults!: Table<ToolResultRecord, [string, string]>;
   chatTurns!: Table<ChatTurnRecord, number>;
+  chapters!: Table<ChapterRecord, [string, number]>;
+  translations!: Table<TranslationRecord, [string, string, string]>;
 
   constructor(name = 'bri') {
     super(name);
@@ -283,6 +322,10 @@ export class BriDatabase extends Dexie {
     this.version(9).stores({
       chatTurns: '++id, videoId, [videoId+createdAt]',
     });
+    this.version(10).stores({
+      chapters: '[videoId+index], videoId',
+      translations: '[videoId+language+key], videoId, [videoId+language]',
+    });
   }
 }
 
@@ -304,4 +347,6 @@ export const VIDEO_OWNED_TABLES = [
   'embeddings',
   'toolResults',
   'chatTurns',
+  'chapters',
+  'translations',
 ] as const;

@@ -2,20 +2,27 @@ import {
   db as defaultDb,
   getVideo,
   listCaptions,
+  listChapters,
   listChatTurns,
   listSpeechRegions,
+  listTextRanges,
   listTranscript,
   type BriDatabase,
   type VideoRecord,
 } from '../../db';
 import { overviewOf } from '../../tools/defs/get-video-overview';
 import { exportBackup } from '../backup/backup-library';
-import { chaptersFromScenes } from './chapters';
+import { toChapterList, toVttChapters } from '../chapters/chapter-formats';
+import { makeChapters } from '../chapters/make-chapters';
+import { chaptersFromSlides } from '../chapters/slide-chapters';
+import type { Chapter } from './chapters';
 import { toNotesMarkdown } from './notes-markdown';
+import { exportSlides } from './slides-deck';
 import { toSrt, toVtt } from './subtitles';
 
-/** What a video can be exported as: subtitles, notes, or its whole index as a `.bri` backup. */
-export type ExportFormat = 'srt' | 'vtt' | 'md' | 'index';
+import type { ExportFormat } from '../../shared/export-formats';
+
+export type { ExportFormat };
 
 /** The video has no transcript to make subtitles from (yet, or because nothing is said). */
 export class NothingToExportError extends Error {
@@ -26,6 +33,9 @@ const MIME: Record<ExportFormat, string> = {
   srt: 'application/x-subrip',
   vtt: 'text/vtt',
   md: 'text/markdown',
+  chapters: 'text/vtt',
+  'chapter-list': 'text/plain',
+  slides: 'text/html',
   index: 'application/octet-stream',
 };
 
@@ -38,14 +48,22 @@ async function subtitles(videoId: string, format: 'srt' | 'vtt', database: BriDa
   return format === 'srt' ? toSrt(segments) : toVtt(segments);
 }
 
+/** The chapters made for the video; made now (and stored) if there are none yet. */
+async function storedChapters(videoId: string, database: BriDatabase): Promise<Chapter[]> {
+  const stored = await listChapters(videoId, database);
+  if (stored.length > 0) return stored;
+  return (await makeChapters(videoId, { database })).chapters;
+}
+
 async function notes(video: VideoRecord, database: BriDatabase): Promise<string> {
   const videoId = video.id;
-  const [overview, captions, transcript, speech, turns] = await Promise.all([
+  const [overview, captions, transcript, speech, turns, chapters] = await Promise.all([
     overviewOf(video, database),
     listCaptions(videoId, database),
     listTranscript(videoId, database),
     listSpeechRegions(videoId, database),
     listChatTurns(videoId, database),
+    listChapters(videoId, database),
   ]);
   return toNotesMarkdown({
     name: video.name,
@@ -55,7 +73,17 @@ async function notes(video: VideoRecord, database: BriDatabase): Promise<string>
     topObjects: overview.top_objects,
     onScreenText: overview.on_screen_text,
     speechSeconds: speech.reduce((sum, r) => sum + r.end - r.start, 0),
-    chapters: chaptersFromScenes(overview.scenes, video.duration, { captions, transcript }),
+    // The chapters made for it, else the ones its scenes and slides give (nothing stored).
+    chapters:
+      chapters.length > 0
+        ? chapters
+        : chaptersFromSlides({
+            duration: video.duration,
+            scenes: overview.scenes,
+            texts: await listTextRanges(videoId, database),
+            captions,
+            transcript,
+          }),
     turns,
     exportedAt: Date.now(),
   });
@@ -75,6 +103,16 @@ export async function exportVideo(
       return new Blob([await subtitles(videoId, format, database)], { type: MIME[format] });
     case 'md':
       return new Blob([await notes(video, database)], { type: MIME.md });
+    case 'chapters':
+      return new Blob([toVttChapters(await storedChapters(videoId, database))], {
+        type: MIME.chapters,
+      });
+    case 'chapter-list':
+      return new Blob([toChapterList(await storedChapters(videoId, database))], {
+        type: MIME['chapter-list'],
+      });
+    case 'slides':
+      return new Blob([await exportSlides(video, database)], { type: MIME.slides });
     case 'index':
       return exportBackup([videoId]);
     default:
@@ -86,5 +124,14 @@ export async function exportVideo(
 /** `lecture.mp4` → `lecture.srt`: the name a download of the export gets. */
 export function exportFileName(videoName: string, format: ExportFormat): string {
   const base = videoName.replace(/\.[^.]+$/, '') || 'video';
-  return `${base}.${format === 'index' ? 'bri' : format}`;
+  const extension: Record<ExportFormat, string> = {
+    srt: 'srt',
+    vtt: 'vtt',
+    md: 'md',
+    chapters: 'chapters.vtt',
+    'chapter-list': 'chapters.txt',
+    slides: 'slides.html',
+    index: 'bri',
+  };
+  return `${base}.${extension[format]}`;
 }

@@ -33,6 +33,8 @@ describe('buildLanes', () => {
         ],
         texts: [{ text: 'PUBLIC TRANSPORT', start: 60, end: 80 }],
         transcript: [],
+        chapters: [],
+        languages: [],
       },
       120,
     );
@@ -46,6 +48,31 @@ describe('buildLanes', () => {
     expect(lanes[3]?.blocks.map((b) => b.label)).toEqual(['bus, 0:20–0:58', 'bus, 1:20–1:40']);
     expect(lanes[4]?.blocks[0]?.label).toBe('“PUBLIC TRANSPORT”, 1:00–1:20');
     expect(lanes[0]?.blocks[1]?.label).toBe('Scene 2, 1:00–2:00');
+  });
+});
+
+describe('buildLanes with chapters', () => {
+  it('puts the chapters first, each block numbered and titled', () => {
+    const lanes = buildLanes(
+      {
+        scenes: [],
+        speech: [],
+        objects: [],
+        texts: [],
+        transcript: [],
+        chapters: [
+          { start: 0, end: 60, title: 'Welcome' },
+          { start: 60, end: 120, title: 'Buses' },
+        ],
+        languages: [],
+      },
+      120,
+    );
+    expect(lanes[0]?.id).toBe('chapters');
+    expect(lanes[0]?.blocks.map((b) => b.label)).toEqual([
+      '1. Welcome, 0:00–1:00',
+      '2. Buses, 1:00–2:00',
+    ]);
   });
 });
 

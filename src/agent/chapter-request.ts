@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { parseTimestamp } from '../tools/moments';
+import { askGroqForJson, NotJsonError, type JsonRequest } from './groq-json';
+
+/** The index of one video, as "Make chapters" sends it (the kinds kept back are withheld). */
+export interface ChapterData {
+  duration: number;
+  scenes: { start: number; end: number; caption: string }[];
+  transcript: { start: number; text: string }[];
+  on_screen_text: { start: number; end: number; text: string }[];
+}
+
+const INSTRUCTIONS =
+  'You divide a video into chapters from its index: its scenes (with a caption each), what was said ' +
+  '(transcript lines with their start in seconds) and the text shown on screen. ' +
+  'Answer with one JSON object and nothing else: {"chapters":[{"start":<seconds>,"title":"<title>"}]}. ' +
+  'Between 3 and 12 chapters (fewer for a short video), in time order, the first starting at 0. ' +
+  'Each start must be a time from the data: a scene start, a transcript line start or an on-screen text start. ' +
+  'Titles: 2 to 8 words saying what the chapter is about, in the language spoken in the video, ' +
+  'using a slide title when one opens the chapter.';
+
+/** Seconds as a number, or a "[mm:ss]" / "m:ss" string a model may write instead. */
+const START = z.union([
+  z.number().finite(),
+  z
+    .string()
+    .transform((s) => s.trim())
+    .transform((s) =>
+      /^\d+(\.\d+)?$/.test(s) ? Number(s) : parseTimestamp(s.startsWith('[') ? s : `[${s}]`),
+    )
+    .pipe(z.number().finite()),
+]);
+
+const REPLY = z.object({
+  chapters: z
+    .array(z.object({ start: START, title: z.string() }))
+    .min(1)
+    .max(60),
+});
+
+/** Characters of transcript sent at most: a 2-hour talk must still fit a free tier's limits. */
+const TRANSCRIPT_BUDGET_CHARS = 16_000;
+
+/**
+ * The transcript cut to the budget without losing its shape: lines keep their starts, and a
+ * long talk's lines are each shortened evenly rather than its second half dropped.
+ */
+export function fitTranscript(
+  lines: readonly { start: number; text: string }[],
+  budget = TRANSCRIPT_BUDGET_CHARS,
+): { start: number; text: string }[] {
+  const total = lines.reduce((sum, l) => sum + l.text.length, 0);
+  if (total <= budget) return lines.map((l) => ({ start: l.start, text: l.text.trim() }));
+  const perLine = Math.max(24, Math.floor(budget / lines.length));
+  const step = Math.max(1, Math.ceil((lines.length * perLine) / budget));
+  return lines
+    .filter((_, i) => i % step === 0)
+    .map((l) => ({
+      start: l.start,
+      text: l.text.length > perLine ? `${l.text.slice(0, perLine).trim()}…` : l.text.trim(),
+    }));
+}
+
+/**
+ * One Groq call: chapters for the video, as the model wrote them (starts in seconds, not yet
+ * checked against the index — the caller does that). Rejects as `AgentError` (Groq failed) or
+ * `NotJsonError` (the reply was not the chapters asked for).
+ */
+export async function askGroqForChapters(
+  settings: JsonRequest['settings'],
+  data: ChapterData,
+  signal?: AbortSignal,
+): Promise<{ chapters: { start: number; title: string }[]; model: string }> {
+  const { json, model } = await askGroqForJson({
+    settings,
+    instructions: INSTRUCTIONS,
+    data: { ...data, transcript: fitTranscript(data.transcript) },
+    maxTokens: 1500,
+    signal,
+  });
+  const parsed = REPLY.safeParse(json);
+  if (!parsed.success) throw new NotJsonError('The model answered without a list of chapters.');
+  return { chapters: parsed.data.chapters, model };
+}

@@ -1,0 +1,189 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { mediaPath } from '../paths';
+import { FakeGroq, type ChatRequest } from '../support/fake-groq';
+import { TOOL_DATA_NOTICE } from '../../src/agent/untrusted-content';
+import { LibraryPage } from './support/library-page';
+import { parseVttChapters, slidesOf } from './support/keepsake-files';
+
+/** The lecture's four text slides and when each is on screen (lecture-5min.truth.json). */
+const SLIDES = [
+  { words: 'city tour', start: 0, end: 20 },
+  { words: 'public transport', start: 60, end: 80 },
+  { words: 'sports', start: 120, end: 140 },
+  { words: 'buses and ties', start: 180, end: 210 },
+];
+
+/** OCR drops spaces ("Welcome tothecitytour"): text is compared by its letters alone. */
+const letters = (text: string | undefined) => (text ?? '').toLowerCase().replace(/[^a-z]/g, '');
+
+// One indexing of the lecture (frames, real OCR, speech) serves every step: it is the slow part.
+test.describe.configure({ mode: 'serial' });
+
+const fake = new FakeGroq();
+let groqUrl = '';
+let page: Page;
+let lecture = '';
+
+async function exportText(format: string): Promise<string> {
+  return page.evaluate(
+    async ([id, format]) => (await window.bri.export(id, format as 'md')).text(),
+    [lecture, format] as const,
+  );
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  groqUrl = await fake.start();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  const library = new LibraryPage(page);
+  await library.open({ autoAnalyse: false });
+  await library.pick(mediaPath('lecture-5min.mp4'));
+  lecture = await library.videoId('lecture-5min.mp4');
+  const status = await library.analyse(lecture, ['frames', 'text', 'speech', 'transcript']);
+  expect(status.stages.text.state).toBe('done');
+  expect(status.stages.transcript.state).toBe('done');
+  await library.card('lecture-5min.mp4').getByTestId('library.open').click();
+  await expect(page.getByTestId('video.view')).toBeVisible();
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+  await fake.stop();
+});
+
+test('chapters: made without a key from the slides, listed under the player and on the timeline, a click seeks; exported as WebVTT and a 0:00 list; with Groq from one checked call', async () => {
+  test.setTimeout(180_000);
+  const chapters = page.getByTestId('chapters.chapter');
+
+  await test.step('without a key: one chapter per slide, titled by it, in order from 0:00', async () => {
+    await page.getByTestId('chapters.make').click();
+    await expect(chapters).toHaveCount(4);
+    await expect(page.getByTestId('chapters.note')).toHaveText('Made from the scenes and slides.');
+    const titles = await chapters.allTextContents();
+    SLIDES.forEach((slide, i) => expect(letters(titles[i])).toContain(letters(slide.words)));
+    expect(titles.map((t) => t.split(' ')[0])).toEqual(['0:00', '1:00', '2:00', '3:00']);
+    const lane = page.locator('[data-lane="chapters"] [data-testid="timeline.block"]');
+    await expect(lane).toHaveCount(4);
+  });
+
+  await test.step('clicking a chapter seeks the player to its start', async () => {
+    await chapters.nth(2).click();
+    await expect
+      .poll(() => page.getByTestId('player.video').evaluate((v: HTMLVideoElement) => v.currentTime))
+      .toBeCloseTo(120, 0);
+    await expect(chapters.nth(2)).toHaveAttribute('aria-current', 'true');
+  });
+
+  await test.step('the WebVTT chapters track parses (here and in Chromium) and the list pastes', async () => {
+    const vtt = await exportText('chapters');
+    const cues = parseVttChapters(vtt);
+    expect(cues.map((c) => Math.round(c.start))).toEqual([0, 60, 120, 180]);
+    expect(cues.at(-1)?.end).toBeCloseTo(300, 0);
+    // Chromium's own WebVTT parser reads the same cues from a chapters <track> (in a page of
+    // its own: the app's Content-Security-Policy rightly lets no track load from a blob).
+    const blank = await page.context().newPage();
+    const parsed = await blank.evaluate(async (text) => {
+      const video = document.createElement('video');
+      const track = document.createElement('track');
+      track.kind = 'chapters';
+      track.src = URL.createObjectURL(new Blob([text], { type: 'text/vtt' }));
+      video.append(track);
+      document.body.append(video);
+      track.track.mode = 'hidden';
+      await new Promise((resolve, reject) => {
+        track.addEventListener('load', resolve);
+        track.addEventListener('error', () => reject(new Error('the track did not parse')));
+      });
+      const read = Array.from(track.track.cues ?? [], (cue) => ({
+        start: cue.startTime,
+        title: (cue as VTTCue).text,
+      }));
+      video.remove();
+      return read;
+    }, vtt);
+    await blank.close();
+    expect(parsed).toEqual(cues.map(({ start, title }) => ({ start, title })));
+    const list = await exportText('chapter-list');
+    expect(
+      list
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['0:00', '1:00', '2:00', '3:00']);
+    expect(await exportText('md')).toContain(`- [01:00] ${cues[1]?.title}`);
+  });
+
+  await test.step('with a Groq key: one call over the index; starts it did not get from the index are left out', async () => {
+    await page.evaluate(
+      ([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }),
+      [fake.apiKey, groqUrl] as const,
+    );
+    const before = fake.requests.length;
+    let sent: { scenes: { start: number }[]; on_screen_text: unknown[]; transcript: unknown[] } = {
+      scenes: [],
+      on_screen_text: [],
+      transcript: [],
+    };
+    fake.script((request: ChatRequest) => {
+      const user = request.messages.find((m) => m.role === 'user')?.content ?? '';
+      sent = JSON.parse(user.slice(TOOL_DATA_NOTICE.length + 1));
+      const starts = sent.scenes.map((s) => s.start).filter((_, i) => i % 2 === 0);
+      return {
+        text: JSON.stringify({
+          chapters: [
+            ...starts.map((start, i) => ({ start, title: `Part ${i + 1} of the tour` })),
+            { start: 299.5 + 100, title: 'After the end' },
+          ],
+        }),
+      };
+    });
+    const made = await page.evaluate((id) => window.bri.makeChapters(id), lecture);
+    expect(fake.requests.length - before).toBe(1);
+    expect(sent.on_screen_text.length).toBeGreaterThan(0);
+    expect(sent.transcript.length).toBeGreaterThan(0);
+    expect(made.map((c) => c.title)).toEqual(made.map((_, i) => `Part ${i + 1} of the tour`));
+    expect(made[0]?.start).toBe(0);
+    for (const [i, c] of made.entries()) {
+      expect(c.end).toBeGreaterThan(c.start);
+      expect(c.end).toBeLessThanOrEqual(300.1);
+      if (i > 0) expect(c.start).toBeGreaterThan(made[i - 1]?.start ?? 0);
+    }
+    // The list under the player follows the stored chapters.
+    await expect(chapters).toHaveCount(made.length);
+    await expect(chapters.first()).toContainText('Part 1 of the tour');
+  });
+});
+
+test('slides: one page per slide and shot, the four text slides each found once with their OCR text, images inlined, opens with nothing else loaded', async () => {
+  test.setTimeout(120_000);
+  const html = await exportText('slides');
+  const pages = slidesOf(html);
+  const scenes = (await page.evaluate((id) => window.bri.getIndex(id), lecture)).scenes;
+  expect(pages.length).toBeLessThanOrEqual(scenes.length);
+  for (const slide of SLIDES) {
+    const showing = pages.filter((p) => letters(p.onScreen).includes(letters(slide.words)));
+    expect(
+      showing,
+      `${slide.words} in ${JSON.stringify(pages.map((p) => p.onScreen))}`,
+    ).toHaveLength(1);
+    expect(showing[0]?.t).toBeGreaterThanOrEqual(slide.start);
+    expect(showing[0]?.t).toBeLessThan(slide.end);
+  }
+  expect(pages.every((p) => p.image.startsWith('data:image/'))).toBe(true);
+  // Opened on its own, as a person would open the file: every picture shows, nothing is fetched.
+  const deck = await page.context().newPage();
+  const requests: string[] = [];
+  deck.on('request', (r) => requests.push(r.url()));
+  await deck.setContent(html);
+  const widths = await deck
+    .locator('img')
+    .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
+  expect(widths).toHaveLength(pages.length);
+  expect(widths.every((w) => w >= 480)).toBe(true);
+  expect(requests.filter((url) => !url.startsWith('data:'))).toEqual([]);
+  // For a person to look at (not committed): the deck as it opens.
+  await deck.screenshot({ path: test.info().outputPath('slides-deck.png'), fullPage: true });
+  await deck.close();
+});

@@ -1,0 +1,110 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BriDatabase, listChapters } from '../../../../src/db';
+import { makeChapters } from '../../../../src/library/chapters/make-chapters';
+import type { Settings } from '../../../../src/settings/settings';
+import { SHARE_EVERYTHING } from '../../../../src/shared/share-with-groq';
+import { FakeGroq } from '../../../support/fake-groq';
+import { seedCity } from '../../tools/seeded-library';
+
+const fake = new FakeGroq();
+let baseUrl = '';
+beforeAll(async () => {
+  baseUrl = await fake.start();
+});
+afterAll(() => fake.stop());
+
+let db: BriDatabase;
+let settings: Settings;
+beforeEach(async () => {
+  fake.requests.length = 0;
+  fake.bodies.length = 0;
+  db = new BriDatabase(`test-${crypto.randomUUID()}`);
+  await seedCity(db);
+  settings = {
+    autoAnalyse: false,
+    modelSet: 'fast',
+    modelBaseUrl: null,
+    models: {},
+    groqApiKey: fake.apiKey,
+    groqBaseUrl: baseUrl,
+    groqModel: 'openai/gpt-oss-20b',
+    localChat: false,
+    wasmThreads: 'auto',
+    backend: 'auto',
+    shareWithGroq: { ...SHARE_EVERYTHING },
+  };
+});
+afterEach(() => db.delete());
+
+const make = () =>
+  makeChapters('city', { database: db, settings: () => settings, online: () => true });
+
+describe('makeChapters with Groq', () => {
+  it('one call over scenes, transcript and on-screen text; its chapters checked and stored', async () => {
+    fake.script({
+      text:
+        'Here you go:\n```json\n{"chapters":[{"start":0,"title":"City tour"},' +
+        '{"start":"0:21","title":"Men in suits"},{"start":40,"title":"Public transport"},' +
+        '{"start":57,"title":"Made up"}]}\n```',
+    });
+    const made = await make();
+    expect(fake.requests).toHaveLength(1);
+    const sent = fake.bodies[0] ?? '';
+    for (const part of [
+      'Welcome to the city tour.',
+      'two men in suits',
+      'Chapter one - public transport',
+    ])
+      expect(sent).toContain(part);
+    expect(made.madeBy).toBe('groq');
+    expect(made.note).toBeNull();
+    // 0:21 snaps to the cut at 20 s; 57 s matches nothing in the index and is left out.
+    expect(made.chapters).toEqual([
+      { start: 0, end: 20, title: 'City tour' },
+      { start: 20, end: 40, title: 'Men in suits' },
+      { start: 40, end: 60, title: 'Public transport' },
+    ]);
+    const stored = await listChapters('city', db);
+    expect(stored.map((c) => [c.index, c.title, c.madeBy, c.model])).toEqual([
+      [0, 'City tour', 'groq', 'openai/gpt-oss-20b'],
+      [1, 'Men in suits', 'groq', 'openai/gpt-oss-20b'],
+      [2, 'Public transport', 'groq', 'openai/gpt-oss-20b'],
+    ]);
+  });
+
+  it('keeps the transcript on the device when the person switched it off', async () => {
+    settings.shareWithGroq = { ...SHARE_EVERYTHING, transcript: false };
+    fake.script({ text: '{"chapters":[{"start":0,"title":"A"},{"start":20,"title":"B"}]}' });
+    await make();
+    expect(fake.bodies[0]).not.toContain('Welcome to the city tour.');
+    expect(fake.bodies[0]).toContain('two men in suits');
+  });
+
+  it('falls back to the scenes and slides, saying why, when Groq fails or invents', async () => {
+    fake.script({ status: 401, message: 'Invalid API Key' });
+    const refused = await make();
+    expect(refused.madeBy).toBe('scenes');
+    expect(refused.note).toMatch(/did not accept your API key.*scenes and slides instead/);
+    fake.script({ text: '{"chapters":[{"start":95,"title":"A"},{"start":170,"title":"B"}]}' });
+    const invented = await make();
+    expect(invented.note).toMatch(/didn't match moments in the video/);
+    expect(invented.chapters[0]?.start).toBe(0);
+    // Made again: the stored chapters are replaced, not added to.
+    expect((await listChapters('city', db)).length).toBe(invented.chapters.length);
+  });
+});
+
+describe('makeChapters without a key', () => {
+  it('makes them locally, with no request sent', async () => {
+    settings.groqApiKey = null;
+    const made = await make();
+    expect(fake.requests).toHaveLength(0);
+    expect(made.madeBy).toBe('scenes');
+    expect(made.chapters[0]?.start).toBe(0);
+    expect(made.chapters.at(-1)?.end).toBe(60);
+    for (const [i, c] of made.chapters.entries()) {
+      expect(c.title.trim()).not.toBe('');
+      if (i > 0) expect(c.start).toBe(made.chapters[i - 1]?.end);
+    }
+  });
+});
