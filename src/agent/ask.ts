@@ -34,6 +34,11 @@ export interface AskOptions {
   /** What BRI is doing before the answer starts, in plain words ("Looking at 4:25–4:35 first…"). */
   onStatus?: (status: string) => void;
   signal?: AbortSignal;
+  /**
+   * The language the person reads the transcript in (a translation shown in the transcript
+   * tab): the answer is written in it.
+   */
+  answerLanguage?: string;
 }
 
 export interface AskDeps {
@@ -164,6 +169,7 @@ export async function ask(
       video,
       stillProcessing: await stillProcessing(video, deps),
       withholdFileName: !share.fileNames,
+      answerLanguage: options.answerLanguage,
     };
     const reply = await runTurn({
       client: createGroqClient({

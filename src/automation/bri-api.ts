@@ -6,6 +6,7 @@ import { exportBackup } from '../library/backup/backup-library';
 import { exportClip, exportHighlights } from '../library/exports/clips';
 import { exportVideo } from '../library/exports/export-video';
 import { makeChapters } from '../library/chapters/make-chapters';
+import { translateVideo } from '../library/translation/translate-video';
 import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
 import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-queue';
 import { whenIndexed } from '../pipeline/when-indexed';
@@ -33,7 +34,8 @@ export function installBriApi(): void {
     focusVideo: (id) => focusVideo(id),
     getIndex,
     exportBackup: (ids) => exportBackup(ids),
-    export: (id, format) => exportVideo(id, format),
+    export: (id, format, options) => exportVideo(id, format, options),
+    translate: (id, language) => translateVideo(id, language),
     makeChapters: async (id) => (await makeChapters(id)).chapters,
     exportClip: (id, start, end) => exportClip(id, start, end),
     exportHighlights: (id, ranges) => exportHighlights(id, ranges),

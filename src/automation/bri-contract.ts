@@ -162,10 +162,23 @@ export interface BriApi {
    * One video exported: subtitles from its transcript (`srt`, `vtt`), notes as Markdown (`md`:
    * summary, chapters, the conversation with its moments), its chapters as a WebVTT chapters
    * track (`chapters`) or a "0:00 Title" list (`chapter-list`) — made first if there are none —
-   * or its index as a `.bri` backup (`index`). Rejects with `NothingToExportError` for subtitles
-   * of a video with no transcript.
+   * a slides deck (`slides`: one self-contained HTML file), or its index as a `.bri` backup
+   * (`index`). Subtitles take `{ language }` for a translation made with `translate`. Rejects with
+   * `NothingToExportError` for subtitles of a video with no transcript (or no finished
+   * translation into that language).
    */
-  export(videoId: string, format: ExportFormat): Promise<Blob>;
+  export(videoId: string, format: ExportFormat, options?: { language?: string }): Promise<Blob>;
+  /**
+   * Translates the transcript into `language` ("French", "Japanese"…) with Groq, 40 lines a call:
+   * each line keeps its times; every batch is stored as it lands, so a translation that stopped
+   * resumes where it was and one already done sends nothing. `srt` / `vtt` exports take
+   * `{ language }` afterwards. Rejects with `TranslationError` (no key, offline, the transcript
+   * kept from Groq in Settings, nothing said) or the Groq failure — lines done are kept.
+   */
+  translate(
+    videoId: string,
+    language: string,
+  ): Promise<{ language: string; done: number; total: number; batches: number }>;
   /**
    * "Make chapters": with a Groq key, one call over the scenes, transcript and on-screen text
    * (each start checked against the index); without one, from the scene cuts and slide text.

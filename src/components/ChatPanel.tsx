@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AgentError } from '../agent/agent-errors';
 import { askBri, wipeMemory } from '../agent/app-ask';
+import { useTranslationStore } from '../store/translation-store';
 import type { Citation } from '../agent/citations';
 import { SaveHighlights } from './SaveHighlights';
 import { listChatTurns, LIBRARY_SCOPE, type ChatTurnRecord } from '../db';
@@ -61,6 +62,7 @@ export function ChatPanel({
     try {
       await askBri(videoId, asked, {
         signal: controller.signal,
+        answerLanguage: videoId ? useTranslationStore.getState().shown[videoId] : undefined,
         onStatus: (status) => setPending((p) => p && { ...p, status }),
         onToken: (token, at) => {
           // A new model call starts a new answer (what came before was its tool planning).

@@ -3,6 +3,7 @@ import type { VideoRecord } from '../db';
 import type { ExportFormat } from '../library/exports/export-video';
 import { downloadExport } from '../library/library-actions';
 import { errorMessage } from '../shared/error-message';
+import { useTranslationStore } from '../store/translation-store';
 
 const CHOICES: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'srt', label: 'Subtitles (SRT)', hint: 'For most players and editors' },
@@ -55,14 +56,34 @@ function useClosesLikeAMenu(ref: RefObject<HTMLDetailsElement | null>): void {
  * has started (it stays open to show an error), on Escape, and on a click elsewhere.
  */
 export function ExportMenu({ video }: { video: VideoRecord }) {
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  // The transcript shown in a translation: its subtitles can be saved in that language too.
+  const language = useTranslationStore((s) => s.shown[video.id] ?? null);
+  const choices: {
+    id: string;
+    format: ExportFormat;
+    label: string;
+    hint: string;
+    language?: string;
+  }[] = [
+    ...(language
+      ? (['srt', 'vtt'] as const).map((format) => ({
+          id: `${format}.translated`,
+          format,
+          language,
+          label: `Subtitles (${format === 'srt' ? 'SRT' : 'WebVTT'}, ${language})`,
+          hint: `The transcript's ${language} translation`,
+        }))
+      : []),
+    ...CHOICES.map((choice) => ({ ...choice, id: choice.format })),
+  ];
   const [error, setError] = useState<string | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
   useClosesLikeAMenu(menu);
-  const save = (format: ExportFormat) => {
-    setBusy(format);
+  const save = (id: string, format: ExportFormat, language?: string) => {
+    setBusy(id);
     setError(null);
-    downloadExport(video, format)
+    downloadExport(video, format, language ? { language } : {})
       .then(() => {
         if (menu.current) menu.current.open = false;
       })
@@ -73,17 +94,17 @@ export function ExportMenu({ video }: { video: VideoRecord }) {
     <details ref={menu} className="exports" data-testid="video.exports">
       <summary className="button button--quiet button--small">Export…</summary>
       <ul className="exports__list">
-        {CHOICES.map(({ format, label, hint }) => (
-          <li key={format}>
+        {choices.map(({ id, format, label, hint, language }) => (
+          <li key={id}>
             <button
               type="button"
               className="button button--quiet button--small"
-              data-testid={`video.export.${format}`}
+              data-testid={`video.export.${id}`}
               disabled={busy !== null}
-              onClick={() => save(format)}
+              onClick={() => save(id, format, language)}
               title={hint}
             >
-              {busy === format ? 'Preparing…' : label}
+              {busy === id ? 'Preparing…' : label}
             </button>
           </li>
         ))}

@@ -5,6 +5,9 @@ import type { VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
 import { currentSegmentIndex } from './current-segment';
 import { findWordRun, lastStartedWord } from '../shared/word-runs';
+import { useTranslationStore } from '../store/translation-store';
+import { TranslationControls } from './TranslationControls';
+import { useTranslation } from './use-translation';
 
 type Segment = VideoTimelineRows['transcript'][number];
 
@@ -46,19 +49,41 @@ function SpokenWords({ words, current }: { words: Segment['words']; current: num
   );
 }
 
+/** Each segment's text in the language shown: its translation where there is one. */
+function useShownTexts(videoId: string, segments: readonly Segment[]) {
+  const language = useTranslationStore((s) => s.shown[videoId] ?? null);
+  const lines = useTranslation(videoId, language);
+  return useMemo(
+    () =>
+      segments.map((segment) => {
+        const line = lines?.get(segment.key);
+        return line && line.source === segment.text.trim()
+          ? { text: line.text, translated: true }
+          : { text: segment.text, translated: false };
+      }),
+    [segments, lines],
+  );
+}
+
 /**
- * What was said, searchable: each segment seeks the player; the one being spoken is highlighted,
- * its word being spoken marked, and kept in view while the video plays (not while the person
- * searches). Enter in the search jumps the player to the first word of the first match.
+ * What was said, searchable, as spoken or in a language it was translated into: each segment
+ * seeks the player; the one being spoken is highlighted, its word being spoken marked (as
+ * spoken), and kept in view while the video plays (not while the person searches). Enter in the
+ * search jumps the player to the first word of the first match.
  */
 export function TranscriptPanel({
+  videoId,
   segments,
+  languages,
   emptyText,
 }: {
+  videoId: string;
   segments: readonly Segment[];
+  languages: readonly string[];
   emptyText: string;
 }) {
   const [query, setQuery] = useState('');
+  const texts = useShownTexts(videoId, segments);
   // A number, so the list re-renders when the spoken segment changes, not on every time update.
   const current = useViewStore((s) => currentSegmentIndex(segments, s.playhead));
   const currentWord = useViewStore((s) =>
@@ -71,11 +96,11 @@ export function TranscriptPanel({
       segments
         .map((segment, index) => ({ segment, index }))
         .filter(
-          ({ segment }) =>
-            segment.text.toLowerCase().includes(trimmed.toLowerCase()) ||
+          ({ segment, index }) =>
+            (texts[index]?.text ?? segment.text).toLowerCase().includes(trimmed.toLowerCase()) ||
             findWordRun(segment.words, trimmed) !== null,
         ),
-    [segments, trimmed],
+    [segments, texts, trimmed],
   );
 
   useEffect(() => {
@@ -84,6 +109,7 @@ export function TranscriptPanel({
 
   return (
     <section className="transcript" aria-label="Transcript" data-testid="transcript.panel">
+      {segments.length > 0 && <TranslationControls videoId={videoId} languages={languages} />}
       <form
         role="search"
         onSubmit={(event) => {
@@ -107,25 +133,33 @@ export function TranscriptPanel({
         <p className="transcript__empty">Nothing said matches “{trimmed}”.</p>
       )}
       <ol className="transcript__list">
-        {shown.map(({ segment, index }) => (
-          <li key={`${segment.start}-${index}`}>
-            <button
-              type="button"
-              ref={index === current ? currentRef : undefined}
-              className="transcript__segment"
-              aria-current={index === current ? 'true' : undefined}
-              onClick={() => seekPlayer(segment.start)}
-              data-testid="transcript.segment"
-            >
-              <span className="transcript__time">{formatTimestamp(segment.start)}</span>{' '}
-              {index === current && !trimmed && segment.words.length > 0 ? (
-                <SpokenWords words={segment.words} current={currentWord} />
-              ) : (
-                <Highlighted text={segment.text.trim()} query={trimmed} />
-              )}
-            </button>
-          </li>
-        ))}
+        {shown.map(({ segment, index }) => {
+          const shownText = texts[index] ?? { text: segment.text, translated: false };
+          return (
+            <li key={`${segment.start}-${index}`}>
+              <button
+                type="button"
+                ref={index === current ? currentRef : undefined}
+                className="transcript__segment"
+                aria-current={index === current ? 'true' : undefined}
+                onClick={() => seekPlayer(segment.start)}
+                title={shownText.translated ? segment.text.trim() : undefined}
+                data-translated={shownText.translated ? 'true' : undefined}
+                data-testid="transcript.segment"
+              >
+                <span className="transcript__time">{formatTimestamp(segment.start)}</span>{' '}
+                {index === current &&
+                !trimmed &&
+                !shownText.translated &&
+                segment.words.length > 0 ? (
+                  <SpokenWords words={segment.words} current={currentWord} />
+                ) : (
+                  <Highlighted text={shownText.text.trim()} query={trimmed} />
+                )}
+              </button>
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

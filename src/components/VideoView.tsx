@@ -97,7 +97,12 @@ function VideoBody({ video }: { video: VideoRecord }) {
           aria-labelledby="video-tab-transcript"
           hidden={tab !== 'transcript'}
         >
-          <TranscriptPanel segments={rows?.transcript ?? []} emptyText={emptyText} />
+          <TranscriptPanel
+            videoId={video.id}
+            segments={rows?.transcript ?? []}
+            languages={rows?.languages ?? []}
+            emptyText={emptyText}
+          />
         </div>
       </div>
     </div>

@@ -9,7 +9,7 @@ import {
 } from './media-index';
 import { listChapters } from './chapter-rows';
 import type { BriDatabase } from './schema';
-import { listTranslation, listTranslationLanguages } from './translation-rows';
+import { listTranslation, listTranslationLanguages, segmentKey } from './translation-rows';
 
 /** What the video view draws: the timeline's lanes and the transcript. */
 export interface VideoTimelineRows {
@@ -18,6 +18,8 @@ export interface VideoTimelineRows {
   objects: { label: string; start: number; end: number; maxScore: number }[];
   texts: { text: string; start: number; end: number }[];
   transcript: {
+    /** The segment's key ("chunkStart:index"), as translations name it. */
+    key: string;
     start: number;
     end: number;
     text: string;
@@ -44,7 +46,13 @@ async function readTimelineRows(videoId: string, database: BriDatabase) {
     speech: speech.map(({ start, end }) => ({ start, end })),
     objects: objects.map(({ label, start, end, maxScore }) => ({ label, start, end, maxScore })),
     texts: texts.map(({ text, start, end }) => ({ text, start, end })),
-    transcript: transcript.map(({ start, end, text, words }) => ({ start, end, text, words })),
+    transcript: transcript.map((s) => ({
+      key: segmentKey(s),
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      words: s.words,
+    })),
     chapters: chapters.map(({ start, end, title }) => ({ start, end, title })),
     languages,
   };
@@ -72,14 +80,14 @@ export function watchTimelineRows(
 export function watchTranslation(
   videoId: string,
   language: string,
-  onRows: (rows: { start: number; end: number; text: string }[]) => void,
+  onRows: (rows: { key: string; source: string; text: string }[]) => void,
   onError: (error: unknown) => void,
   database: BriDatabase = defaultDb,
 ): () => void {
   const read = async () =>
-    (await listTranslation(videoId, language, database)).map(({ start, end, text }) => ({
-      start,
-      end,
+    (await listTranslation(videoId, language, database)).map(({ key, source, text }) => ({
+      key,
+      source,
       text,
     }));
   const subscription = liveQuery(read).subscribe({ next: onRows, error: onError });

@@ -6,7 +6,12 @@ import { ImportCancelledError, UnexpectedImportError, VideoImportError } from '.
 import { patchImport, useLibraryStore } from '../store/library-store';
 import { isArchive } from './backup/archive-format';
 import { exportBackup, importBackup, type BackupImport } from './backup/backup-library';
-import { exportFileName, exportVideo, type ExportFormat } from './exports/export-video';
+import {
+  exportFileName,
+  exportVideo,
+  type ExportFormat,
+  type ExportOptions,
+} from './exports/export-video';
 import { importVideo, type ImportProgress } from './import-video';
 import { readStorageStatus, requestPersistence } from '../storage/storage-status';
 import { listOrphanFiles, removeVideoFile } from '../storage/video-files';
@@ -170,8 +175,15 @@ export async function downloadBackup(ids?: string[], fileName = 'bri-library.bri
 }
 
 /** Saves one video's export (subtitles, notes or index) as a download named after the video. */
-export async function downloadExport(video: VideoRecord, format: ExportFormat): Promise<void> {
-  saveBlob(await exportVideo(video.id, format), exportFileName(video.name, format));
+export async function downloadExport(
+  video: VideoRecord,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): Promise<void> {
+  saveBlob(
+    await exportVideo(video.id, format, options),
+    exportFileName(video.name, format, options),
+  );
 }
 
 export function cancelImport(key: string): void {

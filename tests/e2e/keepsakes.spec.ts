@@ -5,6 +5,10 @@ import { FakeGroq, type ChatRequest } from '../support/fake-groq';
 import { TOOL_DATA_NOTICE } from '../../src/agent/untrusted-content';
 import { LibraryPage } from './support/library-page';
 import { parseVttChapters, slidesOf } from './support/keepsake-files';
+import { parseSrt } from './support/parse-srt';
+import { ChatPage } from './support/chat-page';
+import { askedCues, translatorReply } from '../support/fake-translator';
+import { readFile } from 'node:fs/promises';
 
 /** The lecture's four text slides and when each is on screen (lecture-5min.truth.json). */
 const SLIDES = [
@@ -186,4 +190,91 @@ test('slides: one page per slide and shot, the four text slides each found once 
   // For a person to look at (not committed): the deck as it opens.
   await deck.screenshot({ path: test.info().outputPath('slides-deck.png'), fullPage: true });
   await deck.close();
+});
+
+test('translation: every line translated once in batches at its own times, a failure mid-way resumes without redoing a batch; the transcript tab shows it, exports it and the chat answers in it', async () => {
+  test.setTimeout(180_000);
+  await page.evaluate(([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }), [
+    fake.apiKey,
+    groqUrl,
+  ] as const);
+
+  await test.step('a 10-minute transcript: batch 2 fails, translating again sends only batches 2–4', async () => {
+    // An index generated straight into IndexedDB: 150 lines, where a real talk would take minutes to transcribe.
+    const talk = await page.evaluate(() => window.bri.benchmarkSeedIndex(10));
+    const before = fake.requests.length;
+    fake.script(translatorReply('IT'), { status: 400, message: 'Request too large' });
+    const failed = await page.evaluate(
+      (id) =>
+        window.bri.translate(id, 'Italian').then(
+          () => 'done',
+          (e: Error) => e.message,
+        ),
+      talk,
+    );
+    expect(failed).toContain('Request too large');
+    const firstBatch = askedCues(fake.requests[before]!).map((c) => c.text);
+    fake.script(translatorReply('IT'), translatorReply('IT'), translatorReply('IT'));
+    const resumedFrom = fake.requests.length;
+    const result = await page.evaluate((id) => window.bri.translate(id, 'Italian'), talk);
+    expect(result).toMatchObject({ language: 'Italian', batches: 3 });
+    const resumed = fake.requests
+      .slice(resumedFrom)
+      .flatMap((r) => askedCues(r).map((c) => c.text));
+    expect(resumed.filter((line) => firstBatch.includes(line))).toEqual([]);
+    expect(firstBatch.length + resumed.length).toBe(result.total);
+    const srt = async (language?: string) =>
+      parseSrt(
+        await page.evaluate(
+          async ([id, language]) =>
+            (await window.bri.export(id, 'srt', language ? { language } : {})).text(),
+          [talk, language] as const,
+        ),
+      );
+    const [original, italian] = [await srt(), await srt('Italian')];
+    expect(italian).toHaveLength(original.length);
+    expect(italian.map((c) => [c.start, c.end])).toEqual(original.map((c) => [c.start, c.end]));
+    expect(italian.map((c) => c.text)).toEqual(original.map((c) => `IT ${c.text}`));
+    // Translated again: nothing is sent.
+    const sent = fake.requests.length;
+    await page.evaluate((id) => window.bri.translate(id, 'italian'), talk);
+    expect(fake.requests.length).toBe(sent);
+  });
+
+  await test.step('in the transcript tab: Translate, then the lines show in German, save as SRT, and the chat answers in German', async () => {
+    await page.getByTestId('video.tab.transcript').click();
+    const { transcript } = await page.evaluate((id) => window.bri.getIndex(id), lecture);
+    const lines = transcript.filter((s) => s.text.trim()).length;
+    fake.script(...Array.from({ length: Math.ceil(lines / 40) }, () => translatorReply('DE')));
+    await page.getByTestId('transcript.translate-into').fill('German');
+    await page.getByTestId('transcript.translate').click();
+    await expect(page.getByTestId('transcript.translation-note')).toContainText(
+      'Translated into German',
+    );
+    await expect(page.getByTestId('transcript.language')).toHaveValue('German');
+    const segments = page.getByTestId('transcript.segment');
+    const count = await segments.count();
+    expect(count).toBe(lines);
+    await expect(segments.and(page.locator('[data-translated="true"]'))).toHaveCount(count);
+    await expect(segments.first()).toContainText('DE ');
+
+    await page.getByTestId('video.exports').locator('summary').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('video.export.srt.translated').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('lecture-5min.German.srt');
+    const cues = parseSrt(await readFile(await file.path(), 'utf8'));
+    expect(cues).toHaveLength(count);
+    expect(cues.every((c) => c.text.startsWith('DE '))).toBe(true);
+
+    await page.getByTestId('video.tab.chat').click();
+    fake.script({ text: 'Der Vortrag beginnt mit einer Stadtführung.' });
+    await new ChatPage(page).ask('Worum geht es?');
+    await expect(page.getByTestId('chat.message').last()).toContainText('Stadtführung');
+    expect(fake.requests.at(-1)?.messages[0]?.content).toContain('translated into "German"');
+
+    await page.getByTestId('video.tab.transcript').click();
+    await page.getByTestId('transcript.language').selectOption('');
+    await expect(segments.and(page.locator('[data-translated="true"]'))).toHaveCount(0);
+  });
 });

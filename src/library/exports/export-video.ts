@@ -7,6 +7,8 @@ import {
   listSpeechRegions,
   listTextRanges,
   listTranscript,
+  listTranslation,
+  segmentKey,
   type BriDatabase,
   type VideoRecord,
 } from '../../db';
@@ -18,6 +20,7 @@ import { chaptersFromSlides } from '../chapters/slide-chapters';
 import type { Chapter } from './chapters';
 import { toNotesMarkdown } from './notes-markdown';
 import { exportSlides } from './slides-deck';
+import { languageName } from '../translation/translate-video';
 import { toSrt, toVtt } from './subtitles';
 
 import type { ExportFormat } from '../../shared/export-formats';
@@ -39,8 +42,45 @@ const MIME: Record<ExportFormat, string> = {
   index: 'application/octet-stream',
 };
 
-async function subtitles(videoId: string, format: 'srt' | 'vtt', database: BriDatabase) {
-  const segments = await listTranscript(videoId, database);
+/** Options of an export: the language of the subtitles (a translation made before). */
+export interface ExportOptions {
+  language?: string;
+}
+
+/**
+ * The transcript's lines in a language it was translated into, at the lines' own times. A
+ * translation that is not finished (or whose transcript changed since) is refused in words, not
+ * exported with holes.
+ */
+async function translatedCues(videoId: string, language: string, database: BriDatabase) {
+  const name = languageName(language);
+  const segments = (await listTranscript(videoId, database)).filter((s) => s.text.trim());
+  const rows = new Map((await listTranslation(videoId, name, database)).map((r) => [r.key, r]));
+  const cues = segments.map((s) => {
+    const row = rows.get(segmentKey(s));
+    return row?.source === s.text.trim() ? { start: s.start, end: s.end, text: row.text } : null;
+  });
+  const missing = cues.filter((c) => c === null).length;
+  if (rows.size === 0)
+    throw new NothingToExportError(
+      `The transcript has not been translated into ${name}: translate it in the transcript tab first.`,
+    );
+  if (missing > 0)
+    throw new NothingToExportError(
+      `The ${name} translation is not finished (${segments.length - missing} of ${segments.length} lines): finish it in the transcript tab first.`,
+    );
+  return cues.filter((c) => c !== null);
+}
+
+async function subtitles(
+  videoId: string,
+  format: 'srt' | 'vtt',
+  database: BriDatabase,
+  language?: string,
+) {
+  const segments = language
+    ? await translatedCues(videoId, language, database)
+    : await listTranscript(videoId, database);
   if (!segments.some((s) => s.text.trim()))
     throw new NothingToExportError(
       'There is no transcript to make subtitles from yet: the speech has not been transcribed, or nothing is said.',
@@ -93,6 +133,7 @@ async function notes(video: VideoRecord, database: BriDatabase): Promise<string>
 export async function exportVideo(
   videoId: string,
   format: ExportFormat,
+  options: ExportOptions = {},
   database: BriDatabase = defaultDb,
 ): Promise<Blob> {
   const video = await getVideo(videoId, database);
@@ -100,7 +141,9 @@ export async function exportVideo(
   switch (format) {
     case 'srt':
     case 'vtt':
-      return new Blob([await subtitles(videoId, format, database)], { type: MIME[format] });
+      return new Blob([await subtitles(videoId, format, database, options.language)], {
+        type: MIME[format],
+      });
     case 'md':
       return new Blob([await notes(video, database)], { type: MIME.md });
     case 'chapters':
@@ -122,7 +165,11 @@ export async function exportVideo(
 }
 
 /** `lecture.mp4` → `lecture.srt`: the name a download of the export gets. */
-export function exportFileName(videoName: string, format: ExportFormat): string {
+export function exportFileName(
+  videoName: string,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): string {
   const base = videoName.replace(/\.[^.]+$/, '') || 'video';
   const extension: Record<ExportFormat, string> = {
     srt: 'srt',
@@ -133,5 +180,8 @@ export function exportFileName(videoName: string, format: ExportFormat): string 
     slides: 'slides.html',
     index: 'bri',
   };
-  return `${base}.${extension[format]}`;
+  const language = options.language
+    ? `.${languageName(options.language).replace(/[^\p{L}\p{N}-]+/gu, '-')}`
+    : '';
+  return `${base}${language}.${extension[format]}`;
 }

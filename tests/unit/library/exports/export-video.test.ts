@@ -17,7 +17,7 @@ afterEach(() => db.delete());
 
 describe('exportVideo', () => {
   it('makes SRT subtitles of the transcript, one cue per segment in order', async () => {
-    const blob = await exportVideo('city', 'srt', db);
+    const blob = await exportVideo('city', 'srt', {}, db);
     expect(blob.type).toBe('application/x-subrip');
     const cues = (await blob.text()).trim().split('\n\n');
     expect(cues).toHaveLength(5);
@@ -28,7 +28,7 @@ describe('exportVideo', () => {
   });
 
   it('makes WebVTT with the same cues', async () => {
-    const text = await (await exportVideo('city', 'vtt', db)).text();
+    const text = await (await exportVideo('city', 'vtt', {}, db)).text();
     expect(text.startsWith('WEBVTT\n\n00:00:00.000 --> 00:00:05.000\nWelcome')).toBe(true);
     expect(text.match(/-->/g)).toHaveLength(5);
   });
@@ -47,7 +47,7 @@ describe('exportVideo', () => {
       },
       db,
     );
-    const md = await (await exportVideo('city', 'md', db)).text();
+    const md = await (await exportVideo('city', 'md', {}, db)).text();
     expect(md).toContain('# city.mp4');
     expect(md).toContain('- Length: 1:00');
     expect(md).toContain('- Spoken language: en');
@@ -71,23 +71,23 @@ describe('exportVideo', () => {
       },
       db,
     );
-    const md = await (await exportVideo('city', 'md', db)).text();
+    const md = await (await exportVideo('city', 'md', {}, db)).text();
     expect(md).toContain('- Not analysed yet: captions (running)');
   });
 
   it('refuses subtitles of a video with no transcript, in plain words', async () => {
     await db.videos.add({ ...video('silent', 3), duration: 10 });
     await db.posters.put(poster('silent'));
-    await expect(exportVideo('silent', 'srt', db)).rejects.toThrow(NothingToExportError);
-    await expect(exportVideo('silent', 'srt', db)).rejects.toThrow(/no transcript/);
+    await expect(exportVideo('silent', 'srt', {}, db)).rejects.toThrow(NothingToExportError);
+    await expect(exportVideo('silent', 'srt', {}, db)).rejects.toThrow(/no transcript/);
   });
 
   it('rejects an unknown video', async () => {
-    await expect(exportVideo('nope', 'md', db)).rejects.toThrow('No video with id nope');
+    await expect(exportVideo('nope', 'md', {}, db)).rejects.toThrow('No video with id nope');
   });
 
   it('rejects a format it does not know (automation passes any string)', async () => {
-    await expect(exportVideo('city', 'pdf' as never, db)).rejects.toThrow(
+    await expect(exportVideo('city', 'pdf' as never, {}, db)).rejects.toThrow(
       'Unknown export format pdf',
     );
   });
