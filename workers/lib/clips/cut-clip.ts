@@ -10,6 +10,7 @@ import {
   WebMOutputFormat,
 } from 'mediabunny';
 import { timelineStart } from '../timeline';
+import { cutMp4Lean } from './lean-mp4-cut';
 
 /** How a clip was made: packets copied as they are, or decoded and encoded again (WebCodecs). */
 export type ClipMethod = 'copy' | 'transcode';
@@ -53,6 +54,11 @@ export async function cutClip(
   signal: AbortSignal,
   onProgress: (fraction: number) => void,
 ): Promise<CutClip> {
+  // MP4/MOV through the lean index: a 9-hour file's clip costs what a short one's does.
+  if (container === 'mp4' || container === 'mov') {
+    const lean = await cutMp4Lean(file, range, signal, onProgress);
+    if (lean) return lean;
+  }
   const input = openInput(file);
   try {
     const offset = await timelineStart(input);

@@ -10,6 +10,7 @@ import {
 } from 'mediabunny';
 import { timelineStart } from '../timeline';
 import { clipFormat, ClipNotPossibleError, openInput } from './cut-clip';
+import { joinMp4Lean } from './lean-mp4-join';
 
 /** One stretch of a highlights clip: the range asked for and the range it holds (from a key frame). */
 export interface HighlightPart {
@@ -125,6 +126,11 @@ export async function joinClips(
   signal: AbortSignal,
   onProgress: (fraction: number) => void,
 ): Promise<JoinedClip> {
+  // MP4/MOV through the lean index: a 9-hour file's highlights cost what a short one's do.
+  if (container === 'mp4' || container === 'mov') {
+    const lean = await joinMp4Lean(file, ranges, signal, onProgress);
+    if (lean) return lean;
+  }
   const input = openInput(file);
   try {
     const offset = await timelineStart(input);

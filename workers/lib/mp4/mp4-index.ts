@@ -11,6 +11,7 @@ import {
   type WalkBudget,
 } from './mp4-boxes';
 import { checkTableCounts, samplesDuration } from './mp4-sample-checks';
+import { audioSpecificConfig, readEditShift } from './mp4-track-extras';
 
 /**
  * Where the per-sample tables live. The small run-length tables are read; the big per-sample
@@ -25,6 +26,8 @@ export interface SampleTables {
   stsc: Uint32Array;
   sampleSizes: { fixedSize: number; count: number; tableStart: number };
   chunkOffsets: { count: number; tableStart: number; entryBytes: 4 | 8 };
+  /** Composition offsets (B-frames): located, read when packets are copied; null without. */
+  compositionOffsets: { count: number; tableStart: number; signed: boolean } | null;
 }
 
 export interface Mp4Track {
@@ -42,6 +45,17 @@ export interface Mp4Track {
   codecConfig: Uint8Array | null;
   /** Audio sample rate in Hz from the sample entry; 0 for video and unknown layouts. */
   sampleRate: number;
+  /** Audio channels from the sample entry; 0 for video. */
+  channels: number;
+  /** An `mp4a` track's AudioSpecificConfig (from `esds`), for WebCodecs' `description`. */
+  audioConfig: Uint8Array | null;
+  /** Clockwise rotation of the picture, degrees (0, 90, 180, 270), from the track matrix. */
+  rotation: number;
+  /**
+   * Seconds to add to a sample's composition time (its own clock) for the presentation time: the
+   * edit list's lead-in (an empty edit) less the media time it starts from (B-frame delay).
+   */
+  editShift: number;
   /** Seconds covered by the track's own samples (its time-to-sample table). */
   samplesDuration: number;
   tables: SampleTables;
@@ -79,13 +93,21 @@ function readTimescaleDuration(view: DataView): { timescale: number; duration: n
     : { timescale: view.getUint32(12), duration: view.getUint32(16) };
 }
 
-function readTrackHeader(view: DataView): { width: number; height: number; rotated: boolean } {
+function readTrackHeader(view: DataView): {
+  width: number;
+  height: number;
+  rotated: boolean;
+  rotation: number;
+} {
   const matrixAt = view.getUint8(0) === 1 ? 52 : 40;
   const a = view.getInt32(matrixAt);
+  const b = view.getInt32(matrixAt + 4);
+  const degrees = Math.round((Math.atan2(b, a) * 180) / Math.PI / 90) * 90;
   return {
     width: view.getUint32(matrixAt + 36) / 65536,
     height: view.getUint32(matrixAt + 40) / 65536,
     rotated: a === 0,
+    rotation: (degrees + 360) % 360,
   };
 }
 
@@ -115,6 +137,8 @@ interface SampleEntry {
   codedHeight: number;
   codecConfig: Uint8Array | null;
   sampleRate: number;
+  channels?: number;
+  audioConfig?: Uint8Array | null;
   /** From `pasp`: > 1 for pixels wider than tall (SAR 2:1 is 2). */
   pixelAspect?: number;
 }
@@ -150,7 +174,16 @@ function readSampleEntry(stsd: DataView, handler: string): SampleEntry {
   const type = fourcc(entry, 4);
   if (handler !== 'vide') {
     const sampleRate = handler === 'soun' ? audioSampleRate(entry) : 0;
-    return { fourcc: type, codedWidth: 0, codedHeight: 0, codecConfig: null, sampleRate };
+    const channels = handler === 'soun' && entry.byteLength >= 26 ? entry.getUint16(24) : 0;
+    return {
+      fourcc: type,
+      codedWidth: 0,
+      codedHeight: 0,
+      codecConfig: null,
+      sampleRate,
+      channels,
+      audioConfig: type === 'mp4a' ? audioSpecificConfig(entry) : null,
+    };
   }
   // VisualSampleEntry: 8-byte box header, 78 bytes of fields, then child boxes (avcC, pasp…).
   let codecConfig: Uint8Array | null = null;
@@ -181,14 +214,16 @@ async function readTrack(
   file: Blob,
   trak: BoxHeader,
   budget: WalkBudget,
+  movieTimescale: number,
 ): Promise<Mp4Track | null> {
   const leaves = new Map<string, BoxHeader>();
   await collectLeaves(file, trak, leaves, budget);
-  const [tkhd, mdhd, hdlr, stsd, stts, stss, stsc] = await Promise.all(
-    ['tkhd', 'mdhd', 'hdlr', 'stsd', 'stts', 'stss', 'stsc'].map((type) =>
+  const [tkhd, mdhd, hdlr, stsd, stts, stss, stsc, elst] = await Promise.all(
+    ['tkhd', 'mdhd', 'hdlr', 'stsd', 'stts', 'stss', 'stsc', 'elst'].map((type) =>
       readSmall(file, leaves.get(type)),
     ),
   );
+  const ctts = leaves.get('ctts');
   const stsz = leaves.get('stsz');
   const stco = leaves.get('stco') ?? leaves.get('co64');
   if (!tkhd || !mdhd || !hdlr || !stsd || !stts || !stsc || !stsz || !stco) return null;
@@ -214,6 +249,7 @@ async function readTrack(
       tableStart: stco.payloadStart + 8,
       entryBytes: stco.type === 'co64' ? 8 : 4,
     },
+    compositionOffsets: ctts ? await locateCompositionOffsets(file, ctts) : null,
   };
   checkTableCounts(handler, tables, { stsz, stco, fileSize: file.size });
   // Most muxers write the display size in tkhd; some write the coded size and leave the pixel
@@ -233,9 +269,19 @@ async function readTrack(
     codedHeight: entry.codedHeight,
     codecConfig: entry.codecConfig,
     sampleRate: entry.sampleRate,
+    channels: entry.channels ?? 0,
+    audioConfig: entry.audioConfig ?? null,
+    rotation: header.rotation,
+    editShift: readEditShift(elst ?? null, movieTimescale, timescale),
     samplesDuration: timescale > 0 ? samplesDuration(tables) / timescale : 0,
     tables,
   };
+}
+
+async function locateCompositionOffsets(file: Blob, ctts: BoxHeader) {
+  const header = await readPayload(file, { ...ctts, end: ctts.payloadStart + 8 });
+  const count = Math.min(header.getUint32(4), Math.floor((ctts.end - ctts.payloadStart - 8) / 8));
+  return { count, tableStart: ctts.payloadStart + 8, signed: header.getUint8(0) === 1 };
 }
 
 /** Header and samples disagree by more than this (padding, rounding) → trust the samples. */
@@ -266,7 +312,9 @@ export async function readMp4Index(file: Blob): Promise<Mp4Index> {
   const movie = readTimescaleDuration(await readPayload(file, mvhd));
   const tracks = (
     await Promise.all(
-      children.filter((b) => b.type === 'trak').map((trak) => readTrack(file, trak, budget)),
+      children
+        .filter((b) => b.type === 'trak')
+        .map((trak) => readTrack(file, trak, budget, movie.timescale)),
     )
   ).filter((track): track is Mp4Track => track !== null && track.tables.sampleSizes.count > 0);
   if (!movie.timescale || !movie.duration) throw new Mp4IndexError('no movie duration');
