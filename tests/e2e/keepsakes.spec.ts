@@ -9,6 +9,7 @@ import { parseSrt } from './support/parse-srt';
 import { ChatPage } from './support/chat-page';
 import { askedCues, translatorReply } from '../support/fake-translator';
 import { readFile } from 'node:fs/promises';
+import { readClip } from './support/clip-check';
 
 /** The lecture's four text slides and when each is on screen (lecture-5min.truth.json). */
 const SLIDES = [
@@ -57,7 +58,7 @@ test.afterAll(async () => {
   await fake.stop();
 });
 
-test('chapters: made without a key from the slides, listed under the player and on the timeline, a click seeks; exported as WebVTT and a 0:00 list; with Groq from one checked call', async () => {
+test('chapters: made without a key from the slides, listed under the player and on the timeline (a chapter block saves as a clip), a click seeks; exported as WebVTT and a 0:00 list; with Groq from one checked call', async () => {
   test.setTimeout(180_000);
   const chapters = page.getByTestId('chapters.chapter');
 
@@ -70,6 +71,19 @@ test('chapters: made without a key from the slides, listed under the player and 
     expect(titles.map((t) => t.split(' ')[0])).toEqual(['0:00', '1:00', '2:00', '3:00']);
     const lane = page.locator('[data-lane="chapters"] [data-testid="timeline.block"]');
     await expect(lane).toHaveCount(4);
+  });
+
+  await test.step('a chapter picked on the timeline saves as a clip of it, with the context asked for', async () => {
+    await page.getByTestId('clip.context').fill('1');
+    await page.locator('[data-lane="chapters"] [data-testid="timeline.block"]').nth(1).click();
+    await expect(page.getByTestId('timeline.selected')).toContainText('1:00–2:00');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('timeline.save-clip').click();
+    const file = await download;
+    const clip = await readClip(new Uint8Array(await readFile(await file.path())));
+    // 60–120 s with 1 s either side.
+    expect(Math.abs(clip.duration - 62)).toBeLessThanOrEqual(0.5);
+    await expect(page.getByTestId('clip.status')).toContainText('Saved');
   });
 
   await test.step('clicking a chapter seeks the player to its start', async () => {
@@ -176,6 +190,10 @@ test('slides: one page per slide and shot, the four text slides each found once 
     expect(showing[0]?.t).toBeLessThan(slide.end);
   }
   expect(pages.every((p) => p.image.startsWith('data:image/'))).toBe(true);
+  // The bus footage is shown twice (20–60 s and 140–180 s): one page, which says so.
+  const bus = pages.filter((p) => (p.t >= 20 && p.t < 60) || (p.t >= 140 && p.t < 180));
+  expect(bus).toHaveLength(1);
+  expect(bus[0]?.again).toEqual(['2:20']);
   // Opened on its own, as a person would open the file: every picture shows, nothing is fetched.
   const deck = await page.context().newPage();
   const requests: string[] = [];

@@ -94,3 +94,37 @@ export function pickSlides(frames: readonly DeckFrame[], duration: number): Pick
   });
   return pages;
 }
+
+/** Mean grey difference (0–255) under which two small pictures are the same shot again. */
+const SAME_LOOK = 12;
+
+function lookDifference(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+  return a.length > 0 ? sum / a.length : Infinity;
+}
+
+/**
+ * Folds a shot without text into an earlier page showing the same picture (footage cut back to,
+ * a static camera returned to): one page, its other times in `alsoAt`. `looks` holds each page
+ * frame's small grey picture (the same size for all); pages without one are kept.
+ */
+export function foldRepeatedShots(
+  pages: readonly PickedSlide[],
+  looks: ReadonlyMap<number, Float32Array>,
+): PickedSlide[] {
+  const kept: PickedSlide[] = [];
+  for (const page of pages) {
+    const look = looks.get(page.t);
+    const same =
+      page.lines.length === 0 && look
+        ? kept.find((k) => {
+            const other = looks.get(k.t);
+            return k.lines.length === 0 && other && lookDifference(other, look) < SAME_LOOK;
+          })
+        : undefined;
+    if (same) same.alsoAt.push(page.start, ...page.alsoAt);
+    else kept.push({ ...page, alsoAt: [...page.alsoAt] });
+  }
+  return kept;
+}

@@ -9,7 +9,8 @@ import {
 import { logEvent } from '../../diagnostics/session-log';
 import { errorMessage } from '../../shared/error-message';
 import { openVideoFile } from '../../storage/video-files';
-import { pickSlides, type PickedSlide } from './pick-slides';
+import { foldRepeatedShots, pickSlides, type PickedSlide } from './pick-slides';
+import { pictureLook } from './picture-look';
 import { toSlidesHtml, type DeckPage } from './slides-html';
 
 /** The deck's pictures: sharp enough to print, small enough that 100 of them stay a few MB. */
@@ -94,11 +95,18 @@ export async function exportSlides(video: VideoRecord, database: BriDatabase): P
         : 'No frames are analysed yet: let the analysis run, then export the slides.',
     );
   const linesAt = new Map(texts.map((row) => [row.t, readingOrder(row.lines)]));
-  const picked = pickSlides(
+  const shots = pickSlides(
     kept.map((f) => ({ t: f.t, sceneIndex: f.sceneIndex, lines: linesAt.get(f.t) ?? [] })),
     video.duration,
   );
   const thumbnails = new Map(kept.map((f) => [f.t, f]));
+  const looks = new Map<number, Float32Array>();
+  for (const page of shots.filter((p) => p.lines.length === 0)) {
+    const thumbnail = thumbnails.get(page.t);
+    const look = thumbnail ? await pictureLook(thumbnail.blob) : null;
+    if (look) looks.set(page.t, look);
+  }
+  const picked = foldRepeatedShots(shots, looks);
   const images = await pictures(video, picked, thumbnails);
   const pages: DeckPage[] = picked.map((page, i) => ({
     ...page,

@@ -41,6 +41,8 @@ export interface DeckPageSeen {
   t: number;
   image: string;
   onScreen: string;
+  /** Other times the same slide or shot came back ("again at 2:20, 4:10"). */
+  again: string[];
 }
 
 /** The pages of a slides deck's HTML (`<section class="slide">`), as its markup states them. */
@@ -50,6 +52,7 @@ export function slidesOf(html: string): DeckPageSeen[] {
   ].map(([, t, body = '']) => ({
     t: Number(t),
     image: /<img src="([^"]+)"/.exec(body)?.[1] ?? '',
+    again: (/\(again at ([^)]*)\)/.exec(body)?.[1] ?? '').split(', ').filter(Boolean),
     onScreen: [
       ...(/<ul class="text">([\s\S]*?)<\/ul>/.exec(body)?.[1] ?? '').matchAll(/<li>(.*?)<\/li>/g),
     ]

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pickSlides, textSimilarity } from '../../../../src/library/exports/pick-slides';
+import {
+  foldRepeatedShots,
+  pickSlides,
+  textSimilarity,
+} from '../../../../src/library/exports/pick-slides';
 
 const frame = (t: number, sceneIndex: number, ...lines: string[]) => ({ t, sceneIndex, lines });
 
@@ -61,5 +65,31 @@ describe('textSimilarity', () => {
     expect(
       textSimilarity(['Chapter two - sports'], ['Chapter one - public transport']),
     ).toBeLessThan(0.6);
+  });
+});
+
+describe('foldRepeatedShots', () => {
+  const look = (level: number) => new Float32Array(16).fill(level);
+  it('folds footage cut back to into its first page; slides and other shots stay', () => {
+    const pages = [
+      { t: 0, start: 0, end: 20, lines: ['Welcome'], alsoAt: [] },
+      { t: 30, start: 20, end: 60, lines: [], alsoAt: [] },
+      { t: 100, start: 80, end: 120, lines: [], alsoAt: [] },
+      { t: 160, start: 140, end: 180, lines: [], alsoAt: [] },
+    ];
+    const looks = new Map([
+      [0, look(30)],
+      [30, look(120)],
+      [100, look(200)],
+      [160, look(124)], // the bus footage again, re-encoded noise apart
+    ]);
+    const folded = foldRepeatedShots(pages, looks);
+    expect(folded.map((p) => [p.t, p.alsoAt])).toEqual([
+      [0, []],
+      [30, [140]],
+      [100, []],
+    ]);
+    // A page without a picture is never folded.
+    expect(foldRepeatedShots(pages, new Map())).toHaveLength(4);
   });
 });
