@@ -5,6 +5,7 @@ import { ask, type AskDeps } from '../../../src/agent/ask';
 import { memoryMessages } from '../../../src/agent/conversation-memory';
 import { BriDatabase, listChatTurns, type ChatTurnRecord } from '../../../src/db';
 import type { Settings } from '../../../src/settings/settings';
+import { settingsWithGroq } from '../../support/groq-settings';
 import { FakeGroq, type ChatRequest, type ScriptedReply } from '../../support/fake-groq';
 import {
   MAX_TOOL_CALLS_PER_ANSWER,
@@ -31,19 +32,7 @@ beforeEach(async () => {
   await seedCity(db);
   await seedCity(db, { id: 'other', createdAt: 1 });
   online = true;
-  settings = {
-    autoAnalyse: false,
-    modelSet: 'fast',
-    modelBaseUrl: null,
-    models: {},
-    groqApiKey: fake.apiKey,
-    groqBaseUrl: baseUrl,
-    groqModel: 'openai/gpt-oss-20b',
-    localChat: false,
-    wasmThreads: 'auto',
-    backend: 'auto',
-    shareWithGroq: { ...SHARE_EVERYTHING },
-  };
+  settings = settingsWithGroq(fake, baseUrl);
   deps = { context: testContext(db), settings: () => settings, online: () => online };
 });
 afterEach(() => db.delete());

@@ -110,6 +110,30 @@ export async function copySamples(
   }
 }
 
+/**
+ * Copies a stretch's video and audio samples into the copy's output, `shift` seconds on; the
+ * first stretch of a clip carries each track's decoder config.
+ */
+export async function copyTracks(
+  file: Blob,
+  copy: LeanCopy,
+  samples: { video: readonly Mp4Sample[]; audio: readonly Mp4Sample[] },
+  options: { shift: number; first: boolean; signal: AbortSignal; onSample: () => void },
+): Promise<void> {
+  for (const kind of ['video', 'audio'] as const) {
+    const track = copy[kind];
+    if (!track) continue;
+    const meta = options.first ? { decoderConfig: track.codec.config } : undefined;
+    await copySamples(
+      file,
+      samples[kind],
+      { source: track.source, shift: options.shift, meta },
+      options.signal,
+      options.onSample,
+    );
+  }
+}
+
 /** Runs `write` against the copy's output, finalizing it, or cancelling it on abort. */
 export async function writeLeanCopy(
   copy: LeanCopy,
@@ -151,24 +175,18 @@ export async function cutMp4Lean(
   if (total === 0) return null;
   let done = 0;
   const step = () => onProgress(++done / total);
-  const bytes = await writeLeanCopy(copy, signal, async () => {
-    const shift = -range.start;
-    if (video)
-      await copySamples(
-        file,
-        vSamples,
-        { source: video.source, shift, meta: { decoderConfig: video.codec.config } },
+  const bytes = await writeLeanCopy(copy, signal, () =>
+    copyTracks(
+      file,
+      copy,
+      { video: vSamples, audio: aSamples },
+      {
+        shift: -range.start,
+        first: true,
         signal,
-        step,
-      );
-    if (audio)
-      await copySamples(
-        file,
-        aSamples,
-        { source: audio.source, shift, meta: { decoderConfig: audio.codec.config } },
-        signal,
-        step,
-      );
-  });
+        onSample: step,
+      },
+    ),
+  );
   return { bytes, mimeType: 'video/mp4', ...range, method: 'copy' };
 }

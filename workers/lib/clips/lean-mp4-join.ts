@@ -1,6 +1,6 @@
 import { samplesForCut } from '../mp4/mp4-samples';
 import type { HighlightPart, JoinedClip } from './join-clips';
-import { audioSamples, copySamples, openLeanCopy, writeLeanCopy } from './lean-mp4-cut';
+import { audioSamples, copyTracks, openLeanCopy, writeLeanCopy } from './lean-mp4-cut';
 
 /**
  * Joins ranges of an MP4/MOV into one clip in order by copying packets through the lean index
@@ -26,32 +26,12 @@ export async function joinMp4Lean(
       const start = frames.length > 0 ? Math.min(...frames.map((f) => f.time)) : asked.start;
       const end = Math.max(asked.end, ...frames.map((f) => f.time + f.duration));
       const sounds = audio ? await audioSamples(file, audio.track, start, end) : [];
-      const shift = at - start;
-      const first = i === 0;
-      if (video)
-        await copySamples(
-          file,
-          frames,
-          {
-            source: video.source,
-            shift,
-            meta: first ? { decoderConfig: video.codec.config } : undefined,
-          },
-          signal,
-          () => undefined,
-        );
-      if (audio)
-        await copySamples(
-          file,
-          sounds.filter((s) => s.time >= start),
-          {
-            source: audio.source,
-            shift,
-            meta: first ? { decoderConfig: audio.codec.config } : undefined,
-          },
-          signal,
-          () => undefined,
-        );
+      await copyTracks(
+        file,
+        copy,
+        { video: frames, audio: sounds.filter((s) => s.time >= start) },
+        { shift: at - start, first: i === 0, signal, onSample: () => undefined },
+      );
       parts.push({ asked, start, end });
       at += end - start;
       onProgress((i + 1) / ranges.length);

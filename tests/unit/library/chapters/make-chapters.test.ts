@@ -3,6 +3,7 @@ import { BriDatabase, listChapters } from '../../../../src/db';
 import { makeChapters } from '../../../../src/library/chapters/make-chapters';
 import type { Settings } from '../../../../src/settings/settings';
 import { SHARE_EVERYTHING } from '../../../../src/shared/share-with-groq';
+import { settingsWithGroq } from '../../../support/groq-settings';
 import { FakeGroq } from '../../../support/fake-groq';
 import { seedCity } from '../../tools/seeded-library';
 
@@ -20,19 +21,7 @@ beforeEach(async () => {
   fake.bodies.length = 0;
   db = new BriDatabase(`test-${crypto.randomUUID()}`);
   await seedCity(db);
-  settings = {
-    autoAnalyse: false,
-    modelSet: 'fast',
-    modelBaseUrl: null,
-    models: {},
-    groqApiKey: fake.apiKey,
-    groqBaseUrl: baseUrl,
-    groqModel: 'openai/gpt-oss-20b',
-    localChat: false,
-    wasmThreads: 'auto',
-    backend: 'auto',
-    shareWithGroq: { ...SHARE_EVERYTHING },
-  };
+  settings = settingsWithGroq(fake, baseUrl);
 });
 afterEach(() => db.delete());
 

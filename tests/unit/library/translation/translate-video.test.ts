@@ -14,6 +14,7 @@ import {
 } from '../../../../src/library/translation/translate-video';
 import type { Settings } from '../../../../src/settings/settings';
 import { SHARE_EVERYTHING } from '../../../../src/shared/share-with-groq';
+import { settingsWithGroq } from '../../../support/groq-settings';
 import { FakeGroq, type ChatRequest, type ScriptedReply } from '../../../support/fake-groq';
 import { askedCues, translatorReply } from '../../../support/fake-translator';
 import { video } from '../../db/video-fixture';
@@ -67,19 +68,7 @@ beforeEach(async () => {
   fake.requests.length = 0;
   db = new BriDatabase(`test-${crypto.randomUUID()}`);
   await seedTalk(db);
-  settings = {
-    autoAnalyse: false,
-    modelSet: 'fast',
-    modelBaseUrl: null,
-    models: {},
-    groqApiKey: fake.apiKey,
-    groqBaseUrl: baseUrl,
-    groqModel: 'openai/gpt-oss-20b',
-    localChat: false,
-    wasmThreads: 'auto',
-    backend: 'auto',
-    shareWithGroq: { ...SHARE_EVERYTHING },
-  };
+  settings = settingsWithGroq(fake, baseUrl);
 });
 afterEach(() => db.delete());
 
