@@ -39,26 +39,59 @@ const REPLY = z.object({
 });
 
 /** Characters of transcript sent at most: a 2-hour talk must still fit a free tier's limits. */
-const TRANSCRIPT_BUDGET_CHARS = 16_000;
+const TRANSCRIPT_BUDGET_CHARS = 7_000;
+/** Scenes and on-screen texts sent at most (a screen recording can have thousands of each). */
+const MAX_SCENES = 80;
+const MAX_TEXTS = 60;
 
 /**
- * The transcript cut to the budget without losing its shape: lines keep their starts, and a
- * long talk's lines are each shortened evenly rather than its second half dropped.
+ * At most `max` items, taken evenly across the list so the whole video stays represented; a
+ * list within the limit is sent whole.
+ */
+export function spreadOut<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  return Array.from({ length: max }, (_, i) => items[Math.floor((i * items.length) / max)] as T);
+}
+
+/** On-screen text, each distinct line once (its first showing), then spread out. */
+function fitTexts(texts: ChapterData['on_screen_text']): ChapterData['on_screen_text'] {
+  const seen = new Set<string>();
+  const distinct = texts.filter((t) => {
+    const key = t.text.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return spreadOut(distinct, MAX_TEXTS).map((t) => ({ ...t, text: t.text.slice(0, 80) }));
+}
+
+/** Lines of transcript sent at most: longer talks have consecutive lines joined first. */
+const MAX_LINES = 150;
+
+/**
+ * The transcript cut to the budget without losing its shape: past MAX_LINES, consecutive lines
+ * are joined (each group keeps its first start), then every line is shortened evenly — a long
+ * talk keeps its second half instead of having it dropped.
  */
 export function fitTranscript(
   lines: readonly { start: number; text: string }[],
   budget = TRANSCRIPT_BUDGET_CHARS,
 ): { start: number; text: string }[] {
-  const total = lines.reduce((sum, l) => sum + l.text.length, 0);
-  if (total <= budget) return lines.map((l) => ({ start: l.start, text: l.text.trim() }));
-  const perLine = Math.max(24, Math.floor(budget / lines.length));
-  const step = Math.max(1, Math.ceil((lines.length * perLine) / budget));
-  return lines
-    .filter((_, i) => i % step === 0)
-    .map((l) => ({
-      start: l.start,
-      text: l.text.length > perLine ? `${l.text.slice(0, perLine).trim()}…` : l.text.trim(),
-    }));
+  const size = Math.ceil(lines.length / MAX_LINES);
+  const grouped =
+    size <= 1
+      ? lines.map((l) => ({ start: l.start, text: l.text.trim() }))
+      : Array.from({ length: Math.ceil(lines.length / size) }, (_, i) => {
+          const group = lines.slice(i * size, (i + 1) * size);
+          return { start: group[0]?.start ?? 0, text: group.map((l) => l.text.trim()).join(' ') };
+        });
+  const total = grouped.reduce((sum, l) => sum + l.text.length, 0);
+  if (total <= budget) return grouped;
+  const perLine = Math.max(24, Math.floor(budget / grouped.length));
+  return grouped.map((l) => ({
+    start: l.start,
+    text: l.text.length > perLine ? `${l.text.slice(0, perLine).trim()}…` : l.text,
+  }));
 }
 
 /**
@@ -74,7 +107,15 @@ export async function askGroqForChapters(
   const { json, model } = await askGroqForJson({
     settings,
     instructions: INSTRUCTIONS,
-    data: { ...data, transcript: fitTranscript(data.transcript) },
+    data: {
+      duration: data.duration,
+      scenes: spreadOut(data.scenes, MAX_SCENES).map((s) => ({
+        ...s,
+        caption: s.caption.slice(0, 80),
+      })),
+      transcript: fitTranscript(data.transcript),
+      on_screen_text: fitTexts(data.on_screen_text),
+    },
     maxTokens: 1500,
     signal,
   });

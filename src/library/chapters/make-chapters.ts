@@ -59,15 +59,23 @@ async function readEvidence(videoId: string, database: BriDatabase) {
   return evidence;
 }
 
+/** Seconds to a tenth: what a chapter start needs, and fewer tokens than 17 digits. */
+const tenth = (t: number) => Math.round(t * 10) / 10;
+
 function chapterData(evidence: ChapterEvidence): ChapterData {
   return {
-    duration: evidence.duration,
+    duration: tenth(evidence.duration),
     scenes: evidence.scenes.map((s) => ({
-      ...s,
+      start: tenth(s.start),
+      end: tenth(s.end),
       caption: evidence.captions.find((c) => c.t >= s.start && c.t < s.end)?.caption ?? '',
     })),
-    transcript: evidence.transcript.filter((l) => l.text.trim()),
-    on_screen_text: evidence.texts.filter((t) => t.text.trim()),
+    transcript: evidence.transcript
+      .filter((l) => l.text.trim())
+      .map((l) => ({ start: tenth(l.start), text: l.text })),
+    on_screen_text: evidence.texts
+      .filter((t) => t.text.trim())
+      .map((t) => ({ start: tenth(t.start), end: tenth(t.end), text: t.text })),
   };
 }
 

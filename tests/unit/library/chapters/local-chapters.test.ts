@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkChapters } from '../../../../src/library/chapters/check-chapters';
 import { toChapterList, toVttChapters } from '../../../../src/library/chapters/chapter-formats';
 import { chaptersFromSlides } from '../../../../src/library/chapters/slide-chapters';
-import { fitTranscript } from '../../../../src/agent/chapter-request';
+import { fitTranscript, spreadOut } from '../../../../src/agent/chapter-request';
 
 /** The lecture's shots: a slide opens 0, 60, 120 and 180 s; footage between. */
 const LECTURE = {
@@ -119,5 +119,16 @@ describe('fitTranscript', () => {
     expect(chars).toBeLessThanOrEqual(16_000 * 1.1);
     expect(fitted[0]?.start).toBe(0);
     expect(fitted.at(-1)?.start).toBeGreaterThan(5000);
+  });
+});
+
+describe('spreadOut', () => {
+  it('keeps a short list whole and takes a long one evenly from start to end', () => {
+    expect(spreadOut([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    const scenes = Array.from({ length: 3000 }, (_, i) => i);
+    const kept = spreadOut(scenes, 150);
+    expect(kept).toHaveLength(150);
+    expect(kept[0]).toBe(0);
+    expect(kept.at(-1)).toBeGreaterThan(2900);
   });
 });

@@ -5,7 +5,8 @@ import type { Settings } from '../../../../src/settings/settings';
 import { SHARE_EVERYTHING } from '../../../../src/shared/share-with-groq';
 import { settingsWithGroq } from '../../../support/groq-settings';
 import { FakeGroq } from '../../../support/fake-groq';
-import { seedCity } from '../../tools/seeded-library';
+import { LINEAGE, seedCity } from '../../tools/seeded-library';
+import { video } from '../../db/video-fixture';
 
 const fake = new FakeGroq();
 let baseUrl = '';
@@ -80,6 +81,62 @@ describe('makeChapters with Groq', () => {
     expect(invented.chapters[0]?.start).toBe(0);
     // Made again: the stored chapters are replaced, not added to.
     expect((await listChapters('city', db)).length).toBe(invented.chapters.length);
+  });
+});
+
+describe('makeChapters on a two-hour screen recording', () => {
+  it('sends one request small enough for a free tier: scenes, lines and texts spread out', async () => {
+    const id = 'long';
+    await db.videos.add({ ...video(id, 3), duration: 7200 });
+    const lineage = LINEAGE;
+    await db.scenes.bulkAdd(
+      Array.from({ length: 2000 }, (_, index) => ({
+        videoId: id,
+        index,
+        start: index * 3.6,
+        end: (index + 1) * 3.6,
+        lineage,
+      })),
+    );
+    await db.transcriptSegments.bulkAdd(
+      Array.from({ length: 2400 }, (_, i) => ({
+        videoId: id,
+        chunkStart: Math.floor(i / 10) * 30,
+        index: i % 10,
+        start: i * 3,
+        end: i * 3 + 2.5,
+        text: `Now we open the settings panel and change option number ${i} to see what it does.`,
+        words: [],
+        language: 'en',
+        lineage,
+      })),
+    );
+    await db.textRanges.bulkAdd(
+      Array.from({ length: 1500 }, (_, i) => ({
+        videoId: id,
+        text: `File Edit View Window Help — document ${i % 300}.txt`,
+        start: i * 4.8,
+        end: i * 4.8 + 4,
+        maxScore: 0.9,
+        count: 2,
+        lineage,
+      })),
+    );
+    fake.script({
+      text: '{"chapters":[{"start":0,"title":"Intro"},{"start":3600,"title":"Half"}]}',
+    });
+    const made = await makeChapters(id, {
+      database: db,
+      settings: () => settings,
+      online: () => true,
+    });
+    expect(made.madeBy).toBe('groq');
+    expect(fake.requests).toHaveLength(1);
+    // ~25 KB of JSON is ~7 k tokens: inside a free tier's per-minute budget for one call.
+    expect(fake.bodies[0]?.length).toBeLessThan(25_000);
+    // The end of the talk is there, not only its start.
+    const sent = fake.requests[0]?.messages.find((m) => m.role === 'user')?.content ?? '';
+    expect(sent).toContain('"start":7152'); // the last lines' group
   });
 });
 
