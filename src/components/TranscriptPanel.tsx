@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatTimestamp } from '../tools/moments';
 import { seekPlayer } from './navigation';
-import type { VideoTimelineRows } from '../db';
+import { translationOf, type VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
 import { currentSegmentIndex } from './current-segment';
 import { findWordRun, lastStartedWord } from '../shared/word-runs';
@@ -56,10 +56,10 @@ function useShownTexts(videoId: string, segments: readonly Segment[]) {
   return useMemo(
     () =>
       segments.map((segment) => {
-        const line = lines?.get(segment.key);
-        return line && line.source === segment.text.trim()
-          ? { text: line.text, translated: true }
-          : { text: segment.text, translated: false };
+        const translated = translationOf(lines, segment);
+        return translated === null
+          ? { text: segment.text, translated: false }
+          : { text: translated, translated: true };
       }),
     [segments, lines],
   );

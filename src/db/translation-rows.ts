@@ -7,6 +7,18 @@ import { validateRecord } from './validate-rows';
 export const segmentKey = (segment: { chunkStart: number; index: number }): string =>
   `${segment.chunkStart}:${segment.index}`;
 
+/**
+ * The translation of a segment, if one is stored and still translates its current text (a
+ * segment transcribed again needs translating again); null otherwise.
+ */
+export function translationOf(
+  rows: ReadonlyMap<string, { source: string; text: string }> | null | undefined,
+  segment: { key: string; text: string },
+): string | null {
+  const row = rows?.get(segment.key);
+  return row && row.source === segment.text.trim() ? row.text : null;
+}
+
 /** A video's transcript in one language, in time order (empty when not translated). */
 export async function listTranslation(
   videoId: string,

@@ -9,6 +9,7 @@ import {
   listTranscript,
   listTranslation,
   segmentKey,
+  translationOf,
   type BriDatabase,
   type VideoRecord,
 } from '../../db';
@@ -57,8 +58,8 @@ async function translatedCues(videoId: string, language: string, database: BriDa
   const segments = (await listTranscript(videoId, database)).filter((s) => s.text.trim());
   const rows = new Map((await listTranslation(videoId, name, database)).map((r) => [r.key, r]));
   const cues = segments.map((s) => {
-    const row = rows.get(segmentKey(s));
-    return row?.source === s.text.trim() ? { start: s.start, end: s.end, text: row.text } : null;
+    const text = translationOf(rows, { key: segmentKey(s), text: s.text });
+    return text === null ? null : { start: s.start, end: s.end, text };
   });
   const missing = cues.filter((c) => c === null).length;
   if (rows.size === 0)

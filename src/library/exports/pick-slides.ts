@@ -20,14 +20,26 @@ export interface PickedSlide {
 /** Texts this alike (shared words over all words) are the same slide read twice. */
 const SAME_SLIDE = 0.6;
 
-const wordsOf = (lines: readonly string[]) =>
-  new Set(
-    lines
-      .join(' ')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 1),
-  );
+/**
+ * A text's words, made once per lines array: a long recording's pages are each compared with
+ * every earlier page, and the same frame's text with its neighbours.
+ */
+const words = new WeakMap<readonly string[], Set<string>>();
+
+function wordsOf(lines: readonly string[]): Set<string> {
+  let found = words.get(lines);
+  if (!found) {
+    found = new Set(
+      lines
+        .join(' ')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 1),
+    );
+    words.set(lines, found);
+  }
+  return found;
+}
 
 /** How alike two frames' texts are, 0–1 (1 for two frames with no text). */
 export function textSimilarity(a: readonly string[], b: readonly string[]): number {

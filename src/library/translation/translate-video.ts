@@ -6,6 +6,7 @@ import {
   listTranslation,
   putTranslations,
   segmentKey,
+  translationOf,
   type BriDatabase,
   type TranscriptSegmentRecord,
   type TranslationRecord,
@@ -50,7 +51,9 @@ function batchesToDo(
   segments: readonly TranscriptSegmentRecord[],
   done: ReadonlyMap<string, TranslationRecord>,
 ): TranscriptSegmentRecord[][] {
-  const todo = segments.filter((s) => done.get(segmentKey(s))?.source !== s.text.trim());
+  const todo = segments.filter(
+    (s) => translationOf(done, { key: segmentKey(s), text: s.text }) === null,
+  );
   const batches: TranscriptSegmentRecord[][] = [];
   let chars = 0;
   for (const segment of todo) {

@@ -12,13 +12,31 @@ export interface Mp4Sample {
   key: boolean;
 }
 
+/**
+ * The ctts runs, read whole once per track (8 bytes a run; a million-frame video's ≤ 8 MB): a
+ * cut reads samples twice (to step back a key frame) and highlights once per part.
+ */
+const compositionTables = new WeakMap<Mp4Track, Promise<DataView>>();
+
+function compositionTable(
+  file: Blob,
+  track: Mp4Track,
+  table: NonNullable<Mp4Track['tables']['compositionOffsets']>,
+): Promise<DataView> {
+  let view = compositionTables.get(track);
+  if (!view) {
+    view = readBytes(file, table.tableStart, table.count * 8);
+    compositionTables.set(track, view);
+  }
+  return view;
+}
+
 /** Composition offsets, one per sample from `from` (timescale units), read from the ctts runs. */
 async function compositionOffsets(file: Blob, track: Mp4Track, from: number, count: number) {
   const table = track.tables.compositionOffsets;
   const offsets = new Int32Array(count);
   if (!table || table.count === 0) return offsets;
-  // The table is run-length: read it whole (8 bytes a run; a million-frame video's ≤ 8 MB).
-  const view = await readBytes(file, table.tableStart, table.count * 8);
+  const view = await compositionTable(file, track, table);
   let sample = 0;
   for (let run = 0; run < table.count && sample < from + count; run++) {
     const runCount = view.getUint32(run * 8);
