@@ -72,13 +72,41 @@ describe('frame novelty', () => {
     ).toEqual([undefined, undefined]);
   });
 
-  it('always looks at the first frame of a shot', () => {
+  it('looks at the first frame of a shot that shows a new picture', () => {
     expect(
       decide([
         { t: 0, paint: slide([8]) },
-        { t: 2, paint: slide([8]), cut: true },
+        { t: 2, paint: street(4), cut: true },
+        { t: 4, paint: slide([8, 14]), cut: true },
       ]),
-    ).toEqual([undefined, undefined]);
+    ).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('reuses an earlier look when a cut comes back to a picture seen before', () => {
+    // A talk cutting between the speaker and the same slide: the slide is looked at once.
+    expect(
+      decide([
+        { t: 0, paint: slide([8]), noise: 6 },
+        { t: 2, paint: street(4), noise: 4, cut: true },
+        { t: 4, paint: slide([8]), noise: 6, cut: true },
+        { t: 6, paint: slide([8]), noise: 6 },
+      ]),
+    ).toEqual([undefined, undefined, 0, 0]);
+  });
+
+  it('reuses the looks of footage shown a second time, keeping its own reuse span', () => {
+    const walk = (start: number) =>
+      [0, 2, 4, 6, 8, 10, 12, 14].map((offset) => ({
+        t: start + offset,
+        paint: street(4 + offset * 2),
+        noise: 4,
+        cut: offset === 0,
+      }));
+    const shown = decide([...walk(0), { t: 16, paint: slide([8]), cut: true }, ...walk(18)]);
+    // The first showing is looked at every 12 s; the second reuses those looks at the same
+    // offsets and never looks itself (its frames in between compare with the reused look).
+    const first = [undefined, 0, 0, 0, 0, 0, undefined, 12];
+    expect(shown).toEqual([...first, undefined, 0, 0, 0, 0, 0, 0, 12, 12]);
   });
 
   it('looks at a moving shot again every reuse span, not every frame', () => {

@@ -4,12 +4,20 @@ import { THUMB_HEIGHT, THUMB_WIDTH, type FrameSignature } from './scene-detect';
 /** Side of the square blocks (thumbnail pixels) whose mean grey is compared. */
 const BLOCK = 4;
 
-/** The last frame looked at in the current shot. */
-interface Looked {
+/** A frame the models looked at. */
+interface Look {
   t: number;
-  signature: FrameSignature;
+  histogram: Float32Array;
   blocks: Float32Array;
 }
+
+/** The look the current shot is compared with, and since when (`at`, a later time for a repeat). */
+interface Reference extends Look {
+  at: number;
+}
+
+/** Earlier looks kept for spotting a picture seen before (a cut back to it): about 400 KB. */
+const REMEMBERED_LOOKS = 512;
 
 /**
  * Decides which sampled frames the image models need to see, so their work follows what is
@@ -20,35 +28,54 @@ interface Looked {
  * or an object entering still moves its blocks. A change after a still spell (a bullet appears, a
  * person walks into a static shot) is new at once; continuous motion (people walking past a bus,
  * a slow pan) would make every frame "new", so a moving shot is looked at again every
- * `reuseSpan` seconds instead.
+ * `reuseSpan` seconds instead. A frame that would be new but matches an earlier look to within
+ * noise — a cut back to a slide, footage shown twice — reuses that look.
  */
 export class NoveltyTracker {
-  private looked: Looked | null = null;
-  /** True once a frame has matched `looked` to within noise: the shot is holding still. */
+  private reference: Reference | null = null;
+  /** True once a frame has matched the reference to within noise: the shot is holding still. */
   private still = false;
+  private readonly looks: Look[] = [];
 
   constructor(private readonly parameters = FRAME_NOVELTY) {}
 
   /**
    * The time of the frame whose results `t` can reuse, or undefined when it shows something new
-   * (it then becomes the frame later ones are compared with). A cut is always new.
+   * (it then becomes the frame later ones are compared with). A cut is new unless its picture was
+   * looked at before.
    */
   sameAs(t: number, signature: FrameSignature, cut: boolean): number | undefined {
-    const looked = this.looked;
+    const reference = this.reference;
     const blocks = blockMeans(signature.grey);
-    if (!cut && looked && !this.isNew(t, looked, signature, blocks)) return looked.t;
-    this.looked = { t, signature, blocks };
+    if (!cut && reference && !this.isNew(t, reference, signature, blocks)) return reference.t;
     this.still = false;
+    const seen = this.seenBefore(blocks);
+    if (seen) {
+      this.reference = { ...seen, at: t };
+      return seen.t;
+    }
+    const look = { t, histogram: signature.histogram, blocks };
+    this.reference = { ...look, at: t };
+    this.looks.push(look);
+    if (this.looks.length > REMEMBERED_LOOKS) this.looks.shift();
     return undefined;
   }
 
-  private isNew(t: number, looked: Looked, signature: FrameSignature, blocks: Float32Array) {
-    if (maxDifference(looked.blocks, blocks) < this.parameters.noise) {
+  private isNew(t: number, reference: Reference, signature: FrameSignature, blocks: Float32Array) {
+    if (maxDifference(reference.blocks, blocks) < this.parameters.noise) {
       this.still = true;
       return false;
     }
-    if (histogramDistance(looked.signature, signature) > this.parameters.newPicture) return true;
-    return this.still || t - looked.t >= this.parameters.reuseSpan - 1e-6;
+    if (histogramDistance(reference.histogram, signature.histogram) > this.parameters.newPicture)
+      return true;
+    return this.still || t - reference.at >= this.parameters.reuseSpan - 1e-6;
+  }
+
+  /** The latest earlier look this picture matches to within noise. */
+  private seenBefore(blocks: Float32Array): Look | undefined {
+    return this.looks.findLast(
+      (look) => maxDifference(look.blocks, blocks) < this.parameters.noise,
+    );
   }
 }
 
@@ -72,9 +99,8 @@ function maxDifference(a: Float32Array, b: Float32Array): number {
 }
 
 /** Half the L1 distance of two normalised histograms: 0 (same palette) to 1. */
-function histogramDistance(a: FrameSignature, b: FrameSignature): number {
+function histogramDistance(a: Float32Array, b: Float32Array): number {
   let sum = 0;
-  for (let i = 0; i < a.histogram.length; i++)
-    sum += Math.abs((a.histogram[i] ?? 0) - (b.histogram[i] ?? 0));
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
   return sum / 2;
 }
