@@ -44,8 +44,14 @@ export const OCR_PARAMETERS = {
   db: { threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.5, minSide: 3 },
 } as const;
 
-/** Captions: greedy decoding, at most this many new tokens. */
-export const CAPTION_PARAMETERS = { maxNewTokens: 30, decoding: 'greedy' } as const;
+/**
+ * Captions: greedy decoding, at most this many new tokens — about 15 words, the length
+ * ViT-GPT2's own config sets (max_length 20, what its pipeline generates by default). Each token
+ * costs a decoder step that re-projects all 197 image patches for cross-attention (the exported
+ * decoders cache only self-attention), so the cap is most of a caption's price when a model
+ * rambles.
+ */
+export const CAPTION_PARAMETERS = { maxNewTokens: 20, decoding: 'greedy' } as const;
 
 /**
  * Which sampled frames the image models look at (workers/lib/frames/frame-novelty.ts): a frame
