@@ -4,7 +4,7 @@ import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { FrameCaption, FrameDetections, FrameInput } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import { DETECTOR, detectObjects, type LoadedDetector } from './lib/detect/yolo-detector';
-import type { WorkProgress } from '../src/shared/model-progress';
+import { ignoreProgress, type WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 import { CAPTIONER, captionImages, type LoadedCaptioner } from './lib/caption/captioner';
 
@@ -18,6 +18,11 @@ const CAPTION_BATCH = 4;
 const captionerFor = loadOnce<LoadedCaptioner>(CAPTIONER);
 
 const api = {
+  /** Loads the captioner now, while another stage runs, so captioning starts computing at once. */
+  async prepareCaptioner(model: ResolvedModel): Promise<void> {
+    await captionerFor(model, ignoreProgress);
+  },
+
   /**
    * Objects in each frame (YOLOX or YOLOv8-style ONNX, class-wise NMS), reported frame by frame.
    * Resolves with the device that ran the model.

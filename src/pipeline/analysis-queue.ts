@@ -22,6 +22,7 @@ import { STAGE_NAMES } from '../shared/stages';
 import { planStages, waitsFor, withDependents } from './stage-graph';
 import { askLeader, joinAnalysis, leadsAnalysis, type AnalysisRequest } from './analysis-leader';
 import { ModelLanes } from './model-lanes';
+import { loadAhead } from './load-ahead';
 import { computePlanHere } from '../shared/wasm-threads';
 
 /** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
@@ -76,7 +77,10 @@ async function runStages(videoId: string, job: Job): Promise<void> {
   for (const stage of plan) if (!job.stages.includes(stage)) markQueued(videoId, stage);
   job.stages = plan;
   const running = new Map<StageName, Promise<void>>();
-  const lanes = new ModelLanes(computePlanHere(readSettings().wasmThreads).lanes);
+  const lanes = new ModelLanes(computePlanHere(readSettings().wasmThreads).lanes, (stage) =>
+    loadAhead(video, stage),
+  );
+  for (const stage of plan) lanes.expect(stage);
   for (const stage of plan) {
     // Only stages of this run are waited for; what else a stage reads is already stored.
     const ready = Promise.all(waitsFor(stage, plan).map((name) => running.get(name)));

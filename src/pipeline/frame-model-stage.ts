@@ -61,6 +61,11 @@ export interface FrameModelStage<Result extends { t: number }> {
    * than a later look_again needs this model warm (a real-size captioner holds ~1 GB).
    */
   release: () => void;
+  /**
+   * Loads the model in its worker ahead of the stage (src/pipeline/load-ahead.ts), for models
+   * whose load is worth hiding behind another stage; absent where loading takes well under 2 s.
+   */
+  prepare?: (model: ResolvedModel) => Promise<void>;
 }
 
 /**

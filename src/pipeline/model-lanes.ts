@@ -22,15 +22,32 @@ const QUICKEST_FIRST: readonly StageName[] = [
   'embeddings',
 ];
 
-/** A few lanes model stages take turns on; stages that run no model pass straight through. */
+/**
+ * A few lanes model stages take turns on; stages that run no model pass straight through. While
+ * every lane is busy, the stage next in line — of those this run `expect`s and has not started,
+ * whether its inputs are ready yet or not — is handed to `loadAhead` once, so its model loads
+ * behind the running stage instead of after it.
+ */
 export class ModelLanes {
   private free: number;
   private readonly order: readonly StageName[];
   private readonly waiting: { rank: number; start: () => void }[] = [];
+  /** Stages of this run that have not started, by rank. */
+  private readonly upcoming = new Map<StageName, number>();
+  private readonly loadedAhead = new Set<StageName>();
 
-  constructor(count: number) {
+  constructor(
+    count: number,
+    private readonly loadAhead: (stage: StageName) => void = () => {},
+  ) {
     this.free = count;
     this.order = count > 1 ? LONGEST_FIRST : QUICKEST_FIRST;
+  }
+
+  /** Tells the lanes `stage` will run, before its inputs are ready (so it can be loaded ahead). */
+  expect(stage: StageName): void {
+    const rank = this.order.indexOf(stage);
+    if (rank >= 0) this.upcoming.set(stage, rank);
   }
 
   /**
@@ -41,9 +58,16 @@ export class ModelLanes {
   async run<T>(stage: StageName, work: () => Promise<T>): Promise<T> {
     const rank = this.order.indexOf(stage);
     if (rank < 0) return work();
+    this.upcoming.set(stage, rank);
     await new Promise<void>((start) => {
       const at = this.waiting.findIndex((w) => w.rank > rank);
-      this.waiting.splice(at < 0 ? this.waiting.length : at, 0, { rank, start });
+      this.waiting.splice(at < 0 ? this.waiting.length : at, 0, {
+        rank,
+        start: () => {
+          this.upcoming.delete(stage);
+          start();
+        },
+      });
       setTimeout(() => this.dispatch(), 0);
     });
     try {
@@ -57,9 +81,14 @@ export class ModelLanes {
   private dispatch(): void {
     while (this.free > 0) {
       const next = this.waiting.shift();
-      if (!next) return;
+      if (!next) break;
       this.free--;
       next.start();
     }
+    if (this.free > 0) return;
+    const [next] = [...this.upcoming].sort((a, b) => a[1] - b[1]).map(([stage]) => stage);
+    if (next === undefined || this.loadedAhead.has(next)) return;
+    this.loadedAhead.add(next);
+    this.loadAhead(next);
   }
 }

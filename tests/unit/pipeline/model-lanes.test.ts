@@ -51,6 +51,48 @@ describe('model lanes', () => {
     await Promise.all(done);
   });
 
+  it('loads ahead the model of the stage next in line while the lane is busy, once each', async () => {
+    const ahead: StageName[] = [];
+    const lanes = new ModelLanes(1, (stage) => ahead.push(stage));
+    // The run plans these; embeddings' inputs (captions) are not ready until captions is done.
+    for (const stage of ['transcript', 'objects', 'text', 'captions', 'embeddings'] as const)
+      lanes.expect(stage);
+    const first = startTogether(lanes, ['transcript', 'objects', 'text', 'captions']);
+    await tick();
+    expect(first.started).toEqual(['objects']);
+    expect(ahead).toEqual(['text']);
+    first.release.get('objects')?.();
+    await tick();
+    expect(ahead).toEqual(['text', 'transcript']);
+    first.release.get('text')?.();
+    await tick();
+    expect(ahead).toEqual(['text', 'transcript', 'captions']);
+    first.release.get('transcript')?.();
+    await tick();
+    // Captions runs: embeddings is next although it cannot start before captions is done.
+    expect(first.started.at(-1)).toBe('captions');
+    expect(ahead).toEqual(['text', 'transcript', 'captions', 'embeddings']);
+    first.release.get('captions')?.();
+    await Promise.all(first.done);
+    const last = startTogether(lanes, ['embeddings']);
+    await tick();
+    last.release.get('embeddings')?.();
+    await Promise.all(last.done);
+    // Nothing was left to load ahead, and nothing was loaded twice.
+    expect(ahead).toEqual(['text', 'transcript', 'captions', 'embeddings']);
+  });
+
+  it('loads nothing ahead while a lane is free', async () => {
+    const ahead: StageName[] = [];
+    const lanes = new ModelLanes(2, (stage) => ahead.push(stage));
+    for (const stage of ['captions', 'objects'] as const) lanes.expect(stage);
+    const { release, done } = startTogether(lanes, ['captions']);
+    await tick();
+    expect(ahead).toEqual([]);
+    release.get('captions')?.();
+    await Promise.all(done);
+  });
+
   it('frees the lane when a stage fails', async () => {
     const lanes = new ModelLanes(1);
     await expect(lanes.run('objects', () => Promise.reject(new Error('no')))).rejects.toThrow();

@@ -1,0 +1,36 @@
+import { resolveModel } from '../../models';
+import type { StageName, VideoRecord } from '../db';
+import { logEvent } from '../diagnostics/session-log';
+import { readSettings } from '../settings/settings';
+import { errorMessage } from '../shared/error-message';
+import { hasPicture } from '../shared/video-types';
+import { CAPTIONS } from './captions-stage';
+import type { FrameModelStage } from './frame-model-stage';
+
+/**
+ * The stages whose model is worth loading ahead: the real-size captioner takes 5–15 s to load on
+ * two cores. The others load in 0.5–2.5 s, and loading CLIP beside the running captioner cost
+ * the captioner more than it saved (and held both in memory: 3.5 GB at the peak).
+ */
+const AHEAD: Partial<Record<StageName, Pick<FrameModelStage<{ t: number }>, 'role' | 'prepare'>>> =
+  { captions: CAPTIONS };
+
+/**
+ * Loads the model of `stage` in its worker while another stage holds the model lanes (they ask
+ * for the stage next in line only, so at most one idle model waits in memory), and the stage
+ * computes as soon as it gets a lane: its own call shares the load. Nothing for a video without
+ * a picture. A failure here is only logged: the stage loads again itself and reports it.
+ */
+export function loadAhead(video: VideoRecord, stage: StageName): void {
+  const prepare = AHEAD[stage]?.prepare;
+  const role = AHEAD[stage]?.role;
+  if (!prepare || !role || !hasPicture(video)) return;
+  prepare(resolveModel(role, readSettings())).catch((error: unknown) =>
+    logEvent({
+      level: 'debug',
+      component: 'models',
+      message: `${stage}: loading ahead failed (the stage will try itself): ${errorMessage(error)}`,
+      videoId: video.id,
+    }),
+  );
+}
