@@ -36,6 +36,30 @@ describe('loadOnce', () => {
     ]);
   });
 
+  it('tells a caller that joins a load under way the rest of its download', async () => {
+    let finish = () => {};
+    let report: (progress: ModelProgress) => void = () => {};
+    const load = loadOnce(async (_model, onProgress) => {
+      report = onProgress;
+      onProgress({ status: 'progress', file: 'model.onnx', loaded: 10, total: 100 });
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { device: 'wasm' };
+    });
+    // Loaded ahead, with nobody showing its progress; then the stage asks for the same model.
+    const ahead = load(MODEL, () => undefined);
+    const stage: ModelProgress[] = [];
+    const asked = load(MODEL, (p) => stage.push(p));
+    report({ status: 'progress', file: 'model.onnx', loaded: 60, total: 100 });
+    report({ status: 'done', file: 'model.onnx' });
+    finish();
+    await Promise.all([ahead, asked]);
+    expect(stage.map((p) => p.status)).toEqual(['progress', 'done', 'ready']);
+    expect(stage[0]).toMatchObject({ loaded: 60 });
+    // Once its call is over, a caller hears nothing more (a later call reloads nothing).
+    report({ status: 'progress', file: 'model.onnx', loaded: 99, total: 100 });
+    expect(stage).toHaveLength(3);
+  });
+
   it('forgets a failed load, so the next call tries again', async () => {
     let calls = 0;
     const load = loadOnce(async () => {
