@@ -4,7 +4,7 @@ import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { FrameCaption, FrameDetections, FrameInput } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import { DETECTOR, detectObjects, type LoadedDetector } from './lib/detect/yolo-detector';
-import { ignoreProgress, type WorkProgress } from '../src/shared/model-progress';
+import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 import { CAPTIONER, captionImages, type LoadedCaptioner } from './lib/caption/captioner';
 
@@ -19,8 +19,11 @@ const captionerFor = loadOnce<LoadedCaptioner>(CAPTIONER);
 
 const api = {
   /** Loads the captioner now, while another stage runs, so captioning starts computing at once. */
-  async prepareCaptioner(model: ResolvedModel): Promise<void> {
-    await captionerFor(model, ignoreProgress);
+  async prepareCaptioner(
+    model: ResolvedModel,
+    onProgress: (progress: WorkProgress) => void,
+  ): Promise<void> {
+    await captionerFor(model, onProgress);
   },
 
   /**

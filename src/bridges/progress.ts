@@ -1,7 +1,7 @@
 import { proxy } from 'comlink';
 import { rememberRace } from '../shared/backend-memory';
 import type { FrameInput } from '../shared/frame-results';
-import { ignoreProgress, type WorkProgress } from '../shared/model-progress';
+import type { WorkProgress } from '../shared/model-progress';
 import type { ResolvedModel } from '../shared/model-spec';
 
 /** What a long model call reports: model loading and how much work is done. */
@@ -13,7 +13,8 @@ export interface FrameCallbacks<Result> {
   onProgress: OnWorkProgress;
 }
 
-export { ignoreProgress };
+/** For calls whose progress nobody shows. */
+export const ignoreProgress: OnWorkProgress = () => undefined;
 
 /** A per-frame model call as the bridges offer it. */
 export type FrameCall<Result> = (

@@ -135,6 +135,25 @@ export async function patchRunningStage(
   });
 }
 
+/**
+ * Sets the detail of a stage that is still queued (a model loading ahead of it), atomically;
+ * returns the new row, or null once the stage has started or ended (its own writes win).
+ */
+export async function patchQueuedStage(
+  videoId: string,
+  stage: StageName,
+  detail: string,
+  database: BriDatabase = defaultDb,
+): Promise<StageRecord | null> {
+  return database.transaction('rw', database.stages, async () => {
+    const row = await database.stages.get([videoId, stage]);
+    if (row?.state !== 'queued') return null;
+    const next = { ...row, detail, updatedAt: Date.now() };
+    await database.stages.put(next);
+    return next;
+  });
+}
+
 export function listStages(
   videoId: string,
   database: BriDatabase = defaultDb,

@@ -1,5 +1,5 @@
 import { resolveModel } from '../../models';
-import type { FrameCallbacks } from '../bridges/progress';
+import type { FrameCallbacks, OnWorkProgress } from '../bridges/progress';
 import {
   clearStageRows,
   listFrames,
@@ -65,7 +65,7 @@ export interface FrameModelStage<Result extends { t: number }> {
    * Loads the model in its worker ahead of the stage (src/pipeline/load-ahead.ts), for models
    * whose load is worth hiding behind another stage; absent where loading takes well under 2 s.
    */
-  prepare?: (model: ResolvedModel) => Promise<void>;
+  prepare?: (model: ResolvedModel, onProgress: OnWorkProgress) => Promise<void>;
 }
 
 /**

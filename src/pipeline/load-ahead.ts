@@ -6,6 +6,7 @@ import { errorMessage } from '../shared/error-message';
 import { hasPicture } from '../shared/video-types';
 import { CAPTIONS } from './captions-stage';
 import type { FrameModelStage } from './frame-model-stage';
+import { aheadProgress } from './stage-progress';
 
 /**
  * The stages whose model is worth loading ahead: the real-size captioner takes 5–15 s to load on
@@ -25,12 +26,13 @@ export function loadAhead(video: VideoRecord, stage: StageName): void {
   const prepare = AHEAD[stage]?.prepare;
   const role = AHEAD[stage]?.role;
   if (!prepare || !role || !hasPicture(video)) return;
-  prepare(resolveModel(role, readSettings())).catch((error: unknown) =>
-    logEvent({
-      level: 'debug',
-      component: 'models',
-      message: `${stage}: loading ahead failed (the stage will try itself): ${errorMessage(error)}`,
-      videoId: video.id,
-    }),
+  prepare(resolveModel(role, readSettings()), aheadProgress(video.id, stage)).catch(
+    (error: unknown) =>
+      logEvent({
+        level: 'debug',
+        component: 'models',
+        message: `${stage}: loading ahead failed (the stage will try itself): ${errorMessage(error)}`,
+        videoId: video.id,
+      }),
   );
 }

@@ -3,7 +3,7 @@ import type { StageName } from '../db';
 import type { Lineage } from '../shared/lineage';
 import { logEvent } from '../diagnostics/session-log';
 import { describeRace } from '../shared/backend-race';
-import { progressWriter, updateRunningStage } from './stage-rows';
+import { progressWriter, updateQueuedStage, updateRunningStage } from './stage-rows';
 
 /** Download details are written at most this often (a fast download fires hundreds of events). */
 const DETAIL_EVERY_MS = 250;
@@ -15,6 +15,20 @@ export function describeDownload(progress: ModelProgress): string | null {
     ? ` ${Math.round((progress.loaded / progress.total) * 100)} %`
     : '';
   return `Downloading ${progress.file}${percent} (${(progress.loaded / 1e6).toFixed(1)} MB)`;
+}
+
+/**
+ * Progress of a model loading ahead of its queued stage (src/pipeline/load-ahead.ts): its
+ * downloads on the stage's card, throttled like a running stage's.
+ */
+export function aheadProgress(videoId: string, stage: StageName): (progress: WorkProgress) => void {
+  let last = 0;
+  return (progress) => {
+    const detail = progress.status === 'work' ? null : describeDownload(progress);
+    if (!detail || Date.now() - last <= DETAIL_EVERY_MS) return;
+    last = Date.now();
+    void updateQueuedStage(videoId, stage, `Loading its model ahead — ${detail}`);
+  };
 }
 
 /** How "auto" chose the device, for the log: the race it ran, or this device's earlier one. */

@@ -1,5 +1,6 @@
 import {
   clearStageRows,
+  patchQueuedStage,
   patchRunningStage,
   putStage,
   type StageName,
@@ -8,6 +9,7 @@ import {
 import type { Lineage } from '../shared/lineage';
 import { isQuotaError } from '../storage/storage-status';
 import { reportStage } from './stage-status';
+import { currentStages } from './stage-events';
 import { errorMessage } from '../shared/error-message';
 
 export function lineage(
@@ -67,6 +69,20 @@ export async function updateRunningStage(
 ): Promise<void> {
   const row = await patchRunningStage(videoId, stage, patch);
   if (row) reportStage(row);
+}
+
+/**
+ * The detail of a stage still queued (its model loading ahead). Not awaited either: a write that
+ * lands once the stage has started is dropped, and so is its report if the UI has moved on.
+ */
+export async function updateQueuedStage(
+  videoId: string,
+  stage: StageName,
+  detail: string,
+): Promise<void> {
+  const row = await patchQueuedStage(videoId, stage, detail);
+  const shown = currentStages().rows[`${videoId}:${stage}`]?.state;
+  if (row && (shown === undefined || shown === 'queued')) reportStage(row);
 }
 
 export function progressWriter(videoId: string, stage: StageName): (fraction: number) => void {

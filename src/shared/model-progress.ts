@@ -19,6 +19,3 @@ export type ModelProgress =
 
 /** What a model worker reports during a long call: model loading, then how much work is done. */
 export type WorkProgress = ModelProgress | { status: 'work'; fraction: number };
-
-/** For calls whose progress nobody shows (a model loaded ahead of its stage). */
-export const ignoreProgress = (): void => undefined;
