@@ -24,6 +24,11 @@ export function describeDownload(progress: ModelProgress): string | null {
 export function aheadProgress(videoId: string, stage: StageName): (progress: WorkProgress) => void {
   let last = 0;
   return (progress) => {
+    // Once the files are in, the card must not sit at the last throttled percentage.
+    if (progress.status === 'ready') {
+      void updateQueuedStage(videoId, stage, 'Its model is loaded; waiting for its turn.');
+      return;
+    }
     const detail = progress.status === 'work' ? null : describeDownload(progress);
     if (!detail || Date.now() - last <= DETAIL_EVERY_MS) return;
     last = Date.now();

@@ -36,6 +36,10 @@ describe('progress of a model loading ahead of its stage', () => {
       detail: `Loading its model ahead — Downloading ${file} 50 % (77.0 MB)`,
     });
     expect(currentStages().rows['v:captions']?.detail).toBe(stored?.detail);
+    // Loaded: the card says so instead of keeping the last percentage.
+    onProgress({ status: 'ready', model: 'captioner', device: 'wasm', dtype: 'q8', threads: 2 });
+    await settle();
+    expect((await listStages('v'))[0]?.detail).toBe('Its model is loaded; waiting for its turn.');
   });
 
   it('never touches a stage that has started: its own progress wins', async () => {
