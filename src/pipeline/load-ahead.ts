@@ -5,7 +5,6 @@ import { readSettings } from '../settings/settings';
 import { errorMessage } from '../shared/error-message';
 import { hasPicture } from '../shared/video-types';
 import { CAPTIONS } from './captions-stage';
-import type { FrameModelStage } from './frame-model-stage';
 import { aheadProgress } from './stage-progress';
 
 /**
@@ -13,8 +12,7 @@ import { aheadProgress } from './stage-progress';
  * two cores. The others load in 0.5–2.5 s, and loading CLIP beside the running captioner cost
  * the captioner more than it saved (and held both in memory: 3.5 GB at the peak).
  */
-const AHEAD: Partial<Record<StageName, Pick<FrameModelStage<{ t: number }>, 'role' | 'prepare'>>> =
-  { captions: CAPTIONS };
+const AHEAD: Partial<Record<StageName, typeof CAPTIONS>> = { captions: CAPTIONS };
 
 /**
  * Loads the model of `stage` in its worker while another stage holds the model lanes (they ask
@@ -23,16 +21,16 @@ const AHEAD: Partial<Record<StageName, Pick<FrameModelStage<{ t: number }>, 'rol
  * a picture. A failure here is only logged: the stage loads again itself and reports it.
  */
 export function loadAhead(video: VideoRecord, stage: StageName): void {
-  const prepare = AHEAD[stage]?.prepare;
-  const role = AHEAD[stage]?.role;
-  if (!prepare || !role || !hasPicture(video)) return;
-  prepare(resolveModel(role, readSettings()), aheadProgress(video.id, stage)).catch(
-    (error: unknown) =>
+  const spec = AHEAD[stage];
+  if (!spec?.prepare || !hasPicture(video)) return;
+  spec
+    .prepare(resolveModel(spec.role, readSettings()), aheadProgress(video.id, stage))
+    .catch((error: unknown) =>
       logEvent({
         level: 'debug',
         component: 'models',
         message: `${stage}: loading ahead failed (the stage will try itself): ${errorMessage(error)}`,
         videoId: video.id,
       }),
-  );
+    );
 }

@@ -1,7 +1,7 @@
 import { resolveModel } from '../../models';
 import { frameAt, videoDecoder } from '../bridges/media';
 import { transcribe } from '../bridges/transcribe';
-import type { OnWorkProgress } from '../bridges/progress';
+import { ignoreProgress, type OnWorkProgress } from '../bridges/progress';
 import {
   listCaptionsIn,
   listDetectionsIn,
@@ -276,7 +276,7 @@ function deviceTracker(): {
   const tracker: { device: Lineage['device']; dtype?: string; onProgress: OnWorkProgress } = {
     device: 'wasm',
     onProgress: (progress) => {
-      if (progress.status !== 'ready') return;
+      if (progress.status !== 'ready') return ignoreProgress(progress);
       tracker.device = progress.device === 'webgpu' ? 'webgpu' : 'wasm';
       tracker.dtype = progress.dtype;
     },
