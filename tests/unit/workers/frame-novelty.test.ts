@@ -94,6 +94,19 @@ describe('frame novelty', () => {
     ).toEqual([undefined, undefined, 0, 0]);
   });
 
+  it('does not take a cut to a picture of the same brightness in other colours as seen before', () => {
+    // Grey 0.37 either way: only the palette tells the red slide from the green one.
+    const red: Paint = () => [200, 50, 50];
+    const green: Paint = () => [0, 150, 60];
+    expect(
+      decide([
+        { t: 0, paint: red },
+        { t: 2, paint: green, cut: true },
+        { t: 4, paint: red, cut: true },
+      ]),
+    ).toEqual([undefined, undefined, 0]);
+  });
+
   it('reuses the looks of footage shown a second time, keeping its own reuse span', () => {
     const walk = (start: number) =>
       [0, 2, 4, 6, 8, 10, 12, 14].map((offset) => ({

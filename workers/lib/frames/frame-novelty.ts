@@ -49,7 +49,7 @@ export class NoveltyTracker {
     const blocks = blockMeans(signature.grey);
     if (!cut && reference && !this.isNew(t, reference, signature, blocks)) return reference.t;
     this.still = false;
-    const seen = this.seenBefore(blocks);
+    const seen = this.seenBefore(signature.histogram, blocks);
     if (seen) {
       this.reference = { ...seen, at: t };
       return seen.t;
@@ -71,10 +71,15 @@ export class NoveltyTracker {
     return this.still || t - reference.at >= this.parameters.reuseSpan - 1e-6;
   }
 
-  /** The latest earlier look this picture matches to within noise. */
-  private seenBefore(blocks: Float32Array): Look | undefined {
+  /**
+   * The latest earlier look this picture matches to within noise, in colour too: a cut may be a
+   * palette change alone (a red slide to a green one of the same brightness).
+   */
+  private seenBefore(histogram: Float32Array, blocks: Float32Array): Look | undefined {
     return this.looks.findLast(
-      (look) => maxDifference(look.blocks, blocks) < this.parameters.noise,
+      (look) =>
+        maxDifference(look.blocks, blocks) < this.parameters.noise &&
+        histogramDistance(look.histogram, histogram) <= this.parameters.newPicture,
     );
   }
 }
