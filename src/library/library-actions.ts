@@ -1,6 +1,5 @@
 import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord } from '../db';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
-import { startFramesWorker } from '../bridges/media';
 import { readSettings } from '../settings/settings';
 import { saveBlob } from '../storage/save-blob';
 import { ImportCancelledError, UnexpectedImportError, VideoImportError } from './import-errors';
@@ -57,19 +56,16 @@ async function runImport(
   controller: AbortController,
 ): Promise<string> {
   patchImport(key, { state: 'running' });
-  if (readSettings().autoAnalyse) startFramesWorker();
   try {
     if (controller.signal.aborted) throw new ImportCancelledError(name);
     const video = await importVideo(file, name, {
       signal: controller.signal,
       onProgress: progressReporter(key),
     });
-    // Analysis starts before the library is read back for the card: the first frames, and with
-    // them the chat, come that much sooner.
-    if (readSettings().autoAnalyse) void analyseVideo(video.id);
     useLibraryStore.setState((s) => ({ imports: s.imports.filter((item) => item.key !== key) }));
     await refreshLibrary();
     void requestPersistence().then(refreshStorage);
+    if (readSettings().autoAnalyse) void analyseVideo(video.id);
     return video.id;
   } catch (error) {
     const failure = asImportError(error, name);
