@@ -1,4 +1,4 @@
-import { addVideo, type VideoRecord } from '../db';
+import { addVideo, type FileStorage, type VideoRecord } from '../db';
 import {
   INSPECT_TIMEOUT_MS,
   inspectFile,
@@ -79,9 +79,15 @@ function toImportError(error: unknown, name: string, size: number, signal: Abort
   return error;
 }
 
+/** Waits for an abandoned copy to stop, then removes whatever of it reached storage. */
+async function discardCopy(id: string, saving: Promise<FileStorage>): Promise<void> {
+  const storage = await saving.catch(() => null); // An aborted copy cleans up after itself.
+  if (storage) await removeVideoFile(id, storage);
+}
+
 /**
  * Imports one video: checks it is a complete, decodable video (by content, not extension),
- * reads its metadata and poster in the media worker, streams the bytes into storage, then adds
+ * reads its metadata and poster in the media worker while the bytes stream into storage, then adds
  * the library row. Nothing is stored unless every step succeeds.
  */
 export async function importVideo(
@@ -96,22 +102,38 @@ export async function importVideo(
   if (sniff.kind !== 'video') throw new NotAVideoError(name, describeNonVideo(sniff));
   await ensureSpaceFor(name, file.size);
 
+  // The bytes are copied on this thread while the worker inspects them, so neither waits for the
+  // other. A refusal stops the copy and removes what it wrote; the refusal, not the copy's fate,
+  // is what the person is told.
+  const id = crypto.randomUUID();
+  const copy = new AbortController();
+  const copySignal = AbortSignal.any([signal, copy.signal]);
+  let stored = 0;
+  let storing = false;
+  const saving = saveVideoFile(id, file, {
+    signal: copySignal,
+    onProgress: (written) => {
+      stored = written;
+      if (storing) onProgress({ phase: 'storing', fraction: written / file.size });
+    },
+  });
+  saving.catch(() => undefined); // Awaited below, or abandoned with the refusal.
+
   let inspected: ProbeResult;
   try {
     inspected = await inspectFile(signal, file, sniff.container);
+    if (!inspected.ok) throw refusalOf(name, inspected.failure);
   } catch (error) {
+    copy.abort();
+    await discardCopy(id, saving);
     throw toImportError(error, name, file.size, signal);
   }
-  if (!inspected.ok) throw refusalOf(name, inspected.failure);
 
-  const id = crypto.randomUUID();
-  onProgress({ phase: 'storing', fraction: 0 });
+  storing = true;
+  onProgress({ phase: 'storing', fraction: stored / file.size });
   let storage;
   try {
-    storage = await saveVideoFile(id, file, {
-      signal,
-      onProgress: (written) => onProgress({ phase: 'storing', fraction: written / file.size }),
-    });
+    storage = await saving;
   } catch (error) {
     throw toImportError(error, name, file.size, signal);
   }

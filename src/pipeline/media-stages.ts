@@ -35,13 +35,18 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
   }
   await setStage(video.id, 'frames', { state: 'running' });
   const file = await openVideoFile(video.id, video.storage);
-  const frameLineage = framesLineage(await videoDecoder(file, video.container));
+  // Asked alongside the sampling, not before it: the worker works the choice out once for both,
+  // and the first frame is not held up by a round trip of its own.
+  const frameLineage = videoDecoder(file, video.container).then((decoder) =>
+    framesLineage(decoder),
+  );
+  frameLineage.catch(() => undefined); // A failure surfaces through sampleFrames or onFrame.
   let distinct = 0;
   const result = await sampleFrames(signal, file, video, {
     onFrame: async (frame) => {
       await backgroundTurn();
       if (frame.sameAs === undefined) distinct++;
-      await putFrame({ videoId: video.id, ...frame, lineage: frameLineage });
+      await putFrame({ videoId: video.id, ...frame, lineage: await frameLineage });
     },
     onProgress: progressWriter(video.id, 'frames'),
   });
