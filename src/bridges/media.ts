@@ -84,6 +84,15 @@ export function detectSpeech(
   );
 }
 
+/**
+ * Starts the frames worker ahead of its first call, so its scripts load while an import is still
+ * being checked and the frames stage that follows finds it ready. Unused, it ends after the
+ * usual idle time.
+ */
+export function startFramesWorker(): void {
+  void video(async () => undefined);
+}
+
 /** Who decodes the file's picture: `webcodecs` where this browser can, `ffmpeg` (wasm) otherwise. */
 export function videoDecoder(
   file: Blob,

@@ -1,5 +1,6 @@
 import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord } from '../db';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
+import { startFramesWorker } from '../bridges/media';
 import { readSettings } from '../settings/settings';
 import { saveBlob } from '../storage/save-blob';
 import { ImportCancelledError, UnexpectedImportError, VideoImportError } from './import-errors';
@@ -56,6 +57,7 @@ async function runImport(
   controller: AbortController,
 ): Promise<string> {
   patchImport(key, { state: 'running' });
+  if (readSettings().autoAnalyse) startFramesWorker();
   try {
     if (controller.signal.aborted) throw new ImportCancelledError(name);
     const video = await importVideo(file, name, {
