@@ -107,11 +107,10 @@ export async function importVideo(
   // is what the person is told.
   const id = crypto.randomUUID();
   const copy = new AbortController();
-  const copySignal = AbortSignal.any([signal, copy.signal]);
   let stored = 0;
   let storing = false;
   const saving = saveVideoFile(id, file, {
-    signal: copySignal,
+    signal: AbortSignal.any([signal, copy.signal]),
     onProgress: (written) => {
       stored = written;
       if (storing) onProgress({ phase: 'storing', fraction: written / file.size });

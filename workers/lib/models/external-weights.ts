@@ -134,23 +134,23 @@ function entry(key: string, value: string): Pieces {
 }
 
 /**
- * Rebuilds the message at `field`'s payload with `rewrite` applied to its fields: a field it
- * returns null for is copied as it is. Returns null when nothing inside changed.
+ * The fields of the message at `bytes[start, end)` with `rewrite` applied: a field it returns
+ * null for is copied as it is. Returns null when nothing changed.
  */
-function rebuilt(
+function rewriteFields(
   bytes: Uint8Array,
-  field: Field,
-  rewrite: (inner: Field) => Pieces | null,
+  start: number,
+  end: number,
+  rewrite: (field: Field) => Pieces | null,
 ): Pieces | null {
-  const inner = fieldsOf(bytes, field.payload, field.end);
   const pieces: Pieces = [];
   let changed = false;
-  for (const f of inner) {
+  for (const f of fieldsOf(bytes, start, end)) {
     const replaced = rewrite(f);
     if (replaced) changed = true;
     pieces.push(...(replaced ?? [bytes.subarray(f.start, f.end)]));
   }
-  return changed ? lengthDelimited(field.number, pieces) : null;
+  return changed ? pieces : null;
 }
 
 /** A TensorProto whose large `raw_data` now points into the mounted original file. */
@@ -177,11 +177,12 @@ function externalTensor(bytes: Uint8Array, tensor: Field, minBytes: number): Pie
  * decoders keep their weights in the main graph, which both branches share.
  */
 function rewriteGraph(bytes: Uint8Array, graph: Field, minBytes: number): Pieces | null {
-  return rebuilt(bytes, graph, (f) =>
+  const body = rewriteFields(bytes, graph.payload, graph.end, (f) =>
     f.number === GRAPH_INITIALIZER && f.wireType === LENGTH_DELIMITED
       ? externalTensor(bytes, f, minBytes)
       : null,
   );
+  return body && lengthDelimited(graph.number, body);
 }
 
 function concat(pieces: Pieces): Uint8Array {
@@ -195,20 +196,15 @@ function concat(pieces: Pieces): Uint8Array {
 }
 
 /**
- * The model's graph with every initializer of `minBytes` or more made external, pointing into
+ * The model with every main-graph initializer of `minBytes` or more made external, pointing into
  * `model` itself (mounted as WEIGHTS_PATH); null when none is that large. Throws
  * NotAnOnnxModelError where the bytes are not a protobuf.
  */
 export function splitWeights(model: Uint8Array, minBytes = MIN_EXTERNAL_BYTES): Uint8Array | null {
-  const pieces: Pieces = [];
-  let changed = false;
-  for (const f of fieldsOf(model, 0, model.length)) {
-    const graph =
-      f.number === MODEL_GRAPH && f.wireType === LENGTH_DELIMITED
-        ? rewriteGraph(model, f, minBytes)
-        : null;
-    if (graph) changed = true;
-    pieces.push(...(graph ?? [model.subarray(f.start, f.end)]));
-  }
-  return changed ? concat(pieces) : null;
+  const pieces = rewriteFields(model, 0, model.length, (f) =>
+    f.number === MODEL_GRAPH && f.wireType === LENGTH_DELIMITED
+      ? rewriteGraph(model, f, minBytes)
+      : null,
+  );
+  return pieces && concat(pieces);
 }

@@ -48,6 +48,18 @@ export function ortThreads(): number {
 
 type CreateSession = (model: unknown, ...rest: unknown[]) => Promise<ort.InferenceSession>;
 
+let weightsExternal = false;
+
+/** `model` with its large weights made external, or null (nothing large, or not a protobuf). */
+function graphWithoutWeights(model: Uint8Array): Uint8Array | null {
+  try {
+    return splitWeights(model);
+  } catch (error) {
+    if (error instanceof NotAnOnnxModelError) return null;
+    throw error;
+  }
+}
+
 /**
  * Makes every session this worker creates from bytes — transformers.js' as well as ours, which
  * share this onnxruntime — take its large weights as external data (external-weights.ts), so
@@ -57,7 +69,6 @@ type CreateSession = (model: unknown, ...rest: unknown[]) => Promise<ort.Inferen
  * explicit byte range or a model that already has external data is passed through unchanged, and
  * so are bytes that are not a protobuf (onnxruntime then says what is wrong with them).
  */
-let weightsExternal = false;
 function loadWeightsAsExternalData(): void {
   if (weightsExternal) return;
   weightsExternal = true;
@@ -65,15 +76,10 @@ function loadWeightsAsExternalData(): void {
   const create = sessions.create.bind(ort.InferenceSession);
   sessions.create = (model, ...rest) => {
     const options = (rest[0] ?? {}) as ort.InferenceSession.SessionOptions;
-    if (!(model instanceof Uint8Array) || rest.length > 1 || options.externalData)
-      return create(model, ...rest);
-    let graph: Uint8Array | null;
-    try {
-      graph = splitWeights(model);
-    } catch (error) {
-      if (!(error instanceof NotAnOnnxModelError)) throw error;
-      graph = null;
-    }
+    const graph =
+      model instanceof Uint8Array && rest.length <= 1 && !options.externalData
+        ? graphWithoutWeights(model)
+        : null;
     if (!graph) return create(model, ...rest);
     return create(graph, { ...options, externalData: [{ path: WEIGHTS_PATH, data: model }] });
   };
