@@ -12,6 +12,8 @@ test('a model downloads once: after a reload it loads from the browser’s cache
   });
   await bri.embedQuery('a bus', 'text');
   expect(fetched.some((url) => url.endsWith('.onnx'))).toBe(true);
+  // Streamed into the cache and read back from it: each file is asked for once, not again.
+  expect(fetched.length).toBe(new Set(fetched).size);
 
   fetched.length = 0;
   await page.reload();

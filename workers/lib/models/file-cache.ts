@@ -1,6 +1,7 @@
 import { MODEL_FILE_CACHE } from '../../../src/shared/cache-names';
 import { ModelLoadError } from './fetch-model';
 import type { ModelProgress } from '../../../src/shared/model-progress';
+import { streamIntoCache, type OnBytes } from './stream-into-cache';
 
 /** Cache Storage is missing on insecure origins (plain http other than localhost). */
 async function openFileCache(): Promise<Cache | null> {
@@ -19,11 +20,8 @@ function fileName(url: string): string {
   return absolute(url).pathname.split('/').pop() || url;
 }
 
-async function download(
-  url: string,
-  onProgress: (progress: ModelProgress) => void,
-  signal?: AbortSignal,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string }> {
+/** The file's response, or a ModelLoadError that says what to check. */
+async function request(url: string, signal?: AbortSignal): Promise<Response> {
   const file = fileName(url);
   let response: Response;
   try {
@@ -39,16 +37,21 @@ async function download(
     throw new ModelLoadError(
       `The model file “${file}” is missing at ${url} (HTTP ${response.status}). Check the model base URL and model id in Settings.`,
     );
+  return response;
+}
+
+/** The whole body in memory (where there is no cache to stream it into). */
+async function readAll(response: Response, onBytes: OnBytes): Promise<Uint8Array<ArrayBuffer>> {
   const total = Number(response.headers.get('content-length')) || null;
   const parts: Uint8Array[] = [];
   let loaded = 0;
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts.push(value);
     loaded += value.byteLength;
-    onProgress({ status: 'progress', file, loaded, total });
+    onBytes(loaded, total);
   }
   const bytes = new Uint8Array(loaded);
   let at = 0;
@@ -56,14 +59,14 @@ async function download(
     bytes.set(part, at);
     at += part.byteLength;
   }
-  return { bytes, type: response.headers.get('content-type') ?? 'application/octet-stream' };
+  return bytes;
 }
 
 /**
  * The bytes of a model or runtime file, from `MODEL_FILE_CACHE` when this browser has them, else
- * downloaded (with progress) and stored there, so the next load — offline too — reads the disk.
- * This cache is the file's only owner: the service worker does not cache these files, and
- * transformers.js' own cache holds only the files transformers.js fetches itself.
+ * downloaded (with progress) straight into it and read back once, so the next load — offline
+ * too — reads the disk. This cache is the file's only owner: the service worker does not cache
+ * these files, and transformers.js' own cache holds only the files transformers.js fetches itself.
  */
 export async function fetchCachedFile(
   url: string,
@@ -73,23 +76,25 @@ export async function fetchCachedFile(
   const file = fileName(url);
   url = absolute(url).href;
   onProgress({ status: 'initiate', file });
+  const onBytes: OnBytes = (loaded, total) =>
+    onProgress({ status: 'progress', file, loaded, total });
   const cache = await openFileCache();
-  const cached = await cache?.match(url);
-  if (cached) {
-    const bytes = new Uint8Array(await cached.arrayBuffer());
-    onProgress({ status: 'done', file });
-    return bytes;
+  let stored = await cache?.match(url);
+  let response = stored ? null : await request(url, signal);
+  if (cache && response) {
+    try {
+      stored = await streamIntoCache(cache, url, response, onBytes);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // A full disk (or a dropped connection) must not fail the model load: download it again
+      // into memory, where it works this session (or the download says what went wrong).
+      console.warn(`Could not keep ${file} for offline use:`, error);
+      response = await request(url, signal);
+    }
   }
-  const { bytes, type } = await download(url, onProgress, signal);
-  // A full disk must not fail the model load: the file is in memory and works this session.
-  await cache
-    ?.put(
-      url,
-      new Response(bytes, {
-        headers: { 'content-type': type, 'content-length': String(bytes.byteLength) },
-      }),
-    )
-    .catch((error: unknown) => console.warn(`Could not keep ${file} for offline use:`, error));
+  const bytes = stored
+    ? new Uint8Array(await stored.arrayBuffer())
+    : await readAll(response as Response, onBytes);
   onProgress({ status: 'done', file });
   return bytes;
 }

@@ -5,6 +5,7 @@ import { ModelLoadError, detectDevice } from './fetch-model';
 import type { ModelProgress } from '../../../src/shared/model-progress';
 import { SESSION_OPTIONS, prepareOrtRuntime } from './ort-runtime';
 import { errorMessage } from '../../../src/shared/error-message';
+import { reportDownloads, transformersCache } from './transformers-cache';
 
 /** An adapter without `shader-f16` (software WebGPU, older GPUs) runs the fp32 weights instead. */
 function withoutF16(dtype: ModelDtype, noF16: boolean): ModelDtype {
@@ -27,6 +28,9 @@ async function prepareTransformers(
   // transformers.js shares our onnxruntime build; its wasm comes from the model file cache
   // (prepareOrtRuntime), so transformers.js must not keep a second copy in its own cache.
   env.useWasmCache = false;
+  // Downloads stream straight into the cache and are read from it once (transformers-cache.ts).
+  env.useCustomCache = true;
+  env.customCache = transformersCache;
   await prepareOrtRuntime(model.threads);
   // A self-hosted folder is a "remote host" with a flat layout. Not `localModelPath`: with an
   // absolute URL there, transformers.js 4.3 skips its existence check for optional files
@@ -43,16 +47,37 @@ async function prepareTransformers(
   return { device, dtype: withoutF16(model.dtype[device], device === 'webgpu' && !shaderF16) };
 }
 
-/** transformers.js progress events in the app's progress shape. */
+/** The URL folder transformers.js reads `model`'s files from (its buildResourcePaths). */
+function modelFolder(model: ResolvedModel): string {
+  const path = env.remotePathTemplate
+    .replaceAll('{model}', model.id)
+    .replaceAll('{revision}', encodeURIComponent(model.revision))
+    .replace(/^\/|\/$/g, '');
+  return `${env.remoteHost.replace(/\/$/, '')}/${path}/`;
+}
+
+/**
+ * transformers.js progress events in the app's progress shape, and the bytes of the downloads
+ * transformersCache makes for it. A file's bytes never go backwards: transformers.js reads a file
+ * just downloaded from the cache, from 0 again, and that read is no news.
+ */
 function forwardProgress(
+  model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
-): (info: ProgressInfo) => void {
-  return (info) => {
+): { callback: (info: ProgressInfo) => void; stop: () => void } {
+  const seen = new Map<string, number>();
+  const bytes = (file: string, loaded: number, total: number | null) => {
+    if (loaded < (seen.get(file) ?? 0)) return;
+    seen.set(file, loaded);
+    onProgress({ status: 'progress', file, loaded, total });
+  };
+  const stop = reportDownloads(modelFolder(model), bytes);
+  const callback = (info: ProgressInfo) => {
     if (info.status === 'initiate') onProgress({ status: 'initiate', file: info.file });
-    else if (info.status === 'progress')
-      onProgress({ status: 'progress', file: info.file, loaded: info.loaded, total: info.total });
+    else if (info.status === 'progress') bytes(info.file, info.loaded, info.total);
     else if (info.status === 'done') onProgress({ status: 'done', file: info.file });
   };
+  return { callback, stop };
 }
 
 /**
@@ -93,16 +118,19 @@ export async function loadWithTransformers<T>(
   load: (options: Record<string, unknown>) => Promise<T>,
 ): Promise<T & LoadedOn> {
   const { device, dtype } = await prepareTransformers(model);
+  const progress = forwardProgress(model, onProgress);
   try {
     const loaded = await load({
       device,
       dtype,
       revision: model.revision,
       session_options: SESSION_OPTIONS,
-      progress_callback: forwardProgress(onProgress),
+      progress_callback: progress.callback,
     });
     return { ...loaded, device, dtype };
   } catch (error) {
     throw await explainLoadFailure(model, error);
+  } finally {
+    progress.stop();
   }
 }
