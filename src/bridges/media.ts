@@ -93,6 +93,17 @@ export function startFramesWorker(): void {
   void video(async () => undefined);
 }
 
+/**
+ * Ends the frames worker now (if no call is running) rather than after the idle time: the frames
+ * stage is done, and its decoder's buffers would otherwise sit beside the models that follow.
+ * A later frameAt starts it again.
+ */
+export const releaseFramesWorker = (): void => video.release();
+/** Ends the speech worker now (if no call is running): its decoded audio is no longer needed. */
+export const releaseSpeechWorker = (): void => audio.release();
+/** Ends the import worker now (if no call is running), once no import is waiting. */
+export const releaseInspector = (): void => inspector.release();
+
 /** Who decodes the file's picture: `webcodecs` where this browser can, `ffmpeg` (wasm) otherwise. */
 export function videoDecoder(
   file: Blob,

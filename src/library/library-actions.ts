@@ -1,6 +1,6 @@
 import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord } from '../db';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
-import { startFramesWorker } from '../bridges/media';
+import { releaseInspector, startFramesWorker } from '../bridges/media';
 import { readSettings } from '../settings/settings';
 import { saveBlob } from '../storage/save-blob';
 import { ImportCancelledError, UnexpectedImportError, VideoImportError } from './import-errors';
@@ -82,6 +82,8 @@ async function runImport(
     throw failure;
   } finally {
     controllers.delete(key);
+    // Its reader's buffers would otherwise sit beside the models for the idle time.
+    if (controllers.size === 0) releaseInspector();
   }
 }
 

@@ -12,7 +12,13 @@ import {
   type VideoRecord,
 } from '../db';
 import { openVideoFile } from '../storage/video-files';
-import { detectSpeech, sampleFrames, videoDecoder } from '../bridges/media';
+import {
+  detectSpeech,
+  releaseFramesWorker,
+  releaseSpeechWorker,
+  sampleFrames,
+  videoDecoder,
+} from '../bridges/media';
 import type { Lineage } from '../shared/lineage';
 import { NO_PICTURE } from './no-picture';
 import { hasPicture } from '../shared/video-types';
@@ -49,7 +55,7 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
       await putFrame({ videoId: video.id, ...frame, lineage: await frameLineage });
     },
     onProgress: progressWriter(video.id, 'frames'),
-  });
+  }).finally(releaseFramesWorker);
   const used = {
     ...framesLineage(result.decoder),
     parameters: { ...result.plan, novelty: FRAME_NOVELTY },
@@ -89,7 +95,7 @@ export async function runSpeechStage(video: VideoRecord, signal: AbortSignal): P
   const file = await openVideoFile(video.id, video.storage);
   const result = await detectSpeech(signal, file, video, {
     onProgress: progressWriter(video.id, 'speech'),
-  });
+  }).finally(releaseSpeechWorker);
   if (!result.ok) {
     await setStage(video.id, 'speech', NO_AUDIO);
     return;

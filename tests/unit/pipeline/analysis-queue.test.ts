@@ -5,8 +5,12 @@ import { poster, video } from '../db/video-fixture';
 /** The media worker, mocked at its bridge: each frames run waits until the test lets it end. */
 const frameRuns: { videoId: string; finish: () => void; fail: (error: Error) => void }[] = [];
 const speechRuns = { count: 0 };
+/** Workers the stages let go of when done, in order. */
+const released: string[] = [];
 vi.mock('../../../src/bridges/media', () => ({
   videoDecoder: async () => 'webcodecs',
+  releaseFramesWorker: () => released.push('frames'),
+  releaseSpeechWorker: () => released.push('speech'),
   detectSpeech: async () => {
     speechRuns.count++;
     return { ok: false, reason: 'no-audio' };
@@ -45,6 +49,7 @@ describe('analysis queue', () => {
   beforeEach(async () => {
     frameRuns.length = 0;
     speechRuns.count = 0;
+    released.length = 0;
     await Promise.all(db.tables.map((table) => table.clear()));
   });
 
@@ -57,9 +62,12 @@ describe('analysis queue', () => {
     await cancelAnalysis('b');
     expect(await stateOf('b')).toEqual({ frames: 'cancelled' });
     expect(await stateOf('a')).toEqual({ frames: 'running' });
+    expect(released).toEqual([]);
     frameRuns[0]?.finish();
     await Promise.all([first, second]);
     expect(await stateOf('a')).toEqual({ frames: 'done' });
+    // Its worker is let go as soon as the frames are in, not after the idle time.
+    expect(released).toEqual(['frames']);
     // The cancelled video never reached a worker.
     expect(frameRuns.map((run) => run.videoId)).toEqual(['a']);
   });
@@ -70,6 +78,8 @@ describe('analysis queue', () => {
     await until(() => frameRuns.length === 1);
     frameRuns[0]?.fail(new Error('the decoder gave up'));
     await run;
+    // A failed pass lets its worker go too; speech had found no audio track.
+    expect(released.sort()).toEqual(['frames', 'speech']);
     const states = await stateOf('c');
     expect(states.frames).toBe('failed');
     // Speech reads no frames: it ran beside them (the mocked worker finds no audio track).
