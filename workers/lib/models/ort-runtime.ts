@@ -6,6 +6,7 @@ import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { fetchCachedFile } from './file-cache';
 import { NotAnOnnxModelError, WEIGHTS_PATH, splitWeights } from './external-weights';
+import { freeNow } from './free-now';
 
 export { ort };
 
@@ -67,7 +68,8 @@ function graphWithoutWeights(model: Uint8Array): Uint8Array | null {
  * Chromium: a 321 MB heap instead of 612 MB, and 205 MB less at the stage's peak). onnxruntime-web
  * has no hook for this, so `InferenceSession.create` is wrapped, once per worker; a URL, an
  * explicit byte range or a model that already has external data is passed through unchanged, and
- * so are bytes that are not a protobuf (onnxruntime then says what is wrong with them).
+ * so are bytes that are not a protobuf (onnxruntime then says what is wrong with them). Once the
+ * session exists the file's bytes are freed at once (free-now.ts).
  */
 function loadWeightsAsExternalData(): void {
   if (weightsExternal) return;
@@ -81,6 +83,12 @@ function loadWeightsAsExternalData(): void {
         ? graphWithoutWeights(model)
         : null;
     if (!graph) return create(model, ...rest);
-    return create(graph, { ...options, externalData: [{ path: WEIGHTS_PATH, data: model }] });
+    return create(graph, { ...options, externalData: [{ path: WEIGHTS_PATH, data: model }] }).then(
+      (session) => {
+        // The weights are in the wasm heap now; nobody reads the file's bytes again.
+        freeNow(model as Uint8Array);
+        return session;
+      },
+    );
   };
 }
