@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { importFiles } from '../library/library-actions';
+import { expectImport, importFiles } from '../library/library-actions';
 
 /** What the picker offers; the real check is by content (see src/shared/sniff-container.ts). */
 const ACCEPT =
@@ -19,6 +19,7 @@ export function DropZone() {
       className={`dropzone${dragging ? ' dropzone--active' : ''}`}
       data-testid="library.drop"
       aria-label="Add videos"
+      onDragEnter={expectImport}
       onDragOver={(event) => {
         event.preventDefault();
         event.dataTransfer.dropEffect = 'copy';
@@ -49,7 +50,14 @@ export function DropZone() {
         MP4, MOV, MKV, WebM or AVI — it stays on this device. A BRI backup (.bri) restores its
         videos.
       </p>
-      <button type="button" className="button" onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          expectImport();
+          input.current?.click();
+        }}
+      >
         Choose a video…
       </button>
       <input

@@ -1,6 +1,6 @@
 import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord } from '../db';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
-import { releaseInspector, startFramesWorker } from '../bridges/media';
+import { releaseInspector, startFramesWorker, startImportWorker } from '../bridges/media';
 import { readSettings } from '../settings/settings';
 import { saveBlob } from '../storage/save-blob';
 import { ImportCancelledError, UnexpectedImportError, VideoImportError } from './import-errors';
@@ -85,6 +85,11 @@ async function runImport(
     // Its reader's buffers would otherwise sit beside the models for the idle time.
     if (controllers.size === 0) releaseInspector();
   }
+}
+
+/** A file is on its way (a drag entered the drop zone, the picker opened): get the import ready. */
+export function expectImport(): void {
+  startImportWorker();
 }
 
 /**

@@ -104,6 +104,24 @@ test('drag and drop imports a video', async ({ page, library }) => {
   });
 });
 
+test('a drag entering the drop zone gets the import worker going before the drop, which uses it', async ({
+  page,
+  library,
+}) => {
+  await library.open({ autoAnalyse: false });
+  const mediaWorkers: string[] = [];
+  page.on('worker', (worker) => {
+    if (worker.url().includes('media.worker')) mediaWorkers.push(worker.url());
+  });
+  const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+  await library.drop.dispatchEvent('dragenter', { dataTransfer });
+  await expect.poll(() => mediaWorkers.length).toBe(1);
+  await library.dropFile(mediaPath('no-audio.mp4'), 'video/mp4');
+  await expect(library.card('no-audio.mp4')).toContainText('No audio track');
+  // The drop was checked by the worker the drag started, not by a second one.
+  expect(mediaWorkers).toHaveLength(1);
+});
+
 test('the automation API imports, reads and deletes', async ({ page, library }) => {
   await library.open({ autoAnalyse: false });
   const result = await page.evaluate(async () => {
