@@ -34,10 +34,12 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
   const fake = new FakeGroq();
   const groqUrl = await fake.start();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // The first request for a CLIP file drops (a flaky network): the stage must get over it alone.
+  // The first two requests for a CLIP file drop (a flaky network): the stage must get over it
+  // alone. The model cache's own download of the file fails, transformers.js' fetch of it fails
+  // too, and the stage's retry then loads it.
   let dropped = 0;
   await context.route('**/clip-vit-base-patch16-random/**', (route) =>
-    dropped++ === 0 ? route.abort('connectionreset') : route.fallback(),
+    dropped++ < 2 ? route.abort('connectionreset') : route.fallback(),
   );
   const page = await context.newPage();
   const library = new LibraryPage(page);
@@ -99,7 +101,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await checkLectureIndex(status, index);
       const video = await page.evaluate((id) => window.bri.getVideo(id), id);
       await checkFixtureModelIndex(page, status, index, video?.duration ?? 0);
-      expect(dropped).toBeGreaterThan(1);
+      expect(dropped).toBeGreaterThan(2);
       expect(status.stages.embeddings.stats.retries).toBe(1);
       const analysis = page.getByTestId('video.status');
       await expect(analysis).toContainText(
