@@ -27,13 +27,28 @@ test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders
   page,
 }) => {
   test.setTimeout(240_000);
+  /** The onnxruntime wasm builds a page's workers fetched: plain or asyncify (WebGPU's). */
+  const builds = (target: Page) => {
+    const seen = new Set<string>();
+    target.on('request', (request) => {
+      const name = /ort-wasm-simd-threaded(\.asyncify)?-[\w-]+\.wasm$/.exec(request.url());
+      if (name) seen.add(name[1] ? 'asyncify' : 'plain');
+    });
+    return seen;
+  };
+  const wasmBuilds = builds(page);
   const wasm = await queryVectors(page);
   expect(wasm.text.device).toBe('wasm');
+  // No adapter at all: the plain build, which WASM runs far faster.
+  expect([...wasmBuilds]).toEqual(['plain']);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: WEBGPU_ARGS });
   try {
     const gpuPage = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+    const gpuBuilds = builds(gpuPage);
     const auto = await queryVectors(gpuPage);
+    // An adapter, even a software one, can be chosen or raced: the build WebGPU needs.
+    expect([...gpuBuilds]).toEqual(['asyncify']);
     const { device } = await gpuPage.evaluate(() => window.bri.diagnostics());
     expect(device).toMatchObject({ webgpu: true, softwareAdapter: true });
     expect([auto.text.device, auto.image.device]).toEqual(['wasm', 'wasm']);

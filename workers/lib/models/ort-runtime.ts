@@ -1,9 +1,12 @@
 import * as ort from 'onnxruntime-web/webgpu';
-// onnxruntime-web's one build for the whole app (WebGPU + WASM), served by the app itself (never
-// a CDN), at exactly the version transformers.js pins. Its small .mjs glue is in the app shell
-// (the service worker's precache); its wasm binary is kept in the model file cache.
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+// onnxruntime-web's one API for the whole app (WebGPU + WASM), served by the app itself (never
+// a CDN), at exactly the version transformers.js pins, with two wasm builds (BUILDS). Their small
+// .mjs glue is in the app shell (the service worker's precache); the wasm binary a worker uses is
+// kept in the model file cache.
+import asyncifyMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import asyncifyWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import plainMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
+import plainWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { fetchCachedFile } from './file-cache';
 import { NotAnOnnxModelError, WEIGHTS_PATH, splitWeights } from './external-weights';
 import { freeNow } from './free-now';
@@ -23,18 +26,44 @@ export const SESSION_OPTIONS = {
 } as const;
 
 /**
- * Points onnxruntime at the app's own wasm and hands it the binary from the model file cache, so
+ * onnxruntime's two wasm builds. WebGPU needs the asyncify one; on WASM alone the plain one is
+ * half the size and far cheaper: the real-size lecture indexed in 46 s instead of 75 s (captions
+ * 14 s instead of 31 s), and the renderer peaked at 1.2 GB instead of 3.0 GB — V8 compiling the
+ * asyncify build's inflated functions for each model worker was most of that peak.
+ */
+const BUILDS = {
+  webgpu: { mjs: asyncifyMjsUrl, wasm: asyncifyWasmUrl },
+  wasm: { mjs: plainMjsUrl, wasm: plainWasmUrl },
+} as const;
+
+/**
+ * Whether this worker could ever run a model on WebGPU: any adapter at all (a software one can be
+ * raced or chosen in Settings). Without one, nothing here needs the asyncify build.
+ */
+async function webGpuPossible(): Promise<boolean> {
+  const gpu = (navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  try {
+    return Boolean(await gpu?.requestAdapter());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Points onnxruntime at the app's own wasm — the plain build where this browser has no WebGPU
+ * adapter, else the one WebGPU needs — and hands it the binary from the model file cache, so
  * every session in this worker — transformers.js' and our own — runs offline once it has run
  * online. Call before creating a session; runs once per worker, so the first call's `threads`
  * is the worker's (onnxruntime starts its thread pool once).
  */
 export function prepareOrtRuntime(threads = 1): Promise<void> {
   loading ??= (async () => {
-    ort.env.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
+    const build = (await webGpuPossible()) ? 'webgpu' : 'wasm';
+    ort.env.wasm.wasmPaths = BUILDS[build];
     // More than one thread needs SharedArrayBuffer, so a cross-origin isolated page (COOP/COEP
     // headers, or the service worker adding them: src/pwa/sw.ts); without it, one.
     ort.env.wasm.numThreads = self.crossOriginIsolated ? threads : 1;
-    const bytes = await fetchCachedFile(ortWasmUrl);
+    const bytes = await fetchCachedFile(BUILDS[build].wasm);
     ort.env.wasm.wasmBinary = bytes.buffer;
     loadWeightsAsExternalData();
   })();
