@@ -12,8 +12,9 @@ const MAX_THREADS = 4;
  * the real-size models on a 2-core machine (`npm run bench -- --real-size --threads N`): one
  * model at a time on 2 threads indexed the lecture in 87–99 s, two side by side on 1 thread each
  * in 98–104 s (Whisper 10 s on 2 threads, 29 s on 1 thread beside the captioner), two side by
- * side on 2 threads each in 91 s. So a device's cores go to threads first, and to lanes
- * (laneCount) only past MAX_THREADS.
+ * side on 2 threads each in 91 s. On onnxruntime's plain build (4 Dec, a faster day): one at a
+ * time on 2 threads 44.7–45.1 s, two side by side on 1 thread each 50.2–50.8 s. So a device's
+ * cores go to threads first, and to lanes (laneCount) only past MAX_THREADS.
  */
 export function wasmThreads(isolated: boolean, cores: number, setting: 'auto' | number): number {
   if (!isolated) return 1;
