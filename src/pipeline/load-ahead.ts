@@ -15,8 +15,8 @@ import { aheadProgress } from './stage-progress';
 const AHEAD: Partial<Record<StageName, typeof CAPTIONS>> = { captions: CAPTIONS };
 
 /**
- * The least device memory (GB, as `navigator.deviceMemory` reports it, rounded; Chromium 156 here says 16)
- * at which a model loads beside the running one. On the real-size lecture the captioner loading
+ * The least device memory (GB, as `navigator.deviceMemory` reports it, rounded; Chromium 156
+ * here says 16) at which a model loads beside the running one. On the real-size lecture the captioner loading
  * during on-screen text took the renderer from ~2.2 to ~3.0 GB for a few seconds; a phone or a
  * 4 GB laptop would rather wait ~10 s than lose the tab. Browsers that don't say (Firefox,
  * Safari — iPhones among them) are treated as small.
@@ -32,8 +32,8 @@ export function roomToLoadAhead(deviceMemory: number | undefined): boolean {
  * Loads the model of `stage` in its worker while another stage holds the model lanes (they ask
  * for the stage next in line only, so at most one idle model waits in memory), and the stage
  * computes as soon as it gets a lane: its own call shares the load. Nothing for a video without
- * a picture, or on a device without the memory for it (roomToLoadAhead). A failure here is only logged: the stage loads again itself and
- * reports it.
+ * a picture, or on a device without the memory for it (roomToLoadAhead). A failure here is only
+ * logged: the stage loads again itself and reports it.
  */
 export function loadAhead(video: VideoRecord, stage: StageName): void {
   const spec = AHEAD[stage];

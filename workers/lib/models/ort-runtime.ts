@@ -8,6 +8,7 @@ import asyncifyWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.was
 import plainMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import plainWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { fetchCachedFile } from './file-cache';
+import { pickDevice } from './fetch-model';
 import { NotAnOnnxModelError, WEIGHTS_PATH, splitWeights } from './external-weights';
 import { freeNow } from './free-now';
 
@@ -27,27 +28,15 @@ export const SESSION_OPTIONS = {
 
 /**
  * onnxruntime's two wasm builds. WebGPU needs the asyncify one; on WASM alone the plain one is
- * half the size and far cheaper: the real-size lecture indexed in 46 s instead of 75 s (captions
- * 14 s instead of 31 s), and the renderer peaked at 1.2 GB instead of 3.0 GB — V8 compiling the
- * asyncify build's inflated functions for each model worker was most of that peak.
+ * half the size and far cheaper: the real-size lecture indexed in 44 s instead of 75 s (captions
+ * 13.5 s instead of 31 s), and the renderer peaked at 1.6 GB instead of 3.0 GB (the hour: 1.35
+ * instead of 3.1 GB) — V8 compiling the asyncify build's inflated functions for each model
+ * worker was most of that peak.
  */
 const BUILDS = {
   webgpu: { mjs: asyncifyMjsUrl, wasm: asyncifyWasmUrl },
   wasm: { mjs: plainMjsUrl, wasm: plainWasmUrl },
 } as const;
-
-/**
- * Whether this worker could ever run a model on WebGPU: any adapter at all (a software one can be
- * raced or chosen in Settings). Without one, nothing here needs the asyncify build.
- */
-async function webGpuPossible(): Promise<boolean> {
-  const gpu = (navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  try {
-    return Boolean(await gpu?.requestAdapter());
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Points onnxruntime at the app's own wasm — the plain build where this browser has no WebGPU
@@ -58,7 +47,9 @@ async function webGpuPossible(): Promise<boolean> {
  */
 export function prepareOrtRuntime(threads = 1): Promise<void> {
   loading ??= (async () => {
-    const build = (await webGpuPossible()) ? 'webgpu' : 'wasm';
+    // Any adapter at all, a software one too (it can be chosen in Settings or raced): the build
+    // WebGPU needs. Without one, nothing in this worker ever runs on WebGPU.
+    const build = await pickDevice('webgpu');
     ort.env.wasm.wasmPaths = BUILDS[build];
     // More than one thread needs SharedArrayBuffer, so a cross-origin isolated page (COOP/COEP
     // headers, or the service worker adding them: src/pwa/sw.ts); without it, one.

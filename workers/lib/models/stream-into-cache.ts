@@ -31,7 +31,8 @@ export async function streamIntoCache(
   onBytes: OnBytes,
 ): Promise<Response> {
   if (!response.body) throw new TypeError(`${url} answered without a body`);
-  const total = Number(response.headers.get('content-length')) || null;
+  const headers = storedHeaders(response);
+  const total = Number(headers.get('content-length')) || null;
   let loaded = 0;
   const counted = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -42,13 +43,11 @@ export async function streamIntoCache(
       },
     }),
   );
-  const headers = storedHeaders(response);
   await cache.put(url, new Response(counted, { headers }));
   // A server that closes early without an error would leave a truncated model behind.
-  const expected = Number(headers.get('content-length')) || null;
-  if (expected !== null && loaded !== expected) {
+  if (total !== null && loaded !== total) {
     await cache.delete(url);
-    throw new TypeError(`${url} ended after ${loaded} of ${expected} bytes`);
+    throw new TypeError(`${url} ended after ${loaded} of ${total} bytes`);
   }
   const stored = await cache.match(url);
   if (!stored) throw new Error(`${url} was stored but cannot be read back`);
