@@ -1,29 +1,18 @@
-import {
-  addChatTurn,
-  getVideo,
-  listChatTurns,
-  listStages,
-  LIBRARY_SCOPE,
-  type ChatTurnRecord,
-  type VideoRecord,
-} from '../db';
+import { addChatTurn, getVideo, LIBRARY_SCOPE, type ChatTurnRecord, type VideoRecord } from '../db';
 import type { Settings } from '../settings/settings';
-import { STAGE_NAMES } from '../shared/stages';
 import { executeTool } from '../tools/registry';
 import type { ToolContext } from '../tools/tool';
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { checkCitations } from './citations';
 import type { SpanLook } from '../shared/span-look';
-import { withheldNote } from './withhold';
 import { confirmClaims } from './confirm-claims';
 import { citeQuotes } from './quote-citations';
-import { memoryMessages } from './conversation-memory';
 import { suggestFollowUps } from './follow-ups';
-import { createGroqClient } from './groq-client';
 import { localMessages } from './local-answer';
-import { systemPrompt } from './persona';
-import { runTurn } from './tool-loop';
 import { answerWithTools } from './tools-only-answer';
+import { answerWithGroq } from './groq-answer';
+import { kindsReturned, namesAVideo } from './egress';
+import { SHARED_KINDS, type SharedKind } from '../shared/share-with-groq';
 import { errorMessage } from '../shared/error-message';
 import { redact } from '../diagnostics/redact';
 import { logEvent } from '../diagnostics/session-log';
@@ -98,14 +87,6 @@ async function rewriteLocally(
   }
 }
 
-async function stillProcessing(video: VideoRecord | null, deps: AskDeps): Promise<string[]> {
-  if (!video) return [];
-  const rows = await listStages(video.id, deps.context.db);
-  const settled = (stage: string) =>
-    rows.some((r) => r.stage === stage && (r.state === 'done' || r.state === 'skipped'));
-  return STAGE_NAMES.filter((stage) => !settled(stage));
-}
-
 /**
  * A moment the stages haven't reached is analysed first, so the tools find it. If that fails (a
  * model that won't load, say) the answer still comes, from what is indexed: the failure is
@@ -162,36 +143,10 @@ export async function ask(
   let mode: ChatTurnRecord['mode'];
   // Each request body exactly as it left the device for this answer ("What was sent").
   const sent: { body: string; bytes: number }[] = [];
+  let holds: Set<SharedKind>;
   if (settings.groqApiKey && deps.online()) {
-    const history = await listChatTurns(scope, deps.context.db);
-    const share = settings.shareWithGroq;
-    const prompt = {
-      video,
-      stillProcessing: await stillProcessing(video, deps),
-      withholdFileName: !share.fileNames,
-      answerLanguage: options.answerLanguage,
-    };
-    const reply = await runTurn({
-      client: createGroqClient({
-        apiKey: settings.groqApiKey,
-        baseUrl: settings.groqBaseUrl ?? undefined,
-        onRequest: (body) => sent.push({ body, bytes: new TextEncoder().encode(body).length }),
-      }),
-      share,
-      model: settings.groqModel,
-      messages: [
-        { role: 'system', content: systemPrompt(prompt) },
-        ...memoryMessages(history),
-        { role: 'user', content: question },
-      ],
-      execute,
-      onToken: options.onToken,
-      signal: options.signal,
-    });
-    toolCalls = reply.toolCalls;
-    if (video && !share.fileNames) reply.withheld.add('fileNames');
-    const note = withheldNote(reply.withheld);
-    text = note ? `${reply.text.trimEnd()}\n\n${note}` : reply.text;
+    const reply = await answerWithGroq(video, question, execute, deps, options, sent);
+    ({ text, toolCalls, holds } = reply);
     mode = 'groq';
   } else {
     ({ text, toolCalls } = await answerWithTools(question, video, execute));
@@ -199,6 +154,8 @@ export async function ask(
     if (settings.localChat && deps.localReply) {
       ({ text, mode } = await rewriteLocally(question, text, deps, options));
     } else options.onToken?.(text, 1);
+    holds = kindsReturned(toolCalls);
+    if (await namesAVideo(text, deps.context.db)) holds.add('fileNames');
   }
   // A key in the answer (a steered model repeating one it saw) is never shown or stored.
   text = redact(text);
@@ -225,6 +182,7 @@ export async function ask(
     mode,
     createdAt: Date.now(),
     ...(sent.length ? { sent } : {}),
+    holds: SHARED_KINDS.filter((kind) => holds.has(kind)),
   };
   await addChatTurn({ ...turn, videoId: scope }, deps.context.db);
   return { ...turn, invented, lookedFirst };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseTimestamp } from '../tools/moments';
+import type { ContentKinds } from '../tools/content-kinds';
 import { askGroqForJson, NotJsonError, type JsonRequest } from './groq-json';
 
 /** The index of one video, as "Make chapters" sends it (the kinds kept back are withheld). */
@@ -9,6 +10,13 @@ export interface ChapterData {
   transcript: { start: number; text: string }[];
   on_screen_text: { start: number; end: number; text: string }[];
 }
+
+/** Where chapter data holds the video's own words (egress.ts withholds what the person keeps). */
+const CHAPTER_DATA_KINDS: ContentKinds<ChapterData> = {
+  scenes: { caption: 'captions' },
+  transcript: { text: 'transcript' },
+  on_screen_text: { text: 'onScreenText' },
+};
 
 const INSTRUCTIONS =
   'You divide a video into chapters from its index: its scenes (with a caption each), what was said ' +
@@ -107,6 +115,7 @@ export async function askGroqForChapters(
   const { json, model } = await askGroqForJson({
     settings,
     instructions: INSTRUCTIONS,
+    kinds: CHAPTER_DATA_KINDS,
     data: {
       duration: data.duration,
       scenes: spreadOut(data.scenes, MAX_SCENES).map((s) => ({

@@ -11,6 +11,8 @@ export interface GroqConnection {
   baseUrl?: string;
   /** Hears each request body exactly as it leaves the device (retries included). */
   onRequest?: (body: string) => void;
+  /** Last changes to a request body before it leaves (the egress door's file-name net). */
+  transformBody?: (body: string) => string;
 }
 
 /** Retries of a refused request (rate limit, server error, lost connection before the answer). */
@@ -26,10 +28,15 @@ export const GROQ_MAX_WAIT_S = 30;
 async function fetchWithBoundedWaits(
   input: RequestInfo | URL,
   init: RequestInit | undefined,
-  onRequest?: (body: string) => void,
+  { onRequest, transformBody }: Pick<GroqConnection, 'onRequest' | 'transformBody'>,
 ) {
-  if (typeof init?.body === 'string') onRequest?.(init.body);
-  const response = await fetch(input, init);
+  let request = init;
+  if (typeof init?.body === 'string') {
+    const body = transformBody ? transformBody(init.body) : init.body;
+    request = { ...init, body };
+    onRequest?.(body);
+  }
+  const response = await fetch(input, request);
   if (response.status !== 429 && response.status < 500) return response;
   const waitS = retryAfterSeconds(response.headers);
   if (waitS === undefined || waitS <= GROQ_MAX_WAIT_S) return response;
@@ -45,7 +52,12 @@ async function fetchWithBoundedWaits(
  * backoff otherwise. A stream that breaks after text has arrived is never retried (that would
  * show the text twice): the turn fails and the person can Try again.
  */
-export function createGroqClient({ apiKey, baseUrl, onRequest }: GroqConnection): Groq {
+export function createGroqClient({
+  apiKey,
+  baseUrl,
+  onRequest,
+  transformBody,
+}: GroqConnection): Groq {
   registerSecret(apiKey);
   return new Groq({
     apiKey,
@@ -54,7 +66,7 @@ export function createGroqClient({ apiKey, baseUrl, onRequest }: GroqConnection)
     maxRetries: GROQ_MAX_RETRIES,
     timeout: 60_000,
     fetch: (input: RequestInfo | URL, init?: RequestInit) =>
-      fetchWithBoundedWaits(input, init, onRequest),
+      fetchWithBoundedWaits(input, init, { onRequest, transformBody }),
   });
 }
 

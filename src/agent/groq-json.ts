@@ -1,17 +1,23 @@
+import { db as appDb, type BriDatabase } from '../db';
 import type { Settings } from '../settings/settings';
-import type { ShareWithGroq } from '../shared/share-with-groq';
+import type { ContentKinds } from '../tools/content-kinds';
 import { AgentError, describeAgentError } from './agent-errors';
-import { createGroqClient } from './groq-client';
+import { egressFor, groqThroughDoor, shareData } from './egress';
 import { TOOL_DATA_NOTICE, UNTRUSTED_CONTENT_RULES } from './untrusted-content';
-import { withholdFromResult } from './withhold';
 
 /** One non-streamed Groq call that must answer with a JSON object (chapters, a translation batch). */
-export interface JsonRequest {
+export interface JsonRequest<Data = unknown> {
   settings: Pick<Settings, 'groqApiKey' | 'groqBaseUrl' | 'groqModel' | 'shareWithGroq'>;
   /** What the model is asked to do and the JSON it must answer with. */
   instructions: string;
   /** Data from the video: sent quoted, with the kinds the person keeps back withheld. */
-  data: unknown;
+  data: Data;
+  /** Where `data` holds the video's own words, by kind (egress.ts). */
+  kinds: ContentKinds<Data>;
+  /** The library whose file names are withheld where the person keeps them (the app's by default). */
+  db?: BriDatabase;
+  /** Hears each request body exactly as it left the device. */
+  onRequest?: (body: string) => void;
   /** Tokens the answer may take. */
   maxTokens: number;
   signal?: AbortSignal;
@@ -34,26 +40,23 @@ export function parseJsonObject(text: string): unknown {
   }
 }
 
-/** Only what the person lets leave the device: `withholdFromResult` with a given share. */
-export function shareableData(data: unknown, share: ShareWithGroq): unknown {
-  return withholdFromResult('index', data, share).value;
-}
-
 /**
  * Asks Groq once (groq-sdk retries refusals itself) and returns the JSON object it answered
  * with. Failures reject as `AgentError` in the chat's own words (bad key, rate limit, offline…);
  * a reply that holds no JSON object rejects as `NotJsonError`.
  */
-export async function askGroqForJson(
-  request: JsonRequest,
+export async function askGroqForJson<Data>(
+  request: JsonRequest<Data>,
 ): Promise<{ json: unknown; model: string }> {
   const { settings } = request;
   if (!settings.groqApiKey) throw new Error('No Groq API key is set.');
-  const client = createGroqClient({
+  const egress = await egressFor(settings.shareWithGroq, request.db ?? appDb);
+  const client = groqThroughDoor(egress, {
     apiKey: settings.groqApiKey,
     baseUrl: settings.groqBaseUrl ?? undefined,
+    onRequest: request.onRequest,
   });
-  const data = JSON.stringify(shareableData(request.data, settings.shareWithGroq));
+  const data = JSON.stringify(shareData(egress, request.data, request.kinds).value);
   let text: string;
   try {
     const completion = await client.chat.completions.create(

@@ -5,17 +5,10 @@ import { AgentError, StreamInterruptedError, describeAgentError } from './agent-
 import type { ChatCompletionMessageParam, ToolCallRecord } from './chat-types';
 import { toolsForModel, trimForModel } from './tool-schemas';
 import { errorMessage } from '../shared/error-message';
-import {
-  SHARE_EVERYTHING,
-  withholdFromResult,
-  type ShareWithGroq,
-  type SharedKind,
-} from './withhold';
-import {
-  MAX_TOOL_CALLS_PER_ANSWER,
-  MAX_TOOL_CALLS_PER_STEP,
-  quoteToolResult,
-} from './untrusted-content';
+import type { SharedKind } from '../shared/share-with-groq';
+import { SHARE_EVERYTHING } from '../shared/share-with-groq';
+import { toolOutcomeForGroq, type Egress } from './egress';
+import { MAX_TOOL_CALLS_PER_ANSWER, MAX_TOOL_CALLS_PER_STEP } from './untrusted-content';
 
 export interface TurnOptions {
   client: Groq;
@@ -31,8 +24,8 @@ export interface TurnOptions {
   maxSteps?: number;
   /** Tokens one tool result may take in the context. */
   toolBudget?: number;
-  /** What of the video's content may be sent (withhold.ts); everything when absent. */
-  share?: ShareWithGroq;
+  /** What of the video's content may be sent (egress.ts); everything when absent. */
+  egress?: Egress;
 }
 
 export interface TurnResult {
@@ -41,6 +34,8 @@ export interface TurnResult {
   steps: number;
   /** Kinds of content taken out of the tool results sent (Settings → Chat → Send to Groq). */
   withheld: Set<SharedKind>;
+  /** Kinds of the video's content the tool results sent held (so the answer may quote them). */
+  holds: Set<SharedKind>;
 }
 
 interface StepResult {
@@ -126,16 +121,9 @@ async function runCall(options: TurnOptions, call: StepResult['calls'][number]) 
   return untilAborted(options.execute(call.name, args, options.signal), options.signal);
 }
 
-/**
- * The outcome as it goes to Groq: the tools used everything, what is sent leaves out the kinds
- * the person keeps back (noted in `withheld`).
- */
-function forGroq(outcome: ToolOutcome, share: ShareWithGroq, withheld: Set<SharedKind>) {
-  if (!outcome.ok) return outcome;
-  const kept = withholdFromResult(outcome.tool, outcome.result, share);
-  for (const kind of kept.withheld) withheld.add(kind);
-  return { ...outcome, result: kept.value };
-}
+/** The answer when the last step still asked for tools and wrote nothing. */
+export const OUT_OF_STEPS =
+  'I looked as far as I can for one answer without finding enough to say. Try asking about one moment or one thing at a time.';
 
 /** The answer to a call past the caps: not run, and why. */
 function notRun(name: string, perStep: boolean): ToolOutcome {
@@ -156,12 +144,18 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
   const maxSteps = options.maxSteps ?? 5;
   const toolCalls: ToolCallRecord[] = [];
   const withheld = new Set<SharedKind>();
-  const share = options.share ?? SHARE_EVERYTHING;
+  const holds = new Set<SharedKind>();
+  const egress = options.egress ?? { share: SHARE_EVERYTHING, fileNames: [] };
+  const format = (outcome: ToolOutcome) =>
+    outcomeForModel(outcome) ?? trimForModel(outcome, options.toolBudget ?? 1500);
   let run = 0;
   for (let step = 1; ; step++) {
     const lastStep = step >= maxSteps || run >= MAX_TOOL_CALLS_PER_ANSWER;
     const { text, calls } = await stepOrExplain(options, step, lastStep);
-    if (calls.length === 0) return { text, toolCalls, steps: step, withheld };
+    if (calls.length === 0) return { text, toolCalls, steps: step, withheld, holds };
+    // A compatible server that ignores `tool_choice: 'none'` would loop here for ever: the last
+    // step's calls are not run, and the turn ends with what the model wrote.
+    if (lastStep) return { text: text || OUT_OF_STEPS, toolCalls, steps: step, withheld, holds };
     options.messages.push({
       role: 'assistant',
       content: text || null,
@@ -178,14 +172,10 @@ export async function runTurn(turn: TurnOptions): Promise<TurnResult> {
           ? notRun(call.name, overStep)
           : (run++, await runCall(options, call));
       toolCalls.push({ ...call, outcome });
-      const sent = forGroq(outcome, share, withheld);
-      options.messages.push({
-        role: 'tool',
-        tool_call_id: call.id,
-        content: quoteToolResult(
-          outcomeForModel(sent) ?? trimForModel(sent, options.toolBudget ?? 1500),
-        ),
-      });
+      const sent = toolOutcomeForGroq(egress, outcome, format);
+      sent.withheld.forEach((kind) => withheld.add(kind));
+      sent.holds.forEach((kind) => holds.add(kind));
+      options.messages.push({ role: 'tool', tool_call_id: call.id, content: sent.content });
     }
   }
 }

@@ -34,6 +34,7 @@ export async function askGroqToTranslate(
     settings,
     instructions: instructions(language),
     data: { language, cues },
+    kinds: { cues: { text: 'transcript' } },
     // Translations run longer than their source in many languages; 2× its tokens and some.
     maxTokens: Math.min(8000, 400 + Math.ceil(cues.reduce((n, c) => n + c.text.length, 0) / 2)),
     signal,

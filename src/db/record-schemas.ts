@@ -1,3 +1,4 @@
+import { SHARED_KINDS } from '../shared/share-with-groq';
 import { z } from 'zod';
 import { STAGE_NAMES } from '../shared/stages';
 import { MEDIA_LIMITS } from '../shared/media-limits';
@@ -92,6 +93,8 @@ export const CHAT_TURN_RECORD = z.object({
     .array(z.object({ body: z.string(), bytes: z.number().int().nonnegative() }))
     .max(64)
     .optional(),
+  holds: z.array(z.enum(SHARED_KINDS)).max(SHARED_KINDS.length).optional(),
+  imported: z.literal(true).optional(),
 });
 
 /** A title or a translated line: one line of plain text, as short as a person would write it. */

@@ -1,3 +1,4 @@
+import type { SharedKind } from '../shared/share-with-groq';
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Detection, SampledFrame, TextLine } from '../shared/frame-results';
 import type { StageName, StageState } from '../shared/stages';
@@ -205,6 +206,14 @@ export interface ChatTurnRecord {
   createdAt: number;
   /** Groq answers: each request body exactly as sent for this answer, with its size in bytes. */
   sent?: { body: string; bytes: number }[];
+  /**
+   * The kinds of the video's content the answer may quote (what its tools returned, or what was
+   * shared with Groq for it): a kind kept back later withholds the answer from Groq's memory.
+   * Absent in turns stored before kinds were recorded: they may hold any kind.
+   */
+  holds?: SharedKind[];
+  /** Restored from a backup: someone's earlier words, never sent as BRI's own answers. */
+  imported?: true;
 }
 
 /**

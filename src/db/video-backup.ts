@@ -29,11 +29,17 @@ export async function readVideoRows(
 
 /**
  * A backed-up row as it is written back: under the video's id and, for tables with
- * auto-increment keys (chat turns), without its old key — that is this database's to give.
+ * auto-increment keys (chat turns), without its old key — that is this database's to give. A
+ * chat turn is marked imported: a backup may be anyone's, so its answers are never sent to Groq
+ * as BRI's own, and what it says it holds is not taken on trust.
  */
 function withoutOwnKey(table: BackupTable, row: unknown, videoId: string): object {
   const copy: Record<string, unknown> = { ...(row as object), videoId };
-  if (table === 'chatTurns') delete copy.id;
+  if (table === 'chatTurns') {
+    delete copy.id;
+    delete copy.holds;
+    copy.imported = true;
+  }
   return copy;
 }
 

@@ -10,6 +10,7 @@ import { searchFrames } from './defs/search-frames';
 import { searchOnScreenText } from './defs/search-on-screen-text';
 import { searchTranscript } from './defs/search-transcript';
 import type { TimeSpan } from './moments';
+import type { ContentKinds } from './content-kinds';
 import { executeThroughCache } from './result-cache';
 import { ToolError, type Tool, type ToolContext, type ToolListing, type ToolOutcome } from './tool';
 import { errorMessage } from '../shared/error-message';
@@ -37,6 +38,11 @@ export function describeOutcome(outcome: ToolOutcome, within: TimeSpan | null): 
 /** A successful outcome as the language model reads it best, or null: send it as JSON. */
 export function outcomeForModel(outcome: ToolOutcome): string | null {
   return outcome.ok ? (toolNamed(outcome.tool)?.forModel?.(outcome.result) ?? null) : null;
+}
+
+/** Where a tool's result holds the video's own words, by kind (undefined: it holds none). */
+export function contentKindsOf(name: string): ContentKinds<unknown> | undefined {
+  return toolNamed(name)?.contentKinds as ContentKinds<unknown> | undefined;
 }
 
 /** The tools in the shape of an MCP server's `tools/list` result. */

@@ -3,6 +3,7 @@ import type { BriDatabase } from '../db';
 import type { ModelRole } from '../shared/model-spec';
 import type { TimeSpan } from './moments';
 import type { ToolErrorCode } from './tool-types';
+import type { ContentKinds } from './content-kinds';
 
 export type { ToolErrorCode, ToolListing, ToolOutcome } from './tool-types';
 
@@ -62,6 +63,12 @@ export interface Tool<Schema extends z.ZodType = z.ZodType, Result = unknown> {
   /** The result as the language model reads it best; without this it gets (trimmed) JSON. */
   forModel?(result: Result): string;
   /**
+   * Where the result holds the video's own words, by kind (transcript, on-screen text, captions,
+   * object names, file names): what the person keeps on the device is withheld by these, not by
+   * guessing from field names. A result with none of them leaves this out.
+   */
+  contentKinds?: ContentKinds<Result>;
+  /**
    * Expensive tools keep results per (videos covered, arguments, index and model versions): the
    * models the result depends on, and whether a result is complete enough to keep (default: it
    * has no `notes`, i.e. nothing was still processing or unavailable).
@@ -74,6 +81,17 @@ export function defineTool<Schema extends z.ZodType, Result>(
   tool: Tool<Schema, Result>,
 ): Tool<Schema, Result> {
   return tool;
+}
+
+/**
+ * The tool with where its result holds the video's own words (`Tool.contentKinds`), checked
+ * against the result type the tool's `execute` returns.
+ */
+export function withContentKinds<Schema extends z.ZodType, Result>(
+  tool: Tool<Schema, Result>,
+  contentKinds: ContentKinds<Result>,
+): Tool<Schema, Result> {
+  return { ...tool, contentKinds };
 }
 
 /** An expected failure a tool reports in plain words (unknown video, nothing indexed yet…). */

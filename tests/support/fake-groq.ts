@@ -87,6 +87,11 @@ export class FakeGroq {
   private readonly replies: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[] = [];
   private server: Server | null = null;
   readonly models = ['openai/gpt-oss-20b', 'llama-3.3-70b-versatile'];
+  /**
+   * Groq refuses tool calls under `tool_choice: 'none'`; some OpenAI-compatible servers ignore
+   * it and call tools anyway. False plays such a server.
+   */
+  honoursToolChoice = true;
 
   constructor(readonly apiKey = 'gsk_test_0123456789') {}
 
@@ -183,7 +188,10 @@ export class FakeGroq {
     }
     const offered = new Set(parsed.data.tools?.map((t) => t.function.name) ?? []);
     const unknown = reply.toolCalls?.find((call) => !offered.has(call.name));
-    if (unknown || (reply.toolCalls && parsed.data.tool_choice === 'none'))
+    if (
+      unknown ||
+      (reply.toolCalls && parsed.data.tool_choice === 'none' && this.honoursToolChoice)
+    )
       return this.error(
         res,
         400,

@@ -6,7 +6,7 @@ import { COCO_LABELS } from '../../shared/coco-labels';
 import { cocoLabelsFor } from '../object-labels';
 import { stagesDone, VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
-import { defineTool, ToolError, type ToolContext } from '../tool';
+import { defineTool, ToolError, type ToolContext, withContentKinds } from '../tool';
 import { indexVersion, memoByVersion } from '../versioned-memo';
 
 /** Ranges as the objects stage stored them, or re-merged from the frames above a stricter score. */
@@ -35,56 +35,59 @@ async function rangesOf(
 }
 
 /** When a kind of object is visible, as time ranges (from the detector's per-frame results). */
-export const findObject = defineTool({
-  name: 'find_object',
-  description:
-    'When is an object visible? Takes an everyday word for one of the 80 COCO classes ' +
-    '(person/people, car/vehicle, bus, tie, dog…). Returns time ranges (start/end seconds) with ' +
-    'the highest detector confidence (0–1) and how many detections each range merges.',
-  parameters: z.object({
-    video_id: VIDEO_ID,
-    label: z.string().trim().min(1).describe('The object, e.g. "bus", "people", "vehicle".'),
-    min_confidence: z
-      .number()
-      .min(0)
-      .max(1)
-      .optional()
-      .describe('Only detections at least this confident (0–1).'),
-  }),
-  async execute({ video_id, label, min_confidence }, context) {
-    const labels = cocoLabelsFor(label);
-    if (labels.length === 0)
-      throw new ToolError(
-        'invalid_arguments',
-        `"${label}" is not an object the detector knows. It knows: ${COCO_LABELS.join(', ')}.`,
-      );
-    const videos = await videosInScope(video_id, context);
-    const ranges = [];
-    const notes: string[] = [];
-    for (const video of videos) {
-      const done = (await stagesDone(video.id, ['objects'], context)).has('objects');
-      if (!done)
-        notes.push(`Objects in "${video.name}" are not all detected yet (still processing).`);
-      // While the stage runs there are no stored ranges yet: merge the frames detected so far.
-      const threshold = done ? min_confidence : (min_confidence ?? 0);
-      for (const range of await rangesOf(video, labels, threshold, context)) {
-        ranges.push({
-          video_id: video.id,
-          label: range.label,
-          start: range.start,
-          end: range.end,
-          max_confidence: round(range.maxScore),
-          count: range.count,
-        });
+export const findObject = withContentKinds(
+  defineTool({
+    name: 'find_object',
+    description:
+      'When is an object visible? Takes an everyday word for one of the 80 COCO classes ' +
+      '(person/people, car/vehicle, bus, tie, dog…). Returns time ranges (start/end seconds) with ' +
+      'the highest detector confidence (0–1) and how many detections each range merges.',
+    parameters: z.object({
+      video_id: VIDEO_ID,
+      label: z.string().trim().min(1).describe('The object, e.g. "bus", "people", "vehicle".'),
+      min_confidence: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .describe('Only detections at least this confident (0–1).'),
+    }),
+    async execute({ video_id, label, min_confidence }, context) {
+      const labels = cocoLabelsFor(label);
+      if (labels.length === 0)
+        throw new ToolError(
+          'invalid_arguments',
+          `"${label}" is not an object the detector knows. It knows: ${COCO_LABELS.join(', ')}.`,
+        );
+      const videos = await videosInScope(video_id, context);
+      const ranges = [];
+      const notes: string[] = [];
+      for (const video of videos) {
+        const done = (await stagesDone(video.id, ['objects'], context)).has('objects');
+        if (!done)
+          notes.push(`Objects in "${video.name}" are not all detected yet (still processing).`);
+        // While the stage runs there are no stored ranges yet: merge the frames detected so far.
+        const threshold = done ? min_confidence : (min_confidence ?? 0);
+        for (const range of await rangesOf(video, labels, threshold, context)) {
+          ranges.push({
+            video_id: video.id,
+            label: range.label,
+            start: range.start,
+            end: range.end,
+            max_confidence: round(range.maxScore),
+            count: range.count,
+          });
+        }
       }
-    }
-    ranges.sort((a, b) => a.video_id.localeCompare(b.video_id) || a.start - b.start);
-    return { label, matched_labels: labels, ranges, notes };
-  },
-  describe({ label, ranges }, within) {
-    const seen = inSpan(ranges, within);
-    return seen.length
-      ? `I can see ${label === 'people' ? 'people' : `a ${label}`} at ${seen.slice(0, 6).map(formatSpan).join(', ')}.`
-      : `I couldn't find a ${label}${within ? ' then' : ''}.`;
-  },
-});
+      ranges.sort((a, b) => a.video_id.localeCompare(b.video_id) || a.start - b.start);
+      return { label, matched_labels: labels, ranges, notes };
+    },
+    describe({ label, ranges }, within) {
+      const seen = inSpan(ranges, within);
+      return seen.length
+        ? `I can see ${label === 'people' ? 'people' : `a ${label}`} at ${seen.slice(0, 6).map(formatSpan).join(', ')}.`
+        : `I couldn't find a ${label}${within ? ' then' : ''}.`;
+    },
+  }),
+  { matched_labels: 'objectNames', ranges: { label: 'objectNames' } },
+);

@@ -12,7 +12,7 @@ import {
 } from '../../db';
 import { STAGE_NAMES } from '../../shared/stages';
 import { VIDEO_ID, videosInScope } from '../scope';
-import { defineTool } from '../tool';
+import { defineTool, withContentKinds } from '../tool';
 import { indexVersion, memoByVersion } from '../versioned-memo';
 
 /** How many objects and on-screen lines an overview lists. */
@@ -75,36 +75,45 @@ export async function overviewOf(video: VideoRecord, db: BriDatabase) {
 }
 
 /** What a video is (or what the library holds) and how far its analysis has got. */
-export const getVideoOverview = defineTool({
-  name: 'get_video_overview',
-  description:
-    'Overview of a video (or of every video when video_id is omitted): name, duration, language ' +
-    'spoken, scenes, which analyses are done, the objects visible longest and on-screen text.',
-  parameters: z.object({ video_id: VIDEO_ID }),
-  async execute({ video_id }, context) {
-    const videos = await videosInScope(video_id, context);
-    const overviews = videos.map(async (video) => {
-      const { version } = await indexVersion(video.id, context);
-      const key = `${context.db.name}|${video.id}|overview`;
-      return memoByVersion(key, version, () => overviewOf(video, context.db));
-    });
-    return { videos: await Promise.all(overviews) };
+export const getVideoOverview = withContentKinds(
+  defineTool({
+    name: 'get_video_overview',
+    description:
+      'Overview of a video (or of every video when video_id is omitted): name, duration, language ' +
+      'spoken, scenes, which analyses are done, the objects visible longest and on-screen text.',
+    parameters: z.object({ video_id: VIDEO_ID }),
+    async execute({ video_id }, context) {
+      const videos = await videosInScope(video_id, context);
+      const overviews = videos.map(async (video) => {
+        const { version } = await indexVersion(video.id, context);
+        const key = `${context.db.name}|${video.id}|overview`;
+        return memoByVersion(key, version, () => overviewOf(video, context.db));
+      });
+      return { videos: await Promise.all(overviews) };
+    },
+    describe({ videos }) {
+      return videos
+        .map((v) => {
+          const pending = Object.entries(v.indexed)
+            .filter(([, state]) => state !== 'done' && state !== 'skipped')
+            .map(([stage]) => stage);
+          const objects = v.top_objects.slice(0, 4).map((o) => o.label);
+          return [
+            `“${v.name}” is ${at(v.duration).slice(1, -1)} long with ${v.scenes.length} scenes${v.language ? `, spoken in ${v.language}` : ''}.`,
+            objects.length ? `Mostly visible: ${objects.join(', ')}.` : '',
+            pending.length ? `I'm still working on: ${pending.join(', ')}.` : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+        })
+        .join('\n');
+    },
+  }),
+  {
+    videos: {
+      name: 'fileNames',
+      top_objects: { label: 'objectNames' },
+      on_screen_text: 'onScreenText',
+    },
   },
-  describe({ videos }) {
-    return videos
-      .map((v) => {
-        const pending = Object.entries(v.indexed)
-          .filter(([, state]) => state !== 'done' && state !== 'skipped')
-          .map(([stage]) => stage);
-        const objects = v.top_objects.slice(0, 4).map((o) => o.label);
-        return [
-          `“${v.name}” is ${at(v.duration).slice(1, -1)} long with ${v.scenes.length} scenes${v.language ? `, spoken in ${v.language}` : ''}.`,
-          objects.length ? `Mostly visible: ${objects.join(', ')}.` : '',
-          pending.length ? `I'm still working on: ${pending.join(', ')}.` : '',
-        ]
-          .filter(Boolean)
-          .join(' ');
-      })
-      .join('\n');
-  },
-});
+);

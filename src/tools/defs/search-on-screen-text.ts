@@ -5,7 +5,7 @@ import { rangeGap } from '../../pipeline/object-tracks';
 import { stagesDone, VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
 import { terms, words } from '../text/tokenize';
-import { defineTool, type ToolContext } from '../tool';
+import { defineTool, type ToolContext, withContentKinds } from '../tool';
 import { indexVersion, memoByVersion } from '../versioned-memo';
 
 /** Letters and digits only: OCR of small slide text often drops or adds spaces and dashes. */
@@ -62,31 +62,34 @@ async function matchesIn(videoId: string, query: string, context: ToolContext) {
 }
 
 /** Where words appear on screen (slides, signs, titles), from the OCR of the stored frames. */
-export const searchOnScreenText = defineTool({
-  name: 'search_on_screen_text',
-  description:
-    'Find where words appear on screen (slides, titles, signs), read by OCR. Returns time ranges ' +
-    '(start/end seconds) with the lines of text read there and a 0–1 match score, best first.',
-  parameters: z.object({
-    video_id: VIDEO_ID,
-    query: z.string().trim().min(1).describe('The words to find on screen.'),
+export const searchOnScreenText = withContentKinds(
+  defineTool({
+    name: 'search_on_screen_text',
+    description:
+      'Find where words appear on screen (slides, titles, signs), read by OCR. Returns time ranges ' +
+      '(start/end seconds) with the lines of text read there and a 0–1 match score, best first.',
+    parameters: z.object({
+      video_id: VIDEO_ID,
+      query: z.string().trim().min(1).describe('The words to find on screen.'),
+    }),
+    async execute({ video_id, query }, context) {
+      const videos = await videosInScope(video_id, context);
+      const matches: TextMatch[] = [];
+      const notes: string[] = [];
+      for (const video of videos) {
+        if (!(await stagesDone(video.id, ['text'], context)).has('text'))
+          notes.push(`On-screen text of "${video.name}" is not read yet (still processing).`);
+        matches.push(...(await matchesIn(video.id, query, context)));
+      }
+      matches.sort((a, b) => b.score - a.score || a.start - b.start);
+      return { query, matches: matches.map((m) => ({ ...m, score: round(m.score) })), notes };
+    },
+    describe({ matches }, within) {
+      const hits = inSpan(matches, within).slice(0, 3);
+      return hits.length
+        ? `On screen:\n${hits.map((h) => `- ${formatSpan(h)} “${h.texts.join(' / ')}”`).join('\n')}`
+        : "I couldn't find those words on screen.";
+    },
   }),
-  async execute({ video_id, query }, context) {
-    const videos = await videosInScope(video_id, context);
-    const matches: TextMatch[] = [];
-    const notes: string[] = [];
-    for (const video of videos) {
-      if (!(await stagesDone(video.id, ['text'], context)).has('text'))
-        notes.push(`On-screen text of "${video.name}" is not read yet (still processing).`);
-      matches.push(...(await matchesIn(video.id, query, context)));
-    }
-    matches.sort((a, b) => b.score - a.score || a.start - b.start);
-    return { query, matches: matches.map((m) => ({ ...m, score: round(m.score) })), notes };
-  },
-  describe({ matches }, within) {
-    const hits = inSpan(matches, within).slice(0, 3);
-    return hits.length
-      ? `On screen:\n${hits.map((h) => `- ${formatSpan(h)} “${h.texts.join(' / ')}”`).join('\n')}`
-      : "I couldn't find those words on screen.";
-  },
-});
+  { matches: { texts: 'onScreenText' } },
+);

@@ -2,8 +2,7 @@ import { SHARE_EVERYTHING } from '../../../src/shared/share-with-groq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AgentError } from '../../../src/agent/agent-errors';
 import { ask, type AskDeps } from '../../../src/agent/ask';
-import { memoryMessages } from '../../../src/agent/conversation-memory';
-import { BriDatabase, listChatTurns, type ChatTurnRecord } from '../../../src/db';
+import { BriDatabase, listChatTurns } from '../../../src/db';
 import type { Settings } from '../../../src/settings/settings';
 import { settingsWithGroq } from '../../support/groq-settings';
 import { FakeGroq, type ChatRequest, type ScriptedReply } from '../../support/fake-groq';
@@ -179,21 +178,67 @@ describe('a question about a moment not analysed yet', () => {
   });
 });
 
-describe('memoryMessages', () => {
-  it('sends the last six turns in full and summarises the older ones', () => {
-    const turns = Array.from(
-      { length: 8 },
-      (_, i) => ({ question: `Q${i}?`, answer: `A${i}. More detail.` }) as ChatTurnRecord,
+describe('what leaves the device, on every path', () => {
+  const TRANSCRIPT_WORDS = ['Welcome to the city tour', 'blue bus stopping for passengers'];
+
+  it('an answer made without a key is not sent as memory once its kind is kept back', async () => {
+    settings = { ...settings, groqApiKey: null };
+    const keyless = await ask('city', 'What is said at the start?', deps);
+    expect(keyless.mode).toBe('tools');
+    expect(keyless.answer).toContain('Welcome to the city tour');
+    expect(keyless.holds).toContain('transcript');
+    settings = { ...settingsWithGroq(fake, baseUrl) };
+    settings.shareWithGroq = { ...SHARE_EVERYTHING, transcript: false };
+    fake.bodies.length = 0;
+    fake.script({ text: 'From what I may see: a bus at [00:05].' });
+    const answer = await ask('city', 'And then?', deps);
+    expect(fake.bodies).toHaveLength(1);
+    for (const words of TRANSCRIPT_WORDS) expect(fake.bodies[0]).not.toContain(words);
+    expect(answer.sent?.[0]?.body).toBe(fake.bodies[0]);
+    expect(answer.answer).toContain('transcript text');
+    // Allowed again, the same memory goes as it was.
+    settings.shareWithGroq = { ...SHARE_EVERYTHING };
+    fake.script({ text: 'Yes.' });
+    await ask('city', 'Again?', deps);
+    expect(fake.bodies.at(-1)).toContain('Welcome to the city tour');
+  });
+
+  it('a failed call’s error and a running stage’s notes carry no withheld file name', async () => {
+    await db.videos.update('city', { name: 'tax-return-2025.mp4' });
+    await db.stages.update(['city', 'transcript'], { state: 'running', progress: 0.5 });
+    settings.shareWithGroq = { ...SHARE_EVERYTHING, fileNames: false };
+    fake.bodies.length = 0;
+    fake.script(
+      {
+        toolCalls: [
+          { name: 'get_context_at', arguments: { t: 9000 } },
+          { name: 'search_transcript', arguments: { query: 'bus' } },
+        ],
+      },
+      { text: 'The bus is said at [00:05].' },
     );
-    const messages = memoryMessages(turns);
-    expect(messages[0]).toEqual({
-      role: 'system',
-      content:
-        'Earlier in this conversation:\n- Asked “Q0?”; answered: A0.\n- Asked “Q1?”; answered: A1.',
-    });
-    expect(messages.slice(1).map((m) => m.content)).toEqual(
-      turns.slice(2).flatMap((t) => [t.question, t.answer]),
-    );
+    const answer = await ask('city', 'When is the bus mentioned?', deps);
+    expect(answer.toolCalls.map((c) => c.ok)).toEqual([false, true]);
+    const second = fake.bodies[1] ?? '';
+    expect(second).toContain('past the end of');
+    expect(second).toContain('not complete yet');
+    for (const body of fake.bodies) expect(body).not.toMatch(/tax-return-2025/i);
+    expect(answer.sent?.map((r) => r.body)).toEqual(fake.bodies);
+  });
+
+  it('a server that ignores tool_choice “none” cannot keep the turn going', async () => {
+    fake.honoursToolChoice = false;
+    try {
+      const call = { name: 'search_transcript', arguments: { query: 'bus' } };
+      fake.script(...Array.from({ length: 5 }, () => ({ toolCalls: [call] })));
+      const answer = await ask('city', 'Bus?', deps);
+      expect(fake.requests).toHaveLength(5);
+      expect(fake.requests.at(-1)?.tool_choice).toBe('none');
+      expect(answer.toolCalls).toHaveLength(4);
+      expect(answer.answer).toContain('one moment or one thing at a time');
+    } finally {
+      fake.honoursToolChoice = true;
+    }
   });
 });
 
