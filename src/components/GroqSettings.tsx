@@ -3,6 +3,7 @@ import { describeAgentError } from '../agent/agent-errors';
 import { listGroqModels } from '../agent/groq-client';
 import { GROQ_BASE_URL } from '../agent/groq-defaults';
 import { KIND_NAMES, SHARED_KINDS, type ShareWithGroq } from '../shared/share-with-groq';
+import type { Settings } from '../settings/settings';
 
 export interface GroqFields {
   apiKey: string;
@@ -12,19 +13,53 @@ export interface GroqFields {
   localChat: boolean;
   /** What of a video's content may go to Groq, per kind. */
   share: ShareWithGroq;
+  /** The person typed in the key field (a key carried over from the saved host is not sent anew). */
+  keyEdited: boolean;
+}
+
+/** The fields as saved: the key shown is the saved one, untouched. */
+export function savedGroqFields(settings: Settings): GroqFields {
+  return {
+    apiKey: settings.groqApiKey ?? '',
+    baseUrl: settings.groqBaseUrl ?? '',
+    model: settings.groqModel,
+    localChat: settings.localChat,
+    share: settings.shareWithGroq,
+    keyEdited: false,
+  };
+}
+
+/**
+ * The change Save makes to the key: a key the person typed goes for the host in the form; the
+ * saved key is never sent along to a new host — without a new key the settings drop it
+ * (updateSettings), so the next question asks for one.
+ */
+export function groqKeyChange(fields: GroqFields): { groqApiKey?: string | null } {
+  return fields.keyEdited ? { groqApiKey: fields.apiKey.trim() || null } : {};
 }
 
 /** The chat's Groq connection in Settings: the person's key, where it goes, and a test. */
 export function GroqSettings({
   value,
+  saved,
   onChange,
 }: {
   value: GroqFields;
+  /** The settings as saved: the host the saved key was given for. */
+  saved: GroqFields;
   onChange: (value: GroqFields) => void;
 }) {
   const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null);
   const [models, setModels] = useState<string[]>([]);
   const endpoint = value.baseUrl.trim() || GROQ_BASE_URL;
+  const newHost = value.baseUrl.trim() !== saved.baseUrl.trim();
+  const keyLeftBehind = newHost && !value.keyEdited && !!saved.apiKey;
+  // The saved key stays with its host: moving to another shows an empty field to fill in.
+  const setBaseUrl = (baseUrl: string) => {
+    const back = baseUrl.trim() === saved.baseUrl.trim();
+    const apiKey = value.keyEdited ? value.apiKey : back ? saved.apiKey : '';
+    onChange({ ...value, baseUrl, apiKey });
+  };
 
   const testKey = () => {
     setTest({ ok: true, text: 'Testing…' });
@@ -52,10 +87,17 @@ export function GroqSettings({
           autoComplete="off"
           value={value.apiKey}
           placeholder="gsk_…"
-          onChange={(event) => onChange({ ...value, apiKey: event.target.value })}
+          onChange={(event) => onChange({ ...value, apiKey: event.target.value, keyEdited: true })}
+          aria-describedby={keyLeftBehind ? 'groq-key-left' : undefined}
           data-testid="settings.groq-key"
         />
       </label>
+      {keyLeftBehind && (
+        <p id="groq-key-left" className="settings__note" data-testid="settings.groq-key-left">
+          Your saved key stays with {saved.baseUrl.trim() || GROQ_BASE_URL}: enter the key for{' '}
+          {endpoint} to use it.
+        </p>
+      )}
       <label className="settings__field">
         Model
         <input
@@ -75,7 +117,7 @@ export function GroqSettings({
         <input
           type="url"
           value={value.baseUrl}
-          onChange={(event) => onChange({ ...value, baseUrl: event.target.value })}
+          onChange={(event) => setBaseUrl(event.target.value)}
           data-testid="settings.groq-base-url"
         />
       </label>

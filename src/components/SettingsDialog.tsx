@@ -12,7 +12,7 @@ import {
 import { DEFAULT_GROQ_MODEL } from '../settings/settings-types';
 import { DeviceAndStorage } from './DeviceAndStorage';
 import { measureAgain } from '../shared/backend-memory';
-import { GroqSettings, type GroqFields } from './GroqSettings';
+import { GroqSettings, groqKeyChange, savedGroqFields, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';
 
 const SET_LABELS: Record<ModelSet, string> = {
@@ -30,13 +30,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [autoAnalyse, setAutoAnalyse] = useState(initial.autoAnalyse);
   const [backend, setBackend] = useState(initial.backend);
   const [remeasure, setRemeasure] = useState(false);
-  const [groq, setGroq] = useState<GroqFields>({
-    apiKey: initial.groqApiKey ?? '',
-    baseUrl: initial.groqBaseUrl ?? '',
-    model: initial.groqModel,
-    localChat: initial.localChat,
-    share: initial.shareWithGroq,
-  });
+  const [groq, setGroq] = useState<GroqFields>(() => savedGroqFields(initial));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -55,7 +49,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         models,
         autoAnalyse,
         backend,
-        groqApiKey: groq.apiKey.trim() || null,
+        ...groqKeyChange(groq),
         groqBaseUrl: groq.baseUrl.trim() || null,
         groqModel: groq.model.trim() || DEFAULT_GROQ_MODEL,
         localChat: groq.localChat,
@@ -158,7 +152,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           Models download once into this browser and are reused offline. A change applies to the
           next analysis; results already stored keep the model that made them.
         </p>
-        <GroqSettings value={groq} onChange={setGroq} />
+        <GroqSettings value={groq} saved={savedGroqFields(initial)} onChange={setGroq} />
         <DeviceAndStorage onLeave={onClose} />
         {error && (
           <p className="settings__error" role="alert" data-testid="settings.error">

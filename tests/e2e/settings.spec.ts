@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { addVideo, expect, test } from './fixtures';
 import { FakeGroq } from '../support/fake-groq';
 
 test('Settings lists the models with licences and sizes, and keeps the user’s choice', async ({
@@ -125,5 +125,62 @@ test('the Groq key: tested against the API, kept in this browser, never shown ba
     });
   } finally {
     await fake.stop();
+  }
+});
+
+test('a new Groq host in Settings asks for the key again: the saved one never goes there', async ({
+  page,
+  library,
+  chat,
+  bri,
+}) => {
+  const first = new FakeGroq();
+  const second = new FakeGroq();
+  const [firstUrl, secondUrl] = [await first.start(), await second.start()];
+  try {
+    await page.goto('/');
+    await bri.configure({ autoAnalyse: false, groqApiKey: first.apiKey, groqBaseUrl: firstUrl });
+    await addVideo(library, 'jfk_bus_zidane.mp4');
+    const dialog = page.getByTestId('settings.dialog');
+
+    await test.step('only the base URL changes: the key field empties and says why', async () => {
+      await page.getByTestId('settings.open').click();
+      await expect(dialog.getByTestId('settings.groq-key')).toHaveValue(first.apiKey);
+      await dialog.getByTestId('settings.groq-base-url').fill(secondUrl);
+      await expect(dialog.getByTestId('settings.groq-key')).toHaveValue('');
+      await expect(dialog.getByTestId('settings.groq-key-left')).toContainText(
+        `Your saved key stays with ${firstUrl}`,
+      );
+      // Back to the saved host, the saved key comes back; then away again.
+      await dialog.getByTestId('settings.groq-base-url').fill(firstUrl);
+      await expect(dialog.getByTestId('settings.groq-key')).toHaveValue(first.apiKey);
+      await dialog.getByTestId('settings.groq-base-url').fill(secondUrl);
+      await dialog.getByTestId('settings.save').click();
+      await expect(dialog).toBeHidden();
+    });
+
+    await test.step('the next question goes to neither host: no key, so the tools answer', async () => {
+      await chat.ask('What is in my library?');
+      await expect(chat.messages).toHaveCount(1);
+      await expect(chat.messages.last()).toContainText('jfk_bus_zidane.mp4');
+      expect(second.authorizations).toEqual([]);
+      expect(first.authorizations).toEqual([]);
+      expect((await bri.configure({})).groqApiKey).toBeNull();
+    });
+
+    await test.step('a key typed for the new host goes to it, and only to it', async () => {
+      second.script({ text: 'One video: a speech, a bus and a footballer.' });
+      await page.getByTestId('settings.open').click();
+      await dialog.getByTestId('settings.groq-key').fill(second.apiKey);
+      await dialog.getByTestId('settings.save').click();
+      await expect(dialog).toBeHidden();
+      await chat.ask('And now?');
+      await expect(chat.messages).toHaveCount(2);
+      await expect(chat.messages.last()).toContainText('a bus and a footballer');
+      expect(second.authorizations).toEqual([`Bearer ${second.apiKey}`]);
+      expect(first.authorizations).toEqual([]);
+    });
+  } finally {
+    await Promise.all([first.stop(), second.stop()]);
   }
 });

@@ -82,6 +82,8 @@ export class FakeGroq {
   readonly requests: ChatRequest[] = [];
   /** Each accepted chat request's body, byte for byte as it arrived (UTF-8). */
   readonly bodies: string[] = [];
+  /** The Authorization header of every request but CORS preflights, accepted or not. */
+  readonly authorizations: string[] = [];
   /** When each chat request arrived (ms since the epoch), in the same order. */
   readonly receivedAt: number[] = [];
   private readonly replies: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[] = [];
@@ -125,6 +127,7 @@ export class FakeGroq {
       res.writeHead(204).end();
       return;
     }
+    this.authorizations.push(req.headers.authorization ?? '');
     if (req.headers.authorization !== `Bearer ${this.apiKey}`)
       return this.error(res, 401, 'Invalid API Key', 'invalid_api_key');
     if (req.method === 'GET' && req.url === '/openai/v1/models')
