@@ -1,4 +1,5 @@
-import { deleteChatTurns, LIBRARY_SCOPE } from '../db';
+import { LIBRARY_SCOPE, wipeConversation } from '../db';
+import { runAnswer } from './answers-running';
 import { logEvent } from '../diagnostics/session-log';
 import { readSettings } from '../settings/settings';
 import { APP_TOOL_CONTEXT } from '../tools/app-context';
@@ -50,7 +51,9 @@ export async function askBri(
   const started = performance.now();
   const scope = videoId ? { videoId } : {};
   try {
-    const result = await askWithApp(videoId, question, options);
+    const result = await runAnswer(videoId, options.signal, (signal) =>
+      askWithApp(videoId, question, { ...options, signal }),
+    );
     logEvent({
       level: 'info',
       component: 'agent',
@@ -93,7 +96,11 @@ function askWithApp(videoId: string | null, question: string, options: AskOption
   );
 }
 
-/** "Wipe memory": forgets a video's conversation (null: the library chat's). */
+/**
+ * "Wipe memory": forgets a video's conversation (null: the library chat's) and everything derived
+ * from its questions (the cached tool results, whose keys hold the model's queries). Resolves
+ * with how many turns went.
+ */
 export function wipeMemory(videoId: string | null): Promise<number> {
-  return deleteChatTurns(videoId ?? LIBRARY_SCOPE);
+  return wipeConversation(videoId ?? LIBRARY_SCOPE);
 }

@@ -2,14 +2,27 @@ import { db as defaultDb } from './connection';
 import type { BriDatabase, ChatTurnRecord } from './schema';
 import { validateRecord } from './validate-rows';
 import { videoRows } from './video-rows';
+import { LIBRARY_SCOPE } from './tool-results';
 
-/** Adds a turn to a conversation; resolves with its id. */
+/** The turn's video was deleted while the answer was being written: nothing is stored. */
+export class VideoGoneError extends Error {
+  override name = 'VideoGoneError';
+}
+
+/**
+ * Adds a turn to a conversation; resolves with its id. A turn about a video that is gone (deleted
+ * while the answer streamed) is refused in the same transaction, so no row outlives its video.
+ */
 export async function addChatTurn(
   turn: Omit<ChatTurnRecord, 'id'>,
   database: BriDatabase = defaultDb,
 ): Promise<number> {
   validateRecord('chatTurns', turn);
-  return database.chatTurns.add(turn) as Promise<number>;
+  return database.transaction('rw', [database.chatTurns, database.videos], async () => {
+    if (turn.videoId !== LIBRARY_SCOPE && !(await database.videos.get(turn.videoId)))
+      throw new VideoGoneError('The video was deleted while the answer was being written.');
+    return (await database.chatTurns.add(turn)) as number;
+  });
 }
 
 /** A conversation in order (oldest first). */
@@ -20,12 +33,18 @@ export function listChatTurns(
   return videoRows(database.chatTurns, '[videoId+createdAt]', videoId);
 }
 
-/** Wipes a conversation ("wipe memory"); resolves with how many turns went. */
-export function deleteChatTurns(
+/**
+ * Wipes a conversation ("wipe memory") and the cached tool results its questions made (their
+ * keys hold the model's queries), in one transaction; resolves with how many turns went.
+ */
+export function wipeConversation(
   videoId: string,
   database: BriDatabase = defaultDb,
 ): Promise<number> {
-  return database.chatTurns.where('videoId').equals(videoId).delete();
+  return database.transaction('rw', [database.chatTurns, database.toolResults], async () => {
+    await database.toolResults.where('videoId').equals(videoId).delete();
+    return database.chatTurns.where('videoId').equals(videoId).delete();
+  });
 }
 
 /** One conversation in the history list: which video, how long, and its latest question. */

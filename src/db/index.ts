@@ -5,6 +5,7 @@ export type { FileStorage, PosterRecord, VideoRecord } from './schema';
 export { BriDatabase } from './schema';
 
 import { db } from './connection';
+import { LIBRARY_SCOPE } from './tool-results';
 export { onUpgradedElsewhere } from './connection';
 import { validateRecord } from './validate-rows';
 
@@ -54,19 +55,36 @@ export async function getVideoBlob(
   return (await database.videoBlobs.get(videoId))?.blob;
 }
 
-/** Removes a video and every row that belongs to it, in one transaction. Returns false if it wasn't there. */
+/**
+ * Removes a video and every row that names or quotes it, in one transaction: the rows it owns,
+ * the library-wide cached tool results (they may cover it), and the library chat's turns that
+ * cite it or name it (by id or file name). Returns false if it wasn't there.
+ */
 export async function deleteVideoRows(
   videoId: string,
   database: BriDatabase = db,
 ): Promise<boolean> {
   const tables = [database.videos, ...VIDEO_OWNED_TABLES.map((name) => database.table(name))];
   return database.transaction('rw', tables, async () => {
-    const existed = (await database.videos.where('id').equals(videoId).count()) > 0;
+    const video = await database.videos.get(videoId);
     await database.videos.delete(videoId);
     for (const name of VIDEO_OWNED_TABLES) {
       await database.table(name).where('videoId').equals(videoId).delete();
     }
-    return existed;
+    await database.toolResults.where('videoId').equals(LIBRARY_SCOPE).delete();
+    // As JSON writes them (a name with quotes is escaped in the turn), standing alone.
+    const named = [videoId, ...(video ? [video.name] : [])].map((name) => {
+      const escaped = JSON.stringify(name)
+        .slice(1, -1)
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`);
+    });
+    await database.chatTurns
+      .where('videoId')
+      .equals(LIBRARY_SCOPE)
+      .filter((turn) => named.some((pattern) => pattern.test(JSON.stringify(turn))))
+      .delete();
+    return !!video;
   });
 }
 

@@ -1,3 +1,4 @@
+import { stopAnswersAbout } from '../agent/answers-running';
 import { deleteVideoRows, getVideo, listVideoIds, listVideos, type VideoRecord } from '../db';
 import { analyseVideo, cancelAnalysis } from '../pipeline/analysis-queue';
 import { releaseInspector, startFramesWorker, startImportWorker } from '../bridges/media';
@@ -205,8 +206,9 @@ export function dismissImport(key: string): void {
 
 /** Deletes a video's rows (one transaction), then its file. Resolves false if it didn't exist. */
 export async function deleteVideo(id: string): Promise<boolean> {
-  // Stop its analysis first, so no late frame is written after the rows are gone.
-  await cancelAnalysis(id);
+  // Stop its analysis and the answers being written about it (with the span they analyse first),
+  // so no late row is written after the rows are gone.
+  await Promise.all([cancelAnalysis(id), stopAnswersAbout(id)]);
   const video = await getVideo(id);
   const existed = await deleteVideoRows(id);
   // Rows go first: if the tab closes in between, the leftover file is an orphan cleaned at start.

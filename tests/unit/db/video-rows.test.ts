@@ -7,6 +7,13 @@ import {
   getVideoBlob,
   listVideoIds,
   listVideos,
+  addChatTurn,
+  listChatTurns,
+  putToolResult,
+  wipeConversation,
+  VideoGoneError,
+  LIBRARY_SCOPE,
+  type ChatTurnRecord,
 } from '../../../src/db';
 import { poster, video } from './video-fixture';
 
@@ -44,6 +51,87 @@ describe('video rows', () => {
     expect(await getVideoBlob('a', db)).toBeUndefined();
     expect([...(await listVideoIds(db))]).toEqual(['b']);
     expect(await getPoster('b', db)).toBeDefined();
+  });
+
+  it('a delete also takes the library-wide rows that cite or name it, and nothing else', async () => {
+    await addVideo(video('alpha', 1), poster('alpha'), null, db);
+    await addVideo(video('beta', 2), poster('beta'), null, db);
+    const turn = (question: string, answer: string, cited: string[]) => ({
+      videoId: LIBRARY_SCOPE,
+      question,
+      answer,
+      citations: cited.map((id) => ({ video_id: id, t: 1, label: '[00:01]' })),
+      toolCalls: [],
+      suggestions: [],
+      mode: 'tools' as const,
+      createdAt: 1,
+    });
+    await addChatTurn(turn('Where?', 'In beta at [00:01].', ['beta']), db);
+    await addChatTurn(turn('Where?', 'In alpha at [00:01].', ['alpha']), db);
+    await addChatTurn(turn('Which file?', 'It is alpha.mp4, not a bus.', []), db);
+    await putToolResult(
+      { videoId: LIBRARY_SCOPE, call: 'x', version: '1', result: {}, createdAt: 1 },
+      db,
+    );
+    await putToolResult({ videoId: 'beta', call: 'x', version: '1', result: {}, createdAt: 1 }, db);
+    await deleteVideoRows('alpha', db);
+    expect((await listChatTurns(LIBRARY_SCOPE, db)).map((t) => t.answer)).toEqual([
+      'In beta at [00:01].',
+    ]);
+    expect((await db.toolResults.toArray()).map((r) => r.videoId)).toEqual(['beta']);
+  });
+
+  it('refuses a turn about a video deleted while its answer was written', async () => {
+    await expect(
+      addChatTurn(
+        {
+          ...({} as ChatTurnRecord),
+          videoId: 'gone',
+          question: 'q',
+          answer: 'a',
+          citations: [],
+          toolCalls: [],
+          suggestions: [],
+          mode: 'tools',
+          createdAt: 1,
+        },
+        db,
+      ),
+    ).rejects.toThrow(VideoGoneError);
+    expect(await db.chatTurns.count()).toBe(0);
+  });
+
+  it('wiping a conversation takes the tool results its questions cached', async () => {
+    await addVideo(video('a', 1), poster('a'), null, db);
+    await addChatTurn(
+      {
+        videoId: 'a',
+        question: 'q',
+        answer: 'a',
+        citations: [],
+        toolCalls: [],
+        suggestions: [],
+        mode: 'tools',
+        createdAt: 1,
+      },
+      db,
+    );
+    await putToolResult(
+      {
+        videoId: 'a',
+        call: 'search_transcript {"query":"my secret"}',
+        version: '1',
+        result: {},
+        createdAt: 1,
+      },
+      db,
+    );
+    await putToolResult(
+      { videoId: LIBRARY_SCOPE, call: 'y', version: '1', result: {}, createdAt: 1 },
+      db,
+    );
+    expect(await wipeConversation('a', db)).toBe(1);
+    expect((await db.toolResults.toArray()).map((r) => r.videoId)).toEqual([LIBRARY_SCOPE]);
   });
 
   it('reports a delete of a missing video as false', async () => {
