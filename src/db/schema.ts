@@ -1,5 +1,6 @@
 import type { SharedKind } from '../shared/share-with-groq';
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { chunksFromSegments } from './upgrades';
 import type { Detection, SampledFrame, TextLine } from '../shared/frame-results';
 import type { StageName, StageState } from '../shared/stages';
 import type { Lineage } from '../shared/lineage';
@@ -335,6 +336,7 @@ export class BriDatabase extends Dexie {
       chapters: '[videoId+index], videoId',
       translations: '[videoId+language+key], videoId, [videoId+language]',
     });
+    this.version(11).stores({}).upgrade(chunksFromSegments);
   }
 }
 
