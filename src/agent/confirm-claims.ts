@@ -65,14 +65,37 @@ function containsRun(haystack: string[], needle: string[]): boolean {
 }
 
 /**
+ * Where a sentence ends: a line break, or a full stop, ? or ! and spaces before a capital, a
+ * digit, markup or a quote. The spaces are taken whole, as an atomic group would (`(?=(\s+))\1`):
+ * with a backtracking `\s+` a long run of spaces not followed by a capital costs quadratic time.
+ */
+const SENTENCE_BREAK = /\n+|(?<=[.!?])(?=(\s+))\1(?=[A-Z0-9*[“"])/g;
+
+/** The answer's sentences (split by hand: `split` would splice in the captured spaces). */
+function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
+  let from = 0;
+  for (const found of text.matchAll(SENTENCE_BREAK)) {
+    sentences.push(text.slice(from, found.index));
+    from = found.index + found[0].length;
+  }
+  sentences.push(text.slice(from));
+  return sentences;
+}
+/** Markdown and spaces a sentence may open with (stripped first: one greedy, anchored class). */
+const MARKUP_START = /^[\s*_>#-]+/;
+/** What may stand before a label that opens its sentence ("At [0:20], …"). */
+const OPENER = /^(?:at|around|from|by)?[\s,]*$/i;
+
+/**
  * What the answer claims at `label`: in each sentence (a line, or up to a full stop, ? or !)
  * that cites it, the words between the previous moment cited (or the sentence's start) and the
  * label — "a bus at [0:05] and a giraffe at [0:20]" claims the giraffe at 0:20 only — or, for a
  * sentence that opens with the label ("At [0:20], a giraffe…"), the words after it.
  */
-function claimsAt(text: string, label: string): string[] {
+export function claimsAt(text: string, label: string): string[] {
   const claims: string[] = [];
-  for (const sentence of text.split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9*[“"])/)) {
+  for (const sentence of sentencesOf(text)) {
     const parts = sentence.split(new RegExp(TIMESTAMP.source));
     const labels = [...sentence.matchAll(new RegExp(TIMESTAMP.source, 'g'))].map((m) => m[0]);
     // split() with capture groups interleaves them: keep only the text between moments.
@@ -80,7 +103,7 @@ function claimsAt(text: string, label: string): string[] {
     labels.forEach((found, i) => {
       if (found !== label) return;
       const before = pieces[i] ?? '';
-      const opens = i === 0 && /^[\s*_>#-]*(at|around|from|by)?[\s,]*$/i.test(before);
+      const opens = i === 0 && OPENER.test(before.replace(MARKUP_START, ''));
       claims.push(opens ? (pieces[i + 1] ?? '') : before);
     });
   }

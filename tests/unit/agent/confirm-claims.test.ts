@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BriDatabase } from '../../../src/db';
-import { confirmClaims } from '../../../src/agent/confirm-claims';
+import { claimsAt, confirmClaims } from '../../../src/agent/confirm-claims';
 import type { Citation } from '../../../src/agent/citations';
 import { seedCity } from '../tools/seeded-library';
 
@@ -71,5 +71,32 @@ describe('confirmClaims (city.mp4: bus 0–20 s, men with a tie 20–40 s, slide
       ['[00:25]', true, null],
       ['[00:45]', true, null],
     ]);
+  });
+});
+
+describe('claimsAt on a hostile answer', () => {
+  // A model can write anything; runs of spaces once cost quadratic time in the sentence split and
+  // the "opens with the label" check (40k spaces: over a second on the main thread). Linear now:
+  // 400k characters finish well inside the test's timeout instead of taking minutes.
+  const SPACES = ' '.repeat(400_000);
+
+  /** The claims, with the run of spaces written as its length (a failing diff stays small). */
+  const claims = (text: string, label: string) =>
+    claimsAt(text, label).map((claim) => claim.replace(/ {1000,}/g, (run) => `<${run.length}>`));
+
+  it('splits sentences in linear time on long runs of spaces', () => {
+    const text = `A bus at [00:05].${SPACES}x and more at [00:10].`;
+    expect(claims(text, '[00:10]')).toEqual(['.<400000>x and more at ']);
+  });
+
+  it('checks a label that opens its sentence in linear time', () => {
+    expect(claims(`**${SPACES}x [00:05] a bus.`, '[00:05]')).toEqual(['**<400000>x ']);
+    expect(claims(`At${SPACES}[00:05], a bus.`, '[00:05]')).toEqual([', a bus.']);
+  });
+
+  it('still splits where a sentence ends', () => {
+    const text = 'A bus at [00:05].  Then a tie at [00:25]! "Quoted" at [00:30].';
+    expect(claimsAt(text, '[00:25]')).toEqual(['Then a tie at ']);
+    expect(claimsAt(text, '[00:30]')).toEqual(['"Quoted" at ']);
   });
 });
