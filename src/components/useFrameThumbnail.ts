@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'react';
-import { APP_TOOL_CONTEXT } from '../tools/app-context';
-import { executeTool } from '../tools/registry';
+import { nearestFrameImage } from '../library/frame-image';
 
-/** The stored frame nearest `t` of a video, as an image URL (revoked when no longer shown). */
+/** The stored frame nearest `t` of a video, as an image URL this hook owns (revoked when unused). */
 export function useFrameThumbnail(videoId: string, t: number): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let current: string | null = null;
     let live = true;
-    void executeTool('get_frame', { video_id: videoId, t }, APP_TOOL_CONTEXT).then((outcome) => {
-      if (!outcome.ok) return;
-      current = (outcome.result as { thumbnail_url: string }).thumbnail_url;
-      if (live) setUrl(current);
-      else URL.revokeObjectURL(current);
+    void nearestFrameImage(videoId, t).then((blob) => {
+      if (!blob || !live) return;
+      current = URL.createObjectURL(blob);
+      setUrl(current);
     });
     return () => {
       live = false;

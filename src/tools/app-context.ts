@@ -2,6 +2,7 @@ import { resolveModel } from '../../models';
 import { db } from '../db';
 import { embedQuery } from '../search/embed-query';
 import { readSettings } from '../settings/settings';
+import { frameUrlCache } from './frame-urls';
 import { lookAtFrames } from './look-at-frames';
 import { rememberQueries } from './remember-queries';
 import type { ToolContext } from './tool';
@@ -28,5 +29,5 @@ export const APP_TOOL_CONTEXT: ToolContext = {
         .join(',');
     },
   },
-  frameUrl: (blob) => URL.createObjectURL(blob),
+  frameUrl: frameUrlCache(),
 };

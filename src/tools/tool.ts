@@ -35,8 +35,8 @@ export interface ToolContext {
   embedQuery: (query: string, space: 'text' | 'image') => Promise<QueryVector>;
   /** Decodes the frames at `times` at full resolution and runs the vision models on them. */
   lookAt: (videoId: string, times: number[], signal?: AbortSignal) => Promise<FreshLook[]>;
-  /** A URL the page can show for a stored frame (a blob: URL in the app). */
-  frameUrl: (blob: Blob) => string;
+  /** A URL the page can show for a stored frame (a blob: URL in the app, one per frame id). */
+  frameUrl: (frameId: string, blob: Blob) => string;
   /**
    * Set to keep results of tools marked `cached` in the database: names the versions of the
    * models those tools use, which become part of the cached result's version.

@@ -40,7 +40,7 @@ export const getFrame = defineTool({
       t: frame.t,
       width: frame.width,
       height: frame.height,
-      thumbnail_url: context.frameUrl(frame.blob),
+      thumbnail_url: context.frameUrl(frameId(video.id, frame.t), frame.blob),
     };
   },
 });

@@ -64,7 +64,7 @@ export function testContext(db: BriDatabase, overrides: Partial<ToolContext> = {
       vector: fakeEmbed(query),
     }),
     lookAt: async () => [],
-    frameUrl: (blob) => `blob:test/${blob.size}`,
+    frameUrl: (id, blob) => `blob:test/${id}/${blob.size}`,
     ...overrides,
   };
 }

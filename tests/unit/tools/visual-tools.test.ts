@@ -155,7 +155,7 @@ describe('get_frame', () => {
       t: 25,
       width: 640,
       height: 360,
-      thumbnail_url: 'blob:test/125',
+      thumbnail_url: 'blob:test/city@25/125',
     };
     expect(await run('get_frame', { t: 26.2 })).toEqual(near);
     expect(await run('get_frame', { frame_id: 'city@25' })).toEqual(near);
