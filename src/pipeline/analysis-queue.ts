@@ -1,4 +1,5 @@
 import {
+  type StageRecord,
   getVideo,
   listAllStages,
   listStages,
@@ -271,14 +272,30 @@ async function resumeUnfinished(): Promise<void> {
 }
 
 /**
- * "Analyse again": re-runs the stages that failed or were cancelled, and those that build on
- * them; what finished is kept. With nothing failed, the whole analysis runs again.
+ * What "Analyse again" runs: the stages that failed or were cancelled, each from the checkpoint
+ * it had stored (a crash late in a two-hour transcript keeps the chunks done), and the stages
+ * that read them, afresh. With nothing failed, the whole analysis runs again from the start.
  */
-export async function retryAnalysis(videoId: string): Promise<void> {
-  if (!(await leadsAnalysis())) return askLeader({ kind: 'retry', videoId });
-  const rows = await listStages(videoId);
+export function retryPlan(rows: readonly Pick<StageRecord, 'stage' | 'state'>[]): {
+  only: StageName[] | undefined;
+  resume: StageName[];
+} {
   const broken = new Set(
     rows.filter((r) => r.state === 'failed' || r.state === 'cancelled').map((r) => r.stage),
   );
-  return analyseVideo(videoId, broken.size > 0 ? withDependents(broken) : undefined);
+  if (broken.size === 0) return { only: undefined, resume: [] };
+  // A stage resumes only if nothing it reads runs again (its checkpoint was made from those).
+  const rerunBelow = (stage: StageName) =>
+    withDependents(new Set([...broken].filter((other) => other !== stage))).includes(stage);
+  return {
+    only: withDependents(broken),
+    resume: [...broken].filter((stage) => !rerunBelow(stage)),
+  };
+}
+
+/** "Analyse again" (see retryPlan). */
+export async function retryAnalysis(videoId: string): Promise<void> {
+  if (!(await leadsAnalysis())) return askLeader({ kind: 'retry', videoId });
+  const { only, resume } = retryPlan(await listStages(videoId));
+  return analyseVideo(videoId, only, resume);
 }

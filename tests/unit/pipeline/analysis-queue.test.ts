@@ -28,7 +28,7 @@ vi.mock('../../../src/bridges/media', () => ({
     }),
 }));
 
-const { analyseVideo, cancelAnalysis, retryAnalysis } =
+const { analyseVideo, cancelAnalysis, retryAnalysis, retryPlan } =
   await import('../../../src/pipeline/analysis-queue');
 
 /** Stores a video whose bytes are its id (so the mock can tell the runs apart). */
@@ -101,5 +101,29 @@ describe('analysis queue', () => {
       embeddings: expect.stringMatching(/done|skipped/),
     });
     expect(speechRuns.count).toBe(1);
+  });
+});
+
+describe('retryPlan ("Analyse again")', () => {
+  const rows = (states: Record<string, StageRecord['state']>) =>
+    Object.entries(states).map(([stage, state]) => ({ stage, state }) as StageRecord);
+
+  it('a failed stage resumes from its checkpoint; the stages that read it run afresh', () => {
+    const plan = retryPlan(rows({ frames: 'done', speech: 'done', transcript: 'failed' }));
+    expect(plan.resume).toEqual(['transcript']);
+    expect(plan.only).toEqual(['transcript', 'embeddings']);
+  });
+
+  it('a stage whose input runs again does not resume (its checkpoint came from that input)', () => {
+    const plan = retryPlan(rows({ frames: 'failed', objects: 'cancelled', speech: 'done' }));
+    expect(plan.resume).toEqual(['frames']);
+    expect(plan.only).toContain('objects');
+  });
+
+  it('with nothing failed, everything runs again from the start', () => {
+    expect(retryPlan(rows({ frames: 'done', transcript: 'done' }))).toEqual({
+      only: undefined,
+      resume: [],
+    });
   });
 });
