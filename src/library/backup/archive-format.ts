@@ -14,6 +14,11 @@ const HEADER_BYTES = MAGIC.length + 4;
  */
 export const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 
+/** A backup whose table of contents would be larger than BRI reads back: not written. */
+export class BackupTooLargeError extends Error {
+  override name = 'BackupTooLargeError';
+}
+
 /** A file that isn't a BRI backup, or one that is damaged. */
 export class NotABackupError extends Error {
   override name = 'NotABackupError';
@@ -61,17 +66,34 @@ function decode(value: unknown, parts: Blob[]): unknown {
   return value;
 }
 
-/** Packs `content` (JSON-like, with Blobs and Int8Arrays inside) into one `.bri` Blob. */
-export function writeArchive(content: unknown): Blob {
+/**
+ * Packs `content` (JSON-like, with Blobs and Int8Arrays inside) into one `.bri` Blob. Refuses,
+ * with `BackupTooLargeError`, a table of contents `readArchive` would refuse: BRI never writes a
+ * backup it can't restore.
+ */
+export function writeArchive(content: unknown, maxManifestBytes = MAX_MANIFEST_BYTES): Blob {
   const parts: Blob[] = [];
   const body = encode(content, parts);
-  const manifest = new TextEncoder().encode(
-    JSON.stringify({ parts: parts.map((p): Part => ({ size: p.size, type: p.type })), body }),
-  );
+  const json = JSON.stringify({
+    parts: parts.map((p): Part => ({ size: p.size, type: p.type })),
+    body,
+  });
+  // UTF-8 takes at least a byte a character: a string this long can't fit, whatever it holds.
+  if (json.length > maxManifestBytes) throw tooLarge(json.length);
+  const manifest = new TextEncoder().encode(json);
+  if (manifest.length > maxManifestBytes) throw tooLarge(manifest.length);
   const header = new Uint8Array(HEADER_BYTES);
   header.set(new TextEncoder().encode(MAGIC));
   new DataView(header.buffer).setUint32(MAGIC.length, manifest.length, true);
   return new Blob([header, manifest, ...parts], { type: 'application/x-bri-backup' });
+}
+
+function tooLarge(bytes: number): BackupTooLargeError {
+  const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+  return new BackupTooLargeError(
+    `The index of these videos takes ${mb(bytes)}, more than one backup file can hold (${mb(MAX_MANIFEST_BYTES)}). ` +
+      'Nothing was saved. Back up fewer videos at a time: each video’s card has “Export .bri”.',
+  );
 }
 
 /** Whether a file starts like a `.bri` backup (checked before reading any further). */
@@ -82,13 +104,16 @@ export async function isArchive(file: Blob): Promise<boolean> {
 }
 
 /** Reads a `.bri` Blob back: the content with its Blobs as lazy slices of the file. */
-export async function readArchive(file: Blob): Promise<unknown> {
+export async function readArchive(
+  file: Blob,
+  maxManifestBytes = MAX_MANIFEST_BYTES,
+): Promise<unknown> {
   if (!(await isArchive(file))) throw new NotABackupError('This file is not a BRI backup (.bri).');
   const length = new DataView(await file.slice(MAGIC.length, HEADER_BYTES).arrayBuffer()).getUint32(
     0,
     true,
   );
-  if (length > MAX_MANIFEST_BYTES)
+  if (length > maxManifestBytes)
     throw new NotABackupError(
       'The backup file is damaged (its table of contents is impossibly large).',
     );

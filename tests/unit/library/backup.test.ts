@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, deleteVideoRows, listVideos, readVideoRows } from '../../../src/db';
-import { readArchive, writeArchive } from '../../../src/library/backup/archive-format';
+import {
+  BackupTooLargeError,
+  readArchive,
+  writeArchive,
+} from '../../../src/library/backup/archive-format';
 import { exportBackup, importBackup } from '../../../src/library/backup/backup-library';
 import { executeTool } from '../../../src/tools/registry';
 import { seedCity, testContext } from '../tools/seeded-library';
@@ -44,6 +48,20 @@ describe('archive format', () => {
     );
     const whole = writeArchive({ blob: new Blob([new Uint8Array(1000)]) });
     await expect(readArchive(whole.slice(0, whole.size - 10))).rejects.toThrow(/cut short/);
+  });
+
+  it('never writes what it would refuse to read: an index past the limit is refused up front', async () => {
+    const content = { transcript: Array.from({ length: 200 }, (_, i) => `line ${i} “é”`) };
+    const limit = 2000;
+    expect(() => writeArchive(content, limit)).toThrow(BackupTooLargeError);
+    expect(() => writeArchive(content, limit)).toThrow(/Nothing was saved\. Back up fewer videos/);
+    // Just within the limit: written, and read back whole at the same limit.
+    const fits = { transcript: content.transcript.slice(0, 40) };
+    const written = writeArchive(fits, limit);
+    expect(await readArchive(written, limit)).toEqual(fits);
+    // Multi-byte characters count as the bytes they take.
+    const wide = { text: 'é'.repeat(1200) };
+    expect(() => writeArchive(wide, limit)).toThrow(BackupTooLargeError);
   });
 });
 
