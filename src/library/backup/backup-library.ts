@@ -1,3 +1,4 @@
+import { isQuotaError } from '../../storage/storage-status';
 import { z } from 'zod';
 import {
   BACKUP_TABLES,
@@ -99,17 +100,19 @@ async function restoreOne(entry: BackedUpVideo, signal: AbortSignal): Promise<st
   const checked = await checkBackedUpVideo(entry);
   const { id, name } = checked.video;
   if (await getVideo(id)) return `“${name}” is already in your library.`;
-  const storage = await saveVideoFile(id, checked.file, { signal, onProgress: () => undefined });
-  const video: VideoRecord = { ...checked.video, storage };
   const rows = { ...checked.rows, stages: settleStages(checked.rows.stages) } as Partial<
     Record<BackupTable, unknown[]>
   >;
+  let storage: VideoRecord['storage'] | null = null;
   try {
+    storage = await saveVideoFile(id, checked.file, { signal, onProgress: () => undefined });
     signal.throwIfAborted();
+    const video: VideoRecord = { ...checked.video, storage };
     await restoreVideoRows(video, rows, storage === 'idb' ? checked.file : null);
   } catch (error) {
-    await removeVideoFile(id, storage).catch(() => undefined);
-    if (error instanceof Error && error.name === 'QuotaExceededError')
+    if (storage) await removeVideoFile(id, storage).catch(() => undefined);
+    // The file system's error, or IndexedDB's as Dexie wraps it (an AbortError around it).
+    if (isQuotaError(error))
       throw new BackupStorageFullError(
         `There isn't enough space to restore “${name}”. Free some space (delete videos you no longer need) and try again.`,
       );

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
 import { db, deleteVideoRows, listVideos, readVideoRows } from '../../../src/db';
 import {
   BackupTooLargeError,
@@ -257,6 +258,27 @@ describe('restoring a backup from someone else', () => {
     controller.abort(new DOMException('Cancelled by the user', 'AbortError'));
     await expect(importBackup(backup, controller.signal)).rejects.toThrow('Cancelled by the user');
     expect(await listVideos()).toEqual([]);
+  });
+
+  it('IndexedDB running out of space mid-restore (as Dexie wraps it) is said plainly; nothing is kept', async () => {
+    const backup = await exportBackup(['city']);
+    await emptyLibrary();
+    // What Dexie rejects with when the browser aborts a transaction for quota: an AbortError
+    // with the DOMException inside.
+    const full = () => {
+      const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      throw new Dexie.AbortError('Transaction aborted', quota);
+    };
+    db.captions.hook('creating', full);
+    try {
+      await expect(importBackup(backup)).rejects.toThrow(
+        /There isn't enough space to restore “city.mp4”. Free some space/,
+      );
+    } finally {
+      db.captions.hook('creating').unsubscribe(full);
+    }
+    expect(await listVideos()).toEqual([]);
+    expect(await db.frames.count()).toBe(0);
   });
 
   it('checks free space before writing anything', async () => {
