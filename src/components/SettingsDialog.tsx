@@ -32,6 +32,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [remeasure, setRemeasure] = useState(false);
   const [groq, setGroq] = useState<GroqFields>(() => savedGroqFields(initial));
   const [error, setError] = useState<string | null>(null);
+  const [reloadPending, setReloadPending] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -56,7 +57,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         shareWithGroq: groq.share,
       });
       // A host the page's connection policy doesn't name yet needs a reload to be reachable.
-      if (!reloadForNewHosts()) onClose();
+      const reload = reloadForNewHosts();
+      if (reload === 'not-needed') onClose();
+      if (reload === 'after-imports') setReloadPending(true);
     } catch (caught) {
       if (!(caught instanceof InvalidSettingsError)) throw caught;
       setError(caught.message);
@@ -157,6 +160,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         {error && (
           <p className="settings__error" role="alert" data-testid="settings.error">
             {error}
+          </p>
+        )}
+        {reloadPending && (
+          <p className="settings__note" role="status" data-testid="settings.reload-pending">
+            Saved. BRI reloads to reach the new address as soon as the video being imported is in —
+            nothing is lost. You can close this meanwhile.
           </p>
         )}
         <div className="dialog__actions">

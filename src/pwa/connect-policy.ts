@@ -1,3 +1,4 @@
+import { useLibraryStore } from '../store/library-store';
 import { readSettings, type Settings } from '../settings/settings';
 
 /**
@@ -76,14 +77,30 @@ export function applyConnectPolicy(settings: Settings = readSettings()): void {
   document.head.append(meta);
 }
 
+/** Whether an import is copying a file in: a reload now would lose it. */
+const importing = () => useLibraryStore.getState().imports.some((item) => item.state !== 'failed');
+
 /**
  * Reloads the page when the settings now name a host the policy applied at start doesn't cover,
- * so the new host works (the reload applies a policy that names it). Returns whether it reloads.
+ * so the new host works (the reload applies a policy that names it). An import in progress would
+ * be lost by a reload: then the page reloads as soon as the imports have ended (analysis,
+ * translation and answers resume or can be asked again after it). Returns what it does.
  */
-export function reloadForNewHosts(settings: Settings = readSettings()): boolean {
-  if (!applied) return false;
+export function reloadForNewHosts(
+  settings: Settings = readSettings(),
+): 'not-needed' | 'now' | 'after-imports' {
+  if (!applied) return 'not-needed';
   const sources = applied;
   const uncovered = configuredOrigins(settings).some((origin) => !coveredBy(sources, origin));
-  if (uncovered) location.reload();
-  return uncovered;
+  if (!uncovered) return 'not-needed';
+  if (!importing()) {
+    location.reload();
+    return 'now';
+  }
+  const stop = useLibraryStore.subscribe(() => {
+    if (importing()) return;
+    stop();
+    location.reload();
+  });
+  return 'after-imports';
 }
