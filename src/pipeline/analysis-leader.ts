@@ -8,7 +8,8 @@ import type { StageName, StageRecord } from '../db';
  * stage row on a BroadcastChannel, so other tabs show its progress live. Other tabs forward
  * their requests (analyse, cancel, retry, focus) to it and settle when it answers. When the
  * leading tab closes, its lock is released and a waiting tab takes over, resuming what was left
- * from the stored stage rows. Without Web Locks (Node in unit tests, old browsers) every tab
+ * from the stored stage rows; it says so, and the other tabs ask it again what they were still
+ * waiting for (with three tabs, a request to the tab that closed would otherwise never settle). Without Web Locks (Node in unit tests, old browsers) every tab
  * leads on its own, as before.
  */
 const LOCK = 'bri-analysis';
@@ -23,6 +24,7 @@ export type AnalysisRequest =
 
 type Message =
   | { type: 'request'; id: string; request: AnalysisRequest }
+  | { type: 'leader' }
   | { type: 'settled'; id: string; error: string | null }
   | { type: 'stage'; row: StageRecord };
 
@@ -58,6 +60,10 @@ function listen(role: LeaderRole): void {
   channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = ({ data }: MessageEvent<Message>) => {
     if (data.type === 'stage' && !isLeading) role.onStage(data.row);
+    // A new tab leads (the one asked closed): what it may never have heard is asked again.
+    if (data.type === 'leader' && !isLeading)
+      for (const [id, { request }] of waiting)
+        channel?.postMessage({ type: 'request', id, request } satisfies Message);
     if (data.type === 'settled') {
       const entry = waiting.get(data.id);
       waiting.delete(data.id);
@@ -78,6 +84,7 @@ function listen(role: LeaderRole): void {
 /** Takes the lead: what this tab asked others and never heard back about, it now does itself. */
 async function takeLead(role: LeaderRole): Promise<void> {
   isLeading = true;
+  channel?.postMessage({ type: 'leader' } satisfies Message);
   await role.onLead();
   for (const [id, entry] of waiting) {
     waiting.delete(id);
