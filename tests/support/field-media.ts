@@ -33,6 +33,7 @@ export interface FieldFile {
 export const DISPLAY_SIZE: Record<string, { width: number; height: number }> = {
   'portrait.mp4': { width: 180, height: 320 },
   'anamorphic.mp4': { width: 640, height: 180 },
+  'edit-list-sar.mp4': { width: 655, height: 480 },
 };
 
 export const FIELD_FILES: FieldFile[] = [
@@ -90,6 +91,19 @@ export const FIELD_FILES: FieldFile[] = [
       ffmpegFile([...PICTURE, ...SPEECH, '-vf', 'setsar=2', ...H264, '-c:a', 'aac'], 'mp4'),
   },
   {
+    name: 'edit-list-sar.mp4',
+    what: 'an edit list (B-frame delay) and pixels 10:11 wide: 720×480 stored, 654.5×480 in tkhd',
+    build: () =>
+      ffmpegFile(
+        [
+          ...['-t', '4', '-f', 'lavfi', '-i', 'testsrc2=s=720x480:r=25'],
+          ...SPEECH,
+          ...['-vf', 'setsar=10/11', ...H264, '-bf', '2', '-c:a', 'aac', '-use_editlist', '1'],
+        ],
+        'mp4',
+      ),
+  },
+  {
     name: 'two-languages.mp4',
     what: 'two audio tracks (English speech first, a French tone second)',
     build: () =>
@@ -128,6 +142,11 @@ export const FIELD_FILES: FieldFile[] = [
     name: 'annex-b.mp4',
     what: 'H.264 stored Annex-B in MP4 (start codes, no avcC)',
     build: () => annexBInMp4(),
+  },
+  {
+    name: 'annex-b-empty-avcc.mp4',
+    what: 'H.264 Annex-B in MP4 with an avcC that names no profile and holds no parameter sets',
+    build: () => annexBInMp4({ avcC: 'empty' }),
   },
   {
     name: 'clip.ogv',
@@ -236,9 +255,10 @@ export const SOUND_FILES: FieldFile[] = [
 /**
  * H.264 stored Annex-B inside an MP4 (as some cameras and stream recorders write it): every NAL
  * unit starts with a 00 00 00 01 start code instead of its length, SPS/PPS travel in the stream,
- * and the sample entry has no avcC. Made from a normal MP4 by rewriting its packets in place.
+ * and the sample entry has no avcC — or one that says nothing (`avcC: 'empty'`: profile 0, no
+ * parameter sets). Made from a normal MP4 by rewriting its packets in place.
  */
-export function annexBInMp4(): Buffer {
+export function annexBInMp4({ avcC = 'removed' }: { avcC?: 'removed' | 'empty' } = {}): Buffer {
   const mp4 = ffmpegFile(
     [...PICTURE, ...SPEECH, ...H264, '-x264-params', 'repeat-headers=1', '-c:a', 'aac'],
     'mp4',
@@ -259,7 +279,14 @@ export function annexBInMp4(): Buffer {
       at += 4 + length;
     }
   }
-  const avcC = out.indexOf('avcC');
-  out.write('free', avcC, 'latin1');
+  const box = out.indexOf('avcC');
+  if (avcC === 'removed') out.write('free', box, 'latin1');
+  else {
+    // An avcC that says nothing: version 1, profile and level 0, no SPS or PPS (the parameter
+    // sets travel in the stream), the rest of the box zeros.
+    const size = out.readUInt32BE(box - 4);
+    out.fill(0, box + 4, box - 4 + size);
+    out.set([1, 0, 0, 0, 0xff, 0xe0, 0], box + 4);
+  }
   return out;
 }

@@ -45,8 +45,9 @@ export async function probeWithMediabunny(file: Blob, container: ContainerKind):
     const metadata: VideoMetadata = {
       container,
       duration,
-      width: video.displayWidth,
-      height: video.displayHeight,
+      // Whole pixels, whatever the container's arithmetic gave (a stretched size can be fractional).
+      width: Math.round(video.displayWidth),
+      height: Math.round(video.displayHeight),
       fps: Math.round(stats.averagePacketRate * 100) / 100,
       hasAudio: audio !== null,
       videoCodec: video.codec ?? 'unknown',

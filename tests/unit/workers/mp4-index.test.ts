@@ -2,7 +2,11 @@ import { openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { Mp4DamagedError } from '../../../workers/lib/mp4/mp4-boxes';
-import { readMp4Index, Mp4IndexError } from '../../../workers/lib/mp4/mp4-index';
+import { describesAvc, readMp4Index, Mp4IndexError } from '../../../workers/lib/mp4/mp4-index';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   avcCodecString,
   chunkOfSample,
@@ -74,6 +78,17 @@ describe('sample table arithmetic', () => {
   it('builds the AVC codec string from avcC', () => {
     expect(avcCodecString(Uint8Array.from([1, 0x64, 0x00, 0x1f, 0xff]))).toBe('avc1.64001F');
   });
+
+  it('takes an avcC that names no profile or holds no SPS as no record (Annex-B writers)', () => {
+    const real = Uint8Array.from([
+      1, 0x64, 0x00, 0x1f, 0xff, 0xe1, 0x00, 0x04, 0x67, 0x64, 0, 0x1f,
+    ]);
+    expect(describesAvc(real)).toBe(true);
+    expect(describesAvc(Uint8Array.from([1, 0, 0, 0, 0xff, 0xe0, 0, 0, 0, 0, 0, 0, 0]))).toBe(
+      false,
+    );
+    expect(describesAvc(Uint8Array.from([1, 0x64, 0, 0x1f, 0xff, 0xe0, 0]))).toBe(false);
+  });
 });
 
 describe('readMp4Index on real files', () => {
@@ -91,6 +106,18 @@ describe('readMp4Index on real files', () => {
       audioCodec: 'aac',
       demuxer: 'mp4-index',
     });
+  });
+
+  it('gives a display size stretched to a fraction of a pixel in whole pixels', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bri-sar-'));
+    const path = join(dir, 'sar.mp4');
+    execFileSync('ffmpeg', [
+      ...['-v', 'error', '-t', '1', '-f', 'lavfi', '-i', 'testsrc2=s=720x480:r=25'],
+      ...['-vf', 'setsar=10/11', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', path],
+    ]);
+    const meta = metadataFromIndex(await readMp4Index(await openAsBlob(path)), 'mp4');
+    // tkhd says 654.545…: the record's width must be a whole number.
+    expect({ width: meta.width, height: meta.height }).toEqual({ width: 655, height: 480 });
   });
 
   it('reads the MOV copy and a file without audio', async () => {

@@ -103,9 +103,11 @@ function readTrackHeader(view: DataView): {
   const a = view.getInt32(matrixAt);
   const b = view.getInt32(matrixAt + 4);
   const degrees = Math.round((Math.atan2(b, a) * 180) / Math.PI / 90) * 90;
+  // 16.16 fixed point: a display size stretched by non-square pixels can have a fraction
+  // (720 × 10/11 = 654.55); the picture is shown in whole pixels.
   return {
-    width: view.getUint32(matrixAt + 36) / 65536,
-    height: view.getUint32(matrixAt + 40) / 65536,
+    width: Math.round(view.getUint32(matrixAt + 36) / 65536),
+    height: Math.round(view.getUint32(matrixAt + 40) / 65536),
     rotated: a === 0,
     rotation: (degrees + 360) % 360,
   };
@@ -156,6 +158,16 @@ function audioSampleRate(entry: DataView): number {
 
 const CONFIG_BOXES = new Set(['avcC', 'hvcC', 'vpcC', 'av1C']);
 
+/**
+ * Whether an avcC record can configure a decoder: it names a profile and holds at least one SPS.
+ * Some writers of Annex-B streams in MP4 leave one that says nothing (profile 0, no parameter
+ * sets: those travel in the stream); its codec string "avc1.000000" makes WebCodecs throw
+ * "Unknown or ambiguous codec name". Such a track is treated as having no record.
+ */
+export function describesAvc(avcC: Uint8Array): boolean {
+  return avcC.length >= 7 && (avcC[1] ?? 0) !== 0 && ((avcC[5] ?? 0) & 0x1f) > 0;
+}
+
 /** Horizontal over vertical pixel spacing from a `pasp` box (non-square pixels); 1 without one. */
 function pixelAspect(entry: DataView, at: number, size: number): number {
   if (size < 16) return 1;
@@ -193,9 +205,10 @@ function readSampleEntry(stsd: DataView, handler: string): SampleEntry {
     if (size < 8 || at + size > entry.byteLength) break;
     const type = fourcc(entry, at + 4);
     if (CONFIG_BOXES.has(type) && !codecConfig) {
-      codecConfig = new Uint8Array(
+      const record = new Uint8Array(
         entry.buffer.slice(entry.byteOffset + at + 8, entry.byteOffset + at + size),
       );
+      if (type !== 'avcC' || describesAvc(record)) codecConfig = record;
     }
     if (type === 'pasp') aspect = pixelAspect(entry, at, size);
     at += size;
