@@ -116,6 +116,7 @@ export async function askGroqForChapters(
     settings,
     instructions: INSTRUCTIONS,
     kinds: CHAPTER_DATA_KINDS,
+    purpose: 'chapters',
     data: {
       duration: data.duration,
       scenes: spreadOut(data.scenes, MAX_SCENES).map((s) => ({

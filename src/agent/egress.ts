@@ -10,7 +10,8 @@ import {
   type ShareWithGroq,
 } from '../shared/share-with-groq';
 import type { ChatCompletionMessageParam } from './chat-types';
-import { createGroqClient, type GroqConnection } from './groq-client';
+import { createGroqClient, GROQ_BASE_URL, type GroqConnection } from './groq-client';
+import { recordSent, type SentPurpose } from './sent-ledger';
 import { quoteToolResult, TOOL_DATA_NOTICE } from './untrusted-content';
 
 /**
@@ -197,14 +198,21 @@ export function memoryForGroq(
 
 /**
  * The Groq client for a request through the door: the body of every call has the withheld file
- * names taken out before it leaves, and `onRequest` hears the body exactly as it left.
+ * names taken out before it leaves; it is recorded in the session's ledger (sent-ledger.ts) under
+ * `purpose`, and `onRequest` hears it exactly as it left.
  */
 export function groqThroughDoor(
   egress: Egress,
+  purpose: SentPurpose,
   connection: Omit<GroqConnection, 'transformBody'>,
 ): Groq {
+  const host = new URL(connection.baseUrl ?? GROQ_BASE_URL).origin;
   return createGroqClient({
     ...connection,
     transformBody: (body) => withoutFileNames(egress, body),
+    onRequest: (body) => {
+      recordSent(purpose, host, body);
+      connection.onRequest?.(body);
+    },
   });
 }

@@ -43,7 +43,7 @@ export async function answerWithGroq(
     answerLanguage: options.answerLanguage,
   };
   const reply = await runTurn({
-    client: groqThroughDoor(egress, {
+    client: groqThroughDoor(egress, 'chat', {
       apiKey: settings.groqApiKey ?? '',
       baseUrl: settings.groqBaseUrl ?? undefined,
       onRequest: (body) => sent.push({ body, bytes: new TextEncoder().encode(body).length }),

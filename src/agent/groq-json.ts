@@ -4,6 +4,7 @@ import type { ContentKinds } from '../tools/content-kinds';
 import { AgentError, describeAgentError } from './agent-errors';
 import { egressFor, groqThroughDoor, shareData } from './egress';
 import { TOOL_DATA_NOTICE, UNTRUSTED_CONTENT_RULES } from './untrusted-content';
+import type { SentPurpose } from './sent-ledger';
 
 /** One non-streamed Groq call that must answer with a JSON object (chapters, a translation batch). */
 export interface JsonRequest<Data = unknown> {
@@ -16,6 +17,8 @@ export interface JsonRequest<Data = unknown> {
   kinds: ContentKinds<Data>;
   /** The library whose file names are withheld where the person keeps them (the app's by default). */
   db?: BriDatabase;
+  /** What the request is for, as the session's ledger of what was sent lists it. */
+  purpose: SentPurpose;
   /** Hears each request body exactly as it left the device. */
   onRequest?: (body: string) => void;
   /** Tokens the answer may take. */
@@ -51,7 +54,7 @@ export async function askGroqForJson<Data>(
   const { settings } = request;
   if (!settings.groqApiKey) throw new Error('No Groq API key is set.');
   const egress = await egressFor(settings.shareWithGroq, request.db ?? appDb);
-  const client = groqThroughDoor(egress, {
+  const client = groqThroughDoor(egress, request.purpose, {
     apiKey: settings.groqApiKey,
     baseUrl: settings.groqBaseUrl ?? undefined,
     onRequest: request.onRequest,

@@ -35,6 +35,7 @@ export async function askGroqToTranslate(
     instructions: instructions(language),
     data: { language, cues },
     kinds: { cues: { text: 'transcript' } },
+    purpose: 'translation',
     // Translations run longer than their source in many languages; 2× its tokens and some.
     maxTokens: Math.min(8000, 400 + Math.ceil(cues.reduce((n, c) => n + c.text.length, 0) / 2)),
     signal,

@@ -6,6 +6,7 @@ import { downloadDiagnostics } from '../diagnostics/save-report';
 import { readLog, subscribeLog, type LogLevel } from '../diagnostics/session-log';
 import { useLibraryStore } from '../store/library-store';
 import { DeviceSummary } from './DeviceSummary';
+import { SentToGroq } from './SentToGroq';
 import { useDeviceInfo } from './use-device-info';
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -98,6 +99,7 @@ export function DiagnosticsPage() {
             : `${cache.hits} hits, ${cache.misses} misses (${Math.round(cache.hitRate * 100)} %)`}
         </p>
       </section>
+      <SentToGroq />
       <section aria-labelledby="diag-log">
         <h2 id="diag-log">Log</h2>
         <div className="diagnostics__filters">

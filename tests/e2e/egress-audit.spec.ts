@@ -265,3 +265,42 @@ for (const kind of SHARED_KINDS) {
       expect(leaked(other, bodies).length, `${other} still shared`).toBeGreaterThan(0);
   });
 }
+
+test('Diagnostics lists every request that left this session, exactly as the fake Groq got it', async () => {
+  const chat = new ChatPage(page);
+  await bri.configure({
+    groqApiKey: fake.apiKey,
+    groqBaseUrl: groqUrl,
+    shareWithGroq: Object.fromEntries(SHARED_KINDS.map((k) => [k, true])),
+  });
+  await page.goto(`/#/video/${id}`);
+  await page.reload();
+  const from = fake.bodies.length;
+  fake.script(...LOOK_AND_CITE);
+  await askAndWait(chat, 'What happens at the start?');
+  fake.script({ text: JSON.stringify({ chapters: [{ start: 0, title: 'All of it' }] }) });
+  await page.getByTestId('chapters.make').click();
+  await expect(page.getByTestId('chapters.note')).toBeVisible();
+  await page.getByTestId('video.tab.transcript').click();
+  fake.script(translatorReply('PT'));
+  await page.getByTestId('transcript.translate-into').fill('Portuguese');
+  await page.getByTestId('transcript.translate').click();
+  await expect(page.getByTestId('transcript.translation-note')).toContainText('Portuguese');
+  const bodies = fake.bodies.slice(from);
+
+  await page.goto('/#/diagnostics');
+  const ledger = page.getByTestId('diagnostics.sent');
+  const entries = ledger.getByTestId('diagnostics.sent-entry');
+  await expect(entries).toHaveCount(bodies.length);
+  expect(await ledger.getByTestId('diagnostics.sent-purpose').allTextContents()).toEqual([
+    'Chat answer',
+    'Chat answer',
+    'Make chapters',
+    ...bodies.slice(3).map(() => 'Translate'),
+  ]);
+  expect(await ledger.getByTestId('diagnostics.sent-bytes').allTextContents()).toEqual(
+    bodies.map((body) => Buffer.byteLength(body).toLocaleString('en')),
+  );
+  await entries.last().locator('summary').click();
+  await expect(entries.last().getByTestId('diagnostics.sent-body')).toHaveText(bodies.at(-1) ?? '');
+});
