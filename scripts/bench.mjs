@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { benchTools } from './bench-tools.mjs';
 import { benchFirstAnswer } from './bench-first-answer.mjs';
+import { benchLongClip } from './bench-clip.mjs';
 import {
   REAL_SIZE_DIR,
   benchJourney,
@@ -278,6 +279,11 @@ const browser = await chromium.launch({
 try {
   await waitForServer();
   const result = flags['skip-fixture'] ? { video: VIDEO } : await benchFixture(browser);
+  if (!flags['skip-fixture'])
+    result.clip_30min = await benchLongClip({
+      appUrl: `http://localhost:${PORT}/`,
+      chromiumArgs: ARGS,
+    });
   if (flags['real-size']) result.real_size = await benchRealSize();
   console.info(JSON.stringify(result));
 } finally {

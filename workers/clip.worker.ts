@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { expose, transfer } from 'comlink';
+import { expose } from 'comlink';
 import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import { cutClip, type CutClip } from './lib/clips/cut-clip';
 import { joinClips, type JoinedClip } from './lib/clips/join-clips';
@@ -9,7 +9,8 @@ registerTransferHandlers();
 const api = {
   /**
    * Cuts [start, end) seconds of a video into a clip (MP4, or WebM for WebM sources), copying
-   * packets where it can; the file is read in slices, never whole. The bytes are transferred.
+   * packets where it can; the file is read in slices, never whole, and the clip is written to
+   * disk as it is cut (clip-target.ts): the page gets a File, not the bytes.
    */
   async cutClip(
     signal: AbortSignal,
@@ -18,8 +19,7 @@ const api = {
     range: { start: number; end: number },
     onProgress: (fraction: number) => void,
   ): Promise<CutClip> {
-    const clip = await cutClip(file, container, range, signal, onProgress);
-    return transfer(clip, [clip.bytes]);
+    return cutClip(file, container, range, signal, onProgress);
   },
 
   /** Joins ranges of a video into one clip, in order, each from the key frame at or before it. */
@@ -30,8 +30,7 @@ const api = {
     ranges: { start: number; end: number }[],
     onProgress: (fraction: number) => void,
   ): Promise<JoinedClip> {
-    const clip = await joinClips(file, container, ranges, signal, onProgress);
-    return transfer(clip, [clip.bytes]);
+    return joinClips(file, container, ranges, signal, onProgress);
   },
 };
 

@@ -88,7 +88,7 @@ export async function exportClip(
   const range = { start, end: Math.min(end, video.duration) };
   checkRange(video, range);
   const clip = await cutClip(signal, file, video.container, range, onProgress);
-  return new Blob([clip.bytes], { type: clip.mimeType });
+  return new Blob([clip.blob], { type: clip.mimeType });
 }
 
 /**
@@ -111,7 +111,7 @@ export async function exportHighlights(
   if (total > MAX_CLIP_SECONDS)
     throw new ClipRangeError(`A clip can be at most ${MAX_CLIP_SECONDS / 60} minutes long.`);
   const joined = await joinClips(signal, file, video.container, merged, onProgress);
-  return { blob: new Blob([joined.bytes], { type: joined.mimeType }), parts: joined.parts };
+  return { blob: new Blob([joined.blob], { type: joined.mimeType }), parts: joined.parts };
 }
 
 const stamp = (t: number) => {

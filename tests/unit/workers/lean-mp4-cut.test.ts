@@ -48,7 +48,7 @@ describe('cutMp4Lean', () => {
     );
     if (!clip) throw new Error('the lean cutter should take an AVC + AAC MP4');
     expect(clip.method).toBe('copy');
-    const bytes = new Uint8Array(clip.bytes);
+    const bytes = new Uint8Array(await clip.blob.arrayBuffer());
     const read = await readClip(bytes);
     expect(read.videoCodec).toBe('avc');
     expect(read.audioCodec).toBe('aac');
@@ -78,14 +78,14 @@ describe('cutMp4Lean', () => {
     );
     const clip = await cutMp4Lean(file, { start: 2.5, end: 5.5 }, never, () => undefined);
     if (!clip) throw new Error('the lean cutter should take HEVC');
-    const path = tempFile(new Uint8Array(clip.bytes), 'lean-hevc.mp4');
+    const path = tempFile(new Uint8Array(await clip.blob.arrayBuffer()), 'lean-hevc.mp4');
     const { streams } = ffprobeJson<{ streams: { codec_name: string; duration: string }[] }>(path, [
       '-show_entries',
       'stream=codec_name,duration',
     ]);
     const video = streams.find((s) => s.codec_name === 'hevc');
     expect(Math.abs(Number(video?.duration) - 3)).toBeLessThan(0.15);
-    expect(await rotationOf(new Uint8Array(clip.bytes))).toBe(sourceRotation);
+    expect(await rotationOf(new Uint8Array(await clip.blob.arrayBuffer()))).toBe(sourceRotation);
     expect(frameDifference(path, 1, source, 3.5)).toBeLessThan(6);
   }, 60_000); // x265 encodes the source first: seconds on two cores
 

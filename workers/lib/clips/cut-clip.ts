@@ -1,7 +1,6 @@
 import {
   ALL_FORMATS,
   BlobSource,
-  BufferTarget,
   Conversion,
   type ConversionCopyOptions,
   Input,
@@ -11,13 +10,17 @@ import {
 } from 'mediabunny';
 import { timelineStart } from '../timeline';
 import { cutMp4Lean } from './lean-mp4-cut';
+import { openClipTarget, type ClipTarget } from './clip-target';
 
 /** How a clip was made: packets copied as they are, or decoded and encoded again (WebCodecs). */
 export type ClipMethod = 'copy' | 'transcode';
 
-/** A cut clip: its bytes, their type, the range of the source it holds, and how it was made. */
+/**
+ * A cut clip: the file (on disk where the browser allows: clip-target.ts), its type, the range of
+ * the source it holds, and how it was made.
+ */
 export interface CutClip {
-  bytes: ArrayBuffer;
+  blob: Blob;
   mimeType: string;
   start: number;
   end: number;
@@ -60,17 +63,19 @@ export async function cutClip(
     if (lean) return lean;
   }
   const input = openInput(file);
+  let made: Awaited<ReturnType<typeof prepare>> | null = null;
   try {
     const offset = await timelineStart(input);
     const trim = { start: offset + range.start, end: offset + range.end };
     // Copy first; only a track that can't be copied (a WebM cut off a key frame) is re-encoded.
     let method: ClipMethod = 'copy';
-    let made = await prepare(input, container, trim, { mode: 'forced' });
+    made = await prepare(input, container, trim, { mode: 'forced' });
     if (made.conversion.discardedTracks.some((d) => d.reason === 'cannot_copy')) {
       method = 'transcode';
+      await made.out.discard();
       made = await prepare(input, container, trim, {});
     }
-    const { conversion, target, mimeType } = made;
+    const { conversion, out, mimeType } = made;
     if (!conversion.isValid)
       throw new ClipNotPossibleError(
         `no track of this file can go into a clip (${conversion.discardedTracks.map((d) => d.reason).join(', ')})`,
@@ -85,8 +90,10 @@ export async function cutClip(
       signal.removeEventListener('abort', cancel);
     }
     signal.throwIfAborted();
-    if (!target.buffer) throw new Error('the clip came out empty');
-    return { bytes: target.buffer, mimeType, ...range, method };
+    return { blob: await out.finish(), mimeType, ...range, method };
+  } catch (error) {
+    await made?.out.discard();
+    throw error;
   } finally {
     input.dispose();
   }
@@ -99,8 +106,8 @@ async function prepare(
   copy: ConversionCopyOptions,
 ) {
   const { format, mimeType } = clipFormat(container);
-  const target = new BufferTarget();
-  const output = new Output({ format, target });
+  const out: ClipTarget = await openClipTarget();
+  const output = new Output({ format, target: out.target });
   const conversion = await Conversion.init({
     input,
     output,
@@ -109,5 +116,5 @@ async function prepare(
     copy,
     showWarnings: false,
   });
-  return { conversion, target, mimeType };
+  return { conversion, out, mimeType };
 }

@@ -1,5 +1,4 @@
 import {
-  BufferTarget,
   EncodedAudioPacketSource,
   EncodedPacketSink,
   EncodedVideoPacketSource,
@@ -11,6 +10,7 @@ import {
 import { timelineStart } from '../timeline';
 import { clipFormat, ClipNotPossibleError, openInput } from './cut-clip';
 import { joinMp4Lean } from './lean-mp4-join';
+import { openClipTarget, type ClipTarget } from './clip-target';
 
 /** One stretch of a highlights clip: the range asked for and the range it holds (from a key frame). */
 export interface HighlightPart {
@@ -20,7 +20,7 @@ export interface HighlightPart {
 }
 
 export interface JoinedClip {
-  bytes: ArrayBuffer;
+  blob: Blob;
   mimeType: string;
   parts: HighlightPart[];
 }
@@ -132,11 +132,12 @@ export async function joinClips(
     if (lean) return lean;
   }
   const input = openInput(file);
+  let out: ClipTarget | null = null;
   try {
     const offset = await timelineStart(input);
     const { format, mimeType } = clipFormat(container);
-    const target = new BufferTarget();
-    const output = new Output({ format, target });
+    out = await openClipTarget();
+    const output = new Output({ format, target: out.target });
     const videoTrack = await input.getPrimaryVideoTrack();
     const audioTrack = await input.getPrimaryAudioTrack();
     if (!videoTrack?.codec && !audioTrack?.codec)
@@ -176,8 +177,10 @@ export async function joinClips(
       onProgress((i + 1) / ranges.length);
     }
     await output.finalize();
-    if (!target.buffer) throw new Error('the clip came out empty');
-    return { bytes: target.buffer, mimeType, parts };
+    return { blob: await out.finish(), mimeType, parts };
+  } catch (error) {
+    await out?.discard();
+    throw error;
   } finally {
     input.dispose();
   }

@@ -1,5 +1,4 @@
 import {
-  BufferTarget,
   EncodedAudioPacketSource,
   EncodedPacket,
   EncodedVideoPacketSource,
@@ -18,13 +17,14 @@ import { Mp4IndexError, readMp4Index, type Mp4Track } from '../mp4/mp4-index';
 import { sampleAtTime } from '../mp4/mp4-keyframe';
 import { readSamples, samplesForCut, type Mp4Sample } from '../mp4/mp4-samples';
 import type { CutClip } from './cut-clip';
+import { openClipTarget, type ClipTarget } from './clip-target';
 
 /** An MP4 opened for copying through the lean index, and the MP4 output its packets go to. */
 export interface LeanCopy {
   video: { track: Mp4Track; codec: LeanVideoCodec; source: EncodedVideoPacketSource } | null;
   audio: { track: Mp4Track; codec: LeanAudioCodec; source: EncodedAudioPacketSource } | null;
   output: Output;
-  target: BufferTarget;
+  out: ClipTarget;
 }
 
 /**
@@ -47,9 +47,9 @@ export async function openLeanCopy(file: Blob): Promise<LeanCopy | null> {
   const audioCodec = audioTrack ? leanAudioCodec(audioTrack) : null;
   if ((videoTrack && !videoCodec) || (audioTrack && !audioCodec)) return null;
   if (!videoCodec && !audioCodec) return null;
-  const target = new BufferTarget();
-  const output = new Output({ format: new Mp4OutputFormat(), target });
-  const copy: LeanCopy = { video: null, audio: null, output, target };
+  const out = await openClipTarget();
+  const output = new Output({ format: new Mp4OutputFormat(), target: out.target });
+  const copy: LeanCopy = { video: null, audio: null, output, out };
   if (videoTrack && videoCodec) {
     copy.video = {
       track: videoTrack,
@@ -134,24 +134,29 @@ export async function copyTracks(
   }
 }
 
-/** Runs `write` against the copy's output, finalizing it, or cancelling it on abort. */
+/**
+ * Runs `write` against the copy's output and returns the finished clip, or cancels it on abort;
+ * a clip that fails or is cancelled leaves nothing behind.
+ */
 export async function writeLeanCopy(
   copy: LeanCopy,
   signal: AbortSignal,
   write: () => Promise<void>,
-): Promise<ArrayBuffer> {
+): Promise<Blob> {
   const cancel = () => void copy.output.cancel();
   signal.addEventListener('abort', cancel, { once: true });
   try {
     await copy.output.start();
     await write();
     await copy.output.finalize();
+    signal.throwIfAborted();
+    return await copy.out.finish();
+  } catch (error) {
+    await copy.out.discard();
+    throw error;
   } finally {
     signal.removeEventListener('abort', cancel);
   }
-  signal.throwIfAborted();
-  if (!copy.target.buffer) throw new Error('the clip came out empty');
-  return copy.target.buffer;
 }
 
 /**
@@ -175,7 +180,7 @@ export async function cutMp4Lean(
   if (total === 0) return null;
   let done = 0;
   const step = () => onProgress(++done / total);
-  const bytes = await writeLeanCopy(copy, signal, () =>
+  const blob = await writeLeanCopy(copy, signal, () =>
     copyTracks(
       file,
       copy,
@@ -188,5 +193,5 @@ export async function cutMp4Lean(
       },
     ),
   );
-  return { bytes, mimeType: 'video/mp4', ...range, method: 'copy' };
+  return { blob, mimeType: 'video/mp4', ...range, method: 'copy' };
 }

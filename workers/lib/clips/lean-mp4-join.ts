@@ -18,7 +18,7 @@ export async function joinMp4Lean(
   if (!copy) return null;
   const { video, audio } = copy;
   const parts: HighlightPart[] = [];
-  const bytes = await writeLeanCopy(copy, signal, async () => {
+  const blob = await writeLeanCopy(copy, signal, async () => {
     let at = 0;
     for (const [i, asked] of ranges.entries()) {
       const frames = video ? await samplesForCut(file, video.track, asked.start, asked.end) : [];
@@ -37,5 +37,5 @@ export async function joinMp4Lean(
       onProgress((i + 1) / ranges.length);
     }
   });
-  return { bytes, mimeType: 'video/mp4', parts };
+  return { blob, mimeType: 'video/mp4', parts };
 }
