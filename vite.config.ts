@@ -2,7 +2,9 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LAZY_ASSET, LAZY_ASSETS_LIST } from './src/shared/lazy-assets.ts';
 import { fileURLToPath } from 'node:url';
 import { PWA_MANIFEST } from './src/pwa/manifest.ts';
 
@@ -27,9 +29,23 @@ const { version } = JSON.parse(
 /**
  * Heavy payloads (wasm, ONNX models, the OCR dictionary, ffmpeg's core) are fetched by the
  * workers on first use and kept in the model file cache (src/shared/cache-names.ts), never
- * precached, so each file has one owner.
+ * precached, so each file has one owner. The build lists them for the service worker, which
+ * carries the ones a browser used over an update (src/shared/lazy-assets.ts).
  */
-const LAZY_ASSET = /ffmpeg-core|ort-wasm|onnx|ppocr/;
+const listLazyAssets: Plugin = {
+  name: 'bri-lazy-assets',
+  apply: 'build',
+  // After every bundle (the workers' too) is written: their assets are on disk by then.
+  writeBundle({ dir }) {
+    if (!dir) return;
+    const files = readdirSync(join(dir, 'assets'))
+      // onnxruntime's .mjs glue is precached (it is imported); ffmpeg's core .js is fetched.
+      .filter((name) => LAZY_ASSET.test(name) && !name.endsWith('.mjs'))
+      .map((name) => `assets/${name}`)
+      .sort();
+    writeFileSync(join(dir, LAZY_ASSETS_LIST), `${JSON.stringify(files, null, 1)}\n`);
+  },
+};
 
 /**
  * The dev server only: drops index.html's Content-Security-Policy, which would block the inline
@@ -63,6 +79,7 @@ export default defineConfig({
   },
   plugins: [
     devWithoutCsp,
+    listLazyAssets,
     react(),
     VitePWA({
       // Our own service worker (workers/sw.ts): the precache plus the isolation

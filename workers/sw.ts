@@ -8,6 +8,8 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core';
+import { MODEL_FILE_CACHE } from '../src/shared/cache-names';
+import { LAZY_ASSETS_LIST, planLazyRefresh } from '../src/shared/lazy-assets';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
@@ -55,6 +57,43 @@ registerRoute(
   ({ url }) => url.origin === self.location.origin,
   new NetworkOnly({ plugins: [addIsolation] }),
 );
+
+/** The model file cache's URLs and the new build's heavy files (src/shared/lazy-assets.ts). */
+async function lazyState(): Promise<{ cache: Cache; cached: string[]; built: string[] }> {
+  const cache = await caches.open(MODEL_FILE_CACHE);
+  const cached = (await cache.keys()).map((request) => request.url);
+  const list = await fetch(new URL(LAZY_ASSETS_LIST, self.registration.scope), {
+    cache: 'no-store',
+  });
+  const names = list.ok ? ((await list.json()) as string[]) : [];
+  const built = names.map((name) => new URL(name, self.registration.scope).href);
+  return { cache, cached, built };
+}
+
+// Installing (online: the update was just downloaded), the new build's heavy files of every kind
+// this browser used are fetched into the model file cache, so analysis still works offline after
+// the update. A failure here never stops the update: the files are then fetched on first use.
+self.addEventListener('install', (event: ExtendableEvent) => {
+  event.waitUntil(
+    (async () => {
+      const { cache, cached, built } = await lazyState();
+      for (const url of planLazyRefresh(cached, built).fetch) {
+        const response = await fetch(url);
+        if (response.ok) await cache.put(url, response);
+      }
+    })().catch(() => undefined),
+  );
+});
+
+// Once active (the old version gone), the old build's files of those kinds go.
+self.addEventListener('activate', (event: ExtendableEvent) => {
+  event.waitUntil(
+    (async () => {
+      const { cache, cached, built } = await lazyState();
+      for (const url of planLazyRefresh(cached, built).drop) await cache.delete(url);
+    })().catch(() => undefined),
+  );
+});
 
 // A new version waits until the person accepts the update prompt (src/pwa/register-sw.ts).
 self.addEventListener('message', (event: ExtendableMessageEvent) => {

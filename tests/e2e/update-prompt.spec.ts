@@ -80,3 +80,42 @@ test('with two tabs open, both are told of the new version, and the one left beh
     await server.close();
   }
 });
+
+test('an update fetches the new build’s heavy files of the kinds this browser used, and drops the old', async ({
+  page,
+}) => {
+  const server = await serveDist(resolve(import.meta.dirname, '../../dist'));
+  try {
+    await openUntilIsolated(page, server.url);
+    // As the model workers leave it after an analysis: onnxruntime's wasm in the model file cache
+    // (ffmpeg's core never used on this device).
+    const used = await page.evaluate(async () => {
+      const list = (await (await fetch('/lazy-assets.json')).json()) as string[];
+      const wasm = list.find((name) => /ort-wasm-simd-threaded-[^.]+\.wasm$/.test(name)) ?? '';
+      const url = new URL(wasm, location.href).href;
+      await (await caches.open('bri-models')).put(url, await fetch(url));
+      return url;
+    });
+    const cached = () =>
+      page.evaluate(async () =>
+        (await (await caches.open('bri-models')).keys()).map((r) => new URL(r.url).pathname).sort(),
+      );
+
+    server.deployNewVersion({ newAssetNames: true });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const prompt = page.getByTestId('app.update');
+    await expect(prompt).toContainText('A new version of BRI is ready.');
+    // Installed: the new build's wasm of the kind used is in the cache beside the old one.
+    expect(await cached()).toEqual(
+      ['/assets/ort-wasm-simd-threaded-NEWHASH1.wasm', new URL(used).pathname].sort(),
+    );
+    await Promise.all([
+      page.waitForEvent('load'),
+      prompt.getByRole('button', { name: 'Reload' }).click(),
+    ]);
+    // Active: the old build's file of that kind is gone; nothing else was fetched.
+    await expect.poll(cached).toEqual(['/assets/ort-wasm-simd-threaded-NEWHASH1.wasm']);
+  } finally {
+    await server.close();
+  }
+});

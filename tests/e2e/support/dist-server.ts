@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -15,16 +15,34 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** What a new build's heavy files are called in a deployed version: the same bytes, new hashes. */
+const NEW_HASH = 'NEWHASH1';
+const renamed = (name: string) =>
+  name.replace(/-[A-Za-z0-9_-]{8}(?=\.[A-Za-z0-9]+$)/, `-${NEW_HASH}`);
+
 /**
  * Serves the production build, with a switch that makes `sw.js` look like a newly deployed
- * version (its bytes change), so a test can watch the app's real update flow.
+ * version (its bytes change), so a test can watch the app's real update flow. With
+ * `newAssetNames`, that version's heavy files (lazy-assets.json) have new hashes, as a real new
+ * build's would: served from the same files.
  */
-export async function serveDist(
-  root: string,
-): Promise<{ url: string; deployNewVersion: () => void; close: () => Promise<void> }> {
+export async function serveDist(root: string): Promise<{
+  url: string;
+  deployNewVersion: (options?: { newAssetNames?: boolean }) => void;
+  close: () => Promise<void>;
+}> {
   let version = 0;
+  let newAssetNames = false;
+  const lazy = JSON.parse(readFileSync(join(root, 'lazy-assets.json'), 'utf8')) as string[];
+  const original = new Map(lazy.map((name) => [`/${renamed(name)}`, `/${name}`]));
   const server: Server = createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    let pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    if (newAssetNames && pathname === '/lazy-assets.json') {
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify(lazy.map(renamed)));
+      return;
+    }
+    if (newAssetNames) pathname = original.get(pathname) ?? pathname;
     const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end();
@@ -42,7 +60,10 @@ export async function serveDist(
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://localhost:${port}`,
-    deployNewVersion: () => void version++,
+    deployNewVersion: (options = {}) => {
+      version++;
+      newAssetNames = options.newAssetNames ?? false;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
