@@ -9,6 +9,7 @@ import { FakeGroq, type ScriptedReply } from '../support/fake-groq';
 import { translatorReply } from '../support/fake-translator';
 import { ChatPage } from './support/chat-page';
 import { LibraryPage } from './support/library-page';
+import { rowsMentioning } from './support/stored-state';
 import { SHARED_KINDS, type SharedKind } from '../../src/shared/share-with-groq';
 
 /**
@@ -43,11 +44,16 @@ const usable = (texts: string[]) =>
 
 /** Asks through the chat, waits for the answer, and returns how many citations it has. */
 async function askAndWait(chat: ChatPage, question: string): Promise<number> {
-  const before = await chat.messages.count();
   await chat.ask(question);
-  await expect(chat.messages).toHaveCount(before + 1);
+  // The answer is found by its question (earlier turns may still be rendering after a reload).
+  const answer = chat.page
+    .getByRole('listitem')
+    .filter({ has: chat.page.getByText(question, { exact: true }) })
+    .last()
+    .getByTestId('chat.message');
+  await expect(answer).toBeVisible();
   await expect(chat.page.getByTestId('chat.pending')).toHaveCount(0);
-  return chat.messages.last().getByTestId('chat.citation').count();
+  return answer.getByTestId('chat.citation').count();
 }
 
 /** A reply that looks around 0:05, then answers citing it. */
@@ -273,8 +279,10 @@ test('Diagnostics lists every request that left this session, exactly as the fak
     groqBaseUrl: groqUrl,
     shareWithGroq: Object.fromEntries(SHARED_KINDS.map((k) => [k, true])),
   });
+  await bri.wipeMemory(id);
   await page.goto(`/#/video/${id}`);
   await page.reload();
+  await expect(chat.messages).toHaveCount(0);
   const from = fake.bodies.length;
   fake.script(...LOOK_AND_CITE);
   await askAndWait(chat, 'What happens at the start?');
@@ -303,4 +311,26 @@ test('Diagnostics lists every request that left this session, exactly as the fak
   );
   await entries.last().locator('summary').click();
   await expect(entries.last().getByTestId('diagnostics.sent-body')).toHaveText(bodies.at(-1) ?? '');
+});
+
+test('Wipe memory forgets the conversation and the tool results its questions cached', async () => {
+  const chat = new ChatPage(page);
+  await bri.wipeMemory(id);
+  await page.goto(`/#/video/${id}`);
+  await page.reload();
+  await expect(page.getByTestId('video.view')).toBeVisible();
+  await expect(chat.messages).toHaveCount(0);
+  const asked = 'zebra crossing marker';
+  fake.script(
+    { toolCalls: [{ name: 'search_transcript', arguments: { query: asked } }] },
+    { text: 'Nothing like that is said.' },
+  );
+  await askAndWait(chat, 'Is a zebra crossing mentioned?');
+  // The model's query is the cached result's key and is in the turn's tool calls.
+  const tables = (await rowsMentioning(page, [asked])).map((row) => row.split(':')[0]).sort();
+  expect(tables).toEqual(['chatTurns', 'toolResults']);
+  await page.getByTestId('chat.wipe').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Wipe memory' }).click();
+  await expect(chat.messages).toHaveCount(0);
+  await expect.poll(() => rowsMentioning(page, [asked, 'zebra crossing'])).toEqual([]);
 });
