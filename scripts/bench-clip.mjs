@@ -3,44 +3,18 @@
 // its own; prints the clip's size and the renderer's peak growth while it is cut. Clips are
 // written to disk as they are cut (workers/lib/clips/clip-target.ts): the growth stays far below
 // the clip's size.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { runnerImport } from 'vite';
 
-/** 30 minutes of moving noise: a 20 s piece encoded once, then stream-copied 90 times. */
-function denseVideo() {
-  const dir = join(tmpdir(), 'bri-bench');
-  const path = join(dir, 'dense-30min.mp4');
-  if (existsSync(path)) return path;
-  mkdirSync(dir, { recursive: true });
-  const piece = join(dir, 'dense-20s.mp4');
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-y', '-t', '20', '-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=25'],
-    ...['-vf', 'noise=alls=60:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast'],
-    ...['-b:v', '1600k', '-maxrate', '1600k', '-bufsize', '3200k', '-pix_fmt', 'yuv420p', piece],
-  ]);
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-stream_loop',
-    '89',
-    '-i',
-    piece,
-    '-c',
-    'copy',
-    path,
-  ]);
-  return path;
-}
-
 export async function benchLongClip({ appUrl, chromiumArgs }) {
   const { browserPidFor, rendererMemory, samplePeak } = (
     await runnerImport(resolve(import.meta.dirname, 'lib/renderer-memory.ts'))
   ).module;
+  const { denseVideo } = (await runnerImport(resolve(import.meta.dirname, 'lib/dense-video.ts')))
+    .module;
   const file = denseVideo();
   const profile = mkdtempSync(join(tmpdir(), 'bri-bench-clip-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -7,6 +7,7 @@ import { mediaPath } from '../paths';
 import { LibraryPage } from './support/library-page';
 import { withOwnBrowser } from './support/own-browser';
 import { samplePeak } from '../../scripts/lib/renderer-memory';
+import { denseVideo } from '../../scripts/lib/dense-video';
 import { readStoredState } from './support/stored-state';
 import { clipFromPage, readClip } from './support/clip-check';
 
@@ -151,25 +152,6 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
     });
   });
 });
-
-/** 30 minutes of noise at ~1.6 Mb/s (~350 MB): a 20 s clip encoded once, stream-copied 90 times. */
-function denseVideo(): string {
-  const dir = join(tmpdir(), 'bri-e2e');
-  const path = join(dir, 'dense-30min.mp4');
-  if (!existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
-    const piece = join(dir, 'dense-20s.mp4');
-    execFileSync('ffmpeg', [
-      ...['-v', 'error', '-y', '-t', '20', '-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=25'],
-      ...['-vf', 'noise=alls=60:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast'],
-      ...['-b:v', '1600k', '-maxrate', '1600k', '-bufsize', '3200k', '-pix_fmt', 'yuv420p', piece],
-    ]);
-    execFileSync('ffmpeg', [
-      ...['-v', 'error', '-y', '-stream_loop', '89', '-i', piece, '-c', 'copy', path],
-    ]);
-  }
-  return path;
-}
 
 test('a 30-minute clip is written to disk as it is cut, never held in memory', async ({
   baseURL,

@@ -17,6 +17,22 @@ import {
 } from '../../../src/db';
 import { poster, video } from './video-fixture';
 
+/** A stored chat turn of `videoId`'s conversation. */
+const turn = (
+  videoId: string,
+  answer: string,
+  citations: ChatTurnRecord['citations'] = [],
+): Omit<ChatTurnRecord, 'id'> => ({
+  videoId,
+  question: 'q',
+  answer,
+  citations,
+  toolCalls: [],
+  suggestions: [],
+  mode: 'tools',
+  createdAt: 1,
+});
+
 describe('video rows', () => {
   let db: BriDatabase;
   beforeEach(() => {
@@ -56,19 +72,15 @@ describe('video rows', () => {
   it('a delete also takes the library-wide rows that cite or name it, and nothing else', async () => {
     await addVideo(video('alpha', 1), poster('alpha'), null, db);
     await addVideo(video('beta', 2), poster('beta'), null, db);
-    const turn = (question: string, answer: string, cited: string[]) => ({
-      videoId: LIBRARY_SCOPE,
-      question,
-      answer,
-      citations: cited.map((id) => ({ video_id: id, t: 1, label: '[00:01]' })),
-      toolCalls: [],
-      suggestions: [],
-      mode: 'tools' as const,
-      createdAt: 1,
-    });
-    await addChatTurn(turn('Where?', 'In beta at [00:01].', ['beta']), db);
-    await addChatTurn(turn('Where?', 'In alpha at [00:01].', ['alpha']), db);
-    await addChatTurn(turn('Which file?', 'It is alpha.mp4, not a bus.', []), db);
+    const library = (answer: string, cited: string[]) =>
+      turn(
+        LIBRARY_SCOPE,
+        answer,
+        cited.map((id) => ({ video_id: id, t: 1, label: '[00:01]' })),
+      );
+    await addChatTurn(library('In beta at [00:01].', ['beta']), db);
+    await addChatTurn(library('In alpha at [00:01].', ['alpha']), db);
+    await addChatTurn(library('It is alpha.mp4, not a bus.', []), db);
     await putToolResult(
       { videoId: LIBRARY_SCOPE, call: 'x', version: '1', result: {}, createdAt: 1 },
       db,
@@ -82,40 +94,13 @@ describe('video rows', () => {
   });
 
   it('refuses a turn about a video deleted while its answer was written', async () => {
-    await expect(
-      addChatTurn(
-        {
-          ...({} as ChatTurnRecord),
-          videoId: 'gone',
-          question: 'q',
-          answer: 'a',
-          citations: [],
-          toolCalls: [],
-          suggestions: [],
-          mode: 'tools',
-          createdAt: 1,
-        },
-        db,
-      ),
-    ).rejects.toThrow(VideoGoneError);
+    await expect(addChatTurn(turn('gone', 'a'), db)).rejects.toThrow(VideoGoneError);
     expect(await db.chatTurns.count()).toBe(0);
   });
 
   it('wiping a conversation takes the tool results its questions cached', async () => {
     await addVideo(video('a', 1), poster('a'), null, db);
-    await addChatTurn(
-      {
-        videoId: 'a',
-        question: 'q',
-        answer: 'a',
-        citations: [],
-        toolCalls: [],
-        suggestions: [],
-        mode: 'tools',
-        createdAt: 1,
-      },
-      db,
-    );
+    await addChatTurn(turn('a', 'a'), db);
     await putToolResult(
       {
         videoId: 'a',
