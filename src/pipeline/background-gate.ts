@@ -23,7 +23,12 @@ export function holdBackground(): () => void {
   };
 }
 
-/** Resolves at once, or when the urgent job holding the background has finished. */
-export function backgroundTurn(): Promise<void> {
-  return opened ?? Promise.resolve();
+/**
+ * Resolves at once, or when the urgent job holding the background has finished — and rejects if
+ * the stage was stopped meanwhile (cancelled, or its video deleted): a result that waited here
+ * must not be stored after its stage has ended.
+ */
+export async function backgroundTurn(signal: AbortSignal): Promise<void> {
+  await (opened ?? Promise.resolve());
+  signal.throwIfAborted();
 }

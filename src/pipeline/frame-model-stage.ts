@@ -145,7 +145,7 @@ async function runOnFrames<Result extends { t: number }>(
     toRun.map(({ t, blob }) => ({ t, blob })),
     {
       onFrame: async (raw: Result) => {
-        await backgroundTurn();
+        await backgroundTurn(signal);
         const { result: frameResult, fixed } = spec.repair(raw);
         repaired += fixed;
         results.push(frameResult);

@@ -50,7 +50,7 @@ export async function runFramesStage(video: VideoRecord, signal: AbortSignal): P
   let distinct = 0;
   const result = await sampleFrames(signal, file, video, {
     onFrame: async (frame) => {
-      await backgroundTurn();
+      await backgroundTurn(signal);
       if (frame.sameAs === undefined) distinct++;
       await putFrame({ videoId: video.id, ...frame, lineage: await frameLineage });
     },

@@ -79,7 +79,7 @@ async function transcribeSpeech(
   const repairs: Repairs = { repaired: 0, dropped: 0 };
   const result = await transcribe(signal, request, {
     onChunk: async ({ chunk, segments: raw, language }: TranscribedChunk) => {
-      await backgroundTurn();
+      await backgroundTurn(signal);
       const { segments: found, repairs: fixed } = repairSegments(raw, {
         start: 0,
         end: video.duration,
