@@ -15,6 +15,7 @@ import { BGE_SMALL, MINILM_L6 } from './text-embed';
 import { computePlanHere } from '../src/shared/wasm-threads';
 import { readBackendMemory } from '../src/shared/backend-memory';
 import { modelSourceKey } from '../src/shared/backend-race';
+import { pinOf } from '../src/shared/model-pins';
 
 /** The model for each role in each set. "fast" is the default. */
 export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
@@ -71,7 +72,17 @@ export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedMode
         : overridden
           ? null
           : (spec.defaultUrl ?? null);
-  const model: ResolvedModel = { ...spec, id, url, baseUrl: base, threads, backend };
+  // transformers.js models load the commit this device pinned on first download (model-pins.ts).
+  const pin = spec.runtime === 'transformers.js' ? pinOf({ id, baseUrl: base }, spec.revision) : null;
+  const model: ResolvedModel = {
+    ...spec,
+    id,
+    url,
+    baseUrl: base,
+    threads,
+    backend,
+    ...(pin ? { revision: pin.commit, pinnedFrom: spec.revision } : {}),
+  };
   if (backend !== 'auto') return model;
   // "auto" chooses per model and device by a race; the worker reuses this device's last one.
   const memory = readBackendMemory();

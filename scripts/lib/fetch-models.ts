@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,6 +27,7 @@ export type FetchEvent =
 interface HubFile {
   rfilename: string;
   size?: number;
+  lfs?: { sha256?: string };
 }
 
 /** One file to fetch: where from, where to, and its size when the source says. */
@@ -47,7 +48,10 @@ async function get(url: string): Promise<Response> {
   }
 }
 
-async function hubListing(hub: string, spec: ModelSpec): Promise<HubFile[]> {
+async function hubListing(
+  hub: string,
+  spec: ModelSpec,
+): Promise<{ commit: string; siblings: HubFile[] }> {
   const url = `${hub}/api/models/${spec.id}/revision/${encodeURIComponent(spec.revision)}?blobs=true`;
   const response = await get(url);
   if (!response.ok) {
@@ -55,12 +59,21 @@ async function hubListing(hub: string, spec: ModelSpec): Promise<HubFile[]> {
       `${spec.name}: the Hub answered ${response.status} for ${spec.id}@${spec.revision}`,
     );
   }
-  const body = (await response.json()) as { siblings?: HubFile[] };
-  return body.siblings ?? [];
+  const body = (await response.json()) as { sha?: string; siblings?: HubFile[] };
+  if (!body.sha)
+    throw new Error(`${spec.name}: the Hub named no commit for ${spec.id}@${spec.revision}`);
+  return { commit: body.sha, siblings: body.siblings ?? [] };
 }
 
-async function hubDownloads(options: FetchOptions, spec: ModelSpec): Promise<Download[]> {
-  const listing = await hubListing(options.hub, spec);
+/**
+ * The files of a transformers.js model at the commit its revision is now, and the pin the app
+ * reads beside them (`bri-pin.json`: that commit and each weight's SHA-256, src/shared/model-pins.ts).
+ */
+async function hubDownloads(
+  options: FetchOptions,
+  spec: ModelSpec,
+): Promise<{ items: Download[]; pin: object }> {
+  const { commit, siblings: listing } = await hubListing(options.hub, spec);
   const names = listing.map((f) => f.rfilename);
   const dtypes = dtypesFor(spec, options.devices);
   const missing = missingDtypes(names, dtypes);
@@ -71,11 +84,22 @@ async function hubDownloads(options: FetchOptions, spec: ModelSpec): Promise<Dow
     });
   }
   const sizes = new Map(listing.map((f) => [f.rfilename, f.size ?? null]));
-  return pickHubFiles(names, dtypes).map((file) => ({
-    url: `${options.hub}/${spec.id}/resolve/${encodeURIComponent(spec.revision)}/${file}`,
-    path: join(spec.id, file),
-    size: sizes.get(file) ?? null,
-  }));
+  const picked = pickHubFiles(names, dtypes);
+  const hashes = new Map(listing.map((f) => [f.rfilename, f.lfs?.sha256]));
+  const files = Object.fromEntries(
+    picked.flatMap((file) => {
+      const sha = hashes.get(file);
+      return sha ? [[file, sha]] : [];
+    }),
+  );
+  return {
+    items: picked.map((file) => ({
+      url: `${options.hub}/${spec.id}/resolve/${commit}/${file}`,
+      path: join(spec.id, file),
+      size: sizes.get(file) ?? null,
+    })),
+    pin: { revision: spec.revision, commit, files, pinnedAt: Date.now() },
+  };
 }
 
 /** Raw ONNX models: the published file (`defaultUrl`), saved under the id the app asks for. */
@@ -137,13 +161,19 @@ export async function fetchModels(
       await copyBundled(options, spec);
       continue;
     }
-    const items =
-      spec.runtime === 'transformers.js' ? await hubDownloads(options, spec) : rawDownloads(spec);
+    const fromHub = spec.runtime === 'transformers.js' ? await hubDownloads(options, spec) : null;
+    const items = fromHub ? fromHub.items : rawDownloads(spec);
     const sizes = items.map((item) => item.size);
     const bytes = sizes.every((size) => size !== null)
       ? sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0)
       : null;
     options.onEvent({ kind: 'model', spec, files: items.length, bytes });
     for (const item of items) await download(options, item);
+    // Written last: a folder with a pin holds every file the pin names.
+    if (fromHub)
+      await writeFile(
+        join(options.out, spec.id, 'bri-pin.json'),
+        `${JSON.stringify(fromHub.pin, null, 1)}\n`,
+      );
   }
 }

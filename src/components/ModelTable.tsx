@@ -31,6 +31,15 @@ export function ModelTable({ rows, ids, onIdChange }: ModelTableProps) {
             <th scope="row">{row.label}</th>
             <td data-label="Model">
               <span className="models-table__name">{row.name}</span>
+              {row.pinned && (
+                <span
+                  className="models-table__pin"
+                  title={`These exact weights load on this device: commit ${row.pinned}`}
+                  data-testid="settings.model-pin"
+                >
+                  weights {row.pinned.slice(0, 7)}
+                </span>
+              )}
               <input
                 aria-label={`${row.label}: model id`}
                 value={ids[row.role] ?? ''}

@@ -14,6 +14,7 @@ import { DeviceAndStorage } from './DeviceAndStorage';
 import { measureAgain } from '../shared/backend-memory';
 import { GroqSettings, groqKeyChange, savedGroqFields, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';
+import { updateModels } from '../pipeline/pin-models';
 
 const SET_LABELS: Record<ModelSet, string> = {
   fast: 'Fast — smaller models, quick on any laptop',
@@ -30,6 +31,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [autoAnalyse, setAutoAnalyse] = useState(initial.autoAnalyse);
   const [backend, setBackend] = useState(initial.backend);
   const [remeasure, setRemeasure] = useState(false);
+  const [updated, setUpdated] = useState<number | null>(null);
   const [groq, setGroq] = useState<GroqFields>(() => savedGroqFields(initial));
   const [error, setError] = useState<string | null>(null);
   const [reloadPending, setReloadPending] = useState(false);
@@ -152,8 +154,24 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </button>
         </p>
         <p className="settings__note">
-          Models download once into this browser and are reused offline. A change applies to the
-          next analysis; results already stored keep the model that made them.
+          Models download once into this browser and are reused offline; each loads the exact
+          weights it was first downloaded as (shown above). A change applies to the next analysis;
+          results already stored keep the model that made them.{' '}
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            disabled={updated !== null}
+            onClick={() => void updateModels(readSettings()).then((files) => setUpdated(files))}
+            data-testid="settings.update-models"
+          >
+            Update models
+          </button>
+          {updated !== null && (
+            <span role="status" data-testid="settings.models-updated">
+              {' '}
+              Done: the newest weights download on the next analysis ({updated} old files removed).
+            </span>
+          )}
         </p>
         <GroqSettings value={groq} saved={savedGroqFields(initial)} onChange={setGroq} />
         <DeviceAndStorage onLeave={onClose} />

@@ -24,6 +24,7 @@ import { planStages, waitsFor, withDependents } from './stage-graph';
 import { askLeader, joinAnalysis, leadsAnalysis, type AnalysisRequest } from './analysis-leader';
 import { ModelLanes } from './model-lanes';
 import { loadAhead } from './load-ahead';
+import { pinAnalysisModels } from './pin-models';
 import { computePlanHere } from '../shared/wasm-threads';
 
 /** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
@@ -77,6 +78,8 @@ async function runStages(videoId: string, job: Job): Promise<void> {
   const plan = planStages(job.requested, stored);
   for (const stage of plan) if (!job.stages.includes(stage)) markQueued(videoId, stage);
   job.stages = plan;
+  // The first download of a model records the exact weights it is (pin-models.ts).
+  await pinAnalysisModels(readSettings());
   const running = new Map<StageName, Promise<void>>();
   const lanes = new ModelLanes(computePlanHere(readSettings().wasmThreads).lanes, (stage) =>
     loadAhead(video, stage),

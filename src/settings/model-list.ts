@@ -25,6 +25,8 @@ export interface ModelRow {
   approxBytes: number | null;
   /** Ships with the app: nothing to download. */
   bundled: boolean;
+  /** The commit this device pinned the model to on its first download, or null (model-pins.ts). */
+  pinned: string | null;
 }
 
 /** The models a choice loads, one row per role, in pipeline order. */
@@ -41,6 +43,7 @@ export function listModels(choice: ModelChoice): ModelRow[] {
       licence: overridden ? 'see the model card' : model.licence,
       approxBytes: overridden ? null : model.approxBytes,
       bundled: !!model.bundled && !overridden,
+      pinned: model.pinnedFrom ? model.revision : null,
     };
   });
 }

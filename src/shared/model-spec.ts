@@ -67,6 +67,11 @@ export interface ResolvedModel extends ModelSpec {
   baseUrl: string | null;
   /** WASM threads the worker starts onnxruntime with (src/shared/wasm-threads.ts). */
   threads: number;
+  /**
+   * Set when `revision` is a commit this device pinned (src/shared/model-pins.ts): the revision
+   * the spec asked for when it was pinned.
+   */
+  pinnedFrom?: string;
   /** Where to run it: "auto" (WebGPU on a hardware adapter, else WASM), or forced. */
   backend: BackendChoice;
   /**

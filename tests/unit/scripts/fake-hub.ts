@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
@@ -8,6 +9,9 @@ async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
+
+/** The commit every revision of the fake Hub resolves to. */
+export const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 /**
  * A stand-in for the Hugging Face Hub (which this machine cannot reach) serving a folder of
@@ -44,10 +48,20 @@ export async function startFakeHub(
               ...(url.searchParams.get('blobs') === 'true'
                 ? { size: (await stat(join(dir, rfilename))).size }
                 : {}),
+              // Weights are LFS files: the Hub names their SHA-256.
+              ...(url.searchParams.get('blobs') === 'true' && rfilename.endsWith('.onnx')
+                ? {
+                    lfs: {
+                      sha256: createHash('sha256')
+                        .update(await readFile(join(dir, rfilename)))
+                        .digest('hex'),
+                    },
+                  }
+                : {}),
             })),
           );
           response.writeHead(200, { 'Content-Type': 'application/json' });
-          response.end(JSON.stringify({ id: api[1], sha: 'f'.repeat(40), siblings }));
+          response.end(JSON.stringify({ id: api[1], sha: COMMIT, siblings }));
         },
         () => response.writeHead(401).end('{"error":"Repository not found"}'),
       );

@@ -1,5 +1,8 @@
 // @vitest-environment node
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { resolveModel } from '../../../models';
+import { pinModel } from '../../../src/pipeline/pin-models';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +12,7 @@ import { MINILM_L6 } from '../../../models/text-embed';
 import { fetchModels, type FetchEvent } from '../../../scripts/lib/fetch-models';
 import type { ModelSpec } from '../../../src/shared/model-spec';
 import { MODELS_DIR } from '../../paths';
-import { startFakeHub } from './fake-hub';
+import { COMMIT, startFakeHub } from './fake-hub';
 
 // fp16 on WebGPU (as Whisper has) so the run also wants the fp32 fallback, and warns that the
 // fixture has no fp16 weights.
@@ -64,6 +67,7 @@ describe('npm run models:fetch', () => {
       'ppocr-v4/ch_PP-OCRv4_det_infer.onnx',
       'ppocr-v4/ch_PP-OCRv4_rec_infer.onnx',
       'ppocr-v4/ppocr_keys_v1.txt',
+      'test/all-MiniLM-L6-v2-random/bri-pin.json',
       'test/all-MiniLM-L6-v2-random/config.json',
       'test/all-MiniLM-L6-v2-random/onnx/model.onnx',
       'test/all-MiniLM-L6-v2-random/onnx/model_quantized.onnx',
@@ -72,6 +76,38 @@ describe('npm run models:fetch', () => {
       'test/all-MiniLM-L6-v2-random/tokenizer_config.json',
       'yolox-nano/yolox_nano.onnx',
     ]);
+    // The pin the app reads beside self-hosted files: the commit downloaded and each weight's hash.
+    const pin = JSON.parse(
+      await readFile(join(out, 'test/all-MiniLM-L6-v2-random/bri-pin.json'), 'utf8'),
+    ) as { revision: string; commit: string; files: Record<string, string> };
+    expect(pin.revision).toBe('main');
+    expect(pin.commit).toBe(COMMIT);
+    expect(Object.keys(pin.files).sort()).toEqual(['onnx/model.onnx', 'onnx/model_quantized.onnx']);
+    const weights = await readFile(join(out, 'test/all-MiniLM-L6-v2-random/onnx/model.onnx'));
+    expect(pin.files['onnx/model.onnx']).toBe(createHash('sha256').update(weights).digest('hex'));
+    // The files came from that commit, not from a revision that may move meanwhile.
+    expect(hub.requests).toContain(`/test/all-MiniLM-L6-v2-random/resolve/${COMMIT}/config.json`);
+
+    // The app pins a model served from this folder by that file.
+    const pinServer = await startFakeHub(out);
+    try {
+      localStorage.clear();
+      const model = resolveModel('textEmbed', {
+        modelSet: 'fast',
+        modelBaseUrl: `${pinServer.url}/files/`,
+        models: { textEmbed: 'test/all-MiniLM-L6-v2-random' },
+      });
+      const made = await pinModel(model, {
+        hub: hub.url,
+        fetch: (...args) => fetch(...args),
+        cachedUrls: async () => [],
+      });
+      expect(made?.commit).toBe(COMMIT);
+      expect(made?.files).toEqual(pin.files);
+    } finally {
+      pinServer.server.close();
+      localStorage.clear();
+    }
     const original = await stat(join(MODELS_DIR, 'yolox-nano/yolox_nano.onnx'));
     expect((await stat(join(out, 'yolox-nano/yolox_nano.onnx'))).size).toBe(original.size);
     // The fixture has no fp16 weights: the run says so and goes on.
