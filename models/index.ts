@@ -73,7 +73,8 @@ export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedMode
           ? null
           : (spec.defaultUrl ?? null);
   // transformers.js models load the commit this device pinned on first download (model-pins.ts).
-  const pin = spec.runtime === 'transformers.js' ? pinOf({ id, baseUrl: base }, spec.revision) : null;
+  const pin =
+    spec.runtime === 'transformers.js' ? pinOf({ id, baseUrl: base }, spec.revision) : null;
   const model: ResolvedModel = {
     ...spec,
     id,
