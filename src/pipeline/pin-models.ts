@@ -49,6 +49,9 @@ function pinFrom(listing: Listing, revision: string): ModelPin {
   return { revision, commit, files, pinnedAt: Date.now() };
 }
 
+/** Pin sources that answered 404 in this session. */
+const NO_PIN_HERE = new Set<string>();
+
 /** Where a model's pin is read: the Hub's model API, or the self-hosted folder's bri-pin.json. */
 function listingUrl(model: ResolvedModel, hub: string): string {
   if (model.baseUrl) return `${model.baseUrl.replace(/\/+$/, '')}/${model.id}/bri-pin.json`;
@@ -71,8 +74,13 @@ export async function pinModel(
     const folder = `${deps.hub}/${model.id}/resolve/${encodeURIComponent(model.revision)}/`;
     if ((await deps.cachedUrls()).some((url) => url.startsWith(folder))) return null;
   }
+  const url = listingUrl(model, deps.hub);
+  if (NO_PIN_HERE.has(url)) return null;
   try {
-    const response = await deps.fetch(listingUrl(model, deps.hub));
+    const response = await deps.fetch(url);
+    // A folder without bri-pin.json (or a model the Hub doesn't list) won't have one later in
+    // this session: it is not asked again before every analysis.
+    if (response.status === 404) NO_PIN_HERE.add(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const pin = pinFrom((await response.json()) as Listing, model.revision);
     writeModelPin(pinKey(model), pin);

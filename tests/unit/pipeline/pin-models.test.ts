@@ -73,6 +73,9 @@ describe('pinning a model on its first download', () => {
     expect(await pinModel(model, deps())).toBeNull();
     expect(hub.requests).toEqual([`/files/${ID}/bri-pin.json`]);
     expect(readModelPins()).toEqual({});
+    // Not asked again before every analysis of this session.
+    expect(await pinModel(model, deps())).toBeNull();
+    expect(hub.requests).toHaveLength(1);
   });
 
   it('a Hub that cannot be reached leaves the model unpinned, to be pinned on a later load', async () => {
