@@ -9,7 +9,7 @@ import { withOwnBrowser } from './support/own-browser';
 import { samplePeak } from '../../scripts/lib/renderer-memory';
 import { denseVideo } from '../../scripts/lib/dense-video';
 import { readStoredState } from './support/stored-state';
-import { clipFromPage, readClip } from './support/clip-check';
+import { clipFromPage, clipOnDisk, readClip } from './support/clip-check';
 
 const LOOPS = 112; // 112 × 4.5 MB ≈ 500 MB, about 9 h 20 min of video.
 const MAX_GROWTH_BYTES = 100 * 1024 * 1024;
@@ -167,18 +167,10 @@ test('a 30-minute clip is written to disk as it is cut, never held in memory', a
     await expect(library.errors).toHaveCount(0);
     const id = await library.videoId('dense-30min.mp4');
     // Pay the clip worker's cold start on a short clip first.
-    await page.evaluate((videoId) => window.bri.exportClip(videoId, 0, 4).then((b) => b.size), id);
+    await clipOnDisk(page, id, 0, 4);
     const before = measure(true);
     const sampler = samplePeak(measure);
-    const clip = await page.evaluate(async (videoId) => {
-      const blob = await window.bri.exportClip(videoId, 0, 30 * 60);
-      const root = await navigator.storage.getDirectory();
-      const dir = await root.getDirectoryHandle('clips').catch(() => null);
-      const onDisk: number[] = [];
-      for await (const handle of dir?.values() ?? [])
-        if (handle.kind === 'file') onDisk.push((await handle.getFile()).size);
-      return { size: blob.size, onDisk };
-    }, id);
+    const clip = await clipOnDisk(page, id, 0, 30 * 60);
     const peak = sampler.stop();
     console.info(
       `30-minute clip: ${(clip.size / 1e6).toFixed(0)} MB, renderer peak +${((peak - before) / 1048576).toFixed(0)} MB`,

@@ -99,3 +99,27 @@ export function keyFrameTimes(path: string): number[] {
   ]);
   return frames.map((f) => Number(f.pts_time ?? f.best_effort_timestamp_time));
 }
+
+/**
+ * Cuts a clip in the page and says how big it is and which clip files BRI's clip folder holds
+ * (their sizes): the clip's bytes stay in the page, however large.
+ */
+export function clipOnDisk(
+  page: Page,
+  videoId: string,
+  start: number,
+  end: number,
+): Promise<{ size: number; onDisk: number[] }> {
+  return page.evaluate(
+    async ([id, from, to]) => {
+      const blob = await window.bri.exportClip(id, from, to);
+      const root = await navigator.storage.getDirectory();
+      const dir = await root.getDirectoryHandle('clips').catch(() => null);
+      const onDisk: number[] = [];
+      for await (const handle of dir?.values() ?? [])
+        if (handle.kind === 'file') onDisk.push((await handle.getFile()).size);
+      return { size: blob.size, onDisk };
+    },
+    [videoId, start, end] as const,
+  );
+}
