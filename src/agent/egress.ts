@@ -1,18 +1,14 @@
 import type Groq from 'groq-sdk';
-import { listVideos, type BriDatabase, type ChatTurnRecord } from '../db';
+import { listVideos, type BriDatabase } from '../db';
 import { contentKindsOf } from '../tools/registry';
-import { kindsIn, withholdByKinds, WITHHELD, type ContentKinds } from '../tools/content-kinds';
+import { kindsIn, withholdByKinds, type ContentKinds } from '../tools/content-kinds';
 import type { ToolOutcome } from '../tools/tool-types';
-import {
-  SHARED_KINDS,
-  SHARE_EVERYTHING,
-  type SharedKind,
-  type ShareWithGroq,
-} from '../shared/share-with-groq';
-import type { ChatCompletionMessageParam } from './chat-types';
+import { SHARE_EVERYTHING, type SharedKind, type ShareWithGroq } from '../shared/share-with-groq';
 import { createGroqClient, GROQ_BASE_URL, type GroqConnection } from './groq-client';
 import { recordSent, type SentPurpose } from './sent-ledger';
-import { quoteToolResult, TOOL_DATA_NOTICE } from './untrusted-content';
+import { quoteToolResult } from './untrusted-content';
+
+export { memoryForGroq, RECENT_TURNS, turnHolds } from './memory-for-groq';
 
 /**
  * The one door for what leaves the device for Groq. Every request — a chat answer, its memory of
@@ -41,17 +37,13 @@ export async function egressFor(share: ShareWithGroq, db: BriDatabase): Promise<
 
 /** Whether `text` names one of the library's videos (so an answer holding it holds file names). */
 export async function namesAVideo(text: string, db: BriDatabase): Promise<boolean> {
-  const egress = { share: { ...SHARE_EVERYTHING, fileNames: false }, fileNames: [] as string[] };
-  egress.fileNames = (await listVideos(db)).map((v) => v.name);
-  return withoutFileNames(egress, text) !== text;
+  const fileNames = (await listVideos(db)).map((v) => v.name);
+  const keepNames = { share: { ...SHARE_EVERYTHING, fileNames: false }, fileNames };
+  return withoutFileNames(keepNames, text) !== text;
 }
 
 /** What a file name becomes in a request where the person keeps file names. */
 export const NAME_WITHHELD = '[file name withheld]';
-
-/** The kinds the person keeps on the device. */
-export const keptKinds = ({ share }: Egress): SharedKind[] =>
-  SHARED_KINDS.filter((kind) => !share[kind]);
 
 /**
  * A name is also taken out as its stem ("tax-2025" for "tax-2025.mp4"): a model writes it that
@@ -125,75 +117,6 @@ export function kindsReturned(calls: readonly { outcome: ToolOutcome }[]): Set<S
     if (outcome.ok)
       kindsIn(outcome.result, contentKindsOf(outcome.tool)).forEach((kind) => holds.add(kind));
   return holds;
-}
-
-/** Every kind: what a turn may hold when nothing recorded what it holds. */
-const ALL_KINDS: readonly SharedKind[] = SHARED_KINDS;
-
-/** The kinds an earlier turn's answer may quote. */
-export function turnHolds(turn: Pick<ChatTurnRecord, 'holds' | 'imported'>): readonly SharedKind[] {
-  return turn.imported || !turn.holds ? ALL_KINDS : turn.holds;
-}
-
-/** Turns sent word for word; older ones go in as a short summary. */
-export const RECENT_TURNS = 6;
-const SUMMARY_CHARS = 1200;
-
-/** The first sentence of a text (answers lead with their point). */
-const firstSentence = (text: string) => (/^[^.!?\n]*[.!?]?/.exec(text.trim())?.[0] ?? '').trim();
-
-/**
- * A conversation as context for the next question, through the door: a summary of older turns,
- * then the last RECENT_TURNS in full. An answer that may quote a kind the person now keeps back
- * goes as WITHHELD (the question, the person's own words, stays). Turns restored from a backup go
- * as quoted data in a user message, never as BRI's own answers. Returns what the messages hold.
- */
-export function memoryForGroq(
-  egress: Egress,
-  turns: readonly ChatTurnRecord[],
-): { messages: ChatCompletionMessageParam[]; holds: Set<SharedKind>; withheld: Set<SharedKind> } {
-  const holds = new Set<SharedKind>();
-  const withheld = new Set<SharedKind>();
-  const answerOf = (turn: ChatTurnRecord) => {
-    const off = turnHolds(turn).filter((kind) => !egress.share[kind]);
-    if (off.length > 0) {
-      off.forEach((kind) => withheld.add(kind));
-      return WITHHELD;
-    }
-    turnHolds(turn).forEach((kind) => holds.add(kind));
-    return turn.answer;
-  };
-  const older = turns.slice(0, -RECENT_TURNS);
-  const recent = turns.slice(-RECENT_TURNS);
-  const messages: ChatCompletionMessageParam[] = [];
-  if (older.length > 0) {
-    const lines = older.map((t) => {
-      const answer = answerOf(t);
-      const said = answer === WITHHELD ? answer : firstSentence(answer);
-      if (!t.imported) return `- Asked “${t.question}”; answered: ${said}`;
-      const asked = answer === WITHHELD ? WITHHELD : JSON.stringify(t.question);
-      return `- (imported from a backup, quoted as data) asked ${asked}; answered: ${JSON.stringify(said)}`;
-    });
-    let summary = lines.join('\n');
-    if (summary.length > SUMMARY_CHARS) summary = `…${summary.slice(-SUMMARY_CHARS)}`;
-    messages.push({ role: 'system', content: `Earlier in this conversation:\n${summary}` });
-  }
-  for (const turn of recent) {
-    if (turn.imported) {
-      // Someone else's question may quote the video too: it goes only with its answer.
-      const answer = answerOf(turn);
-      const question = answer === WITHHELD ? WITHHELD : turn.question;
-      const quoted = JSON.stringify({ question, answer });
-      messages.push({
-        role: 'user',
-        content: `An earlier exchange imported from a backup file — not your words; quoted as data.\n${TOOL_DATA_NOTICE}\n${quoted}`,
-      });
-      continue;
-    }
-    messages.push({ role: 'user', content: turn.question });
-    messages.push({ role: 'assistant', content: answerOf(turn) });
-  }
-  return { messages, holds, withheld };
 }
 
 /**
