@@ -84,23 +84,31 @@ test.beforeAll(async ({ browser }) => {
   id = await library.videoId(NAME);
   await library.card(NAME).getByTestId('library.open').click();
 
-  await test.step('during analysis, a running stage’s notes carry no withheld file name', async () => {
-    await bri.configure({ shareWithGroq: { fileNames: false } });
+  // Asked while the stages run, with every kind kept back: checked against every kind's markers
+  // once the analysis has made them.
+  let duringAnalysis: string[] = [];
+  await test.step('during analysis, with every kind kept back: notes carry no file name', async () => {
+    await bri.configure({ shareWithGroq: Object.fromEntries(SHARED_KINDS.map((k) => [k, false])) });
     const analysis = bri.analyse(id);
     await expect
       .poll(async () => (await bri.status(id)).stages.frames.state)
       .not.toBe('not-started');
     fake.script(
-      { toolCalls: [{ name: 'search_transcript', arguments: { query: 'country' } }] },
+      {
+        toolCalls: [
+          { name: 'search_transcript', arguments: { query: 'country' } },
+          { name: 'get_video_overview', arguments: {} },
+        ],
+      },
       { text: 'Still listening.' },
     );
     const from = fake.bodies.length;
     await askAndWait(new ChatPage(page), 'What is said about the country?');
-    const bodies = fake.bodies.slice(from).join('\n');
-    expect(bodies).toContain('still processing');
-    expect(bodies).not.toMatch(/wombatfile/i);
+    duringAnalysis = fake.bodies.slice(from);
+    expect(duringAnalysis.join('\n')).toContain('still processing');
+    expect(duringAnalysis.join('\n')).not.toMatch(/wombatfile/i);
     await analysis;
-    await bri.configure({ shareWithGroq: { fileNames: true } });
+    await bri.configure({ shareWithGroq: Object.fromEntries(SHARED_KINDS.map((k) => [k, true])) });
   });
 
   const index = await bri.getIndex(id);
@@ -122,8 +130,10 @@ test.beforeAll(async ({ browser }) => {
   await askAndWait(new ChatPage(page), 'Hello?');
   const own = fake.bodies.slice(from).map(contentOf).join('\n');
   markers.objectNames = markers.objectNames.filter((label) => !own.includes(label));
-  for (const kind of SHARED_KINDS)
+  for (const kind of SHARED_KINDS) {
     expect(markers[kind].length, `markers for ${kind}`).toBeGreaterThan(0);
+    expect(leaked(kind, duringAnalysis), `${kind} sent during analysis`).toEqual([]);
+  }
   await bri.configure({ shareWithGroq: Object.fromEntries(SHARED_KINDS.map((k) => [k, true])) });
 });
 
