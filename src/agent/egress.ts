@@ -5,7 +5,7 @@ import { kindsIn, withholdByKinds, type ContentKinds } from '../tools/content-ki
 import type { ToolOutcome } from '../tools/tool-types';
 import { SHARE_EVERYTHING, type SharedKind, type ShareWithGroq } from '../shared/share-with-groq';
 import { createGroqClient, GROQ_BASE_URL, type GroqConnection } from './groq-client';
-import { recordSent, type SentPurpose } from './sent-ledger';
+import { recordSent, type SentEntry, type SentPurpose } from './sent-ledger';
 import { quoteToolResult } from './untrusted-content';
 
 export { memoryForGroq, RECENT_TURNS, turnHolds } from './memory-for-groq';
@@ -122,20 +122,24 @@ export function kindsReturned(calls: readonly { outcome: ToolOutcome }[]): Set<S
 /**
  * The Groq client for a request through the door: the body of every call has the withheld file
  * names taken out before it leaves; it is recorded in the session's ledger (sent-ledger.ts) under
- * `purpose`, and `onRequest` hears it exactly as it left.
+ * `purpose`, and `onSent` hears that entry (the body exactly as it left, and its size).
  */
 export function groqThroughDoor(
   egress: Egress,
   purpose: SentPurpose,
-  connection: Omit<GroqConnection, 'transformBody'>,
+  connection: Omit<GroqConnection, 'transformBody' | 'onRequest'> & {
+    onSent?: (entry: SentEntry) => void;
+  },
 ): Groq {
-  const host = new URL(connection.baseUrl ?? GROQ_BASE_URL).origin;
+  const { onSent, ...rest } = connection;
+  const host = new URL(rest.baseUrl ?? GROQ_BASE_URL).origin;
   return createGroqClient({
-    ...connection,
+    ...rest,
     transformBody: (body) => withoutFileNames(egress, body),
     onRequest: (body) => {
-      recordSent(purpose, host, body);
-      connection.onRequest?.(body);
+      // Recorded whoever listens: `onSent?.(recordSent(…))` would skip the record without one.
+      const entry = recordSent(purpose, host, body);
+      onSent?.(entry);
     },
   });
 }

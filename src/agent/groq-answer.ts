@@ -46,7 +46,7 @@ export async function answerWithGroq(
     client: groqThroughDoor(egress, 'chat', {
       apiKey: settings.groqApiKey ?? '',
       baseUrl: settings.groqBaseUrl ?? undefined,
-      onRequest: (body) => sent.push({ body, bytes: new TextEncoder().encode(body).length }),
+      onSent: ({ body, bytes }) => sent.push({ body, bytes }),
     }),
     egress,
     model: settings.groqModel,

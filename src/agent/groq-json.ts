@@ -19,8 +19,6 @@ export interface JsonRequest<Data = unknown> {
   db?: BriDatabase;
   /** What the request is for, as the session's ledger of what was sent lists it. */
   purpose: SentPurpose;
-  /** Hears each request body exactly as it left the device. */
-  onRequest?: (body: string) => void;
   /** Tokens the answer may take. */
   maxTokens: number;
   signal?: AbortSignal;
@@ -57,7 +55,6 @@ export async function askGroqForJson<Data>(
   const client = groqThroughDoor(egress, request.purpose, {
     apiKey: settings.groqApiKey,
     baseUrl: settings.groqBaseUrl ?? undefined,
-    onRequest: request.onRequest,
   });
   const data = JSON.stringify(shareData(egress, request.data, request.kinds).value);
   let text: string;

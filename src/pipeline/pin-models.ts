@@ -96,8 +96,14 @@ export async function pinModel(
 }
 
 /** Pins the analysis models of the current settings before a run loads them. */
-export async function pinAnalysisModels(settings: Settings, deps?: PinDeps): Promise<void> {
-  for (const role of ANALYSIS_ROLES) await pinModel(resolveModel(role, settings), deps);
+export async function pinAnalysisModels(
+  settings: Settings,
+  deps: PinDeps = APP_DEPS,
+): Promise<void> {
+  // The cache is listed once for all of them, and only if one is not pinned yet.
+  let cached: Promise<string[]> | null = null;
+  const once = { ...deps, cachedUrls: () => (cached ??= deps.cachedUrls()) };
+  for (const role of ANALYSIS_ROLES) await pinModel(resolveModel(role, settings), once);
 }
 
 /**
