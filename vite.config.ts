@@ -69,13 +69,15 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   // 'mpa' so that a missing file is a real 404 instead of index.html with status 200
   // (transformers.js would otherwise report "protobuf parsing failed" for a missing model).
   appType: 'mpa',
   define: {
     __APP_VERSION__: JSON.stringify(version),
     __TOOL_VERSIONS__: JSON.stringify(TOOL_VERSIONS),
+    // The bench and test hooks (src/automation/test-hooks.ts): test and bench builds only.
+    __BRI_TEST_HOOKS__: JSON.stringify(mode === 'test'),
   },
   plugins: [
     devWithoutCsp,
@@ -125,4 +127,4 @@ export default defineConfig({
     setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
   },
-});
+}));

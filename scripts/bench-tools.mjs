@@ -1,6 +1,6 @@
 /**
  * Tool latency for `npm run bench`: every tool called over a synthetic one-hour index (generated
- * straight into IndexedDB by `bri.benchmarkSeedIndex`), timed inside the page so the figures
+ * straight into IndexedDB by `briTest.benchmarkSeedIndex`, test builds only), timed inside the page so the figures
  * are the tools' own, not Playwright's round trips. look_again decodes real frames and runs the
  * vision models, so it is timed on the real video instead.
  */
@@ -48,7 +48,8 @@ const p95 = (values) => {
 /** Runs the calls in the page; resolves with per-tool p95 (ms) and look_again's median on `realId`. */
 export async function benchTools(page, realId) {
   const seeded = Date.now();
-  const id = await page.evaluate(() => window.bri.benchmarkSeedIndex(60));
+  await page.waitForFunction(() => window.briTest !== undefined);
+  const id = await page.evaluate(() => window.briTest.benchmarkSeedIndex(60));
   const seedSeconds = (Date.now() - seeded) / 1000;
   const counts = await page.evaluate(async (id) => {
     const index = await window.bri.getIndex(id);

@@ -120,8 +120,9 @@ async function benchFixture(browser) {
   const asr = await modelStage('transcript');
   const caption = await modelStage('captions');
   const embed = await modelStage('embeddings');
+  await page.waitForFunction(() => window.briTest !== undefined);
   const naive = await page
-    .evaluate((id) => window.bri.benchmarkNaiveFrames(id), id)
+    .evaluate((id) => window.briTest.benchmarkNaiveFrames(id), id)
     .catch((error) => ({
       seconds: null,
       frames: null,

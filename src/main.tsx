@@ -25,6 +25,9 @@ applyConnectPolicy();
 logUncaughtErrors();
 logEvent({ level: 'info', component: 'app', message: `BRI ${__APP_VERSION__} started` });
 installBriApi();
+// Dropped from the production build: the constant is false there, so the chunk isn't made.
+if (__BRI_TEST_HOOKS__)
+  void import('./automation/test-hooks').then(({ installTestHooks }) => installTestHooks());
 startNavigation();
 listenForDeletions();
 registerServiceWorker();

@@ -14,7 +14,6 @@ import { analyseFrames, type FrameAnalysis, type SampledFrame } from './lib/fram
 import { frameAt, type FullFrame } from './lib/frames/frame-at';
 import { framesWithFfmpeg, framesWithWebCodecs } from './lib/frames/frame-sources';
 import { planSampling, type SamplePlan } from './lib/frames/sample-plan';
-import { naiveFrames } from './lib/naive-frames';
 import { detectSpeech, type SpeechResult } from './lib/speech';
 import { posterWithFfmpeg, probeWithFfmpeg } from './lib/ffmpeg-probe';
 import { posterWithMediabunny, probeWithMediabunny, type Probed } from './lib/mediabunny-probe';
@@ -234,11 +233,6 @@ const api = {
   /** The frame showing at `t` seconds, at full resolution or scaled down to `maxSide`. */
   frameAt(file: Blob, container: ContainerKind, t: number, maxSide?: number): Promise<FullFrame> {
     return frameAt(file, container, t, maxSide);
-  },
-
-  /** Benchmark baseline: ffmpeg.wasm extracting 1 fps from the whole file copied into memory. */
-  naiveFrames(file: Blob): Promise<{ frames: number; seconds: number }> {
-    return naiveFrames(file);
   },
 };
 

@@ -15,8 +15,7 @@ import { maskedSettings, updateSettings } from '../settings/settings';
 import type { BriApi } from './bri-contract';
 import { APP_TOOL_CONTEXT } from '../tools/app-context';
 import { executeTool, listTools } from '../tools/registry';
-import { seedSyntheticIndex } from './synthetic-index';
-import { benchmarkNaiveFrames, frameAt, getIndex, status } from './media-api';
+import { frameAt, getIndex, status } from './media-api';
 
 /** Installs `window.bri`, the automation API documented in the README. */
 export function installBriApi(): void {
@@ -65,8 +64,6 @@ export function installBriApi(): void {
       list: async () => listTools(),
       execute: (name: string, args?: unknown) => executeTool(name, args, APP_TOOL_CONTEXT),
     }),
-    benchmarkNaiveFrames,
-    benchmarkSeedIndex: (minutes) => seedSyntheticIndex(minutes),
   };
   window.bri = Object.freeze(api);
 }

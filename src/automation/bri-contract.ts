@@ -257,11 +257,18 @@ export interface BriApi {
     list(): Promise<{ tools: ToolListing[] }>;
     execute(name: string, args?: unknown): Promise<ToolOutcome>;
   };
+}
+
+/**
+ * `window.briTest` — hooks for the bench and the tests, in test and bench builds only
+ * (`vite build --mode test`); the production build carries none of it.
+ */
+export interface BriTestHooks {
   /** Benchmark baseline (`npm run bench`): ffmpeg.wasm extracting 1 fps from the whole file in memory. */
   benchmarkNaiveFrames(videoId: string): Promise<{ frames: number; seconds: number }>;
   /**
-   * Benchmark fixture (`npm run bench`): adds a video of `minutes` with a generated index (frames
-   * every 2 s, transcript, detections, on-screen text, vectors) and no file; resolves with its id.
+   * Benchmark fixture: adds a video of `minutes` with a generated index (frames every 2 s,
+   * transcript, detections, on-screen text, vectors) and no file; resolves with its id.
    */
   benchmarkSeedIndex(minutes: number): Promise<string>;
 }
@@ -269,5 +276,7 @@ export interface BriApi {
 declare global {
   interface Window {
     bri: BriApi;
+    /** Test and bench builds only. */
+    briTest?: BriTestHooks;
   }
 }

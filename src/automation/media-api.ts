@@ -16,11 +16,12 @@ import {
 } from '../db';
 import { openVideoFile } from '../storage/video-files';
 import { measureCompleteness } from '../pipeline/completeness';
-import { frameAt as frameInWorker, naiveFrames } from '../bridges/media';
+import { frameAt as frameInWorker } from '../bridges/media';
 import { dequantize } from '../shared/vector-codec';
 import { STAGE_NAMES, type BriApi, type StageStatus } from './bri-contract';
 
-async function requireVideo(videoId: string) {
+/** The video, or a `VideoNotFoundError`. */
+export async function requireVideo(videoId: string) {
   const video = await getVideo(videoId);
   if (!video)
     throw Object.assign(new Error(`No video with id ${videoId}`), { name: 'VideoNotFoundError' });
@@ -134,10 +135,4 @@ export const frameAt: BriApi['frameAt'] = async (videoId, t) => {
   const video = await requireVideo(videoId);
   const file = await openVideoFile(video.id, video.storage);
   return frameInWorker(file, video.container, t);
-};
-
-export const benchmarkNaiveFrames: BriApi['benchmarkNaiveFrames'] = async (videoId) => {
-  const video = await requireVideo(videoId);
-  const file = await openVideoFile(video.id, video.storage);
-  return naiveFrames(file);
 };

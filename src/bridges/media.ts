@@ -130,8 +130,3 @@ export function frameAt(
 ): Promise<FullFrame> {
   return video((media) => media.frameAt(file, container, t, maxSide));
 }
-
-/** The benchmark's baseline: ffmpeg.wasm at 1 fps over the whole file copied into memory. */
-export function naiveFrames(file: Blob): Promise<{ frames: number; seconds: number }> {
-  return video((media) => media.naiveFrames(file));
-}

@@ -1,5 +1,5 @@
 import { test as base, type Page } from '@playwright/test';
-import type { BriApi } from '../../src/automation/bri-contract';
+import type { BriApi, BriTestHooks } from '../../src/automation/bri-contract';
 import { ChatPage } from './support/chat-page';
 import { LibraryPage } from './support/library-page';
 import { mediaPath } from '../paths';
@@ -30,6 +30,23 @@ export function briOf(page: Page): BriHandle {
           [name, args] as const,
         ),
   });
+}
+
+/**
+ * `window.briTest` (test and bench builds only), called from the test once the page installed it:
+ * the bench fixtures a test may use, such as a long synthetic index.
+ */
+export function testHooksOf(page: Page): BriTestHooks {
+  return {
+    benchmarkSeedIndex: async (minutes) => {
+      await page.waitForFunction(() => window.briTest !== undefined);
+      return page.evaluate((m) => window.briTest!.benchmarkSeedIndex(m), minutes);
+    },
+    benchmarkNaiveFrames: async (videoId) => {
+      await page.waitForFunction(() => window.briTest !== undefined);
+      return page.evaluate((id) => window.briTest!.benchmarkNaiveFrames(id), videoId);
+    },
+  };
 }
 
 declare global {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, testHooksOf } from './fixtures';
 import { mediaPath } from '../paths';
 import { FakeGroq, type ChatRequest } from '../support/fake-groq';
 import { TOOL_DATA_NOTICE } from '../../src/agent/untrusted-content';
@@ -219,7 +219,7 @@ test('translation: every line translated once in batches at its own times, a fai
 
   await test.step('a 10-minute transcript: batch 2 fails, translating again sends only batches 2–4', async () => {
     // An index generated straight into IndexedDB: 150 lines, where a real talk would take minutes to transcribe.
-    const talk = await page.evaluate(() => window.bri.benchmarkSeedIndex(10));
+    const talk = await testHooksOf(page).benchmarkSeedIndex(10);
     const before = fake.requests.length;
     fake.script(translatorReply('IT'), { status: 400, message: 'Request too large' });
     const failed = await page.evaluate(
