@@ -4,27 +4,37 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layers of src/, top to bottom. A folder may import the folders below it (and its own
- * rank), never one above: the arrows point down, and a wrong one fails lint. Folders on one line
- * share a rank and don't import each other. `models/` (the model specs) sits with shared.
+ * The tiers of src/, top to bottom — ui → features → engine → platform → shared — each a few
+ * layers. A folder may import the layers below it (and its own), never one above: the arrows
+ * point down, and a wrong one fails lint. Folders on one line share a layer and don't import
+ * each other. A tier with `reaches` imports only those folders below it: the UI enters through
+ * src/features (its view state from src/store, types and constants from src/shared).
+ * `models/` (the model specs) sits with shared. src/README.md draws the map.
  */
-const LAYERS = [
-  ['app'],
-  ['components'],
-  ['pwa'],
-  ['automation'],
-  ['library'],
-  ['store'],
-  ['agent'],
-  ['tools'],
-  ['search'],
-  ['pipeline'],
-  ['diagnostics', 'settings'],
-  ['storage'],
-  ['db'],
-  ['bridges'],
-  ['shared'],
+const TIERS = [
+  {
+    tier: 'ui',
+    layers: [['app'], ['components', 'automation']],
+    reaches: ['features', 'store', 'shared'],
+  },
+  { tier: 'features', layers: [['features']] },
+  {
+    tier: 'engine',
+    layers: [
+      ['library', 'pwa'],
+      ['store'],
+      ['agent'],
+      ['tools'],
+      ['pipeline'],
+      ['diagnostics', 'settings'],
+    ],
+  },
+  { tier: 'platform', layers: [['storage'], ['db'], ['bridges']] },
+  { tier: 'shared', layers: [['shared']] },
 ];
+const LAYERS = TIERS.flatMap(({ layers }) => layers);
+const ALL_FOLDERS = LAYERS.flat();
+const tierOf = (folder) => TIERS.find(({ layers }) => layers.flat().includes(folder));
 
 /** One import path per library (HOUSE_STYLE 4): which folder alone may import it. */
 const LIBRARY_HOMES = [
@@ -43,16 +53,40 @@ const LIBRARY_HOMES = [
   { name: 'zustand', home: ['store'], message: 'zustand stores live in src/store.' },
 ];
 
+/** Libraries of the main thread's UI and data, which code compiled into workers must not import. */
+const MAIN_THREAD_ONLY = ['dexie', 'zustand', 'groq-sdk', 'react', 'react-dom'].map((name) => ({
+  name,
+  message: 'Main-thread only: src/shared and the workers are compiled into the worker build too.',
+}));
+
 /** An import of folder `name` of src/, from any depth. */
 const folderImport = (name) => `^(\\.\\./)+(src/)?${name}(/|$)`;
 
 function layerRules(folder, rank) {
   const above = LAYERS.slice(0, rank).flat();
   const sameRank = LAYERS[rank].filter((other) => other !== folder);
-  const patterns = [...above, ...sameRank].map((other) => ({
-    regex: folderImport(other),
-    message: `src/${folder} sits below src/${other} (see LAYERS in eslint.config.js): move the shared piece down, or pass it in.`,
-  }));
+  const { tier, reaches } = tierOf(folder);
+  const tierMates = TIERS.find((t) => t.tier === tier).layers.flat();
+  const outOfReach = reaches
+    ? ALL_FOLDERS.filter((other) => !reaches.includes(other) && !tierMates.includes(other))
+    : [];
+  const patterns = [
+    ...[...above, ...sameRank].map((other) => ({
+      regex: folderImport(other),
+      message: `src/${folder} sits below src/${other} (see TIERS in eslint.config.js): move the shared piece down, or pass it in.`,
+    })),
+    ...outOfReach.map((other) => ({
+      regex: folderImport(other),
+      message: `The ${tier} tier reaches only ${reaches.map((r) => `src/${r}`).join(', ')}: ask src/features for what src/${other} does.`,
+    })),
+  ];
+  // Everything outside src/ a folder may not import either: the workers, and the model specs
+  // for the UI (src/features says what it needs of them).
+  if (reaches)
+    patterns.push({
+      regex: '^(\\.\\./)+models(/|$)',
+      message: `The ${tier} tier reaches model specs through src/features.`,
+    });
   // Only the bridges start workers; everything else gets typed functions from them.
   if (folder !== 'bridges')
     patterns.push({
@@ -88,13 +122,16 @@ export default tseslint.config(
   },
   ...LAYERS.flatMap((folders, rank) => folders.map((folder) => layerRules(folder, rank))),
   {
-    // src/shared crosses the thread boundary: it imports nothing of either side, and comlink only
-    // to teach it AbortSignal (abort-transfer.ts).
+    // src/shared crosses the thread boundary (the worker build compiles it too): it imports only
+    // src/shared, none of the main thread's libraries, and comlink only to teach it AbortSignal
+    // (abort-transfer.ts). This block replaces the layer block above for these files, so it
+    // names every restriction itself.
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: MAIN_THREAD_ONLY,
           patterns: [{ regex: '^\\.\\./', message: 'src/shared imports only src/shared.' }],
         },
       ],
@@ -107,10 +144,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['dexie', 'zustand', 'groq-sdk', 'react'].map((name) => ({
-            name,
-            message: 'Main-thread only.',
-          })),
+          paths: MAIN_THREAD_ONLY,
           patterns: [
             {
               regex: '^(\\.\\./)+src/(?!shared/)',

@@ -1,21 +1,26 @@
-import { readSettings } from '../settings/settings';
-import { askBri, wipeMemory } from '../agent/app-ask';
-import { getVideo, listVideos } from '../db';
-import { currentDiagnostics } from '../diagnostics/save-report';
-import { exportBackup } from '../library/backup/backup-library';
-import { exportClip, exportHighlights } from '../library/exports/clips';
-import { exportVideo } from '../library/exports/export-video';
-import { makeChapters } from '../library/chapters/make-chapters';
-import { translateVideo } from '../library/translation/translate-video';
-import { deleteVideo, importFile, restoreBackup } from '../library/library-actions';
-import { analyseVideo, cancelAnalysis, focusVideo } from '../pipeline/analysis-queue';
-import { whenIndexed } from '../pipeline/when-indexed';
-import { embedQuery } from '../search/embed-query';
-import { maskedSettings, updateSettings } from '../settings/settings';
+import { askBri, wipeMemory } from '../features/chat';
+import { listAgentTools, runAgentTool } from '../features/agent-tools';
+import { analyseVideo, cancelAnalysis, focusVideo, whenIndexed } from '../features/analysis';
+import { currentDiagnostics } from '../features/device';
+import {
+  exportClip,
+  exportHighlights,
+  exportVideo,
+  makeChapters,
+  translateVideo,
+} from '../features/keepsakes';
+import {
+  deleteVideo,
+  exportBackup,
+  getVideo,
+  importFile,
+  listVideos,
+  restoreBackup,
+} from '../features/library';
+import { embedQuery } from '../features/search';
+import { maskedSettings, readSettings, updateSettings } from '../features/settings';
+import { frameAt, getIndex, status } from '../features/video-view';
 import type { BriApi } from './bri-contract';
-import { APP_TOOL_CONTEXT } from '../tools/app-context';
-import { executeTool, listTools } from '../tools/registry';
-import { frameAt, getIndex, status } from './media-api';
 
 /** Installs `window.bri`, the automation API documented in the README. */
 export function installBriApi(): void {
@@ -61,8 +66,8 @@ export function installBriApi(): void {
     wipeMemory: (videoId) => wipeMemory(videoId),
     diagnostics: () => currentDiagnostics(readSettings().wasmThreads),
     tools: Object.freeze({
-      list: async () => listTools(),
-      execute: (name: string, args?: unknown) => executeTool(name, args, APP_TOOL_CONTEXT),
+      list: async () => listAgentTools(),
+      execute: (name: string, args?: unknown) => runAgentTool(name, args),
     }),
   };
   window.bri = Object.freeze(api);

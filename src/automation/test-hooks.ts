@@ -1,8 +1,5 @@
-import { openVideoFile } from '../storage/video-files';
-import { naiveFrames } from '../bridges/naive-frames';
+import { benchmarkNaiveFrames, seedSyntheticIndex } from '../features/test-hooks';
 import type { BriTestHooks } from './bri-contract';
-import { requireVideo } from './media-api';
-import { seedSyntheticIndex } from './synthetic-index';
 
 /**
  * Installs `window.briTest`. main.tsx imports this module only when `__BRI_TEST_HOOKS__` is true
@@ -10,10 +7,7 @@ import { seedSyntheticIndex } from './synthetic-index';
  */
 export function installTestHooks(): void {
   const hooks: BriTestHooks = {
-    benchmarkNaiveFrames: async (videoId) => {
-      const video = await requireVideo(videoId);
-      return naiveFrames(await openVideoFile(video.id, video.storage));
-    },
+    benchmarkNaiveFrames,
     benchmarkSeedIndex: (minutes) => seedSyntheticIndex(minutes),
   };
   window.briTest = Object.freeze(hooks);

@@ -1,8 +1,8 @@
-import type { StageName, StageRecord } from '../db';
+import { cancelAnalysis, describeTimeLeft, retryAnalysis } from '../features/analysis';
+import type { StageRecord } from '../features/analysis';
+import type { StageName } from '../shared/stages';
 import { STAGE_NAMES } from '../shared/stages';
-import { formatDuration } from '../library/format';
-import { cancelAnalysis, retryAnalysis } from '../pipeline/analysis-queue';
-import { describeTimeLeft } from '../pipeline/time-left';
+import { formatDuration } from '../shared/format';
 import { useSecondsLeft, useStageRows } from '../store/analysis-store';
 
 const LABELS: Record<

@@ -1,5 +1,5 @@
+import { downloadBackup } from '../features/library';
 import { useState } from 'react';
-import { downloadBackup } from '../library/library-actions';
 import { useLibraryStore } from '../store/library-store';
 import { errorMessage } from '../shared/error-message';
 

@@ -1,5 +1,5 @@
-import { saveMomentClip } from '../library/clip-actions';
-import { formatDuration } from '../library/format';
+import { saveMomentClip } from '../features/keepsakes';
+import { formatDuration } from '../shared/format';
 import { useLibraryStore } from '../store/library-store';
 import { ClipContextInput } from './ClipStatus';
 

@@ -1,7 +1,6 @@
+import { makeChapters, toChapterList } from '../features/keepsakes';
 import { useRef, useState } from 'react';
-import { toChapterList } from '../library/chapters/chapter-formats';
-import { makeChapters } from '../library/chapters/make-chapters';
-import { formatDuration } from '../library/format';
+import { formatDuration } from '../shared/format';
 import { errorMessage } from '../shared/error-message';
 import { useViewStore } from '../store/view-store';
 import { seekPlayer } from './navigation';

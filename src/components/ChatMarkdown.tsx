@@ -1,6 +1,6 @@
+import { type Citation } from '../features/chat';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import type { Citation } from '../agent/citations';
 import { CitationButton } from './CitationButton';
 import { CITATION_LABEL, remarkCitations } from './remark-citations';
 

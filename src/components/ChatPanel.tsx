@@ -1,10 +1,15 @@
+import {
+  AgentError,
+  LIBRARY_SCOPE,
+  askBri,
+  listChatTurns,
+  type ChatTurnRecord,
+  type Citation,
+  wipeMemory,
+} from '../features/chat';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { AgentError } from '../agent/agent-errors';
-import { askBri, wipeMemory } from '../agent/app-ask';
 import { useTranslationStore } from '../store/translation-store';
-import type { Citation } from '../agent/citations';
 import { SaveHighlights } from './SaveHighlights';
-import { listChatTurns, LIBRARY_SCOPE, type ChatTurnRecord } from '../db';
 import { ChatMarkdown } from './ChatMarkdown';
 import { WhatWasSent } from './WhatWasSent';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -1,5 +1,5 @@
-import type { Citation } from '../agent/citations';
-import { saveMomentClip } from '../library/clip-actions';
+import { type Citation } from '../features/chat';
+import { saveMomentClip } from '../features/keepsakes';
 import { useLibraryStore } from '../store/library-store';
 import { useFrameThumbnail } from './useFrameThumbnail';
 

@@ -1,4 +1,4 @@
-import { cancelClip, dismissClip } from '../library/clip-actions';
+import { cancelClip, dismissClip } from '../features/keepsakes';
 import { useClipStore } from '../store/clip-store';
 
 /** The clip being cut: its progress and Cancel; then where it went, or why it couldn't be made. */

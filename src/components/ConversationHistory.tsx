@@ -1,7 +1,7 @@
+import { LIBRARY_SCOPE, listConversations, type ConversationSummary } from '../features/chat';
 import { useEffect, useState } from 'react';
 import { openVideo } from './navigation';
-import { listConversations, LIBRARY_SCOPE, type ConversationSummary } from '../db';
-import { formatDate } from '../library/format';
+import { formatDate } from '../shared/format';
 import { useLibraryStore } from '../store/library-store';
 
 /** Past conversations, most recent first: which video, how many questions, the latest one. */

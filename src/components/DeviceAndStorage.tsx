@@ -1,8 +1,8 @@
+import { clearModelCaches, readCacheUsage, type CacheUsage } from '../features/device';
+import { refreshStorage } from '../features/library';
 import { useEffect, useState } from 'react';
 import { showDiagnostics } from './navigation';
-import { formatBytes } from '../library/format';
-import { refreshStorage } from '../library/library-actions';
-import { clearModelCaches, readCacheUsage, type CacheUsage } from '../pwa/cache-usage';
+import { formatBytes } from '../shared/format';
 import { useLibraryStore } from '../store/library-store';
 import { DeviceSummary } from './DeviceSummary';
 import { useDeviceInfo } from './use-device-info';

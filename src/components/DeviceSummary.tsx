@@ -1,4 +1,4 @@
-import type { DeviceInfo } from '../diagnostics/device-info';
+import { type DeviceInfo } from '../features/device';
 import { describeRace, deviceName } from '../shared/backend-race';
 
 /** WebGPU or not (and which adapter), CPU cores and memory, in a short list. */

@@ -1,9 +1,14 @@
-import { readSettings } from '../settings/settings';
+import {
+  cacheFigures,
+  downloadDiagnostics,
+  readLog,
+  stageTimings,
+  subscribeLog,
+  type LogLevel,
+} from '../features/device';
+import { readSettings } from '../features/settings';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { showLibrary } from './navigation';
-import { cacheFigures, stageTimings } from '../diagnostics/diagnostics-report';
-import { downloadDiagnostics } from '../diagnostics/save-report';
-import { readLog, subscribeLog, type LogLevel } from '../diagnostics/session-log';
 import { useLibraryStore } from '../store/library-store';
 import { DeviceSummary } from './DeviceSummary';
 import { SentToGroq } from './SentToGroq';

@@ -1,5 +1,5 @@
+import { expectImport, importFiles } from '../features/library';
 import { useRef, useState, type DragEvent } from 'react';
-import { expectImport, importFiles } from '../library/library-actions';
 
 /** What the picker offers; the real check is by content (see src/shared/sniff-container.ts). */
 const ACCEPT =

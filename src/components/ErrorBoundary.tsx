@@ -1,5 +1,5 @@
+import { logEvent } from '../features/device';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { logEvent } from '../diagnostics/session-log';
 import { errorMessage } from '../shared/error-message';
 
 interface Props {

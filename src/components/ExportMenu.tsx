@@ -1,7 +1,7 @@
+import { downloadExport } from '../features/library';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { VideoRecord } from '../db';
-import type { ExportFormat } from '../library/exports/export-video';
-import { downloadExport } from '../library/library-actions';
+import type { VideoRecord } from '../shared/video-types';
+import type { ExportFormat } from '../shared/export-formats';
 import { errorMessage } from '../shared/error-message';
 import { useTranslationStore } from '../store/translation-store';
 

@@ -1,9 +1,11 @@
+import {
+  GROQ_BASE_URL,
+  describeAgentError,
+  listGroqModels,
+  type Settings,
+} from '../features/settings';
 import { useState } from 'react';
-import { describeAgentError } from '../agent/agent-errors';
-import { listGroqModels } from '../agent/groq-client';
-import { GROQ_BASE_URL } from '../agent/groq-defaults';
 import { KIND_NAMES, SHARED_KINDS, type ShareWithGroq } from '../shared/share-with-groq';
-import type { Settings } from '../settings/settings';
 
 export interface GroqFields {
   apiKey: string;

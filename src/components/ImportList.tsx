@@ -1,5 +1,5 @@
-import { cancelImport, dismissImport } from '../library/library-actions';
-import { formatBytes } from '../library/format';
+import { cancelImport, dismissImport } from '../features/library';
+import { formatBytes } from '../shared/format';
 import { useLibraryStore, type ImportItem } from '../store/library-store';
 
 const PHASE_LABEL: Record<ImportItem['phase'], string> = {

@@ -1,8 +1,8 @@
+import { deleteVideo } from '../features/library';
 import { useState } from 'react';
 import { useLibraryStore } from '../store/library-store';
 import { arrangeLibrary, ORDER_LABELS, type LibraryOrder } from './library-order';
 import { LIBRARY_SEARCH_FORM, LibrarySearch } from './LibrarySearch';
-import { deleteVideo } from '../library/library-actions';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VideoCard } from './VideoCard';
 

@@ -1,7 +1,7 @@
+import { formatTimestamp } from '../features/chat';
+import { searchLibrary, type LibraryHit } from '../features/library';
 import { useState, type FormEvent } from 'react';
-import { formatTimestamp } from '../tools/moments';
 import { openVideo } from './navigation';
-import { searchLibrary, type LibraryHit } from '../library/library-search';
 import { useLibraryStore } from '../store/library-store';
 import { errorMessage } from '../shared/error-message';
 

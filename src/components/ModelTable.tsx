@@ -1,5 +1,5 @@
-import { formatBytes } from '../library/format';
-import type { ModelRow } from '../settings/model-list';
+import { type ModelRow } from '../features/settings';
+import { formatBytes } from '../shared/format';
 import type { ModelRole } from '../shared/model-spec';
 
 interface ModelTableProps {

@@ -1,5 +1,5 @@
-import type { Citation } from '../agent/citations';
-import { saveHighlights } from '../library/clip-actions';
+import { type Citation } from '../features/chat';
+import { saveHighlights } from '../features/keepsakes';
 import { useLibraryStore } from '../store/library-store';
 
 /** "Save highlights": the moments an answer cites in this video, joined into one clip in order. */

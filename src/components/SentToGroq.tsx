@@ -1,6 +1,6 @@
+import { readSent, subscribeSent, type SentPurpose } from '../features/chat';
 import { useSyncExternalStore } from 'react';
-import { readSent, subscribeSent, type SentPurpose } from '../agent/sent-ledger';
-import { formatBytes } from '../library/format';
+import { formatBytes } from '../shared/format';
 
 const PURPOSES: Record<SentPurpose, string> = {
   chat: 'Chat answer',

@@ -1,20 +1,26 @@
+import {
+  DEFAULT_GROQ_MODEL,
+  InvalidSettingsError,
+  listModels,
+  readSettings,
+  reloadForNewHosts,
+  setDownloadBytes,
+  updateModels,
+  updateSettings,
+} from '../features/settings';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { formatBytes } from '../library/format';
-import { listModels, setDownloadBytes } from '../settings/model-list';
-import { InvalidSettingsError, readSettings, updateSettings } from '../settings/settings';
-import { reloadForNewHosts } from '../pwa/connect-policy';
+import { formatBytes } from '../shared/format';
 import {
   MODEL_ROLES,
   type BackendChoice,
   type ModelRole,
   type ModelSet,
 } from '../shared/model-spec';
-import { DEFAULT_GROQ_MODEL } from '../settings/settings-types';
+
 import { DeviceAndStorage } from './DeviceAndStorage';
 import { measureAgain } from '../shared/backend-memory';
 import { GroqSettings, groqKeyChange, savedGroqFields, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';
-import { updateModels } from '../pipeline/pin-models';
 
 const SET_LABELS: Record<ModelSet, string> = {
   fast: 'Fast — smaller models, quick on any laptop',

@@ -1,4 +1,4 @@
-import { stillProcessingFor } from '../agent/still-processing';
+import { stillProcessingFor } from '../features/analysis';
 import { STAGE_NAMES } from '../shared/stages';
 import { useStageRows } from '../store/analysis-store';
 import { useLibraryStore } from '../store/library-store';

@@ -1,6 +1,5 @@
-import { formatBytes } from '../library/format';
-import { refreshStorage } from '../library/library-actions';
-import { requestPersistence } from '../storage/storage-status';
+import { refreshStorage, requestPersistence } from '../features/library';
+import { formatBytes } from '../shared/format';
 import { useLibraryStore } from '../store/library-store';
 
 /** Used / available storage, and whether the browser promised to keep it. */

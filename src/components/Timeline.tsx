@@ -1,6 +1,6 @@
+import { type VideoTimelineRows } from '../features/video-view';
 import { useMemo, useState, type MouseEvent } from 'react';
 import { seekPlayer } from './navigation';
-import type { VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
 import { buildLanes } from './timeline-lanes';
 import { BlockClip, type SelectedBlock } from './BlockClip';

@@ -1,7 +1,7 @@
+import { formatTimestamp } from '../features/chat';
+import { translationOf, type VideoTimelineRows } from '../features/video-view';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatTimestamp } from '../tools/moments';
 import { seekPlayer } from './navigation';
-import { translationOf, type VideoTimelineRows } from '../db';
 import { useViewStore } from '../store/view-store';
 import { currentSegmentIndex } from './current-segment';
 import { findWordRun, lastStartedWord } from '../shared/word-runs';

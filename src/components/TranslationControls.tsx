@@ -1,5 +1,5 @@
+import { startTranslation, stopTranslation } from '../features/keepsakes';
 import { useState } from 'react';
-import { startTranslation, stopTranslation } from '../library/translation-actions';
 import { showTranscriptIn, useTranslationStore } from '../store/translation-store';
 
 /** Offered as the person types; any language Groq's model knows can be written in. */

@@ -1,4 +1,4 @@
-import { applyUpdate } from '../pwa/register-sw';
+import { applyUpdate } from '../features/device';
 import { useLibraryStore } from '../store/library-store';
 
 /**

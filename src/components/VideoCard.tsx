@@ -1,8 +1,8 @@
+import { deleteVideo, downloadBackup } from '../features/library';
 import { hasPicture } from '../shared/video-types';
 import { useState } from 'react';
-import type { VideoRecord } from '../db';
-import { formatBytes, formatDate, formatDuration } from '../library/format';
-import { deleteVideo, downloadBackup } from '../library/library-actions';
+import type { VideoRecord } from '../shared/video-types';
+import { formatBytes, formatDate, formatDuration } from '../shared/format';
 import { AnalysisStatus } from './AnalysisStatus';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StatusBadge } from './StatusBadge';

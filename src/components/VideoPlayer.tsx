@@ -1,6 +1,6 @@
+import { openVideoFile } from '../features/library';
 import { useEffect, useRef, useState } from 'react';
-import type { VideoRecord } from '../db';
-import { openVideoFile } from '../storage/video-files';
+import type { VideoRecord } from '../shared/video-types';
 import { useViewStore } from '../store/view-store';
 import { usePosterUrl } from './usePosterUrl';
 import { errorMessage } from '../shared/error-message';

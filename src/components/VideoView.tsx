@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { seekPlayer, showLibrary } from './navigation';
-import type { VideoRecord } from '../db';
-import { formatDuration } from '../library/format';
+import type { VideoRecord } from '../shared/video-types';
+import { formatDuration } from '../shared/format';
 import { STAGE_NAMES } from '../shared/stages';
 import { useStageRows } from '../store/analysis-store';
 import { useLibraryStore } from '../store/library-store';

@@ -1,4 +1,4 @@
-import { formatBytes } from '../library/format';
+import { formatBytes } from '../shared/format';
 
 /**
  * "What was sent": every request that left the device for one answer, exactly as sent to Groq

@@ -1,4 +1,4 @@
-import type { VideoRecord } from '../db';
+import type { VideoRecord } from '../shared/video-types';
 
 /** How the library grid can be ordered. */
 export type LibraryOrder = 'newest' | 'oldest' | 'name' | 'longest';

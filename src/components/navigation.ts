@@ -1,4 +1,4 @@
-import { focusVideo } from '../pipeline/analysis-queue';
+import { focusVideo } from '../features/analysis';
 import { useViewStore } from '../store/view-store';
 
 /** `#/video/<id>` opens a video; anything else is the library. Back and reload just work. */

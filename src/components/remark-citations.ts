@@ -1,7 +1,6 @@
+import { TIMESTAMP, type Citation } from '../features/chat';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { Root, Text } from 'mdast';
-import type { Citation } from '../agent/citations';
-import { TIMESTAMP } from '../tools/moments';
 
 /** The element a checked moment becomes; ChatMarkdown renders it as a CitationButton. */
 export const CITATION_ELEMENT = 'button';

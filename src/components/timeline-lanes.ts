@@ -1,5 +1,5 @@
-import { formatDuration } from '../library/format';
-import type { VideoTimelineRows } from '../db';
+import { type VideoTimelineRows } from '../features/video-view';
+import { formatDuration } from '../shared/format';
 
 /** One block on a lane: a stretch of the video, named for screen readers and tooltips. */
 export interface LaneBlock {

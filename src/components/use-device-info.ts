@@ -1,6 +1,6 @@
-import { readSettings } from '../settings/settings';
+import { readDeviceInfo, type DeviceInfo } from '../features/device';
+import { readSettings } from '../features/settings';
 import { useEffect, useState } from 'react';
-import { readDeviceInfo, type DeviceInfo } from '../diagnostics/device-info';
 
 /** What this browser offers the models (WebGPU adapter, cores, memory); null while it is asked. */
 export function useDeviceInfo(): DeviceInfo | null {

@@ -1,5 +1,5 @@
+import { type VideoTimelineRows, watchTimelineRows } from '../features/video-view';
 import { useEffect, useState } from 'react';
-import { watchTimelineRows, type VideoTimelineRows } from '../db';
 import { errorMessage } from '../shared/error-message';
 
 /** A video's timeline and transcript rows, kept current while it is analysed (null: loading). */

@@ -1,5 +1,5 @@
+import { watchTranslation } from '../features/video-view';
 import { useEffect, useState } from 'react';
-import { watchTranslation } from '../db';
 
 /**
  * The lines of a video's transcript translated into `language` (null: none shown), by segment

@@ -1,5 +1,5 @@
+import { nearestFrameImage } from '../features/video-view';
 import { useEffect, useState } from 'react';
-import { nearestFrameImage } from '../library/frame-image';
 
 /** The stored frame nearest `t` of a video, as an image URL this hook owns (revoked when unused). */
 export function useFrameThumbnail(videoId: string, t: number): string | null {

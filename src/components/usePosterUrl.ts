@@ -1,5 +1,5 @@
+import { getPoster } from '../features/library';
 import { useEffect, useState } from 'react';
-import { getPoster } from '../db';
 
 /** An object URL for a video's poster, revoked when the card goes away. */
 export function usePosterUrl(videoId: string): string | null {

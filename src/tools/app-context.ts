@@ -1,6 +1,6 @@
 import { resolveModel } from '../../models';
 import { db } from '../db';
-import { embedQuery } from '../search/embed-query';
+import { embedQuery } from '../pipeline/embed-query';
 import { readSettings } from '../settings/settings';
 import { frameUrlCache } from './frame-urls';
 import { lookAtFrames } from './look-at-frames';

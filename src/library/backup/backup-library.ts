@@ -14,7 +14,7 @@ import { openVideoFile, removeVideoFile, saveVideoFile } from '../../storage/vid
 import { NotABackupError, readArchive, writeArchive } from './archive-format';
 import { checkBackedUpVideo, nameOf, type BackedUpVideo } from './restore-checks';
 import { withRestoreLock } from './restore-lock';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/format';
 import { freeBytesIfShort } from '../../storage/storage-status';
 import { errorMessage } from '../../shared/error-message';
 

@@ -1,5 +1,5 @@
 import { formatCueTime } from '../exports/subtitles';
-import { formatDuration } from '../format';
+import { formatDuration } from '../../shared/format';
 import type { Chapter } from '../exports/chapters';
 
 /**

@@ -1,5 +1,5 @@
 import { formatTimestamp } from '../../tools/moments';
-import { formatDuration } from '../format';
+import { formatDuration } from '../../shared/format';
 import type { Chapter } from './chapters';
 
 /** Everything the Markdown notes of one video are written from. */

@@ -1,4 +1,4 @@
-import { formatDuration } from '../format';
+import { formatDuration } from '../../shared/format';
 import type { PickedSlide } from './pick-slides';
 
 /** A deck page ready to print: its picked slide, its image inlined, what was said meanwhile. */

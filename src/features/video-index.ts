@@ -18,7 +18,8 @@ import { openVideoFile } from '../storage/video-files';
 import { measureCompleteness } from '../pipeline/completeness';
 import { frameAt as frameInWorker } from '../bridges/media';
 import { dequantize } from '../shared/vector-codec';
-import { STAGE_NAMES, type BriApi, type StageStatus } from './bri-contract';
+import { STAGE_NAMES } from '../shared/stages';
+import type { MediaIndex, StageStatus, VideoStatus } from './video-index-types';
 
 /** The video, or a `VideoNotFoundError`. */
 export async function requireVideo(videoId: string) {
@@ -39,7 +40,8 @@ async function isChatReady(videoId: string, frames: StageStatus['state']): Promi
   return frames === 'running' && (await countVideoRows('frames', videoId)) > 0;
 }
 
-export const status: BriApi['status'] = async (videoId) => {
+/** Per-stage processing state of a video, and whether it can be asked about yet. */
+export async function status(videoId: string): Promise<VideoStatus> {
   await requireVideo(videoId);
   const rows = await listStages(videoId);
   const stages = Object.fromEntries(
@@ -59,9 +61,10 @@ export const status: BriApi['status'] = async (videoId) => {
     chatReady: await isChatReady(videoId, stages.frames.state),
     completeness: await measureCompleteness(videoId, rows),
   };
-};
+}
 
-export const getIndex: BriApi['getIndex'] = async (videoId) => {
+/** Everything stored about a video (frame images left out; `frameAt` fetches them). */
+export async function getIndex(videoId: string): Promise<MediaIndex> {
   await requireVideo(videoId);
   const [
     frames,
@@ -129,10 +132,14 @@ export const getIndex: BriApi['getIndex'] = async (videoId) => {
       language,
     })),
   };
-};
+}
 
-export const frameAt: BriApi['frameAt'] = async (videoId, t) => {
+/** The frame at `t` seconds at full resolution (WebP), with its exact presentation time. */
+export async function frameAt(
+  videoId: string,
+  t: number,
+): Promise<{ blob: Blob; t: number; width: number; height: number }> {
   const video = await requireVideo(videoId);
   const file = await openVideoFile(video.id, video.storage);
   return frameInWorker(file, video.container, t);
-};
+}

@@ -11,12 +11,12 @@ import {
   putStage,
   putTranscriptChunk,
   type EmbeddingRecord,
-} from '../db';
-import { mergeDetectionRanges, rangeGap } from '../pipeline/object-tracks';
-import { embedQuery } from '../search/embed-query';
-import { STAGE_NAMES } from '../shared/stages';
-import type { Lineage } from '../shared/lineage';
-import { normalize, quantize } from '../shared/vector-codec';
+} from '../../db';
+import { mergeDetectionRanges, rangeGap } from '../../pipeline/object-tracks';
+import { embedQuery } from '../../pipeline/embed-query';
+import { STAGE_NAMES } from '../../shared/stages';
+import type { Lineage } from '../../shared/lineage';
+import { normalize, quantize } from '../../shared/vector-codec';
 
 const LINEAGE: Lineage = {
   tool: 'synthetic-index',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDuration } from '../../../src/library/format';
+import { formatBytes, formatDate, formatDuration } from '../../../src/shared/format';
 
 describe('formatDuration', () => {
   it.each([

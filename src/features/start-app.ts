@@ -1,0 +1,32 @@
+import { listenForDeletions } from '../agent/answers-running';
+import { onUpgradedElsewhere } from '../db';
+import { logUncaughtErrors } from '../diagnostics/log-errors';
+import { logEvent } from '../diagnostics/session-log';
+import { cleanUpOrphanFiles, refreshLibrary, refreshStorage } from '../library/library-actions';
+import { resumeAnalyses } from '../pipeline/analysis-queue';
+import { applyConnectPolicy } from '../pwa/connect-policy';
+import { noteUpgradedElsewhere, registerServiceWorker } from '../pwa/register-sw';
+
+/**
+ * Everything the page does once at start, before the first render: the connection policy first
+ * (every connection after it is checked against the configured hosts), then logging, other
+ * tabs, the service worker, the library and the analyses a closed tab left unfinished.
+ */
+export function startApp(): void {
+  applyConnectPolicy();
+  logUncaughtErrors();
+  logEvent({ level: 'info', component: 'app', message: `BRI ${__APP_VERSION__} started` });
+  listenForDeletions();
+  registerServiceWorker();
+  onUpgradedElsewhere(noteUpgradedElsewhere);
+  void refreshLibrary();
+  void refreshStorage();
+  void resumeAnalyses();
+  cleanUpOrphanFiles().catch((error: unknown) =>
+    logEvent({
+      level: 'warn',
+      component: 'library',
+      message: `Orphan cleanup failed: ${String(error)}`,
+    }),
+  );
+}
