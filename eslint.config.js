@@ -59,6 +59,32 @@ const MAIN_THREAD_ONLY = ['dexie', 'zustand', 'groq-sdk', 'react', 'react-dom'].
   message: 'Main-thread only: src/shared and the workers are compiled into the worker build too.',
 }));
 
+/** What E2E specs leave to tests/e2e/support (tests/e2e/README.md). */
+const SPEC_FENCES = [
+  {
+    selector: "MemberExpression[object.name='window'][property.name=/^bri/]",
+    message: 'Reach window.bri through the fixtures: briOf(page), support/bri-in-page.ts.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='getByTestId']",
+    message: 'Test ids live in the page objects: on(page).chat.send (support/parts.ts).',
+  },
+  {
+    selector: 'Literal[value=/data-testid/], TemplateElement[value.raw=/data-testid/]',
+    message: 'Test ids live in the page objects (support/parts.ts).',
+  },
+  {
+    selector:
+      "CallExpression[callee.property.name='waitForTimeout'], CallExpression[callee.name='setTimeout']",
+    message: 'Never sleep: wait on a signal (expect.poll, a locator, the fake Groq request log).',
+  },
+  {
+    selector:
+      "MemberExpression[object.name='Date'][property.name='now'], MemberExpression[object.name='performance'][property.name='now']",
+    message: 'Tests never time anything: figures belong in npm run bench.',
+  },
+];
+
 /** An import of folder `name` of src/, from any depth. */
 const folderImport = (name) => `^(\\.\\./)+(src/)?${name}(/|$)`;
 
@@ -165,6 +191,15 @@ export default tseslint.config(
       'tests/ffprobe.ts',
     ],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Specs say what a person does, through the fixtures and page objects (tests/e2e/support):
+    // no window.bri, no test ids, no sleeps and no clocks (wait on a signal: expect.poll, a
+    // locator, the fake Groq's request log).
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...SPEC_FENCES],
+    },
   },
   {
     // The benchmark drives a page: its page.evaluate callbacks run in the browser.

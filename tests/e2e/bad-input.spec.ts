@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { importMadeFile } from './support/bri-in-page';
 import { mediaPath } from '../paths';
 import { readStoredState } from './support/stored-state';
 
@@ -29,7 +30,7 @@ test('every broken input gets its own message and leaves the library untouched',
   await library.pick(mediaPath('jfk_bus_zidane.mp4'));
   await expect(library.cards).toHaveCount(1);
   const before = await readStoredState(page);
-  const videosBefore = await page.evaluate(() => window.bri.listVideos());
+  const videosBefore = await briOf(page).listVideos();
 
   for (const { file, error, says } of BAD_FILES) {
     await test.step(file, async () => {
@@ -43,22 +44,13 @@ test('every broken input gets its own message and leaves the library untouched',
   }
 
   await test.step('the automation API rejects with the same named errors', async () => {
-    const names = await page.evaluate(async () => {
-      const attempt = (blob: Blob, name: string) =>
-        window.bri.importVideo(blob, name).then(
-          () => 'imported',
-          (e: Error) => e.name,
-        );
-      return [
-        await attempt(new Blob([]), 'empty.mp4'),
-        await attempt(new Blob(['hello, world, this is text']), 'x.mkv'),
-      ];
-    });
-    expect(names).toEqual(['EmptyFileError', 'NotAVideoError']);
+    const empty = await importMadeFile(page, 'empty.mp4', { text: [] });
+    const text = await importMadeFile(page, 'x.mkv', { text: ['hello, world, this is text'] });
+    expect([empty?.name, text?.name]).toEqual(['EmptyFileError', 'NotAVideoError']);
   });
 
   expect(await readStoredState(page)).toEqual(before);
-  expect(await page.evaluate(() => window.bri.listVideos())).toEqual(videosBefore);
+  expect(await briOf(page).listVideos()).toEqual(videosBefore);
   await expect(library.cards).toHaveCount(1);
 });
 

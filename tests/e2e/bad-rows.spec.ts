@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { addVideo, expect, test } from './fixtures';
+import { addVideo, briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
 
 /** Rewrites rows in IndexedDB directly, as a damaged or hostile backup could have left them. */
 function damage(page: Page, videoId: string, otherId: string) {
@@ -29,7 +30,7 @@ function damage(page: Page, videoId: string, otherId: string) {
         toolCalls: [],
         suggestions: [],
         mode: 'tools',
-        createdAt: Date.now(),
+        createdAt: 1_765_000_000_000,
       });
       await done(turns);
       db.close();
@@ -52,19 +53,19 @@ test('one bad row cannot blank the app: the part it breaks says so and offers a 
 
   await test.step('the library still shows the good card; the damaged one can be deleted', async () => {
     await expect(library.card('jfk_bus_zidane.mp4')).toBeVisible();
-    const broken = page.getByTestId('error.boundary');
+    const broken = on(page).error.boundary;
     await expect(broken).toHaveCount(1);
     await expect(broken).toContainText('the card of “no-audio.mp4”');
     await broken.getByRole('button', { name: 'Delete this video' }).click();
     await expect(broken).toHaveCount(0);
-    expect((await page.evaluate(() => window.bri.listVideos())).map((v) => v.id)).toEqual([good]);
+    expect((await briOf(page).listVideos()).map((v) => v.id)).toEqual([good]);
   });
 
   await test.step('a chat turn of the wrong shape breaks only the chat, not the video view', async () => {
     await page.goto(`/#/video/${good}`);
     await expect(videoView.view).toBeVisible();
     await expect(videoView.player).toBeVisible();
-    await expect(page.getByTestId('error.boundary')).toContainText('the chat');
+    await expect(on(page).error.boundary).toContainText('the chat');
     await expect(page.getByRole('tab', { name: 'Transcript' })).toBeVisible();
   });
 

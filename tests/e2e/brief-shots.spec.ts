@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
 import { iou } from './support/ranges';
 import { writeFileSync } from 'node:fs';
 import { SHOT_PHOTOS, SHOT_SECONDS, briefShots } from '../support/field-media';
@@ -14,7 +14,7 @@ test('2-second shots are found, and each objectâ€™s range covers its shot (IoU â
   const id = await library.videoId('fast-cuts.mp4');
   const status = await library.analyse(id, ['frames', 'objects']);
   expect(status.stages.objects.state, status.stages.objects.detail ?? '').toBe('done');
-  const index = await page.evaluate((videoId) => window.bri.getIndex(videoId), id);
+  const index = await briOf(page).getIndex(id);
 
   await test.step('every cut is found: one scene per shot', () => {
     expect(index.scenes.map((s) => Math.round(s.start))).toEqual(

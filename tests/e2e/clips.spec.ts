@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { highlightsOf, refusalOf } from './support/bri-in-page';
 import { mediaPath } from '../paths';
 import {
   clipFromPage,
@@ -43,13 +44,7 @@ test('clips: cut between key frames plays from the asked time, highlights join i
       { start: 138, end: 144 },
       { start: 18, end: 24 },
     ];
-    const result = await page.evaluate(
-      async ([videoId, asked]) => {
-        const { blob, parts } = await window.bri.exportHighlights(videoId, asked);
-        return { parts, bytes: Array.from(new Uint8Array(await blob.arrayBuffer())) };
-      },
-      [id, ranges] as const,
-    );
+    const result = await highlightsOf(page, id, ranges);
     const keys = keyFrameTimes(LECTURE);
     expect(result.parts.map((p) => p.asked.start)).toEqual([18, 138]);
     for (const part of result.parts) {
@@ -83,15 +78,10 @@ test('clips: cut between key frames plays from the asked time, highlights join i
     await library.fileInput.setInputFiles(mediaPath('jfk_bus_zidane.avi'));
     await library.waitForImports();
     const avi = (await bri.listVideos()).find((v) => v.name.endsWith('.avi'));
-    const refused = (videoId: string | undefined, start: number, end: number) =>
-      page.evaluate(
-        ([v, s, e]) =>
-          window.bri.exportClip(v as string, s as number, e as number).then(
-            () => 'cut',
-            (error: Error) => `${error.name}: ${error.message}`,
-          ),
-        [videoId, start, end] as const,
-      );
+    const refused = async (videoId: string | undefined, start: number, end: number) => {
+      const refusal = await refusalOf(page).exportClip(videoId ?? '', start, end);
+      return refusal ? `${refusal.name}: ${refusal.message}` : 'cut';
+    };
     expect(await refused(avi?.id, 0, 1)).toMatch(/^ClipUnsupportedError: .*AVI.*MP4/);
     expect(await refused(id, 290, 400)).toBe('cut'); // The end is clamped to the video's.
     expect(await refused(id, 400, 410)).toMatch(/^ClipRangeError: .*outside the video/);

@@ -1,4 +1,5 @@
 import { expect, takeCspViolations, test } from './fixtures';
+import { waitForBri } from './support/bri-in-page';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -37,12 +38,14 @@ test('the built page carries a strict CSP and narrows connections to the configu
     const ran = await page.evaluate(async () => {
       const inline = document.createElement('script');
       inline.textContent = 'window.__injectedRan = true; window.__evalRan = eval("true");';
+      // An inline script runs as it is inserted, if it runs at all.
       document.head.append(inline);
-      await new Promise((resolve) => setTimeout(resolve, 100));
       const flags = window as unknown as { __injectedRan?: boolean };
       return flags.__injectedRan ?? false;
     });
     expect(ran).toBe(false);
+    // The violation is reported as an event after the refusal.
+    await expect.poll(() => page.evaluate(() => window.__cspViolations?.length)).toBe(1);
     expect((await takeCspViolations(page)).map((v) => v.split(' ')[0])).toEqual([
       'script-src-elem',
     ]);
@@ -67,7 +70,7 @@ test('the built page carries a strict CSP and narrows connections to the configu
       'connect-src https://groq-proxy.example/openai/v1/models',
     ]);
     await page.reload();
-    await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
+    await waitForBri(page);
     await tryFetch(page, 'https://groq-proxy.example/openai/v1/models');
     await tryFetch(page, 'https://evil.example/steal');
     expect(await takeCspViolations(page)).toEqual(['connect-src https://evil.example/steal']);

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addVideo, briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
+import { waitForBri } from './support/bri-in-page';
 import { openUntilIsolated, serveDist } from './support/dist-server';
 import { LibraryPage, MODEL_BASE_URL } from './support/library-page';
 
@@ -32,8 +34,8 @@ test('under vite preview the page is cross-origin isolated and the models get se
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   expect(device.wasmThreads).toBe(Math.min(4, cores));
   expect(device.wasmThreads).toBeGreaterThan(1);
-  await page.getByTestId('settings.open').click();
-  await expect(page.getByTestId('device.threads')).toContainText(
+  await on(page).settings.open.click();
+  await expect(on(page).device.threads).toContainText(
     `WebAssembly: ${device.wasmThreads} threads per model`,
   );
   await page.keyboard.press('Escape');
@@ -60,7 +62,7 @@ test('on a host that sends no isolation headers: one thread without the service 
   test.setTimeout(180_000);
   const server = await serveDist(resolve(import.meta.dirname, '../../dist'));
   const open = async (page: Page) => {
-    await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
+    await waitForBri(page);
     await briOf(page).configure({ autoAnalyse: false, modelBaseUrl: MODEL_BASE_URL });
   };
   try {
@@ -71,8 +73,8 @@ test('on a host that sends no isolation headers: one thread without the service 
       await open(page);
       const { device } = await briOf(page).diagnostics();
       expect(device).toMatchObject({ crossOriginIsolated: false, wasmThreads: 1 });
-      await page.getByTestId('settings.open').click();
-      await expect(page.getByTestId('device.threads')).toContainText('not cross-origin isolated');
+      await on(page).settings.open.click();
+      await expect(on(page).device.threads).toContainText('not cross-origin isolated');
       await page.keyboard.press('Escape');
       expect(await detectOnClip(page)).toBe('done');
       expect(await detectorThreads(page)).toBe(1);

@@ -1,4 +1,5 @@
 import { addVideo, expect, test } from './fixtures';
+import { on } from './support/parts';
 import { FakeGroq } from '../support/fake-groq';
 import { ChatPage } from './support/chat-page';
 import { LibraryPage } from './support/library-page';
@@ -40,7 +41,7 @@ test('deleting a video while its answer streams in another tab leaves no row tha
       const other = await context.newPage();
       const otherLibrary = new LibraryPage(other);
       await otherLibrary.open({ autoAnalyse: false });
-      await otherLibrary.card(name).getByTestId('library.open').click();
+      await on(otherLibrary.card(name)).library.open.click();
       const otherChat = new ChatPage(other);
       fake.script(
         { toolCalls: [{ name: 'search_transcript', arguments: { query: 'bus' } }] },
@@ -77,13 +78,13 @@ test('deleting a video while a question’s span is analysed first stops it and 
     await library.open();
     await bri.configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
     const id = await addVideo(library, 'lecture-5min.mp4');
-    await library.card('lecture-5min.mp4').getByTestId('library.open').click();
+    await on(library.card('lecture-5min.mp4')).library.open.click();
     fake.script(
       { toolCalls: [{ name: 'get_context_at', arguments: { t: 270 } }] },
       { text: 'At [04:30] something.' },
     );
     await chat.ask('What is on screen at 4:30?');
-    await expect(page.getByTestId('chat.pending')).toContainText('looking at it first');
+    await expect(on(page).chat.pending).toContainText('looking at it first');
     expect(await bri.deleteVideo(id)).toBe(true);
     await expect
       .poll(() => rowsMentioning(page, [id, 'lecture-5min']), { timeout: 30_000 })

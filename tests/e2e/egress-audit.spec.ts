@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { briOf, expect, test, type BriHandle } from './fixtures';
+import { on } from './support/parts';
 import { mediaPath } from '../paths';
 import { FakeGroq, type ScriptedReply } from '../support/fake-groq';
 import { translatorReply } from '../support/fake-translator';
@@ -47,14 +48,14 @@ const usable = (texts: string[]) =>
 async function askAndWait(chat: ChatPage, question: string): Promise<number> {
   await chat.ask(question);
   // The answer is found by its question (earlier turns may still be rendering after a reload).
-  const answer = chat.page
+  const turn = chat.page
     .getByRole('listitem')
     .filter({ has: chat.page.getByText(question, { exact: true }) })
-    .last()
-    .getByTestId('chat.message');
+    .last();
+  const answer = on(turn).chat.message;
   await expect(answer).toBeVisible();
-  await expect(chat.page.getByTestId('chat.pending')).toHaveCount(0);
-  return answer.getByTestId('chat.citation').count();
+  await expect(on(chat.page).chat.pending).toHaveCount(0);
+  return on(answer).chat.citation.count();
 }
 
 /** A reply that looks around 0:05, then answers citing it. */
@@ -82,7 +83,7 @@ test.beforeAll(async ({ browser }) => {
   await bri.configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
   await library.pick(markedVideo());
   id = await library.videoId(NAME);
-  await library.card(NAME).getByTestId('library.open').click();
+  await on(library.card(NAME)).library.open.click();
 
   // Asked while the stages run, with every kind kept back: checked against every kind's markers
   // once the analysis has made them.
@@ -170,7 +171,7 @@ for (const kind of SHARED_KINDS) {
     test.setTimeout(180_000);
     const chat = new ChatPage(page);
     await page.goto(`/#/video/${id}`);
-    await expect(page.getByTestId('video.view')).toBeVisible();
+    await expect(on(page).video.view).toBeVisible();
     const from = fake.bodies.length;
     const everything = Object.fromEntries(SHARED_KINDS.map((k) => [k, true]));
     // Wipe the conversation so each kind starts from an answer made while it was allowed.
@@ -229,10 +230,10 @@ for (const kind of SHARED_KINDS) {
     await test.step('a follow-up offered under the answer', async () => {
       fake.script(...LOOK_AND_CITE);
       const before = await chat.messages.count();
-      await page.getByTestId('chat.suggestion').first().click();
+      await on(page).chat.suggestion.first().click();
       await expect(chat.messages).toHaveCount(before + 1);
-      await expect(page.getByTestId('chat.pending')).toHaveCount(0);
-      await expect(chat.messages.last().getByTestId('chat.citation').first()).toBeVisible();
+      await expect(on(page).chat.pending).toHaveCount(0);
+      await expect(on(chat.messages.last()).chat.citation.first()).toBeVisible();
     });
 
     await test.step('Make chapters', async () => {
@@ -245,18 +246,18 @@ for (const kind of SHARED_KINDS) {
         }),
       });
       const asked = fake.bodies.length;
-      await page.getByTestId('chapters.make').click();
-      await expect(page.getByTestId('chapters.note')).toBeVisible();
+      await on(page).chapters.make.click();
+      await expect(on(page).chapters.note).toBeVisible();
       expect(fake.bodies.length).toBe(asked + 1);
     });
 
     await test.step('Translate: refused before anything is sent when the transcript is kept', async () => {
-      await page.getByTestId('video.tab.transcript').click();
+      await on(page).video.tabTranscript.click();
       const asked = fake.bodies.length;
       if (kind !== 'transcript') fake.script(translatorReply('XX'));
-      await page.getByTestId('transcript.translate-into').fill(LANGUAGES[kind]);
-      await page.getByTestId('transcript.translate').click();
-      const note = page.getByTestId('transcript.translation-note');
+      await on(page).transcript.translateInto.fill(LANGUAGES[kind]);
+      await on(page).transcript.translate.click();
+      const note = on(page).transcript.translationNote;
       if (kind === 'transcript') {
         await expect(note).toContainText('keeps it on this device');
         expect(fake.bodies.length).toBe(asked);
@@ -264,7 +265,7 @@ for (const kind of SHARED_KINDS) {
         await expect(note).toContainText(`Translated into ${LANGUAGES[kind]}`);
         expect(fake.bodies.length).toBeGreaterThan(asked);
       }
-      await page.getByTestId('video.tab.chat').click();
+      await on(page).video.tabChat.click();
     });
 
     await test.step('the library chat', async () => {
@@ -306,30 +307,30 @@ test('Diagnostics lists every request that left this session, exactly as the fak
   fake.script(...LOOK_AND_CITE);
   await askAndWait(chat, 'What happens at the start?');
   fake.script({ text: JSON.stringify({ chapters: [{ start: 0, title: 'All of it' }] }) });
-  await page.getByTestId('chapters.make').click();
-  await expect(page.getByTestId('chapters.note')).toBeVisible();
-  await page.getByTestId('video.tab.transcript').click();
+  await on(page).chapters.make.click();
+  await expect(on(page).chapters.note).toBeVisible();
+  await on(page).video.tabTranscript.click();
   fake.script(translatorReply('PT'));
-  await page.getByTestId('transcript.translate-into').fill('Portuguese');
-  await page.getByTestId('transcript.translate').click();
-  await expect(page.getByTestId('transcript.translation-note')).toContainText('Portuguese');
+  await on(page).transcript.translateInto.fill('Portuguese');
+  await on(page).transcript.translate.click();
+  await expect(on(page).transcript.translationNote).toContainText('Portuguese');
   const bodies = fake.bodies.slice(from);
 
   await page.goto('/#/diagnostics');
-  const ledger = page.getByTestId('diagnostics.sent');
-  const entries = ledger.getByTestId('diagnostics.sent-entry');
+  const ledger = on(page).diagnostics.sent;
+  const entries = on(ledger).diagnostics.sentEntry;
   await expect(entries).toHaveCount(bodies.length);
-  expect(await ledger.getByTestId('diagnostics.sent-purpose').allTextContents()).toEqual([
+  expect(await on(ledger).diagnostics.sentPurpose.allTextContents()).toEqual([
     'Chat answer',
     'Chat answer',
     'Make chapters',
     ...bodies.slice(3).map(() => 'Translate'),
   ]);
-  expect(await ledger.getByTestId('diagnostics.sent-bytes').allTextContents()).toEqual(
+  expect(await on(ledger).diagnostics.sentBytes.allTextContents()).toEqual(
     bodies.map((body) => Buffer.byteLength(body).toLocaleString('en')),
   );
   await entries.last().locator('summary').click();
-  await expect(entries.last().getByTestId('diagnostics.sent-body')).toHaveText(bodies.at(-1) ?? '');
+  await expect(on(entries.last()).diagnostics.sentBody).toHaveText(bodies.at(-1) ?? '');
 });
 
 test('Wipe memory forgets the conversation and the tool results its questions cached', async () => {
@@ -337,7 +338,7 @@ test('Wipe memory forgets the conversation and the tool results its questions ca
   await bri.wipeMemory(id);
   await page.goto(`/#/video/${id}`);
   await page.reload();
-  await expect(page.getByTestId('video.view')).toBeVisible();
+  await expect(on(page).video.view).toBeVisible();
   await expect(chat.messages).toHaveCount(0);
   const asked = 'zebra crossing marker';
   fake.script(
@@ -348,7 +349,7 @@ test('Wipe memory forgets the conversation and the tool results its questions ca
   // The model's query is the cached result's key and is in the turn's tool calls.
   const tables = (await rowsMentioning(page, [asked])).map((row) => row.split(':')[0]).sort();
   expect(tables).toEqual(['chatTurns', 'toolResults']);
-  await page.getByTestId('chat.wipe').click();
+  await on(page).chat.wipe.click();
   await page.getByRole('dialog').getByRole('button', { name: 'Wipe memory' }).click();
   await expect(chat.messages).toHaveCount(0);
   await expect.poll(() => rowsMentioning(page, [asked, 'zebra crossing'])).toEqual([]);

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { on } from './support/parts';
 import { importBuiltFile } from './support/built-file';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mediaPath } from '../paths';
@@ -55,9 +56,9 @@ test('real-world containers and codecs import with their true length, and their 
           })
         ).supported === true,
     );
-    await library.card('iphone-hevc.mp4').getByTestId('library.open').click();
-    await expect(page.getByTestId('video.view')).toBeVisible();
-    const notice = page.getByTestId('player.unplayable');
+    await on(library.card('iphone-hevc.mp4')).library.open.click();
+    await expect(on(page).video.view).toBeVisible();
+    const notice = on(page).player.unplayable;
     if (hevcPlays) await expect(notice).toHaveCount(0);
     else await expect(notice).toContainText('This browser can’t play this video’s picture (HEVC)');
   });

@@ -1,4 +1,5 @@
-import { addVideo, expect, test } from './fixtures';
+import { addVideo, briOf, expect, test } from './fixtures';
+import { refusalOf } from './support/bri-in-page';
 import { FIXTURE_MODELS } from './support/library-page';
 
 // The multilingual fixture detects the language of each chunk (random weights: any of Whisper's
@@ -6,15 +7,12 @@ import { FIXTURE_MODELS } from './support/library-page';
 test('a multilingual Whisper detects the language of each chunk', async ({ page, library }) => {
   test.setTimeout(240_000);
   await library.open({ autoAnalyse: false });
-  await page.evaluate(
-    (models) => window.bri.configure({ models: { ...models, asr: 'test/whisper-tiny-random' } }),
-    FIXTURE_MODELS,
-  );
+  await briOf(page).configure({ models: { ...FIXTURE_MODELS, asr: 'test/whisper-tiny-random' } });
   const id = await addVideo(library, 'jfk_bus_zidane.mp4');
-  await page.evaluate((id) => window.bri.analyse(id, { stages: ['speech', 'transcript'] }), id);
-  const status = await page.evaluate((id) => window.bri.status(id), id);
+  await briOf(page).analyse(id, { stages: ['speech', 'transcript'] });
+  const status = await briOf(page).status(id);
   expect(status.stages.transcript.state, status.stages.transcript.detail ?? '').toBe('done');
-  const { transcript } = await page.evaluate((id) => window.bri.getIndex(id), id);
+  const { transcript } = await briOf(page).getIndex(id);
   expect(transcript.length).toBeGreaterThan(0);
   const languages = new Set(transcript.map((s) => s.language));
   for (const code of languages) expect(code).toMatch(/^[a-z]{2,3}$/);
@@ -34,12 +32,9 @@ test('a missing or corrupt transformers.js model gets a specific message; the ot
     (route) => route.fulfill({ status: 200, body: Buffer.from('this is not an onnx model') }),
   );
   await library.open({ autoAnalyse: false });
-  await page.evaluate(
-    (models) => window.bri.configure({ models: { ...models, asr: 'test/no-such-whisper' } }),
-    FIXTURE_MODELS,
-  );
+  await briOf(page).configure({ models: { ...FIXTURE_MODELS, asr: 'test/no-such-whisper' } });
   const id = await addVideo(library, 'jfk_bus_zidane.mp4');
-  await page.evaluate((id) => window.bri.analyse(id), id);
+  await briOf(page).analyse(id);
   const { stages } = await library.waitForAnalysis(id);
   expect(stages.transcript.state).toBe('failed');
   expect(stages.transcript.detail).toMatch(
@@ -56,14 +51,7 @@ test('a missing or corrupt transformers.js model gets a specific message; the ot
   await expect(library.card('jfk_bus_zidane.mp4')).toContainText('test/no-such-whisper');
 
   await test.step('whenIndexed rejects, naming the first stage that failed and why', async () => {
-    const error = await page.evaluate(
-      (id) =>
-        window.bri.whenIndexed(id).then(
-          () => null,
-          (e: Error) => ({ name: e.name, message: e.message }),
-        ),
-      id,
-    );
+    const error = await refusalOf(page).whenIndexed(id);
     expect(error?.name).toBe('StageFailedError');
     expect(error?.message).toMatch(/The transcript stage did not finish: .*no-such-whisper/);
   });
@@ -71,17 +59,14 @@ test('a missing or corrupt transformers.js model gets a specific message; the ot
   await test.step('once fixed, “Analyse again” re-runs only what failed and what builds on it', async () => {
     const framesSeconds = stages.frames.stats.seconds;
     await context.unrouteAll();
-    await page.evaluate((models) => window.bri.configure({ models }), FIXTURE_MODELS);
+    await briOf(page).configure({ models: FIXTURE_MODELS });
     await library.card('jfk_bus_zidane.mp4').getByRole('button', { name: 'Analyse again' }).click();
     // The click queues the stages again; only then does waiting on them mean this run.
     await expect
-      .poll(async () => (await page.evaluate((id) => window.bri.status(id), id)).stages.captions)
+      .poll(async () => (await briOf(page).status(id)).stages.captions)
       .toMatchObject({ state: expect.not.stringMatching(/failed/) });
-    await page.evaluate(
-      (id) => window.bri.whenIndexed(id, { stages: ['transcript', 'captions', 'embeddings'] }),
-      id,
-    );
-    const after = await page.evaluate((id) => window.bri.status(id), id);
+    await briOf(page).whenIndexed(id, { stages: ['transcript', 'captions', 'embeddings'] });
+    const after = await briOf(page).status(id);
     for (const [stage, row] of Object.entries(after.stages)) {
       expect(row.state, `${stage}: ${row.detail ?? ''}`).toBe('done');
     }

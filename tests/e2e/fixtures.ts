@@ -16,19 +16,33 @@ export type BriHandle = {
   ]: BriApi[Name] extends (...args: infer Args) => infer Out
     ? (...args: Args) => Promise<Awaited<Out>>
     : never;
+} & {
+  /** `window.bri.tools`: the agent's tools, listed and run as an agent would. */
+  tools: {
+    list(): ReturnType<BriApi['tools']['list']>;
+    execute(
+      ...args: Parameters<BriApi['tools']['execute']>
+    ): ReturnType<BriApi['tools']['execute']>;
+  };
 };
 
 /** A typed handle on a page's `window.bri` (arguments and results must survive structured clone). */
 export function briOf(page: Page): BriHandle {
+  const tools: BriHandle['tools'] = {
+    list: () => page.evaluate(() => window.bri.tools.list()),
+    execute: (name, args) =>
+      page.evaluate(([n, a]) => window.bri.tools.execute(n, a), [name, args] as const),
+  };
   return new Proxy({} as BriHandle, {
-    get:
-      (_, name: string) =>
-      (...args: unknown[]) =>
-        page.evaluate(
-          ([method, params]) =>
-            (window.bri[method as keyof BriApi] as (...a: unknown[]) => unknown)(...params),
-          [name, args] as const,
-        ),
+    get: (_, name: string) =>
+      name === 'tools'
+        ? tools
+        : (...args: unknown[]) =>
+            page.evaluate(
+              ([method, params]) =>
+                (window.bri[method as keyof BriApi] as (...a: unknown[]) => unknown)(...params),
+              [name, args] as const,
+            ),
   });
 }
 

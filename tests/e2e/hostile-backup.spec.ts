@@ -1,5 +1,6 @@
 import { addVideo, expect, test } from './fixtures';
 import { writeFileSync } from 'node:fs';
+import { backupBytes } from './support/bri-in-page';
 
 test('a tampered backup restores what is sound and skips the rest, and the library still renders', async ({
   page,
@@ -10,47 +11,39 @@ test('a tampered backup restores what is sound and skips the rest, and the libra
   const good = await addVideo(library, 'jfk_bus_zidane.mp4');
   const bad = await addVideo(library, 'no-audio.mp4');
 
-  const tampered = await test.step('back up both, then tamper with one as an attacker would', () =>
-    page.evaluate(
-      async ([badId]) => {
-        const archive = await window.bri.exportBackup();
-        const length = new DataView(await archive.slice(8, 12).arrayBuffer()).getUint32(0, true);
-        const manifest = JSON.parse(await archive.slice(12, 12 + length).text()) as {
-          parts: { size: number; type: string }[];
-          body: {
-            videos: {
-              video: { id: string; createdAt: number };
-              rows: { posters: { blob: { $blob: number } }[] };
-            }[];
-          };
+  const tampered =
+    await test.step('back up both, then tamper with one as an attacker would', async () => {
+      // The archive: "BRIINDEX", the manifest's length, the manifest (JSON), then the parts.
+      const archive = await backupBytes(page);
+      const length = archive.readUInt32LE(8);
+      const manifest = JSON.parse(archive.subarray(12, 12 + length).toString('utf8')) as {
+        parts: { size: number; type: string }[];
+        body: {
+          videos: {
+            video: { id: string; createdAt: number };
+            rows: { posters: { blob: { $blob: number } }[] };
+          }[];
         };
-        for (const entry of manifest.body.videos) {
-          // Every poster claims to be a web page: opened, it would run script on BRI's origin.
-          for (const poster of entry.rows.posters) {
-            const part = manifest.parts[poster.blob.$blob];
-            if (part) part.type = 'text/html';
-          }
-          if (entry.video.id === badId) entry.video.createdAt = 1e300;
+      };
+      for (const entry of manifest.body.videos) {
+        // Every poster claims to be a web page: opened, it would run script on BRI's origin.
+        for (const poster of entry.rows.posters) {
+          const part = manifest.parts[poster.blob.$blob];
+          if (part) part.type = 'text/html';
         }
-        const json = new TextEncoder().encode(JSON.stringify(manifest));
-        const header = new Uint8Array(12);
-        header.set(new TextEncoder().encode('BRIINDEX'));
-        new DataView(header.buffer).setUint32(8, json.length, true);
-        const bytes = await new Blob([header, json, archive.slice(12 + length)]).arrayBuffer();
-        let binary = '';
-        const view = new Uint8Array(bytes);
-        for (let i = 0; i < view.length; i += 0x8000) {
-          binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-        }
-        return btoa(binary);
-      },
-      [bad] as const,
-    ));
+        if (entry.video.id === bad) entry.video.createdAt = 1e300;
+      }
+      const json = Buffer.from(JSON.stringify(manifest));
+      const header = Buffer.alloc(12);
+      header.write('BRIINDEX');
+      header.writeUInt32LE(json.length, 8);
+      return Buffer.concat([header, json, archive.subarray(12 + length)]);
+    });
 
   await library.deleteCard('jfk_bus_zidane.mp4');
   await library.deleteCard('no-audio.mp4');
   const path = test.info().outputPath('tampered.bri');
-  writeFileSync(path, Buffer.from(tampered, 'base64'));
+  writeFileSync(path, tampered);
   await library.pick(path);
 
   const message = library.errors.last();

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { on } from './support/parts';
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mediaPath } from '../paths';
@@ -14,14 +15,15 @@ import { withOwnBrowser } from './support/own-browser';
 import { samplePeak } from '../../scripts/lib/renderer-memory';
 import { readStoredState } from './support/stored-state';
 
-/** Picks the bytes as a file (written to the test's output folder) and waits for the import to end; returns seconds taken. */
-async function pickBytes(page: Page, name: string, buffer: Buffer): Promise<number> {
+/**
+ * Picks the bytes as a file (written to the test's output folder) and waits for the import to
+ * end — within `within` ms: a file built to exhaust the reader must be refused, not hang it.
+ */
+async function pickBytes(page: Page, name: string, buffer: Buffer, within = 60_000): Promise<void> {
   const path = test.info().outputPath(name);
   writeFileSync(path, buffer);
-  const started = Date.now();
-  await page.getByTestId('library.file-input').setInputFiles(path);
-  await expect(page.getByTestId('library.importing')).toHaveCount(0, { timeout: 60_000 });
-  return (Date.now() - started) / 1000;
+  await on(page).library.fileInput.setInputFiles(path);
+  await expect(on(page).library.importing).toHaveCount(0, { timeout: within });
 }
 
 const MB = 1024 * 1024;
@@ -42,26 +44,22 @@ test('files built to exhaust the reader are refused quickly, with bounded memory
       expect(bomb.length).toBeLessThan(1024);
       const baseline = measure(true);
       const sampler = samplePeak(measure);
-      const seconds = await pickBytes(page, 'count-bomb.mp4', bomb);
+      await pickBytes(page, 'count-bomb.mp4', bomb, 10_000);
       const growth = sampler.stop() - baseline;
       const message = library.errors.last();
       await expect(message).toHaveAttribute('data-error', 'DamagedVideoError');
       await expect(message).toContainText('“count-bomb.mp4” is damaged or was built to mislead');
       await expect(message).toContainText('claims 4,294,967,295 samples of 1 byte each');
-      console.info(`count bomb refused in ${seconds} s, renderers +${(growth / MB).toFixed(0)} MB`);
-      expect(seconds).toBeLessThan(10);
       expect(growth).toBeLessThan(100 * MB);
       await message.getByRole('button', { name: 'Dismiss' }).click();
     });
 
     await test.step('50 MiB of 8-byte boxes', async () => {
-      const seconds = await pickBytes(page, 'box-bomb.mp4', boxBomb(50));
+      await pickBytes(page, 'box-bomb.mp4', boxBomb(50), 20_000);
       const message = library.errors.last();
       await expect(message).toHaveAttribute('data-error', 'DamagedVideoError');
       await expect(message).toContainText('“box-bomb.mp4” is damaged or was built to mislead');
       await expect(message).toContainText('over 100,000 boxes in one level');
-      console.info(`box bomb refused in ${seconds} s`);
-      expect(seconds).toBeLessThan(20);
       await message.getByRole('button', { name: 'Dismiss' }).click();
     });
 
@@ -140,10 +138,9 @@ test.describe('a worker that never answers', () => {
       await library.fileInput.setInputFiles(mediaPath('no-audio.mp4'));
       await expect(library.importing).toContainText('Checking');
       await page.unroute('**/assets/media.worker-*.js');
-      const cancelled = Date.now();
       await library.importing.getByRole('button', { name: 'Cancel' }).click();
-      await library.waitForImports();
-      expect(Date.now() - cancelled).toBeLessThan(3_000);
+      // The stuck reader's worker is ended: the import goes at once, not at the inspection timeout.
+      await library.waitForImports(3_000);
       await expect(library.cards).toHaveCount(0);
     });
 

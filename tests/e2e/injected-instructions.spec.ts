@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
+import { holdRequests } from './support/held-requests';
 import { writeFileSync } from 'node:fs';
 import {
   MAX_TOOL_CALLS_PER_ANSWER,
@@ -43,20 +45,16 @@ test('a slide saying "ignore previous instructions" changes nothing beyond the c
   const id = await library.videoId('steer.mp4');
   const status = await library.analyse(id, ['frames', 'text']);
   expect(status.stages.text.state).toBe('done');
-  const found = await page.evaluate(
-    (videoId) =>
-      window.bri.tools.execute('search_on_screen_text', {
-        video_id: videoId,
-        query: 'ignore previous instructions',
-      }),
-    id,
-  );
+  const found = await briOf(page).tools.execute('search_on_screen_text', {
+    video_id: id,
+    query: 'ignore previous instructions',
+  });
   // The real OCR read the slide: the attack reaches the tools, as it would in the field.
   expect(JSON.stringify(found).toUpperCase()).toContain('PREVIOUS');
 
   await bri.configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
-  await library.card('steer.mp4').getByTestId('library.open').click();
-  await expect(page.getByTestId('video.view')).toBeVisible();
+  await on(library.card('steer.mp4')).library.open.click();
+  await expect(on(page).video.view).toBeVisible();
 
   await test.step('an obeying model is held to the caps and the key stays hidden', async () => {
     fake.requests.length = 0;
@@ -88,27 +86,29 @@ test('a slide saying "ignore previous instructions" changes nothing beyond the c
 
   await test.step('Stop ends look_again (models running) within a second', async () => {
     fake.requests.length = 0;
-    // The captioner's files arrive slowly, as on a poor connection: look_again is surely still
+    // The captioner's files don't arrive until the test lets them: look_again is surely still
     // running when Stop is pressed.
-    await page.context().route('**/vit-gpt2-image-captioning-random/**', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 5000));
-      await route.continue().catch(() => undefined);
-    });
+    const captioner = await holdRequests(page.context(), '**/vit-gpt2-image-captioning-random/**');
     const answers = await chat.messages.count();
     fake.script({ toolCalls: [{ name: 'look_again', arguments: { t: 3 } }] }, { text: 'late' });
     await chat.ask('Look closely at 0:03');
     await expect.poll(() => fake.requests.length).toBe(1);
-    const stop = page.getByTestId('chat.stop');
+    const stop = on(page).chat.stop;
     await expect(stop).toBeVisible();
-    const stopped = Date.now();
+    await expect.poll(captioner.held).toBeGreaterThan(0);
     await stop.click();
-    await expect(page.getByTestId('chat.send')).toBeVisible({ timeout: 1000 });
-    expect(Date.now() - stopped).toBeLessThan(1000);
+    await expect(on(page).chat.send).toBeVisible({ timeout: 1000 });
     await expect(chat.messages).toHaveCount(answers);
     await expect(chat.input).toHaveValue('Look closely at 0:03');
     await expect(chat.error).toHaveCount(0);
-    // The tool's result never went out: the turn ended at Stop.
-    await page.waitForTimeout(1500);
+    // The tool's result never went out: the turn ended at Stop. The call's end is logged once
+    // the tool has given up; by then the loop has sent all it ever will.
+    await captioner.release();
+    await expect
+      .poll(async () =>
+        (await briOf(page).diagnostics()).entries.some((e) => e.message.startsWith('look_again')),
+      )
+      .toBe(true);
     expect(fake.requests).toHaveLength(1);
   });
 });

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
+import { waitForBri } from './support/bri-in-page';
 import { readFile } from 'node:fs/promises';
 import type { DiagnosticsReport } from '../../src/diagnostics/diagnostics-types';
 import { mediaPath } from '../paths';
@@ -53,10 +55,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await library.open();
       await expect(library.drop).toBeVisible();
       await expect(library.empty).toBeVisible();
-      await page.evaluate(
-        ([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }),
-        [fake.apiKey, groqUrl] as const,
-      );
+      await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
       await snapScreens(page, 'library-empty');
     });
 
@@ -64,57 +63,55 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
     await test.step('drop lecture-5min.mp4: it imports, and the analysis shows its progress', async () => {
       await library.dropFile(mediaPath('lecture-5min.mp4'), 'video/mp4');
       id = await library.videoId('lecture-5min.mp4');
-      await library.card('lecture-5min.mp4').getByTestId('library.open').click();
-      await expect(page.getByTestId('video.view')).toBeVisible();
-      const status = page.getByTestId('video.status');
+      await on(library.card('lecture-5min.mp4')).library.open.click();
+      await expect(on(page).video.view).toBeVisible();
+      const status = on(page).video.status;
       await expect(status.locator('[data-state="running"] progress').first()).toBeVisible();
       await snapScreens(page, 'video-indexing');
     });
 
     await test.step('chat-ready before the slow stages finish; a question about the audio says it is still listening', async () => {
       await expect
-        .poll(async () => (await page.evaluate((id) => window.bri.status(id), id)).chatReady, {
+        .poll(async () => (await briOf(page).status(id)).chatReady, {
           intervals: [100],
         })
         .toBe(true);
-      const { stages } = await page.evaluate((id) => window.bri.status(id), id);
+      const { stages } = await briOf(page).status(id);
       expect(stages.captions.state).not.toBe('done');
       expect(stages.transcript.state).not.toBe('done');
       fake.script({ text: 'I can only see the first frames so far.' });
       await chat.ask('What does the speaker say?');
-      await expect(page.getByTestId('chat.message')).toHaveCount(1);
-      await expect(page.getByTestId('chat.still-processing')).toContainText(
-        'still listening to the audio',
-      );
+      await expect(on(page).chat.message).toHaveCount(1);
+      await expect(on(page).chat.stillProcessing).toContainText('still listening to the audio');
     });
 
     await test.step('a running stage says about how long it has left', async () => {
-      await expect(page.getByTestId('video.eta').first()).toContainText(/left$/, {
+      await expect(on(page).video.eta.first()).toContainText(/left$/, {
         timeout: 90_000,
       });
       await expect(
-        page.getByTestId('video.status').getByRole('button', { name: 'Cancel analysis' }),
+        on(page).video.status.getByRole('button', { name: 'Cancel analysis' }),
       ).toBeVisible();
     });
 
     await test.step('fully indexed with the real YOLOX and OCR models; the notice goes', async () => {
-      await page.evaluate((id) => window.bri.whenIndexed(id), id);
+      await briOf(page).whenIndexed(id);
       const status = await library.waitForAnalysis(id, 300_000);
-      const index = await page.evaluate((id) => window.bri.getIndex(id), id);
+      const index = await briOf(page).getIndex(id);
       await checkLectureIndex(status, index);
-      const video = await page.evaluate((id) => window.bri.getVideo(id), id);
+      const video = await briOf(page).getVideo(id);
       await checkFixtureModelIndex(page, status, index, video?.duration ?? 0);
       expect(dropped).toBeGreaterThan(2);
       expect(status.stages.embeddings.stats.retries).toBe(1);
-      const analysis = page.getByTestId('video.status');
+      const analysis = on(page).video.status;
       await expect(analysis).toContainText(
         `transcript: ${index.transcript.length} segments · Spoken: en`,
       );
       await expect(analysis).toContainText(`${index.captions.length} frames described`);
-      await expect(page.getByTestId('chat.still-processing')).toHaveCount(0);
+      await expect(on(page).chat.stillProcessing).toHaveCount(0);
     });
 
-    const citations = page.getByTestId('chat.citation');
+    const citations = on(page).chat.citation;
     await test.step('ask when the bus appears: cited moments, and a citation seeks the player', async () => {
       fake.script(
         { toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] },
@@ -125,7 +122,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
         }),
       );
       await chat.ask('When does the bus appear?');
-      await expect(page.getByTestId('chat.message')).toHaveCount(2);
+      await expect(on(page).chat.message).toHaveCount(2);
       await expect(citations).toHaveCount(2);
       const times = await citations.evaluateAll((els) =>
         els.map((el) => Number(el.getAttribute('data-t'))),
@@ -139,15 +136,13 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
 
     await test.step('save a clip of the bus citation and the answer’s highlights: each decodes and lasts what it holds', async () => {
       const busAt = Number(await citations.first().getAttribute('data-t'));
-      const clipPath = await downloadPath(page, () =>
-        page.getByTestId('chat.citation.clip').first().click(),
-      );
-      await expect(page.getByTestId('clip.status')).toHaveAttribute('data-state', 'done');
+      const clipPath = await downloadPath(page, () => on(page).chat.citationClip.first().click());
+      await expect(on(page).clip.status).toHaveAttribute('data-state', 'done');
       const clip = await readClip(await readFile(clipPath));
       expect(Math.abs(clip.duration - 4)).toBeLessThanOrEqual(0.5); // 2 s either side.
       expect(frameDifference(clipPath, 2, mediaPath('lecture-5min.mp4'), busAt)).toBeLessThan(12);
       const highlightsPath = await downloadPath(page, () =>
-        page.getByTestId('chat.highlights').last().click(),
+        on(page).chat.highlights.last().click(),
       );
       const times = await citations.evaluateAll((els) =>
         els.map((el) => Number(el.getAttribute('data-t'))),
@@ -161,18 +156,15 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       expect(Math.abs(highlights.duration - held)).toBeLessThanOrEqual(1);
     });
 
-    const index = await page.evaluate((id) => window.bri.getIndex(id), id);
+    const index = await briOf(page).getIndex(id);
     const spoken = index.transcript.filter((s) => s.text.trim());
     await test.step('the transcript: every segment listed, a click seeks, search narrows and marks', async () => {
       // From the keyboard, as the ARIA tabs pattern has it: the arrow key moves to the next tab.
-      await page.getByTestId('video.tab.chat').focus();
+      await on(page).video.tabChat.focus();
       await page.keyboard.press('ArrowRight');
-      await expect(page.getByTestId('video.tab.transcript')).toBeFocused();
-      await expect(page.getByTestId('video.tab.transcript')).toHaveAttribute(
-        'aria-selected',
-        'true',
-      );
-      const segments = page.getByTestId('transcript.segment');
+      await expect(on(page).video.tabTranscript).toBeFocused();
+      await expect(on(page).video.tabTranscript).toHaveAttribute('aria-selected', 'true');
+      const segments = on(page).transcript.segment;
       await expect(segments).toHaveCount(index.transcript.length);
       const third = index.transcript[2] ?? index.transcript[0];
       await segments.nth(index.transcript.indexOf(third ?? index.transcript[0]!)).click();
@@ -184,21 +176,20 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await snapScreens(page, 'video-transcript');
       const word = (spoken[0]?.text.trim().split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}]/gu, '');
       if (word.length > 0) {
-        await page.getByTestId('transcript.search').fill(word);
+        await on(page).transcript.search.fill(word);
         const matching = index.transcript.filter((s) =>
           s.text.toLowerCase().includes(word.toLowerCase()),
         );
         await expect(segments).toHaveCount(matching.length);
         await expect(segments.first().locator('mark').first()).toHaveText(new RegExp(word, 'i'));
-        await page.getByTestId('transcript.search').fill('');
+        await on(page).transcript.search.fill('');
       }
-      await page.getByTestId('video.tab.chat').click();
+      await on(page).video.tabChat.click();
     });
 
     await test.step('the timeline: scenes, speech, objects and on-screen text; a bus block seeks', async () => {
-      const timeline = page.getByTestId('video.timeline');
-      const lane = (id: string) =>
-        timeline.locator(`[data-lane="${id}"] [data-testid="timeline.block"]`);
+      const timeline = on(page).video.timeline;
+      const lane = (id: string) => on(timeline).timeline.blocksIn(id);
       await expect(lane('scenes')).toHaveCount(index.scenes.length);
       expect(await lane('speech').count()).toBeGreaterThan(0);
       expect(await lane('text').count()).toBeGreaterThan(0);
@@ -209,7 +200,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
     });
 
     await test.step('export SRT: ordered, valid cues, one per spoken segment', async () => {
-      const exports = page.getByTestId('video.exports');
+      const exports = on(page).video.exports;
       // A menu: Escape closes it (focus back on its button), as does a click elsewhere.
       await exports.locator('summary').click();
       await page.keyboard.press('Escape');
@@ -219,7 +210,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await page.mouse.click(1, 1);
       await expect(exports).not.toHaveAttribute('open');
       await exports.locator('summary').click();
-      const srt = await downloadText(page, () => page.getByTestId('video.export.srt').click());
+      const srt = await downloadText(page, () => on(page).video.exportSrt.click());
       // The menu closes once its download has started: it must not stay over the tabs.
       await expect(exports).not.toHaveAttribute('open');
       const cues = parseSrt(srt);
@@ -233,7 +224,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
     });
 
     await test.step('what was sent: the panel holds, byte for byte, what Groq received; with transcript text off, none leaves and the answer says so', async () => {
-      await page.evaluate(() => window.bri.configure({ shareWithGroq: { transcript: false } }));
+      await briOf(page).configure({ shareWithGroq: { transcript: false } });
       const said = spoken[Math.floor(spoken.length / 2)] ?? spoken[0]!;
       const near = spoken.filter((s) => Math.abs(s.start - said.start) <= 5 && s.text.trim());
       const from = fake.bodies.length;
@@ -241,25 +232,25 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
         { toolCalls: [{ name: 'get_context_at', arguments: { t: said.start } }] },
         { text: 'I can tell you when something is said there, but not the words.' },
       );
-      await page.getByTestId('video.tab.chat').click();
+      await on(page).video.tabChat.click();
       await chat.ask('What is said there?');
-      await expect(page.getByTestId('chat.message')).toHaveCount(3);
+      await expect(on(page).chat.message).toHaveCount(3);
       const bodies = fake.bodies.slice(from);
       expect(bodies).toHaveLength(2);
-      const panel = page.getByTestId('chat.sent').last();
+      const panel = on(page).chat.sent.last();
       await expect(panel.locator('summary')).toContainText('2 requests');
       await panel.locator('summary').click();
-      expect(await panel.getByTestId('chat.sent-body').allTextContents()).toEqual(bodies);
+      expect(await on(panel).chat.sentBody.allTextContents()).toEqual(bodies);
       expect(bodies[1]).toContain('withheld by the person’s privacy settings');
       for (const body of bodies)
         for (const segment of near) {
           expect(body).not.toContain(segment.text.trim());
           expect(body).not.toContain(JSON.stringify(segment.text.trim()).slice(1, -1));
         }
-      await expect(page.getByTestId('chat.message').last()).toContainText(
+      await expect(on(page).chat.message.last()).toContainText(
         'not sent to Groq (Settings → Chat): transcript text',
       );
-      await page.evaluate(() => window.bri.configure({ shareWithGroq: { transcript: true } }));
+      await briOf(page).configure({ shareWithGroq: { transcript: true } });
     });
 
     await test.step('a quote of words said cites the first word’s time; the transcript marks the word being spoken and its search jumps to the word', async () => {
@@ -272,8 +263,8 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       const quote = quoted.map((w) => w.text.trim()).join(' ');
       fake.script({ text: `Someone says “${quote}” there.` });
       await chat.ask('What exactly is said?');
-      await expect(page.getByTestId('chat.message')).toHaveCount(4);
-      const cited = page.getByTestId('chat.message').last().getByTestId('chat.citation');
+      await expect(on(page).chat.message).toHaveCount(4);
+      const cited = on(on(page).chat.message.last()).chat.citation;
       await expect(cited).toHaveCount(1);
       // The first place those words are said (a random-weight Whisper repeats itself).
       const first = findWordRun(
@@ -284,7 +275,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       const citedAt = Number(await cited.getAttribute('data-t'));
       expect(Math.abs(citedAt - (first?.start ?? -1))).toBeLessThanOrEqual(0.5);
 
-      await page.getByTestId('video.tab.transcript').click();
+      await on(page).video.tabTranscript.click();
       // The word marked is the last one its segment has started by then (the fixture's words
       // often start and end at the same instant).
       const lines = spoken.filter((line) => line.words.length > 0 && line.end - line.start >= 0.5);
@@ -295,49 +286,35 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
         const t = word.start + 0.02;
         const expected = line.words.filter((w) => w.start <= t).at(-1);
         await videoView.player.evaluate((v: HTMLVideoElement, at) => (v.currentTime = at), t);
-        await expect(page.getByTestId('transcript.word-current')).toHaveText(
-          expected?.text.trim() ?? '',
-        );
+        await expect(on(page).transcript.wordCurrent).toHaveText(expected?.text.trim() ?? '');
       }
       // And while it plays: played from the start of the longest line for under half of it, the
       // word marked is the one being said where the player stopped.
       const longest = lines.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-      const playFor = Math.min(1_000, (longest.end - longest.start) * 400);
-      const stoppedAt = await videoView.player.evaluate(
-        async (v: HTMLVideoElement, [from, ms]) => {
-          v.muted = true;
-          v.currentTime = from;
-          await v.play();
-          await new Promise((resolve) => setTimeout(resolve, ms));
-          v.pause();
-          return v.currentTime;
-        },
-        [longest.start + 0.02, playFor] as const,
+      const stoppedAt = await videoView.playUntil(
+        longest.start + 0.02,
+        longest.start + Math.min(1, (longest.end - longest.start) * 0.4),
       );
       expect(stoppedAt).toBeGreaterThan(longest.start + 0.1);
       expect(stoppedAt).toBeLessThan(longest.end);
       const playing = longest.words.filter((w) => w.start <= stoppedAt).at(-1);
-      await expect(page.getByTestId('transcript.word-current')).toHaveText(
-        playing?.text.trim() ?? '',
-      );
-      await page.getByTestId('transcript.search').fill(quote);
-      await page.getByTestId('transcript.search').press('Enter');
+      await expect(on(page).transcript.wordCurrent).toHaveText(playing?.text.trim() ?? '');
+      await on(page).transcript.search.fill(quote);
+      await on(page).transcript.search.press('Enter');
       await expect.poll(() => videoView.playerTime()).toBeCloseTo(first?.start ?? -1, 1);
-      await page.getByTestId('transcript.search').fill('');
-      await page.getByTestId('video.tab.chat').click();
+      await on(page).transcript.search.fill('');
+      await on(page).video.tabChat.click();
     });
 
     await test.step('diagnostics: the export holds this run’s stage timings', async () => {
-      await page.getByTestId('settings.open').click();
-      await expect(page.getByTestId('device.info')).toBeVisible();
-      await expect(page.getByTestId('settings.model-cache')).toContainText(
-        /\d+(\.\d+)? [KMG]?B in \d+ files/,
-      );
+      await on(page).settings.open.click();
+      await expect(on(page).device.info).toBeVisible();
+      await expect(on(page).settings.modelCache).toContainText(/\d+(\.\d+)? [KMG]?B in \d+ files/);
       await snapScreens(page, 'settings');
-      await page.getByTestId('settings.diagnostics').click();
-      await expect(page.getByTestId('diagnostics.timings')).toBeVisible();
+      await on(page).settings.diagnostics.click();
+      await expect(on(page).diagnostics.timings).toBeVisible();
       const report = JSON.parse(
-        await downloadText(page, () => page.getByTestId('diagnostics.export').click()),
+        await downloadText(page, () => on(page).diagnostics.export.click()),
       ) as DiagnosticsReport;
       const stages = report.summary.stageTimings.filter((t) => t.videoId === id);
       expect(new Set(stages.map((t) => t.stage))).toEqual(
@@ -358,20 +335,20 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
     });
 
     await test.step('the library: searching inside videos finds the slide, and a hit opens the video there', async () => {
-      await page.getByTestId('library.search').fill('public transport');
+      await on(page).library.search.fill('public transport');
       await expect(library.cards).toHaveCount(0);
       // Enter in the search box searches inside the videos, as the button does.
-      await page.getByTestId('library.search').press('Enter');
-      const slide = page.getByTestId('library.hit').filter({ hasText: 'on screen' }).first();
+      await on(page).library.search.press('Enter');
+      const slide = on(page).library.hit.filter({ hasText: 'on screen' }).first();
       await expect(slide).toBeVisible();
       const t = Number(await slide.getAttribute('data-t'));
       expect(t).toBeGreaterThanOrEqual(58);
       expect(t).toBeLessThanOrEqual(80);
       await snapScreens(page, 'library-search');
       await slide.click();
-      await expect(page.getByTestId('video.view')).toBeVisible();
+      await expect(on(page).video.view).toBeVisible();
       await expect.poll(() => videoView.playerTime()).toBeCloseTo(t, 0);
-      await page.getByTestId('video.back').click();
+      await on(page).video.back.click();
     });
 
     await test.step('offline after a reload: the library, the index and the conversation are there, and BRI answers', async () => {
@@ -379,23 +356,19 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await snapScreens(page, 'library');
       await context.setOffline(true);
       await page.reload();
-      await page.waitForFunction(() => typeof window.bri?.listVideos === 'function');
+      await waitForBri(page);
       await expect(library.card('lecture-5min.mp4')).toBeVisible();
-      await library.card('lecture-5min.mp4').getByTestId('library.open').click();
-      await expect(page.getByTestId('chat.message')).toHaveCount(4);
-      await expect(
-        page.getByTestId('video.timeline').getByTestId('timeline.block').first(),
-      ).toBeVisible();
-      await page.getByTestId('video.tab.transcript').click();
-      await expect(page.getByTestId('transcript.segment')).toHaveCount(index.transcript.length);
-      await page.getByTestId('video.tab.chat').click();
+      await on(library.card('lecture-5min.mp4')).library.open.click();
+      await expect(on(page).chat.message).toHaveCount(4);
+      await expect(on(on(page).video.timeline).timeline.block.first()).toBeVisible();
+      await on(page).video.tabTranscript.click();
+      await expect(on(page).transcript.segment).toHaveCount(index.transcript.length);
+      await on(page).video.tabChat.click();
       const before = fake.requests.length;
       await chat.ask('When does the bus appear?');
-      await expect(page.getByTestId('chat.message')).toHaveCount(5);
-      await expect(page.getByTestId('chat.message').last()).toHaveAttribute('data-mode', 'tools');
-      await expect(
-        page.getByTestId('chat.message').last().getByTestId('chat.citation').first(),
-      ).toBeVisible();
+      await expect(on(page).chat.message).toHaveCount(5);
+      await expect(on(page).chat.message.last()).toHaveAttribute('data-mode', 'tools');
+      await expect(on(on(page).chat.message.last()).chat.citation.first()).toBeVisible();
       expect(fake.requests.length).toBe(before);
       await snapScreens(page, 'video-offline');
     });

@@ -1,5 +1,8 @@
+import type { ExportFormat } from '../../src/shared/export-formats';
 import type { Page } from '@playwright/test';
-import { expect, test, testHooksOf } from './fixtures';
+import { briOf, expect, test, testHooksOf } from './fixtures';
+import { on } from './support/parts';
+import { exportText, refusalOf } from './support/bri-in-page';
 import { mediaPath } from '../paths';
 import { FakeGroq, type ChatRequest } from '../support/fake-groq';
 import { TOOL_DATA_NOTICE } from '../../src/agent/untrusted-content';
@@ -30,11 +33,8 @@ let groqUrl = '';
 let page: Page;
 let lecture = '';
 
-async function exportText(format: string): Promise<string> {
-  return page.evaluate(
-    async ([id, format]) => (await window.bri.export(id, format as 'md')).text(),
-    [lecture, format] as const,
-  );
+function lectureAs(format: ExportFormat): Promise<string> {
+  return exportText(page, lecture, format);
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -49,8 +49,8 @@ test.beforeAll(async ({ browser }) => {
   const status = await library.analyse(lecture, ['frames', 'text', 'speech', 'transcript']);
   expect(status.stages.text.state).toBe('done');
   expect(status.stages.transcript.state).toBe('done');
-  await library.card('lecture-5min.mp4').getByTestId('library.open').click();
-  await expect(page.getByTestId('video.view')).toBeVisible();
+  await on(library.card('lecture-5min.mp4')).library.open.click();
+  await expect(on(page).video.view).toBeVisible();
 });
 
 test.afterAll(async () => {
@@ -60,42 +60,42 @@ test.afterAll(async () => {
 
 test('chapters: made without a key from the slides, listed under the player and on the timeline (a chapter block saves as a clip), a click seeks; exported as WebVTT and a 0:00 list; with Groq from one checked call', async () => {
   test.setTimeout(180_000);
-  const chapters = page.getByTestId('chapters.chapter');
+  const chapters = on(page).chapters.chapter;
 
   await test.step('without a key: one chapter per slide, titled by it, in order from 0:00', async () => {
-    await page.getByTestId('chapters.make').click();
+    await on(page).chapters.make.click();
     await expect(chapters).toHaveCount(4);
-    await expect(page.getByTestId('chapters.note')).toHaveText('Made from the scenes and slides.');
+    await expect(on(page).chapters.note).toHaveText('Made from the scenes and slides.');
     const titles = await chapters.allTextContents();
     SLIDES.forEach((slide, i) => expect(letters(titles[i])).toContain(letters(slide.words)));
     expect(titles.map((t) => t.split(' ')[0])).toEqual(['0:00', '1:00', '2:00', '3:00']);
-    const lane = page.locator('[data-lane="chapters"] [data-testid="timeline.block"]');
+    const lane = on(page).timeline.blocksIn('chapters');
     await expect(lane).toHaveCount(4);
   });
 
   await test.step('a chapter picked on the timeline saves as a clip of it, with the context asked for', async () => {
-    await page.getByTestId('clip.context').fill('1');
-    await page.locator('[data-lane="chapters"] [data-testid="timeline.block"]').nth(1).click();
-    await expect(page.getByTestId('timeline.selected')).toContainText('1:00–2:00');
+    await on(page).clip.context.fill('1');
+    await on(page).timeline.blocksIn('chapters').nth(1).click();
+    await expect(on(page).timeline.selected).toContainText('1:00–2:00');
     const download = page.waitForEvent('download');
-    await page.getByTestId('timeline.save-clip').click();
+    await on(page).timeline.saveClip.click();
     const file = await download;
     const clip = await readClip(new Uint8Array(await readFile(await file.path())));
     // 60–120 s with 1 s either side.
     expect(Math.abs(clip.duration - 62)).toBeLessThanOrEqual(0.5);
-    await expect(page.getByTestId('clip.status')).toContainText('Saved');
+    await expect(on(page).clip.status).toContainText('Saved');
   });
 
   await test.step('clicking a chapter seeks the player to its start', async () => {
     await chapters.nth(2).click();
     await expect
-      .poll(() => page.getByTestId('player.video').evaluate((v: HTMLVideoElement) => v.currentTime))
+      .poll(() => on(page).player.video.evaluate((v: HTMLVideoElement) => v.currentTime))
       .toBeCloseTo(120, 0);
     await expect(chapters.nth(2)).toHaveAttribute('aria-current', 'true');
   });
 
   await test.step('the WebVTT chapters track parses (here and in Chromium) and the list pastes', async () => {
-    const vtt = await exportText('chapters');
+    const vtt = await lectureAs('chapters');
     const cues = parseVttChapters(vtt);
     expect(cues.map((c) => Math.round(c.start))).toEqual([0, 60, 120, 180]);
     expect(cues.at(-1)?.end).toBeCloseTo(300, 0);
@@ -123,21 +123,18 @@ test('chapters: made without a key from the slides, listed under the player and 
     }, vtt);
     await blank.close();
     expect(parsed).toEqual(cues.map(({ start, title }) => ({ start, title })));
-    const list = await exportText('chapter-list');
+    const list = await lectureAs('chapter-list');
     expect(
       list
         .trim()
         .split('\n')
         .map((l) => l.split(' ')[0]),
     ).toEqual(['0:00', '1:00', '2:00', '3:00']);
-    expect(await exportText('md')).toContain(`- [01:00] ${cues[1]?.title}`);
+    expect(await lectureAs('md')).toContain(`- [01:00] ${cues[1]?.title}`);
   });
 
   await test.step('with a Groq key: one call over the index; starts it did not get from the index are left out', async () => {
-    await page.evaluate(
-      ([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }),
-      [fake.apiKey, groqUrl] as const,
-    );
+    await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
     const before = fake.requests.length;
     let sent: { scenes: { start: number }[]; on_screen_text: unknown[]; transcript: unknown[] } = {
       scenes: [],
@@ -157,7 +154,7 @@ test('chapters: made without a key from the slides, listed under the player and 
         }),
       };
     });
-    const made = await page.evaluate((id) => window.bri.makeChapters(id), lecture);
+    const made = await briOf(page).makeChapters(lecture);
     expect(fake.requests.length - before).toBe(1);
     expect(sent.on_screen_text.length).toBeGreaterThan(0);
     expect(sent.transcript.length).toBeGreaterThan(0);
@@ -176,9 +173,9 @@ test('chapters: made without a key from the slides, listed under the player and 
 
 test('slides: one page per slide and shot, the four text slides each found once with their OCR text, images inlined, opens with nothing else loaded', async () => {
   test.setTimeout(120_000);
-  const html = await exportText('slides');
+  const html = await lectureAs('slides');
   const pages = slidesOf(html);
-  const scenes = (await page.evaluate((id) => window.bri.getIndex(id), lecture)).scenes;
+  const scenes = (await briOf(page).getIndex(lecture)).scenes;
   expect(pages.length).toBeLessThanOrEqual(scenes.length);
   for (const slide of SLIDES) {
     const showing = pages.filter((p) => letters(p.onScreen).includes(letters(slide.words)));
@@ -212,29 +209,19 @@ test('slides: one page per slide and shot, the four text slides each found once 
 
 test('translation: every line translated once in batches at its own times, a failure mid-way resumes without redoing a batch; the transcript tab shows it, exports it and the chat answers in it', async () => {
   test.setTimeout(180_000);
-  await page.evaluate(([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }), [
-    fake.apiKey,
-    groqUrl,
-  ] as const);
+  await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
 
   await test.step('a 10-minute transcript: batch 2 fails, translating again sends only batches 2–4', async () => {
     // An index generated straight into IndexedDB: 150 lines, where a real talk would take minutes to transcribe.
     const talk = await testHooksOf(page).benchmarkSeedIndex(10);
     const before = fake.requests.length;
     fake.script(translatorReply('IT'), { status: 400, message: 'Request too large' });
-    const failed = await page.evaluate(
-      (id) =>
-        window.bri.translate(id, 'Italian').then(
-          () => 'done',
-          (e: Error) => e.message,
-        ),
-      talk,
-    );
-    expect(failed).toContain('Request too large');
+    const failed = await refusalOf(page).translate(talk, 'Italian');
+    expect(failed?.message).toContain('Request too large');
     const firstBatch = askedCues(fake.requests[before]!).map((c) => c.text);
     fake.script(translatorReply('IT'), translatorReply('IT'), translatorReply('IT'));
     const resumedFrom = fake.requests.length;
-    const result = await page.evaluate((id) => window.bri.translate(id, 'Italian'), talk);
+    const result = await briOf(page).translate(talk, 'Italian');
     expect(result).toMatchObject({ language: 'Italian', batches: 3 });
     const resumed = fake.requests
       .slice(resumedFrom)
@@ -242,57 +229,49 @@ test('translation: every line translated once in batches at its own times, a fai
     expect(resumed.filter((line) => firstBatch.includes(line))).toEqual([]);
     expect(firstBatch.length + resumed.length).toBe(result.total);
     const srt = async (language?: string) =>
-      parseSrt(
-        await page.evaluate(
-          async ([id, language]) =>
-            (await window.bri.export(id, 'srt', language ? { language } : {})).text(),
-          [talk, language] as const,
-        ),
-      );
+      parseSrt(await exportText(page, talk, 'srt', language ? { language } : {}));
     const [original, italian] = [await srt(), await srt('Italian')];
     expect(italian).toHaveLength(original.length);
     expect(italian.map((c) => [c.start, c.end])).toEqual(original.map((c) => [c.start, c.end]));
     expect(italian.map((c) => c.text)).toEqual(original.map((c) => `IT ${c.text}`));
     // Translated again: nothing is sent.
     const sent = fake.requests.length;
-    await page.evaluate((id) => window.bri.translate(id, 'italian'), talk);
+    await briOf(page).translate(talk, 'italian');
     expect(fake.requests.length).toBe(sent);
   });
 
   await test.step('in the transcript tab: Translate, then the lines show in German, save as SRT, and the chat answers in German', async () => {
-    await page.getByTestId('video.tab.transcript').click();
-    const { transcript } = await page.evaluate((id) => window.bri.getIndex(id), lecture);
+    await on(page).video.tabTranscript.click();
+    const { transcript } = await briOf(page).getIndex(lecture);
     const lines = transcript.filter((s) => s.text.trim()).length;
     fake.script(...Array.from({ length: Math.ceil(lines / 40) }, () => translatorReply('DE')));
-    await page.getByTestId('transcript.translate-into').fill('German');
-    await page.getByTestId('transcript.translate').click();
-    await expect(page.getByTestId('transcript.translation-note')).toContainText(
-      'Translated into German',
-    );
-    await expect(page.getByTestId('transcript.language')).toHaveValue('German');
-    const segments = page.getByTestId('transcript.segment');
+    await on(page).transcript.translateInto.fill('German');
+    await on(page).transcript.translate.click();
+    await expect(on(page).transcript.translationNote).toContainText('Translated into German');
+    await expect(on(page).transcript.language).toHaveValue('German');
+    const segments = on(page).transcript.segment;
     const count = await segments.count();
     expect(count).toBe(lines);
     await expect(segments.and(page.locator('[data-translated="true"]'))).toHaveCount(count);
     await expect(segments.first()).toContainText('DE ');
 
-    await page.getByTestId('video.exports').locator('summary').click();
+    await on(page).video.exports.locator('summary').click();
     const download = page.waitForEvent('download');
-    await page.getByTestId('video.export.srt.translated').click();
+    await on(page).video.exportSrtTranslated.click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('lecture-5min.German.srt');
     const cues = parseSrt(await readFile(await file.path(), 'utf8'));
     expect(cues).toHaveLength(count);
     expect(cues.every((c) => c.text.startsWith('DE '))).toBe(true);
 
-    await page.getByTestId('video.tab.chat').click();
+    await on(page).video.tabChat.click();
     fake.script({ text: 'Der Vortrag beginnt mit einer Stadtführung.' });
     await new ChatPage(page).ask('Worum geht es?');
-    await expect(page.getByTestId('chat.message').last()).toContainText('Stadtführung');
+    await expect(on(page).chat.message.last()).toContainText('Stadtführung');
     expect(fake.requests.at(-1)?.messages[0]?.content).toContain('translated into "German"');
 
-    await page.getByTestId('video.tab.transcript').click();
-    await page.getByTestId('transcript.language').selectOption('');
+    await on(page).video.tabTranscript.click();
+    await on(page).transcript.language.selectOption('');
     await expect(segments.and(page.locator('[data-translated="true"]'))).toHaveCount(0);
   });
 });

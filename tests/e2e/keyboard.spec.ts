@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { on } from './support/parts';
 import { mediaPath } from '../paths';
 
 test('the library works from the keyboard, with visible focus and labelled controls', async ({
@@ -40,7 +41,7 @@ test('the library works from the keyboard, with visible focus and labelled contr
     await page.getByRole('button', { name: 'Delete jfk_bus_zidane.mp4' }).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    await expect(page.getByTestId('library.delete-confirm')).toBeFocused();
+    await expect(on(page).library.deleteConfirm).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(library.empty).toBeVisible();
   });

@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { clipSize, highlightsSize } from './support/bri-in-page';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,11 +42,7 @@ function bigVideo(): string {
 
 test('a ~500 MB video imports without the tab holding it in memory', async ({ baseURL }) => {
   test.setTimeout(300_000);
-  const started = Date.now();
-  const lap = (what: string) =>
-    console.info(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const path = bigVideo();
-  lap('file ready');
   const size = statSync(path).size;
   expect(size).toBeGreaterThan(480_000_000);
 
@@ -53,8 +50,6 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
     const page = await context.newPage();
     const library = new LibraryPage(page);
     await library.open({ autoAnalyse: false });
-
-    lap('page open');
     // The first import of a session pays a fixed cost whatever the file's size: the import
     // worker, its wasm and a video decoder start (+55 to +85 MB of RSS for the 4.5 MB lecture).
     // Paying it first with the small clip makes the big file's figure what depends on its size.
@@ -71,7 +66,6 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
     await expect(library.importing).toHaveCount(1);
     await library.waitForImports(240_000);
     const peak = sampler.stop();
-    lap('imported');
     await expect(library.errors).toHaveCount(0);
 
     const growthMb = (peak - baseline) / 1024 / 1024;
@@ -80,9 +74,7 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
     );
     expect(peak - baseline).toBeLessThan(MAX_GROWTH_BYTES);
 
-    const video = (await page.evaluate(() => window.bri.listVideos())).find(
-      (stored) => stored.size === size,
-    );
+    const video = (await briOf(page).listVideos()).find((stored) => stored.size === size);
     expect(video?.size).toBe(size);
     expect(video?.duration).toBeGreaterThan(LOOPS * 299);
     const stored = await page.evaluate(async (id) => {
@@ -93,13 +85,8 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
 
     await test.step('a clip from nine hours in is cut without the tab holding the file', async () => {
       // A cold clip worker costs a fixed amount whatever the file: pay it on the small clip first.
-      const small = (await page.evaluate(() => window.bri.listVideos())).find(
-        (stored) => stored.size !== size,
-      );
-      await page.evaluate(
-        (id) => window.bri.exportClip(id, 18, 24).then((b) => b.size),
-        small?.id ?? '',
-      );
+      const small = (await briOf(page).listVideos()).find((stored) => stored.size !== size);
+      await clipSize(page, small?.id ?? '', 18, 24);
       const before = measure(true);
       const clipSampler = samplePeak(measure);
       const start = (video?.duration ?? 0) - 20;
@@ -125,13 +112,7 @@ test('a ~500 MB video imports without the tab holding it in memory', async ({ ba
         { start: start - 30_000, end: start - 29_996 },
         { start, end: start + 4 },
       ];
-      const joined = await page.evaluate(
-        async ([id, asked]) => {
-          const { blob, parts } = await window.bri.exportHighlights(id, asked);
-          return { size: blob.size, held: parts.reduce((s, p) => s + p.end - p.start, 0) };
-        },
-        [video?.id ?? '', ranges] as const,
-      );
+      const joined = await highlightsSize(page, video?.id ?? '', ranges);
       const joinPeak = joinSampler.stop();
       console.info(
         `highlights of 2 × 4 s across 8 h: ${(joined.size / 1e6).toFixed(2)} MB, ${joined.held.toFixed(1)} s, renderer peak +${((joinPeak - joinedFrom) / 1048576).toFixed(0)} MB`,

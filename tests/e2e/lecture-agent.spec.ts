@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
 import { iou, overlap, type Range } from './support/ranges';
 import type { ToolOutcome } from '../../src/tools/tool-types';
 import { mediaPath } from '../paths';
@@ -8,12 +9,9 @@ import { formatTimestamp } from '../../src/tools/moments';
 import { ChatPage, lastToolResult } from './support/chat-page';
 import { LibraryPage } from './support/library-page';
 
-/** Calls a tool through `window.bri.tools`, as an agent or a power user would. */
+/** Calls a tool through `bri.tools`, as an agent or a power user would. */
 async function tool<Result>(page: Page, name: string, args: unknown): Promise<Result> {
-  const outcome: ToolOutcome = await page.evaluate(
-    ([name, args]) => window.bri.tools.execute(name, args),
-    [name, args] as const,
-  );
+  const outcome: ToolOutcome = await briOf(page).tools.execute(name, args);
   expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
   return (outcome as { result: Result }).result;
 }
@@ -56,7 +54,7 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
 }, testInfo) => {
   test.setTimeout(300_000);
   await test.step('tools.list describes the nine tools with JSON Schema arguments', async () => {
-    const { tools } = await page.evaluate(() => window.bri.tools.list());
+    const { tools } = await briOf(page).tools.list();
     expect(tools.map((t) => t.name)).toHaveLength(9);
     expect(tools.find((t) => t.name === 'find_object')?.inputSchema).toMatchObject({
       type: 'object',
@@ -139,7 +137,7 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
       answer: { objects_seen: string[] };
     }>(page, 'look_again', { video_id: lecture, t: 100, question: 'Is he wearing a tie?' });
     expect(look.frames).toHaveLength(3);
-    const video = await page.evaluate((id) => window.bri.getVideo(id), lecture);
+    const video = await briOf(page).getVideo(lecture);
     for (const frame of look.frames) expect(frame.width).toBe(video?.width);
     expect(look.answer.objects_seen).toEqual(['tie']);
   });
@@ -156,7 +154,7 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
       Promise.all(calls.map(([name, args]) => tool<unknown>(on, name, args)));
     const before = await answers(page);
     const download = page.waitForEvent('download');
-    await page.getByTestId('library.backup').click();
+    await on(page).library.backup.click();
     const backupPath = testInfo.outputPath('library.bri');
     await (await download).saveAs(backupPath);
 
@@ -166,7 +164,7 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
       const restored = new LibraryPage(restoredPage);
       await restored.open({ autoAnalyse: false });
       await restored.pick(backupPath);
-      await expect(restoredPage.getByTestId('library.card')).toHaveCount(2);
+      await expect(on(restoredPage).library.card).toHaveCount(2);
       expect(await answers(restoredPage)).toEqual(before);
       const frame = await tool<{ t: number }>(restoredPage, 'get_frame', {
         video_id: lecture,
@@ -174,7 +172,7 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
       });
       expect(frame.t).toBeGreaterThan(25);
       await restored.pick(backupPath);
-      await expect(restoredPage.getByTestId('library.error')).toContainText(
+      await expect(on(restoredPage).library.error).toContainText(
         'Nothing was restored from the backup: “jfk_bus_zidane.mp4” is already in your library. “lecture-5min.mp4” is already in your library.',
       );
     } finally {
@@ -183,9 +181,7 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
   });
 
   await test.step('a bad call comes back as a structured error', async () => {
-    const outcome = await page.evaluate(() =>
-      window.bri.tools.execute('get_context_at', { t: 10 }),
-    );
+    const outcome = await briOf(page).tools.execute('get_context_at', { t: 10 });
     expect(outcome).toEqual({
       ok: false,
       tool: 'get_context_at',
@@ -199,15 +195,12 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
 
 test('asking when the bus appears: find_object is called, the streamed answer cites both bus scenes, and a citation seeks the player', async () => {
   test.setTimeout(240_000);
-  await page.evaluate(([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }), [
-    fake.apiKey,
-    groqUrl,
-  ] as const);
-  await library.card('lecture-5min.mp4').getByTestId('library.open').click();
-  await expect(page.getByTestId('video.view')).toBeVisible();
+  await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
+  await on(library.card('lecture-5min.mp4')).library.open.click();
+  await expect(on(page).video.view).toBeVisible();
   const id = lecture;
-  const messages = page.getByTestId('chat.message');
-  const citations = page.getByTestId('chat.citation');
+  const messages = on(page).chat.message;
+  const citations = on(page).chat.citation;
 
   await test.step('the agent calls find_object and cites ~0:20 and ~2:20; an invented time stays text', async () => {
     fake.script(
@@ -233,13 +226,13 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
     expect(Math.abs((times[0] ?? 0) - 20)).toBeLessThanOrEqual(6);
     expect(Math.abs((times[1] ?? 0) - 140)).toBeLessThanOrEqual(6);
     await expect(messages.first()).toContainText('[04:50]');
-    await expect(page.getByTestId('chat.suggestion').first()).toBeVisible();
+    await expect(on(page).chat.suggestion.first()).toBeVisible();
 
     // For a person to look at (not committed): the video view with a cited answer.
     await page.screenshot({ path: test.info().outputPath('video-view-1280.png') });
     await citations.nth(1).click();
     await expect
-      .poll(() => page.getByTestId('player.video').evaluate((v: HTMLVideoElement) => v.currentTime))
+      .poll(() => on(page).player.video.evaluate((v: HTMLVideoElement) => v.currentTime))
       .toBeCloseTo(times[1] ?? 0, 0);
   });
 
@@ -257,15 +250,13 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
   await test.step('errors: a server error offers a retry that works; the conversation stays', async () => {
     fake.script({ status: 503 }, { status: 503 }, { status: 503 });
     await new ChatPage(page).ask('Is there a tie?');
-    await expect(page.getByTestId('chat.error')).toContainText(
-      'Groq had a problem on its side (503)',
-    );
+    await expect(on(page).chat.error).toContainText('Groq had a problem on its side (503)');
     await expect(messages).toHaveCount(2);
-    await expect(page.getByTestId('chat.input')).toHaveValue('Is there a tie?');
+    await expect(on(page).chat.input).toHaveValue('Is there a tie?');
     fake.script({ text: 'Let me look — I found no tie in the detections.' });
-    await page.getByTestId('chat.retry').click();
+    await on(page).chat.retry.click();
     await expect(messages).toHaveCount(3);
-    await expect(page.getByTestId('chat.error')).toHaveCount(0);
+    await expect(on(page).chat.error).toHaveCount(0);
   });
 
   await test.step('a rate limit is waited out as Groq asks; malformed tool arguments are survived', async () => {
@@ -281,47 +272,44 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
   });
 
   await test.step('a wrong key and a lost connection are explained; the question waits to be retried', async () => {
-    await page.evaluate(() => window.bri.configure({ groqApiKey: 'gsk_revoked_key' }));
+    await briOf(page).configure({ groqApiKey: 'gsk_revoked_key' });
     await new ChatPage(page).ask('Anything else?');
-    await expect(page.getByTestId('chat.error').locator('p')).toHaveText(
+    await expect(on(page).chat.error.locator('p')).toHaveText(
       'Groq did not accept your API key. Check it in Settings (it starts with "gsk_").',
     );
-    await page.evaluate(
-      (key) => window.bri.configure({ groqApiKey: key, groqBaseUrl: 'http://127.0.0.1:9' }),
-      fake.apiKey,
-    );
-    await page.getByTestId('chat.retry').click();
-    await expect(page.getByTestId('chat.error').locator('p')).toContainText("Couldn't reach Groq");
+    await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: 'http://127.0.0.1:9' });
+    await on(page).chat.retry.click();
+    await expect(on(page).chat.error.locator('p')).toContainText("Couldn't reach Groq");
     await expect(messages).toHaveCount(4);
-    await expect(page.getByTestId('chat.input')).toHaveValue('Anything else?');
-    await page.evaluate((url) => window.bri.configure({ groqBaseUrl: url }), groqUrl);
+    await expect(on(page).chat.input).toHaveValue('Anything else?');
+    await briOf(page).configure({ groqBaseUrl: groqUrl });
   });
 
   await test.step('without a key the tools answer alone, still with real citations', async () => {
-    await page.evaluate(() => window.bri.configure({ groqApiKey: null }));
+    await briOf(page).configure({ groqApiKey: null });
     const before = fake.requests.length;
     await new ChatPage(page).ask('When does the bus appear?');
     await expect(messages).toHaveCount(5);
     await expect(messages.last()).toHaveAttribute('data-mode', 'tools');
-    await expect(messages.last().getByTestId('chat.citation').first()).toBeVisible();
+    await expect(on(messages.last()).chat.citation.first()).toBeVisible();
     expect(fake.requests.length).toBe(before);
   });
 
   await test.step('a reload keeps the conversation; wiping it asks first, then forgets it', async () => {
     await page.reload();
-    await expect(page.getByTestId('video.view')).toBeVisible();
+    await expect(on(page).video.view).toBeVisible();
     await expect(messages).toHaveCount(5);
-    await page.getByTestId('video.back').click();
-    const history = page.getByTestId('chat.history-item');
+    await on(page).video.back.click();
+    const history = on(page).chat.historyItem;
     await expect(history).toHaveCount(1);
     await expect(history).toContainText('lecture-5min.mp4');
     await expect(history).toContainText('5 questions');
     await history.getByRole('button').click();
     await expect(messages).toHaveCount(5);
-    await page.getByTestId('chat.wipe').click();
+    await on(page).chat.wipe.click();
     await page.getByRole('button', { name: 'Wipe memory' }).last().click();
     await expect(messages).toHaveCount(0);
-    expect(await page.evaluate((id) => window.bri.wipeMemory(id), id)).toBe(0);
+    expect(await briOf(page).wipeMemory(id)).toBe(0);
   });
 
   await test.step('a claim the index does not bear out (a giraffe at 0:20) is marked not confirmed; the true one stays a citation', async () => {
@@ -337,25 +325,19 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
     };
     const script = () =>
       fake.script({ toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] }, reply);
-    await page.evaluate(
-      ([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }),
-      [fake.apiKey, groqUrl] as const,
-    );
+    await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
     script();
     await new ChatPage(page).ask('Which animals and vehicles are there?');
     await expect(messages).toHaveCount(1);
     const last = messages.last();
-    await expect(last.getByTestId('chat.unconfirmed')).toHaveText(
+    await expect(on(last).chat.unconfirmed).toHaveText(
       '[00:20] (not confirmed: no giraffe was detected, described or mentioned around 00:20)',
     );
-    await expect(last.getByTestId('chat.citation')).toHaveCount(1);
-    await expect(last.getByTestId('chat.citation')).toHaveAttribute('data-t', String(busAt));
+    await expect(on(last).chat.citation).toHaveCount(1);
+    await expect(on(last).chat.citation).toHaveAttribute('data-t', String(busAt));
 
     script();
-    const answer = await page.evaluate(
-      (id) => window.bri.ask(id, 'Which animals and vehicles are there?'),
-      id,
-    );
+    const answer = await briOf(page).ask(id, 'Which animals and vehicles are there?');
     expect(answer.sent).toEqual(fake.bodies.slice(-2)); // what left for Groq, byte for byte
     expect(answer.citations.map(({ t, confirmed }) => ({ t, confirmed }))).toEqual([
       { t: 20, confirmed: false },

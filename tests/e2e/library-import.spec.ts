@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
+import { briVersion, importMadeFile, waitForBri } from './support/bri-in-page';
 import { mediaPath } from '../paths';
 import { probeTruth } from './support/media-truth';
 import { readStoredState } from './support/stored-state';
@@ -33,7 +35,7 @@ test('imports every supported container, keeps them across a reload, and deletes
   });
 
   const checkCards = async () => {
-    const videos = await page.evaluate(() => window.bri.listVideos());
+    const videos = await briOf(page).listVideos();
     expect(videos.map((v) => v.name).sort()).toEqual([...FILES].sort());
     for (const video of videos) {
       const truth = probeTruth(mediaPath(video.name));
@@ -43,10 +45,8 @@ test('imports every supported container, keeps them across a reload, and deletes
       ).toBeLessThanOrEqual(0.2);
       expect([video.width, video.height]).toEqual([truth.width, truth.height]);
       const card = library.card(video.name);
-      await expect(card.getByTestId('library.duration')).toHaveText(clock(video.duration));
-      await expect(card.getByTestId('library.dimensions')).toHaveText(
-        `${truth.width}×${truth.height}`,
-      );
+      await expect(on(card).library.duration).toHaveText(clock(video.duration));
+      await expect(on(card).library.dimensions).toHaveText(`${truth.width}×${truth.height}`);
       await expect(card.locator('img')).toHaveJSProperty('complete', true);
       expect(
         await card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth),
@@ -67,13 +67,13 @@ test('imports every supported container, keeps them across a reload, and deletes
 
   await test.step('a reload keeps the library', async () => {
     await page.reload();
-    await page.waitForFunction(() => typeof window.bri?.listVideos === 'function');
+    await waitForBri(page);
     await expect(library.cards).toHaveCount(FILES.length);
     await checkCards();
   });
 
   await test.step('cancelling the confirmation keeps the video', async () => {
-    await library.card('lecture-5min.mp4').getByTestId('library.delete').click();
+    await on(library.card('lecture-5min.mp4')).library.delete.click();
     await page.getByRole('button', { name: 'Keep it' }).click();
     await expect(library.cards).toHaveCount(FILES.length);
   });
@@ -94,7 +94,7 @@ test('drag and drop imports a video', async ({ page, library }) => {
   await library.open({ autoAnalyse: false });
   await library.dropFile(mediaPath('no-audio.mp4'), 'video/mp4');
   await expect(library.card('no-audio.mp4')).toContainText('No audio track');
-  const [video] = await page.evaluate(() => window.bri.listVideos());
+  const [video] = await briOf(page).listVideos();
   expect(video).toMatchObject({
     name: 'no-audio.mp4',
     hasAudio: false,
@@ -124,14 +124,11 @@ test('a drag entering the drop zone gets the import worker going before the drop
 
 test('the automation API imports, reads and deletes', async ({ page, library }) => {
   await library.open({ autoAnalyse: false });
-  const result = await page.evaluate(async () => {
-    const bytes = await (await fetch('/icons/icon-192.png')).blob();
-    const rejected = await window.bri.importVideo(bytes, 'icon.png').then(
-      () => null,
-      (error: Error) => ({ name: error.name, message: error.message }),
-    );
-    return { version: window.bri.version, rejected, missing: await window.bri.getVideo('nope') };
-  });
+  const result = {
+    version: await briVersion(page),
+    rejected: await importMadeFile(page, 'icon.png', { url: '/icons/icon-192.png' }),
+    missing: await briOf(page).getVideo('nope'),
+  };
   expect(result.version).toMatch(/^\d+\.\d+\.\d+/);
   expect(result.missing).toBeNull();
   expect(result.rejected).toEqual({
@@ -142,14 +139,14 @@ test('the automation API imports, reads and deletes', async ({ page, library }) 
 
   await library.fileInput.setInputFiles(mediaPath('jfk_bus_zidane.webm'));
   await library.waitForImports();
-  const [video] = await page.evaluate(() => window.bri.listVideos());
+  const [video] = await briOf(page).listVideos();
   expect(video?.container).toBe('webm');
   const id = video?.id ?? '';
-  expect(await page.evaluate((id) => window.bri.getVideo(id), id)).toMatchObject({
+  expect(await briOf(page).getVideo(id)).toMatchObject({
     id,
     name: 'jfk_bus_zidane.webm',
   });
-  expect(await page.evaluate((id) => window.bri.deleteVideo(id), id)).toBe(true);
-  expect(await page.evaluate((id) => window.bri.deleteVideo(id), id)).toBe(false);
+  expect(await briOf(page).deleteVideo(id)).toBe(true);
+  expect(await briOf(page).deleteVideo(id)).toBe(false);
   await expect(library.empty).toBeVisible();
 });

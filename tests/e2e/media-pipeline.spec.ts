@@ -1,4 +1,6 @@
-import { addVideo, expect, test } from './fixtures';
+import { addVideo, briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
+import { frameInfo, startAnalysis } from './support/bri-in-page';
 import { readFileSync } from 'node:fs';
 import { ffprobeJson } from '../ffprobe';
 import { mediaPath } from '../paths';
@@ -34,7 +36,7 @@ test('lecture-5min.mp4: scene cuts, frames at decoded times, speech over the nar
   const status = await library.analyse(id, MEDIA_STAGES);
   expect(status.stages.frames.state).toBe('done');
   expect(status.stages.speech.state).toBe('done');
-  const index = await page.evaluate((id) => window.bri.getIndex(id), id);
+  const index = await briOf(page).getIndex(id);
 
   await test.step('each of the 7 cuts is found within ±0.5 s, and nothing else', () => {
     const cuts = index.scenes.slice(1).map((s) => s.start);
@@ -86,16 +88,13 @@ test('lecture-5min.mp4: scene cuts, frames at decoded times, speech over the nar
   });
 
   await test.step('the card shows what was found', async () => {
-    const card = library.card('lecture-5min.mp4').getByTestId('video.status');
+    const card = on(library.card('lecture-5min.mp4')).video.status;
     await expect(card).toContainText(`8 scenes · ${index.frames.length} frames`);
     await expect(card).toContainText(`in ${index.speechRegions.length} parts`);
   });
 
   await test.step('frameAt returns the full-resolution frame at that time', async () => {
-    const frame = await page.evaluate(async (id) => {
-      const f = await window.bri.frameAt(id, 100);
-      return { t: f.t, width: f.width, height: f.height, type: f.blob.type, size: f.blob.size };
-    }, id);
+    const frame = await frameInfo(page, id, 100);
     expect(frame).toMatchObject({ width: 1280, height: 720, type: 'image/webp' });
     expect(Math.abs(frame.t - 100)).toBeLessThan(0.2);
     expect(frame.size).toBeGreaterThan(1000);
@@ -111,7 +110,7 @@ test('the AVI goes through ffmpeg.wasm and finds the same cut as the MP4', async
     await library.pick(mediaPath(name));
     const id = await library.videoId(name);
     await library.analyse(id, MEDIA_STAGES);
-    return page.evaluate((id) => window.bri.getIndex(id), id);
+    return briOf(page).getIndex(id);
   };
   const mp4 = await cutOf('jfk_bus_zidane.mp4');
   const avi = await cutOf('jfk_bus_zidane.avi');
@@ -138,7 +137,7 @@ test('a video without audio gets frames and a clear "no audio track" status', as
     state: 'skipped',
     detail: 'This video has no audio track.',
   });
-  await expect(library.card('no-audio.mp4').getByTestId('video.status')).toContainText(
+  await expect(on(library.card('no-audio.mp4')).video.status).toContainText(
     'This video has no audio track.',
   );
 });
@@ -150,16 +149,14 @@ test('cancelling mid-run leaves nothing partial, and a re-run completes with the
   test.setTimeout(300_000);
   await library.open({ autoAnalyse: false });
   const id = await addVideo(library, 'lecture-5min.mp4');
-  const status = library.card('lecture-5min.mp4').getByTestId('video.status');
-  await page.evaluate((id) => {
-    void window.bri.analyse(id, { stages: ['frames', 'speech'] });
-  }, id);
+  const status = on(library.card('lecture-5min.mp4')).video.status;
+  await startAnalysis(page, id, ['frames', 'speech']);
 
   await expect(status).toContainText(/Looking at the frames… [1-9]\d? %/);
   await status.getByRole('button', { name: 'Cancel analysis' }).click();
   const cancelled = await library.waitForAnalysis(id);
   expect(cancelled.stages.frames.state).toBe('cancelled');
-  const afterCancel = await page.evaluate((id) => window.bri.getIndex(id), id);
+  const afterCancel = await briOf(page).getIndex(id);
   expect(Object.keys(afterCancel)).toContain('frames');
   for (const [table, rows] of Object.entries(afterCancel)) expect(rows, table).toEqual([]);
 
@@ -167,12 +164,12 @@ test('cancelling mid-run leaves nothing partial, and a re-run completes with the
   // what this test is about.
   await status.getByRole('button', { name: 'Analyse again' }).click();
   await expect
-    .poll(async () => (await page.evaluate((id) => window.bri.status(id), id)).stages.frames.state)
+    .poll(async () => (await briOf(page).status(id)).stages.frames.state)
     .not.toBe('cancelled');
-  await page.evaluate((id) => window.bri.whenIndexed(id, { stages: ['frames', 'speech'] }), id);
-  const done = await page.evaluate((id) => window.bri.status(id), id);
+  await briOf(page).whenIndexed(id, { stages: ['frames', 'speech'] });
+  const done = await briOf(page).status(id);
   expect(done.stages.frames.state).toBe('done');
-  const index = await page.evaluate((id) => window.bri.getIndex(id), id);
+  const index = await briOf(page).getIndex(id);
   const times = index.frames.map((f) => f.t);
   expect(new Set(times).size).toBe(times.length);
   expect(index.frames).toHaveLength(done.stages.frames.stats.frames ?? -1);

@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test';
 import { addVideo, expect, test } from './fixtures';
+import { on } from './support/parts';
 import { mediaPath } from '../paths';
 import {
   DETECTOR_PARAMETERS,
@@ -135,14 +136,14 @@ test('analysed once online, BRI analyses a new video offline: every model in exa
       return bytes;
     });
     expect(held).toBeGreaterThan(60_000_000); // two wasm runtimes alone are ~59 MB
-    await page.getByTestId('settings.open').click();
-    const total = page.getByTestId('settings.model-cache');
+    await on(page).settings.open.click();
+    const total = on(page).settings.modelCache;
     // "95.3 MB in 31 files": the figure, rounded as shown, is what the caches hold.
     await expect(total).toContainText(/B in \d+ files/);
     const shown = /([\d.]+) (B|KB|MB|GB) in/.exec((await total.textContent()) ?? '');
     const unit = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 }[shown?.[2] ?? 'B'] ?? 1;
     expect(Math.abs(Number(shown?.[1]) * unit - held)).toBeLessThanOrEqual(unit / 10);
-    await page.getByTestId('settings.clear-models').click();
+    await on(page).settings.clearModels.click();
     await expect(total).toContainText('0 B in 0 files');
     const after = await readCaches(page);
     for (const [name, urls] of Object.entries(after))

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { framesFinishingOrder } from './support/bri-in-page';
 import { mediaPath } from '../paths';
 
 test('the video in focus is analysed next, ahead of videos queued before it', async ({
@@ -12,16 +13,8 @@ test('the video in focus is analysed next, ahead of videos queued before it', as
   const ids = await Promise.all(names.map((name) => library.videoId(name)));
   const [first, second, focused] = ids;
 
-  const finished = await page.evaluate(async (ids: string[]) => {
-    const order: string[] = [];
-    const runs = ids.map((id) =>
-      window.bri.analyse(id, { stages: ['frames'] }).then(() => order.push(id)),
-    );
-    // The first is already running; the third is the one on screen now.
-    window.bri.focusVideo(ids[2] ?? null);
-    await Promise.all(runs);
-    return order;
-  }, ids);
+  // The first is already running when the third becomes the one on screen.
+  const finished = await framesFinishingOrder(page, ids, focused ?? '');
   expect(finished).toEqual([first, focused, second]);
   for (const id of ids) {
     const { stages } = await bri.status(id);

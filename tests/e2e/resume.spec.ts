@@ -1,4 +1,5 @@
-import { addVideo, expect, test } from './fixtures';
+import { addVideo, briOf, expect, test } from './fixtures';
+import { startAnalysis, waitForBri } from './support/bri-in-page';
 
 // Whisper here is the random-weight fixture: deterministic, so a resumed run must end with exactly
 // the transcript an uninterrupted run stored.
@@ -9,16 +10,16 @@ test('a reload during transcription resumes from the stored chunks and ends with
   test.setTimeout(300_000);
   await library.open({ autoAnalyse: false });
   const id = await addVideo(library, 'lecture-5min.mp4');
-  const transcriptOf = () =>
-    page.evaluate(async (id) => {
-      const { transcript } = await window.bri.getIndex(id);
-      return transcript.map(({ start, end, text }) => ({ start, end, text }));
-    }, id);
-  const transcriptState = () =>
-    page.evaluate(async (id) => (await window.bri.status(id)).stages.transcript, id);
+  const transcriptOf = async () =>
+    (await briOf(page).getIndex(id)).transcript.map(({ start, end, text }) => ({
+      start,
+      end,
+      text,
+    }));
+  const transcriptState = async () => (await briOf(page).status(id)).stages.transcript;
 
   const reference = await test.step('an uninterrupted run', async () => {
-    await page.evaluate((id) => window.bri.analyse(id, { stages: ['speech', 'transcript'] }), id);
+    await briOf(page).analyse(id, { stages: ['speech', 'transcript'] });
     const stage = await transcriptState();
     expect(stage.state, stage.detail ?? '').toBe('done');
     expect(stage.stats.chunks).toBeGreaterThan(3);
@@ -27,9 +28,7 @@ test('a reload during transcription resumes from the stored chunks and ends with
   expect(reference.length).toBeGreaterThan(0);
 
   await test.step('the same stage again, with a reload once some chunks are stored', async () => {
-    await page.evaluate((id) => {
-      void window.bri.analyse(id, { stages: ['transcript'] });
-    }, id);
+    await startAnalysis(page, id, ['transcript']);
     // Running (it cleared the first run's rows as it started) with some chunks stored again.
     await expect
       .poll(
@@ -39,7 +38,7 @@ test('a reload during transcription resumes from the stored chunks and ends with
       )
       .toBe(true);
     await page.reload();
-    await page.waitForFunction(() => typeof window.bri?.status === 'function');
+    await waitForBri(page);
   });
 
   await test.step('the app goes on by itself, skipping the stored chunks', async () => {
@@ -53,7 +52,7 @@ test('a reload during transcription resumes from the stored chunks and ends with
     expect(resumed).toEqual(reference);
     expect(stage.stats.segments).toBe(reference.length);
     // The other stages were not started by the reload.
-    const { stages } = await page.evaluate((id) => window.bri.status(id), id);
+    const { stages } = await briOf(page).status(id);
     expect(stages.frames.state).toBe('not-started');
   });
 });

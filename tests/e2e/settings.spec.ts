@@ -1,19 +1,20 @@
-import { addVideo, expect, test } from './fixtures';
+import { addVideo, briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
+import { waitForBri } from './support/bri-in-page';
 import { FakeGroq } from '../support/fake-groq';
 
 test('Settings lists the models with licences and sizes, and keeps the user’s choice', async ({
   page,
 }) => {
   await page.goto('/');
-  await page.waitForFunction(() => typeof window.bri?.configure === 'function');
-  const dialog = page.getByTestId('settings.dialog');
-  const row = (role: string) =>
-    dialog.locator(`[data-testid="settings.model-row"][data-role="${role}"]`);
+  await waitForBri(page);
+  const dialog = on(page).settings.dialog;
+  const row = (role: string) => on(dialog).settings.modelRowFor(role);
 
   await test.step('the fast set is the default, one row per task', async () => {
-    await page.getByTestId('settings.open').click();
-    await expect(dialog.getByTestId('settings.model-row')).toHaveCount(7);
-    await expect(dialog.getByTestId('settings.set-fast')).toBeChecked();
+    await on(page).settings.open.click();
+    await expect(on(dialog).settings.modelRow).toHaveCount(7);
+    await expect(on(dialog).settings.setFast).toBeChecked();
     await expect(row('asr')).toContainText('Whisper tiny (English)');
     await expect(row('asr')).toContainText('MIT');
     await expect(row('asr')).toContainText(/≈ \d+(\.\d)? MB/);
@@ -22,31 +23,31 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
   });
 
   await test.step('choosing "accurate" shows its models before saving', async () => {
-    await dialog.getByTestId('settings.set-accurate').check();
+    await on(dialog).settings.setAccurate.check();
     await expect(row('asr')).toContainText('Whisper base (multilingual)');
     await expect(row('caption')).toContainText('BSD-3');
   });
 
   await test.step('a bad base URL is refused in plain words and nothing is stored', async () => {
-    await dialog.getByTestId('settings.base-url').fill('models.local');
-    await dialog.getByTestId('settings.save').click();
-    await expect(dialog.getByTestId('settings.error')).toHaveText(
+    await on(dialog).settings.baseUrl.fill('models.local');
+    await on(dialog).settings.save.click();
+    await expect(on(dialog).settings.error).toHaveText(
       'Model base URL (modelBaseUrl) was not changed: it must be a full http:// or https:// address.',
     );
     await expect(dialog).toBeVisible();
-    const stored = await page.evaluate(() => window.bri.configure({}));
+    const stored = await briOf(page).configure({});
     expect(stored.modelSet).toBe('fast');
   });
 
   await test.step('a good choice is stored and survives a reload', async () => {
-    await dialog.getByTestId('settings.base-url').fill('http://localhost:4190/');
-    await dialog.getByTestId('settings.model-id.detect').fill('yolox-nano/yolox_nano.onnx');
+    await on(dialog).settings.baseUrl.fill('http://localhost:4190/');
+    await on(dialog).settings.modelIdDetect.fill('yolox-nano/yolox_nano.onnx');
     await expect(row('detect')).toContainText('unknown');
-    await dialog.getByTestId('settings.auto-analyse').uncheck();
-    await dialog.getByTestId('settings.share-fileNames').uncheck();
-    await dialog.getByTestId('settings.save').click();
+    await on(dialog).settings.autoAnalyse.uncheck();
+    await on(dialog).settings.shareFileNames.uncheck();
+    await on(dialog).settings.save.click();
     await expect(dialog).toBeHidden();
-    const stored = await page.evaluate(() => window.bri.configure({}));
+    const stored = await briOf(page).configure({});
     expect(stored).toEqual({
       modelSet: 'accurate',
       modelBaseUrl: 'http://localhost:4190/',
@@ -67,15 +68,13 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
       },
     });
     await page.reload();
-    await page.getByTestId('settings.open').click();
-    await expect(dialog.getByTestId('settings.set-accurate')).toBeChecked();
-    await expect(dialog.getByTestId('settings.base-url')).toHaveValue('http://localhost:4190/');
-    await expect(dialog.getByTestId('settings.model-id.detect')).toHaveValue(
-      'yolox-nano/yolox_nano.onnx',
-    );
-    await expect(dialog.getByTestId('settings.auto-analyse')).not.toBeChecked();
-    await expect(dialog.getByTestId('settings.share-fileNames')).not.toBeChecked();
-    await expect(dialog.getByTestId('settings.share-transcript')).toBeChecked();
+    await on(page).settings.open.click();
+    await expect(on(dialog).settings.setAccurate).toBeChecked();
+    await expect(on(dialog).settings.baseUrl).toHaveValue('http://localhost:4190/');
+    await expect(on(dialog).settings.modelIdDetect).toHaveValue('yolox-nano/yolox_nano.onnx');
+    await expect(on(dialog).settings.autoAnalyse).not.toBeChecked();
+    await expect(on(dialog).settings.shareFileNames).not.toBeChecked();
+    await expect(on(dialog).settings.shareTranscript).toBeChecked();
   });
 });
 
@@ -86,29 +85,27 @@ test('the Groq key: tested against the API, kept in this browser, never shown ba
   const groqUrl = await fake.start();
   try {
     await page.goto('/');
-    await page.waitForFunction(() => typeof window.bri?.configure === 'function');
-    await page.getByTestId('settings.open').click();
-    const dialog = page.getByTestId('settings.dialog');
-    await dialog.getByTestId('settings.groq-base-url').fill(groqUrl);
+    await waitForBri(page);
+    await on(page).settings.open.click();
+    const dialog = on(page).settings.dialog;
+    await on(dialog).settings.groqBaseUrl.fill(groqUrl);
 
     await test.step('a wrong key is refused in plain words', async () => {
-      await dialog.getByTestId('settings.groq-key').fill('gsk_not_the_right_key');
-      await dialog.getByTestId('settings.groq-test').click();
-      await expect(dialog.getByTestId('settings.groq-status')).toHaveText(
+      await on(dialog).settings.groqKey.fill('gsk_not_the_right_key');
+      await on(dialog).settings.groqTest.click();
+      await expect(on(dialog).settings.groqStatus).toHaveText(
         'Groq did not accept your API key. Check it in Settings (it starts with "gsk_").',
       );
     });
 
     await test.step('the right key lists the models, and is saved masked', async () => {
-      await dialog.getByTestId('settings.groq-key').fill(fake.apiKey);
-      await dialog.getByTestId('settings.groq-test').click();
-      await expect(dialog.getByTestId('settings.groq-status')).toHaveText(
-        'The key works: 2 models available.',
-      );
-      await dialog.getByTestId('settings.groq-model').fill('llama-3.3-70b-versatile');
-      await dialog.getByTestId('settings.save').click();
+      await on(dialog).settings.groqKey.fill(fake.apiKey);
+      await on(dialog).settings.groqTest.click();
+      await expect(on(dialog).settings.groqStatus).toHaveText('The key works: 2 models available.');
+      await on(dialog).settings.groqModel.fill('llama-3.3-70b-versatile');
+      await on(dialog).settings.save.click();
       await expect(dialog).toBeHidden();
-      const stored = await page.evaluate(() => window.bri.configure({}));
+      const stored = await briOf(page).configure({});
       expect(stored).toMatchObject({
         groqApiKey: `…${fake.apiKey.slice(-4)}`,
         groqBaseUrl: groqUrl,
@@ -118,8 +115,8 @@ test('the Groq key: tested against the API, kept in this browser, never shown ba
 
     await test.step('after a reload the key is still there, in a password field', async () => {
       await page.reload();
-      await page.getByTestId('settings.open').click();
-      const key = page.getByTestId('settings.groq-key');
+      await on(page).settings.open.click();
+      const key = on(page).settings.groqKey;
       await expect(key).toHaveAttribute('type', 'password');
       await expect(key).toHaveValue(fake.apiKey);
     });
@@ -141,21 +138,21 @@ test('a new Groq host in Settings asks for the key again: the saved one never go
     await page.goto('/');
     await bri.configure({ autoAnalyse: false, groqApiKey: first.apiKey, groqBaseUrl: firstUrl });
     await addVideo(library, 'jfk_bus_zidane.mp4');
-    const dialog = page.getByTestId('settings.dialog');
+    const dialog = on(page).settings.dialog;
 
     await test.step('only the base URL changes: the key field empties and says why', async () => {
-      await page.getByTestId('settings.open').click();
-      await expect(dialog.getByTestId('settings.groq-key')).toHaveValue(first.apiKey);
-      await dialog.getByTestId('settings.groq-base-url').fill(secondUrl);
-      await expect(dialog.getByTestId('settings.groq-key')).toHaveValue('');
-      await expect(dialog.getByTestId('settings.groq-key-left')).toContainText(
+      await on(page).settings.open.click();
+      await expect(on(dialog).settings.groqKey).toHaveValue(first.apiKey);
+      await on(dialog).settings.groqBaseUrl.fill(secondUrl);
+      await expect(on(dialog).settings.groqKey).toHaveValue('');
+      await expect(on(dialog).settings.groqKeyLeft).toContainText(
         `Your saved key stays with ${firstUrl}`,
       );
       // Back to the saved host, the saved key comes back; then away again.
-      await dialog.getByTestId('settings.groq-base-url').fill(firstUrl);
-      await expect(dialog.getByTestId('settings.groq-key')).toHaveValue(first.apiKey);
-      await dialog.getByTestId('settings.groq-base-url').fill(secondUrl);
-      await dialog.getByTestId('settings.save').click();
+      await on(dialog).settings.groqBaseUrl.fill(firstUrl);
+      await expect(on(dialog).settings.groqKey).toHaveValue(first.apiKey);
+      await on(dialog).settings.groqBaseUrl.fill(secondUrl);
+      await on(dialog).settings.save.click();
       await expect(dialog).toBeHidden();
     });
 
@@ -170,9 +167,9 @@ test('a new Groq host in Settings asks for the key again: the saved one never go
 
     await test.step('a key typed for the new host goes to it, and only to it', async () => {
       second.script({ text: 'One video: a speech, a bus and a footballer.' });
-      await page.getByTestId('settings.open').click();
-      await dialog.getByTestId('settings.groq-key').fill(second.apiKey);
-      await dialog.getByTestId('settings.save').click();
+      await on(page).settings.open.click();
+      await on(dialog).settings.groqKey.fill(second.apiKey);
+      await on(dialog).settings.save.click();
       await expect(dialog).toBeHidden();
       await chat.ask('And now?');
       await expect(chat.messages).toHaveCount(2);

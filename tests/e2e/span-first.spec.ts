@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
 import { mediaPath } from '../paths';
 import { FakeGroq } from '../support/fake-groq';
 import { ChatPage, lastToolText } from './support/chat-page';
@@ -52,13 +53,10 @@ test('seconds after the drop, a question about 4:30 is answered from 4:25–4:35
   const chat = new ChatPage(page);
   try {
     await library.open();
-    await page.evaluate(
-      ([key, url]) => window.bri.configure({ groqApiKey: key, groqBaseUrl: url }),
-      [fake.apiKey, groqUrl] as const,
-    );
+    await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
     await library.pick(mediaPath('lecture-5min.mp4'));
     const id = await library.videoId('lecture-5min.mp4');
-    await library.card('lecture-5min.mp4').getByTestId('library.open').click();
+    await on(library.card('lecture-5min.mp4')).library.open.click();
 
     fake.script(
       { toolCalls: [{ name: 'get_context_at', arguments: { t: 270, window_s: 5 } }] },
@@ -70,7 +68,7 @@ test('seconds after the drop, a question about 4:30 is answered from 4:25–4:35
     );
     await chat.ask('What is on screen at 4:30?');
     // Said while it works: the analysis is elsewhere, so BRI looks at the moment first.
-    await expect(page.getByTestId('chat.pending')).toContainText(
+    await expect(on(page).chat.pending).toContainText(
       "The analysis hasn't reached 04:25–04:35 yet: looking at it first…",
     );
     await expect(chat.messages).toHaveCount(1, { timeout: 120_000 });
@@ -88,12 +86,12 @@ test('seconds after the drop, a question about 4:30 is answered from 4:25–4:35
       // The truth: a person (with a tie) fills the last shot, 3:30–5:00.
       expect(line(sent, 'Objects')).toContain('person');
       expect(line(sent, 'Audio')).not.toBe('');
-      await expect(chat.messages.last().getByTestId('chat.citation')).toHaveText('04:30');
-      await expect(page.getByTestId('chat.still-processing')).toBeVisible();
+      await expect(on(chat.messages.last()).chat.citation).toHaveText('04:30');
+      await expect(on(page).chat.stillProcessing).toBeVisible();
     });
 
     await test.step('logged at answer time: the frames stage had not reached 4:25', async () => {
-      const { entries } = await page.evaluate(() => window.bri.diagnostics());
+      const { entries } = await briOf(page).diagnostics();
       const looked = entries.find((e) => e.message.startsWith('looked at 265.0–275.0 s first'));
       expect(looked, 'the span-first log line').toBeDefined();
       console.info(looked?.message, `${Math.round(looked?.durationMs ?? 0)} ms`); // for the note
@@ -114,18 +112,18 @@ test('seconds after the drop, a question about 4:30 is answered from 4:25–4:35
       // The frames stage ends with its own frames only (what the models made of the span's
       // frames goes with them; a stage's transcript chunk replaces the span's: unit-tested).
       await expect
-        .poll(
-          async () => (await page.evaluate((v) => window.bri.status(v), id)).stages.frames.state,
-          { timeout: 60_000, intervals: [500] },
-        )
+        .poll(async () => (await briOf(page).status(id)).stages.frames.state, {
+          timeout: 60_000,
+          intervals: [500],
+        })
         .toBe('done');
       const after = await spanRows(page, id, before.frames);
       expect({ frames: after.frames, detectionsAt: after.detectionsAt }).toEqual({
         frames: [],
         detectionsAt: 0,
       });
-      const status = await page.evaluate((v) => window.bri.status(v), id);
-      const index = await page.evaluate((v) => window.bri.getIndex(v), id);
+      const status = await briOf(page).status(id);
+      const index = await briOf(page).getIndex(id);
       expect(index.frames).toHaveLength(status.stages.frames.stats.frames ?? -1);
     });
   } finally {

@@ -1,4 +1,4 @@
-import { addVideo, expect, test } from './fixtures';
+import { addVideo, briOf, expect, test } from './fixtures';
 import { readStoredState } from './support/stored-state';
 
 test('a full disk mid-analysis fails the stage in plain words and leaves the library consistent', async ({
@@ -23,11 +23,11 @@ test('a full disk mid-analysis fails the stage in plain words and leaves the lib
     } as typeof put;
     (window as { diskFull?: boolean }).diskFull = true;
   });
-  await page.evaluate((id) => window.bri.analyse(id, { stages: ['frames'] }), id);
+  await briOf(page).analyse(id, { stages: ['frames'] });
   await expect(library.card('jfk_bus_zidane.mp4')).toContainText(
     'The browser’s storage for BRI is full, so these results could not be saved.',
   );
-  const status = await page.evaluate((id) => window.bri.status(id), id);
+  const status = await briOf(page).status(id);
   expect(status.stages.frames.state).toBe('failed');
   await page.evaluate(() => ((window as { diskFull?: boolean }).diskFull = false));
   const after = await readStoredState(page);
@@ -41,11 +41,7 @@ test('a full disk mid-analysis fails the stage in plain words and leaves the lib
 
   await test.step('with room again, “Analyse again” stores the frames', async () => {
     await library.card('jfk_bus_zidane.mp4').getByRole('button', { name: 'Analyse again' }).click();
-    await expect
-      .poll(
-        async () => (await page.evaluate((id) => window.bri.status(id), id)).stages.frames.state,
-      )
-      .toBe('done');
+    await expect.poll(async () => (await briOf(page).status(id)).stages.frames.state).toBe('done');
     expect((await readStoredState(page)).tables.frames).toBeGreaterThan(0);
   });
 });

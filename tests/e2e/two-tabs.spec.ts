@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
+import { startAnalysis } from './support/bri-in-page';
 import type { Page } from '@playwright/test';
 import { mediaPath } from '../paths';
 import { LibraryPage } from './support/library-page';
@@ -26,40 +28,31 @@ test('two tabs: one analyses, the other shows its progress live and takes over w
   const secondLibrary = new LibraryPage(second);
   await secondLibrary.open({ autoAnalyse: false });
   const secondWorkers = watchAnalysisWorkers(second);
-  const badge = secondLibrary.card('jfk_bus_zidane.mp4').getByTestId('library.badge');
+  const badge = on(secondLibrary.card('jfk_bus_zidane.mp4')).library.badge;
 
   await test.step('both tabs ask at once: the first tab runs it, once', async () => {
-    const ask = (page: Page) =>
-      page.evaluate(
-        (videoId) => window.bri.analyse(videoId, { stages: ['frames', 'objects'] }),
-        id,
-      );
+    const ask = (page: Page) => briOf(page).analyse(id, { stages: ['frames', 'objects'] });
     const both = Promise.all([ask(first), ask(second)]);
     // The second tab shows the first tab's progress as it happens.
     await expect(badge).toContainText('Analysing');
     await both;
     await expect(badge).toHaveText('Indexed');
     expect(secondWorkers).toEqual([]);
-    const counts = await second.evaluate(async (videoId) => {
-      const index = await window.bri.getIndex(videoId);
-      const tracks = index.objects.map((t) => `${t.label}@${t.start}-${t.end}`);
-      return {
-        frames: index.frames.length,
-        detections: index.detections.length,
-        tracks: tracks.length,
-        distinctTracks: new Set(tracks).size,
-      };
-    }, id);
+    const index = await briOf(second).getIndex(id);
+    const tracks = index.objects.map((t) => `${t.label}@${t.start}-${t.end}`);
+    const counts = {
+      frames: index.frames.length,
+      detections: index.detections.length,
+      tracks: tracks.length,
+      distinctTracks: new Set(tracks).size,
+    };
     expect(counts.frames).toBeGreaterThan(0);
     expect(counts.detections).toBe(counts.frames);
     expect(counts.tracks).toBe(counts.distinctTracks);
   });
 
   await test.step('the leading tab closes mid-analysis: the other takes over and finishes', async () => {
-    await first.evaluate(
-      (videoId) => void window.bri.analyse(videoId, { stages: ['frames', 'objects', 'text'] }),
-      id,
-    );
+    await startAnalysis(first, id, ['frames', 'objects', 'text']);
     await expect(badge).toContainText('Analysing');
     await first.close();
     const status = await secondLibrary.waitForAnalysis(id);

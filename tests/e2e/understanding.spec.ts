@@ -1,4 +1,4 @@
-import { addVideo, expect, test } from './fixtures';
+import { addVideo, briOf, expect, test } from './fixtures';
 import { FIXTURE_MODELS } from './support/library-page';
 
 test('a missing or corrupt detector gets a specific message; the other stages still finish', async ({
@@ -25,10 +25,7 @@ test('a missing or corrupt detector gets a specific message; the other stages st
   const id = await addVideo(library, 'jfk_bus_zidane.mp4');
   for (const { model, message, stages } of cases) {
     await test.step(model, async () => {
-      await page.evaluate(
-        ([detect, models]) => window.bri.configure({ models: { ...models, detect } }),
-        [model, FIXTURE_MODELS] as const,
-      );
+      await briOf(page).configure({ models: { ...FIXTURE_MODELS, detect: model } });
       const status = await library.analyse(id, [...stages]);
       for (const stage of ['frames', 'speech', 'text'] as const)
         expect(status.stages[stage].state, stage).toBe('done');

@@ -14,11 +14,11 @@ test('a newly deployed version is offered, and accepting it reloads onto it', as
     const firstWorker = await page.evaluate(
       async () => (await navigator.serviceWorker.ready).active?.scriptURL,
     );
-    await expect(page.getByTestId('app.update')).toHaveCount(0);
+    await expect(on(page).app.update).toHaveCount(0);
 
     server.deployNewVersion();
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    const prompt = page.getByTestId('app.update');
+    const prompt = on(page).app.update;
     await expect(prompt).toContainText('A new version of BRI is ready.');
 
     await Promise.all([
@@ -35,7 +35,7 @@ test('a newly deployed version is offered, and accepting it reloads onto it', as
     });
     expect(state).toEqual({ waiting: null, controlled: true });
     expect(firstWorker).toMatch(/\/sw\.js$/);
-    await expect(page.getByTestId('app.update')).toHaveCount(0);
+    await expect(on(page).app.update).toHaveCount(0);
   } finally {
     await server.close();
   }
@@ -58,14 +58,14 @@ test('with two tabs open, both are told of the new version, and the one left beh
     server.deployNewVersion();
     await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     for (const page of [first, second]) {
-      await expect(page.getByTestId('app.update')).toContainText('A new version of BRI is ready.');
+      await expect(on(page).app.update).toContainText('A new version of BRI is ready.');
     }
 
     await Promise.all([
       first.waitForEvent('load'),
-      first.getByTestId('app.update').getByRole('button', { name: 'Reload' }).click(),
+      on(first).app.update.getByRole('button', { name: 'Reload' }).click(),
     ]);
-    const behind = second.getByTestId('app.update');
+    const behind = on(second).app.update;
     await expect(behind).toHaveAttribute('data-update', 'applied');
     await expect(behind).toContainText('BRI was updated in another tab');
     await Promise.all([
@@ -74,7 +74,7 @@ test('with two tabs open, both are told of the new version, and the one left beh
     ]);
     for (const page of [first, second]) {
       await expect(page.getByText('Ask. Understand. Remember.')).toBeVisible();
-      await expect(page.getByTestId('app.update')).toHaveCount(0);
+      await expect(on(page).app.update).toHaveCount(0);
     }
   } finally {
     await server.close();
@@ -103,7 +103,7 @@ test('an update fetches the new build’s heavy files of the kinds this browser 
 
     server.deployNewVersion({ newAssetNames: true });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    const prompt = page.getByTestId('app.update');
+    const prompt = on(page).app.update;
     await expect(prompt).toContainText('A new version of BRI is ready.');
     // Installed: the new build's wasm of the kind used is in the cache beside the old one.
     expect(await cached()).toEqual(
@@ -119,3 +119,4 @@ test('an update fetches the new build’s heavy files of the kinds this browser 
     await server.close();
   }
 });
+import { on } from './support/parts';

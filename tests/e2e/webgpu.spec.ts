@@ -1,5 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { briOf, expect, test } from './fixtures';
+import { on } from './support/parts';
+import { embedBoth } from './support/bri-in-page';
 import { LibraryPage } from './support/library-page';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 import { describeRace } from '../../src/shared/backend-race';
@@ -12,11 +14,8 @@ const WEBGPU_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
 
 async function queryVectors(page: Page, backend: 'auto' | 'webgpu' = 'auto') {
   await new LibraryPage(page).open({ autoAnalyse: false });
-  await page.evaluate((backend) => window.bri.configure({ backend }), backend);
-  return page.evaluate(async () => ({
-    text: await window.bri.embedQuery('a red bus on a street', 'text'),
-    image: await window.bri.embedQuery('a red bus on a street', 'image'),
-  }));
+  await briOf(page).configure({ backend });
+  return embedBoth(page, 'a red bus on a street');
 }
 
 function cosine(a: number[], b: number[]): number {
@@ -49,13 +48,13 @@ test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders
     const auto = await queryVectors(gpuPage);
     // An adapter, even a software one, can be chosen or raced: the build WebGPU needs.
     expect([...gpuBuilds]).toEqual(['asyncify']);
-    const { device } = await gpuPage.evaluate(() => window.bri.diagnostics());
+    const { device } = await briOf(gpuPage).diagnostics();
     expect(device).toMatchObject({ webgpu: true, softwareAdapter: true });
     expect([auto.text.device, auto.image.device]).toEqual(['wasm', 'wasm']);
-    await gpuPage.getByTestId('settings.open').click();
-    await expect(gpuPage.getByTestId('device.info')).toContainText('a software adapter');
-    await gpuPage.getByTestId('settings.backend').selectOption('webgpu');
-    await gpuPage.getByTestId('settings.save').click();
+    await on(gpuPage).settings.open.click();
+    await expect(on(gpuPage).device.info).toContainText('a software adapter');
+    await on(gpuPage).settings.backend.selectOption('webgpu');
+    await on(gpuPage).settings.save.click();
     const gpu = await queryVectors(gpuPage, 'webgpu');
     for (const space of ['text', 'image'] as const) {
       expect(gpu[space].device, space).toBe('webgpu');
@@ -66,12 +65,12 @@ test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders
 
     // Back on auto, "Measure again" times both query towers on SwiftShader's WebGPU and on WASM
     // and keeps the faster of each; after a reload that result is used without racing again.
-    await gpuPage.getByTestId('settings.open').click();
-    await gpuPage.getByTestId('settings.backend').selectOption('auto');
-    await gpuPage.getByTestId('settings.backend-measure').click();
-    await gpuPage.getByTestId('settings.save').click();
+    await on(gpuPage).settings.open.click();
+    await on(gpuPage).settings.backend.selectOption('auto');
+    await on(gpuPage).settings.backendMeasure.click();
+    await on(gpuPage).settings.save.click();
     const raced = await queryVectors(gpuPage);
-    const races = (await gpuPage.evaluate(() => window.bri.diagnostics())).device.backendRaces;
+    const races = (await briOf(gpuPage).diagnostics()).device.backendRaces;
     expect(races.map((race) => race.model).sort()).toEqual(
       [wasm.image.model, wasm.text.model].sort(),
     );
@@ -92,15 +91,15 @@ test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders
     }
     await gpuPage.reload();
     const remembered = await queryVectors(gpuPage);
-    const after = (await gpuPage.evaluate(() => window.bri.diagnostics())).device.backendRaces;
+    const after = (await briOf(gpuPage).diagnostics()).device.backendRaces;
     expect(after.map((race) => race.at)).toEqual(races.map((race) => race.at));
     expect([remembered.text.device, remembered.image.device]).toEqual([
       raced.text.device,
       raced.image.device,
     ]);
-    await gpuPage.getByTestId('settings.open').click();
-    await expect(gpuPage.getByTestId('device.race')).toHaveCount(2);
-    await expect(gpuPage.getByTestId('device.race').first()).toContainText('the faster here (WASM');
+    await on(gpuPage).settings.open.click();
+    await expect(on(gpuPage).device.race).toHaveCount(2);
+    await expect(on(gpuPage).device.race.first()).toContainText('the faster here (WASM');
   } finally {
     await browser.close();
   }

@@ -42,9 +42,25 @@ const CROSSINGS: [string, string, RegExp][] = [
   ],
   ['workers/fence.ts', "import { db } from '../src/db';\nvoid db;", /only src\/shared/],
   ['workers/fence.ts', "import { create } from 'zustand';\nvoid create;", /Main-thread only/],
+  [
+    'tests/e2e/fence.spec.ts',
+    'export const f = () => window.bri.listVideos();',
+    /through the fixtures/,
+  ],
+  [
+    'tests/e2e/fence.spec.ts',
+    "import type { Page } from '@playwright/test';\nexport const f = (page: Page) => page.getByTestId('chat.send');",
+    /page objects/,
+  ],
+  [
+    'tests/e2e/fence.spec.ts',
+    "import type { Page } from '@playwright/test';\nexport const f = (page: Page) => page.waitForTimeout(100);",
+    /Never sleep/,
+  ],
+  ['tests/e2e/fence.spec.ts', 'export const t = Date.now();', /never time/],
 ];
 
-describe('the import fences', () => {
+describe('the fences', () => {
   it.each(CROSSINGS)('%s: %s fails lint', async (path, code, message) => {
     const messages = await fenceMessages(path, code);
     expect(
