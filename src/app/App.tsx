@@ -3,6 +3,7 @@ import { BackupButton } from '../components/BackupButton';
 import { ConversationHistory } from '../components/ConversationHistory';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { DiagnosticsPage } from '../components/DiagnosticsPage';
+import { HelpPage } from '../components/help/HelpPage';
 import { DropZone } from '../components/DropZone';
 import { ImportList } from '../components/ImportList';
 import { LibraryGrid } from '../components/LibraryGrid';
@@ -12,12 +13,14 @@ import { UpdatePrompt } from '../components/UpdatePrompt';
 import { VideoView } from '../components/VideoView';
 import { Welcome } from '../components/Welcome';
 import { LibraryChat } from '../components/LibraryChat';
+import { HELP_HASH } from '../components/navigation';
 import { useViewStore } from '../store/view-store';
 
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const videoId = useViewStore((s) => s.videoId);
   const diagnostics = useViewStore((s) => s.diagnostics);
+  const help = useViewStore((s) => s.help);
   return (
     <>
       <header className="topbar">
@@ -27,6 +30,9 @@ export function App() {
         </span>
         <div className="topbar__end">
           <StorageMeter />
+          <a className="button button--quiet" href={HELP_HASH} data-testid="help.open">
+            Help
+          </a>
           <button
             type="button"
             className="button button--quiet"
@@ -39,6 +45,8 @@ export function App() {
       </header>
       {diagnostics ? (
         <DiagnosticsPage />
+      ) : help ? (
+        <HelpPage />
       ) : videoId ? (
         <VideoView videoId={videoId} />
       ) : (

@@ -4,6 +4,7 @@ import { useLibraryStore } from '../store/library-store';
 import { arrangeLibrary, ORDER_LABELS, type LibraryOrder } from './library-order';
 import { LIBRARY_SEARCH_FORM, LibrarySearch } from './LibrarySearch';
 import { ErrorBoundary } from './ErrorBoundary';
+import { HELP_HASH } from './navigation';
 import { VideoCard } from './VideoCard';
 
 /** The grid of imported videos with search and sort, or a friendly empty state. */
@@ -16,7 +17,10 @@ export function LibraryGrid() {
   if (videos.length === 0) {
     return (
       <p className="library__empty" data-testid="library.empty">
-        Your library is empty. Drop a video above and I'll keep it here, on this device only.
+        Your library is empty. Drop a video above and I'll keep it here, on this device only.{' '}
+        <a href={HELP_HASH} data-testid="library.help">
+          How BRI works
+        </a>
       </p>
     );
   }

@@ -1,6 +1,9 @@
 import { focusVideo } from '../features/analysis';
 import { useViewStore } from '../store/view-store';
 
+/** The user guide's address. */
+export const HELP_HASH = '#/help';
+
 /** `#/video/<id>` opens a video; anything else is the library. Back and reload just work. */
 function videoFromHash(): string | null {
   const match = /^#\/video\/(.+)$/.exec(location.hash);
@@ -14,7 +17,12 @@ function videoFromHash(): string | null {
 
 function applyHash(): void {
   const videoId = videoFromHash();
-  useViewStore.setState({ videoId, playhead: 0, diagnostics: location.hash === '#/diagnostics' });
+  useViewStore.setState({
+    videoId,
+    playhead: 0,
+    diagnostics: location.hash === '#/diagnostics',
+    help: location.hash === HELP_HASH,
+  });
   // The video on screen is analysed before the others waiting.
   focusVideo(videoId);
 }

@@ -7,6 +7,8 @@ export interface ViewState {
   seekTo: { t: number; nonce: number } | null;
   /** The diagnostics page is showing (`#/diagnostics`). */
   diagnostics: boolean;
+  /** The user guide is showing (`#/help`). */
+  help: boolean;
   /** Where the player is (seconds), for the transcript's and timeline's "now". */
   playhead: number;
 }
@@ -15,6 +17,7 @@ export interface ViewState {
 export const useViewStore = create<ViewState>()(() => ({
   videoId: null,
   diagnostics: false,
+  help: false,
   seekTo: null,
   playhead: 0,
 }));

@@ -1,4 +1,6 @@
 import { expect, test } from './fixtures';
+import { on } from './support/parts';
+import { snapScreens } from './support/screens';
 
 test('after the first visit the app shell loads offline', async ({ page, context, library }) => {
   await library.open();
@@ -13,6 +15,38 @@ test('after the first visit the app shell loads offline', async ({ page, context
     await expect(library.drop).toBeVisible();
     await expect(library.empty).toBeVisible();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    await test.step('the user guide opens offline, from the empty library and the header', async () => {
+      const help = on(page).help;
+      await on(page).library.help.click();
+      await expect(help.page.getByRole('heading', { level: 1 })).toHaveText('How to use BRI');
+      // Every part of the old README's guide is a section, listed in the contents.
+      await expect(help.contents).toHaveText([
+        'Adding videos',
+        'Chat',
+        'The video view',
+        'Chapters',
+        'Slides',
+        'Subtitles in another language',
+        'Clips',
+        'Library',
+        'Settings and Diagnostics',
+        'Offline',
+        'Backups',
+        'What leaves this device',
+        'When something goes wrong',
+      ]);
+      await help.contents.filter({ hasText: 'Clips' }).click();
+      await expect(help.page.getByRole('heading', { name: 'Clips' })).toBeInViewport();
+      await expect(page).toHaveURL(/#\/help$/);
+      await snapScreens(page, 'help');
+      await page.reload();
+      await expect(help.page).toBeVisible();
+      await page.goBack();
+      await expect(library.drop).toBeVisible();
+      await help.open.click();
+      await expect(help.page).toContainText('Make chapters');
+    });
   } finally {
     await context.setOffline(false);
   }

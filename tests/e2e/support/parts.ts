@@ -178,6 +178,24 @@ class ErrorParts {
   }
 }
 
+/** The user guide (`#/help`) and the header's link to it. */
+class HelpParts {
+  constructor(private readonly root: Root) {}
+
+  get open(): Locator {
+    return this.root.getByTestId('help.open');
+  }
+
+  get page(): Locator {
+    return this.root.getByTestId('help.page');
+  }
+
+  /** The guide's contents: one link per section. */
+  get contents(): Locator {
+    return this.root.getByRole('navigation', { name: 'Help contents' }).getByRole('link');
+  }
+}
+
 /** The library screen: cards, search, imports. */
 class LibraryParts {
   constructor(private readonly root: Root) {}
@@ -216,6 +234,11 @@ class LibraryParts {
 
   get fileInput(): Locator {
     return this.root.getByTestId('library.file-input');
+  }
+
+  /** The empty library's link to the user guide. */
+  get help(): Locator {
+    return this.root.getByTestId('library.help');
   }
 
   get hit(): Locator {
@@ -466,6 +489,7 @@ export function on(root: Root) {
     diagnostics: new DiagnosticsParts(root),
 
     error: new ErrorParts(root),
+    help: new HelpParts(root),
 
     library: new LibraryParts(root),
 
