@@ -96,7 +96,7 @@ export function startFramesWorker(): void {
 /**
  * Starts the import worker ahead of a file, when a person shows one is coming (a drag enters the
  * drop zone, the file picker opens): its scripts load while they aim or pick, not after the drop
- * (about 0.4 s of the time to chat-ready on two cores). Unused, it ends after the usual idle time.
+ * (`npm run bench`: `chat_ready_s`). Unused, it ends after the usual idle time.
  */
 export function startImportWorker(): void {
   void inspector(async () => undefined);

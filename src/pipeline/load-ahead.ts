@@ -8,17 +8,18 @@ import { CAPTIONS } from './captions-stage';
 import { aheadProgress } from './stage-progress';
 
 /**
- * The stages whose model is worth loading ahead: the real-size captioner takes 5–15 s to load on
- * two cores. The others load in 0.5–2.5 s, and loading CLIP beside the running captioner cost
- * the captioner more than it saved (and held both in memory: 3.5 GB at the peak).
+ * The stages whose model is worth loading ahead: the real-size captioner is by far the slowest to
+ * load. The others load in a second or two, and loading CLIP beside the running captioner cost
+ * the captioner more than it saved (and held both in memory at the peak). Stage timings and
+ * loads: `npm run bench -- --real-size`.
  */
 const AHEAD: Partial<Record<StageName, typeof CAPTIONS>> = { captions: CAPTIONS };
 
 /**
  * The least device memory (GB, as `navigator.deviceMemory` reports it, rounded; Chromium 156
- * here says 16) at which a model loads beside the running one. On the real-size lecture the captioner loading
- * during on-screen text took the renderer from ~2.2 to ~3.0 GB for a few seconds; a phone or a
- * 4 GB laptop would rather wait ~10 s than lose the tab. Browsers that don't say (Firefox,
+ * here says 16) at which a model loads beside the running one. The captioner loading during
+ * on-screen text raises the renderer's peak by most of a gigabyte for a few seconds; a phone or a
+ * 4 GB laptop would rather wait for the load than lose the tab. Browsers that don't say (Firefox,
  * Safari — iPhones among them) are treated as small.
  */
 const AHEAD_MIN_DEVICE_GB = 8;

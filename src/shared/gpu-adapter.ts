@@ -10,8 +10,9 @@ export interface GpuAdapterLike {
 }
 
 /**
- * A software WebGPU adapter (SwiftShader, llvmpipe, WARP) renders on the CPU: measured here,
- * BRI's embedders ran ~50× slower on SwiftShader's WebGPU than on WASM, so "auto" skips it.
+ * A software WebGPU adapter (SwiftShader, llvmpipe, WARP) renders on the CPU, tens of times
+ * slower than WASM for BRI's models (the backend race in Settings → This device shows it), so
+ * "auto" skips it.
  */
 export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
   const info = adapter.info ?? {};

@@ -8,13 +8,10 @@ const MAX_THREADS = 4;
 
 /**
  * Threads for this device: one where the page is not cross-origin isolated (no
- * SharedArrayBuffer); else `setting`, or for "auto" every core up to MAX_THREADS. Measured with
- * the real-size models on a 2-core machine (`npm run bench -- --real-size --threads N`): one
- * model at a time on 2 threads indexed the lecture in 87–99 s, two side by side on 1 thread each
- * in 98–104 s (Whisper 10 s on 2 threads, 29 s on 1 thread beside the captioner), two side by
- * side on 2 threads each in 91 s. On onnxruntime's plain build (4 Dec, a faster day): one at a
- * time on 2 threads 44.7–45.1 s, two side by side on 1 thread each 50.2–50.8 s. So a device's
- * cores go to threads first, and to lanes (laneCount) only past MAX_THREADS.
+ * SharedArrayBuffer); else `setting`, or for "auto" every core up to MAX_THREADS. One model at a
+ * time on every thread indexes faster than two side by side on fewer (each model waits less on
+ * the other's memory traffic), so a device's cores go to threads first, and to lanes (laneCount)
+ * only past MAX_THREADS. `npm run bench -- --real-size --threads N` measures it.
  */
 export function wasmThreads(isolated: boolean, cores: number, setting: 'auto' | number): number {
   if (!isolated) return 1;

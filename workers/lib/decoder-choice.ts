@@ -38,7 +38,7 @@ async function choose(
 
 /**
  * Choices already made in this worker, by file identity. Opening a file with mediabunny parses
- * its whole index (+265 MB and 0.7 s for a 9-hour MP4), and the frames stage, each frame look-up
+ * its whole index (hundreds of MB for a 9-hour MP4), and the frames stage, each frame look-up
  * and the decode itself all ask: the answer is worked out once per file. Stored videos are OPFS
  * Files named by their id, so name, size and modification time identify the bytes; a plain Blob
  * (the IndexedDB fallback) is asked afresh.

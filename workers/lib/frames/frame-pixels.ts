@@ -1,8 +1,7 @@
 /**
  * A decoded frame's planes copied out once and scaled down in plain JS. Drawing a VideoFrame onto
- * a canvas converts the whole picture to RGB first; without a GPU that costs Chromium ~16 ms for a
- * 720p frame, while copying the YUV planes and reading only the samples a small image needs costs
- * well under 1 ms.
+ * a canvas converts the whole picture to RGB first, which without a GPU costs Chromium an order of
+ * magnitude more than copying the YUV planes and reading only the samples a small image needs.
  */
 export class FramePixels {
   private constructor(

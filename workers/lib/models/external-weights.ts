@@ -5,9 +5,8 @@
  * every weight) and then builds its tensors (a third): a wasm heap never shrinks, so a 154 MB
  * decoder left the captioner's worker holding about 460 MB. Given the same weights as external
  * data, onnxruntime copies each tensor from JavaScript into place once, and only the graph itself
- * (a few hundred kB) goes through the heap: measured on the real-size ViT-GPT2 q8 captioner
- * (`encoder` + `decoder_model_merged`, 242 MB), the heap after loading went from 612 MB to 321 MB
- * in Chromium, with the same outputs.
+ * (a few hundred kB) goes through the heap: the captioner's heap after loading is about half
+ * what it was, with the same outputs (`npm run bench -- --real-size` prints the peaks).
  *
  * `splitWeights` rewrites the ONNX protobuf without copying any weight: each large initializer's
  * `raw_data` is replaced by an `external_data` entry pointing at where those bytes already sit in

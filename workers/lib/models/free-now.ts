@@ -1,7 +1,7 @@
 /**
  * Gives `bytes`' memory back now instead of at the next garbage collection, which in a worker
- * busy in wasm can be half a minute away (measured: a real-size captioner's 230 MB of model
- * bytes lingered beside its first batches). The buffer is transferred into a message to a port
+ * busy in wasm can be half a minute away (a real-size captioner's model bytes lingered beside
+ * its first batches). The buffer is transferred into a message to a port
  * that is already closed: the transfer detaches it here and the undeliverable message drops it.
  * Only a buffer `bytes` covers whole is freed (a view into a larger one is left alone); `bytes`
  * reads as empty afterwards.

@@ -20,7 +20,7 @@ let loading: Promise<void> | undefined;
  * Options every session in the app is created with. Threads must not spin while waiting:
  * onnxruntime's pool threads busy-wait by default between runs, and a captioner's encoder and
  * decoder are two sessions with a pool each — on two cores the idle pool's spinning took the
- * core the running one needed (real-size captions: 2 threads no faster than 1).
+ * core the running one needed, and two threads captioned no faster than one.
  */
 export const SESSION_OPTIONS = {
   extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
@@ -28,10 +28,9 @@ export const SESSION_OPTIONS = {
 
 /**
  * onnxruntime's two wasm builds. WebGPU needs the asyncify one; on WASM alone the plain one is
- * half the size and far cheaper: the real-size lecture indexed in 44 s instead of 75 s (captions
- * 13.5 s instead of 31 s), and the renderer peaked at 1.6 GB instead of 3.0 GB (the hour: 1.35
- * instead of 3.1 GB) — V8 compiling the asyncify build's inflated functions for each model
- * worker was most of that peak.
+ * half the size and far cheaper: it indexes faster and roughly halves the renderer's peak, since
+ * V8 compiling the asyncify build's inflated functions for each model worker was most of that
+ * peak (`npm run bench -- --real-size`: `index_total_s`, `peak_renderer_mb`).
  */
 const BUILDS = {
   webgpu: { mjs: asyncifyMjsUrl, wasm: asyncifyWasmUrl },
@@ -84,8 +83,8 @@ function graphWithoutWeights(model: Uint8Array): Uint8Array | null {
 /**
  * Makes every session this worker creates from bytes — transformers.js' as well as ours, which
  * share this onnxruntime — take its large weights as external data (external-weights.ts), so
- * they are copied into the wasm heap once instead of three times (the real-size captioner in
- * Chromium: a 321 MB heap instead of 612 MB, and 205 MB less at the stage's peak). onnxruntime-web
+ * they are copied into the wasm heap once instead of three times (about half the captioner's
+ * heap; `npm run bench -- --real-size` prints the peaks). onnxruntime-web
  * has no hook for this, so `InferenceSession.create` is wrapped, once per worker; a URL, an
  * explicit byte range or a model that already has external data is passed through unchanged, and
  * so are bytes that are not a protobuf (onnxruntime then says what is wrong with them). Once the
