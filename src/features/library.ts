@@ -4,16 +4,15 @@
  */
 export {
   cancelImport,
-  deleteVideo,
   dismissImport,
-  downloadBackup,
-  downloadExport,
   expectImport,
   importFile,
   importFiles,
-  refreshStorage,
   restoreBackup,
-} from '../library/library-actions';
+} from '../library/import-actions';
+export { deleteVideo } from '../library/delete-video';
+export { downloadBackup, downloadExport } from '../library/downloads';
+export { refreshStorage } from '../library/library-refresh';
 export { exportBackup } from '../library/backup/backup-library';
 export { searchLibrary, type LibraryHit } from '../library/library-search';
 export { getPoster, getVideo, listVideos } from '../db';

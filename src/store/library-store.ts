@@ -28,7 +28,7 @@ export interface LibraryState {
   update: 'ready' | 'applied' | null;
 }
 
-/** Serialisable library state; actions live in src/library/library-actions.ts. */
+/** Serialisable library state; actions live in src/library (import-actions, delete-video, library-refresh). */
 export const useLibraryStore = create<LibraryState>()(() => ({
   videos: [],
   loaded: false,

@@ -1,6 +1,6 @@
-import { formatCueTime } from '../exports/subtitles';
+import { formatCueTime } from '../../shared/format';
 import { formatDuration } from '../../shared/format';
-import type { Chapter } from '../exports/chapters';
+import type { Chapter } from './scene-chapters';
 
 /**
  * Chapters as a WebVTT chapters track (`<track kind="chapters">`): one cue per chapter, its

@@ -1,5 +1,5 @@
 import { redact } from '../../diagnostics/redact';
-import type { Chapter } from '../exports/chapters';
+import type { Chapter } from './scene-chapters';
 
 /** A start within this of a moment in the index is that moment (answers round to seconds). */
 const SNAP_S = 5;

@@ -13,7 +13,7 @@ import {
 } from '../../db';
 import { logEvent } from '../../diagnostics/session-log';
 import { readSettings, type Settings } from '../../settings/settings';
-import type { Chapter } from '../exports/chapters';
+import type { Chapter } from './scene-chapters';
 import { checkChapters } from './check-chapters';
 import { chaptersFromSlides, type ChapterEvidence } from './slide-chapters';
 

@@ -1,4 +1,4 @@
-import { chaptersFromScenes, type Chapter, type ChapterSources } from '../exports/chapters';
+import { chaptersFromScenes, type Chapter, type ChapterSources } from './scene-chapters';
 
 /** What local chapters are made from: the shots, the text on screen, captions and speech. */
 export interface ChapterEvidence extends ChapterSources {

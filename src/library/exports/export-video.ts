@@ -18,7 +18,7 @@ import { exportBackup } from '../backup/backup-library';
 import { toChapterList, toVttChapters } from '../chapters/chapter-formats';
 import { makeChapters } from '../chapters/make-chapters';
 import { chaptersFromSlides } from '../chapters/slide-chapters';
-import type { Chapter } from './chapters';
+import type { Chapter } from '../chapters/scene-chapters';
 import { toNotesMarkdown } from './notes-markdown';
 import { exportSlides } from './slides-deck';
 import { languageName } from '../translation/translate-video';

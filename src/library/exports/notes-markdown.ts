@@ -1,6 +1,6 @@
 import { formatTimestamp } from '../../tools/moments';
 import { formatDuration } from '../../shared/format';
-import type { Chapter } from './chapters';
+import type { Chapter } from '../chapters/scene-chapters';
 
 /** Everything the Markdown notes of one video are written from. */
 export interface VideoNotes {

@@ -1,3 +1,5 @@
+import { formatCueTime } from '../../shared/format';
+
 /** One subtitle: what was said from `start` to `end` (video seconds). */
 export interface SubtitleCue {
   start: number;
@@ -23,16 +25,6 @@ export function toCues(segments: readonly SubtitleCue[]): SubtitleCue[] {
     const end = Math.min(Math.max(cue.end, cue.start + MIN_CUE_SECONDS), next);
     return { ...cue, end: Math.max(end, cue.start + 0.001) };
   });
-}
-
-/** `hh:mm:ss<separator>mmm`, the cue time both formats use (SRT with ',', WebVTT with '.'). */
-export function formatCueTime(seconds: number, separator: ',' | '.'): string {
-  const ms = Math.round(seconds * 1000);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor(ms / 60_000) % 60;
-  const s = Math.floor(ms / 1000) % 60;
-  return `${pad(h)}:${pad(m)}:${pad(s)}${separator}${pad(ms % 1000, 3)}`;
 }
 
 /** SubRip: numbered cues separated by blank lines. */

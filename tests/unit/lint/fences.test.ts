@@ -20,7 +20,7 @@ const CROSSINGS: [string, string, RegExp][] = [
   ['src/components/Fence.tsx', "import { db } from '../db';\nvoid db;", /ui tier reaches only/],
   [
     'src/components/Fence.tsx',
-    "import { deleteVideo } from '../library/library-actions';\nvoid deleteVideo;",
+    "import { deleteVideo } from '../library/import-actions';\nvoid deleteVideo;",
     /ui tier reaches only/,
   ],
   [
