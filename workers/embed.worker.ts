@@ -4,13 +4,13 @@ import type { FrameEmbedding, FrameInput, QuerySpace } from '../src/shared/frame
 import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import {
-  embedClipTexts,
+  embedTextsForImages,
   embedImageBatch,
-  CLIP_IMAGES,
-  CLIP_TEXT,
-  type LoadedClipImages,
-  type LoadedClipText,
-} from './lib/embed/clip-embedder';
+  IMAGE_TOWER,
+  TEXT_TOWER,
+  type LoadedImageTower,
+  type LoadedTextTower,
+} from './lib/embed/image-text-embedder';
 import { embedTextBatch, TEXT_EMBEDDER, type LoadedTextEmbedder } from './lib/embed/text-embedder';
 import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
@@ -25,8 +25,8 @@ const IMAGE_BATCH = 8;
 export type { FrameEmbedding, QuerySpace };
 
 const textEmbedderFor = loadOnce<LoadedTextEmbedder>(TEXT_EMBEDDER);
-const clipImagesFor = loadOnce<LoadedClipImages>(CLIP_IMAGES);
-const clipTextFor = loadOnce<LoadedClipText>(CLIP_TEXT);
+const imageTowerFor = loadOnce<LoadedImageTower>(IMAGE_TOWER);
+const textTowerFor = loadOnce<LoadedTextTower>(TEXT_TOWER);
 
 const api = {
   /** Unit-length sentence vectors for `texts`, in order. */
@@ -63,7 +63,7 @@ const api = {
     onFrames: (batch: FrameEmbedding[]) => Promise<void>,
     onProgress: (progress: WorkProgress) => void,
   ): Promise<{ device: string; seconds: number }> {
-    const loaded = await clipImagesFor(model, onProgress);
+    const loaded = await imageTowerFor(model, onProgress);
     const started = performance.now();
     for (let at = 0; at < frames.length; at += IMAGE_BATCH) {
       signal.throwIfAborted();
@@ -91,7 +91,7 @@ const api = {
     ) => ({ vector: (await run(loaded, [query]))[0] ?? new Float32Array(), device: loaded.device });
     return space === 'text'
       ? embed(await textEmbedderFor(model, onProgress), embedTextBatch)
-      : embed(await clipTextFor(model, onProgress), embedClipTexts);
+      : embed(await textTowerFor(model, onProgress), embedTextsForImages);
   },
 };
 

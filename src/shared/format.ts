@@ -29,3 +29,13 @@ export function formatDate(epochMs: number, locale?: string): string {
     year: 'numeric',
   });
 }
+
+/** `hh:mm:ss<separator>mmm`, the cue time both formats use (SRT with ',', WebVTT with '.'). */
+export function formatCueTime(seconds: number, separator: ',' | '.'): string {
+  const ms = Math.round(seconds * 1000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}${separator}${pad(ms % 1000, 3)}`;
+}

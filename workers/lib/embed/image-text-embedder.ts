@@ -22,30 +22,30 @@ import { WARM_UP_TEXT, greyImage } from '../models/warm-up-inputs';
  * the text tower, and each is half the download.
  */
 
-export interface LoadedClipImages extends LoadedOn {
+export interface LoadedImageTower extends LoadedOn {
   processor: ImageProcessor;
   vision: PreTrainedModel;
 }
 
-export interface LoadedClipText extends LoadedOn {
+export interface LoadedTextTower extends LoadedOn {
   tokenizer: PreTrainedTokenizer;
   text: PreTrainedModel;
 }
 
-export function loadClipImages(
+export function loadImageTower(
   model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
-): Promise<LoadedClipImages> {
+): Promise<LoadedImageTower> {
   return loadWithTransformers(model, onProgress, async (options) => ({
     processor: await AutoImageProcessor.from_pretrained(model.id, options),
     vision: await CLIPVisionModelWithProjection.from_pretrained(model.id, options),
   }));
 }
 
-export function loadClipText(
+export function loadTextTower(
   model: ResolvedModel,
   onProgress: (progress: ModelProgress) => void,
-): Promise<LoadedClipText> {
+): Promise<LoadedTextTower> {
   return loadWithTransformers(model, onProgress, async (options) => ({
     tokenizer: await AutoTokenizer.from_pretrained(model.id, options),
     text: await CLIPTextModelWithProjection.from_pretrained(model.id, options),
@@ -54,7 +54,7 @@ export function loadClipText(
 
 /** Unit-length CLIP image vectors, one per image. */
 export async function embedImageBatch(
-  loaded: LoadedClipImages,
+  loaded: LoadedImageTower,
   images: Blob[],
 ): Promise<Float32Array[]> {
   const raw = await Promise.all(images.map((image) => RawImage.fromBlob(image)));
@@ -65,8 +65,8 @@ export async function embedImageBatch(
 }
 
 /** Unit-length CLIP text vectors, in the same space as the image vectors. */
-export async function embedClipTexts(
-  loaded: LoadedClipText,
+export async function embedTextsForImages(
+  loaded: LoadedTextTower,
   texts: string[],
 ): Promise<Float32Array[]> {
   const inputs = loaded.tokenizer(texts, { padding: true, truncation: true });
@@ -75,15 +75,15 @@ export async function embedClipTexts(
 }
 
 /** CLIP's image tower as a model worker runs it (and times it in a backend race). */
-export const CLIP_IMAGES: ModelKind<LoadedClipImages> = {
-  load: loadClipImages,
+export const IMAGE_TOWER: ModelKind<LoadedImageTower> = {
+  load: loadImageTower,
   warmUp: async (loaded) => embedImageBatch(loaded, [await greyImage()]),
   dispose: async (loaded) => void (await loaded.vision.dispose()),
 };
 
 /** CLIP's text tower as a model worker runs it (and times it in a backend race). */
-export const CLIP_TEXT: ModelKind<LoadedClipText> = {
-  load: loadClipText,
-  warmUp: (loaded) => embedClipTexts(loaded, WARM_UP_TEXT),
+export const TEXT_TOWER: ModelKind<LoadedTextTower> = {
+  load: loadTextTower,
+  warmUp: (loaded) => embedTextsForImages(loaded, WARM_UP_TEXT),
   dispose: async (loaded) => void (await loaded.text.dispose()),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chaptersFromScenes } from '../../../../src/library/exports/chapters';
+import { chaptersFromScenes } from '../../../../src/library/chapters/scene-chapters';
 
 const scenes = (cuts: number[]) =>
   cuts.slice(0, -1).map((start, i) => ({ start, end: cuts[i + 1] ?? start }));

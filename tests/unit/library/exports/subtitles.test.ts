@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCueTime, toCues, toSrt, toVtt } from '../../../../src/library/exports/subtitles';
+import { toCues, toSrt, toVtt } from '../../../../src/library/exports/subtitles';
+import { formatCueTime } from '../../../../src/shared/format';
 
 describe('formatCueTime', () => {
   it('writes hours, minutes, seconds and milliseconds with the format’s separator', () => {
