@@ -1,11 +1,22 @@
 import { TIMESTAMP, parseTimestamp } from '../tools/moments';
 import type { ToolCallRecord } from './chat-types';
 
+/** Where pressing a citation takes the player: the evidence's own moment where it is known. */
+export function citedMoment(citation: Pick<Citation, 't' | 'at'>): number {
+  return citation.at ?? citation.t;
+}
+
 /** A moment an answer cites, checked against what the tools returned. */
 export interface Citation {
   video_id: string;
-  /** Seconds. */
+  /** Seconds, as the label says them (whole seconds). */
   t: number;
+  /**
+   * Where the evidence is, seconds: the tool's exact moment, or the label's time moved inside the
+   * range a tool returned (a shot starting at 140.023 s for "[02:20]"). Pressing the citation
+   * seeks here, so the player shows what the thumbnail shows. Absent in turns stored before.
+   */
+  at?: number;
   /** As written in the answer, e.g. "[02:20]". */
   label: string;
   /**
@@ -45,6 +56,22 @@ function collectEvidence(value: unknown, videoId: string | null, found: Evidence
   for (const child of Object.values(record)) collectEvidence(child, video, found);
 }
 
+/** The evidence nearest `t` within the labels' slack: inside a range beats beside one. */
+function closestEvidence(evidence: Evidence[], t: number): Evidence | undefined {
+  let best: Evidence | undefined;
+  let bestGap = Infinity;
+  for (const e of evidence) {
+    const gap = Math.max(e.start - t, t - e.end, 0);
+    if (gap <= SLACK_S && gap < bestGap) [best, bestGap] = [e, gap];
+  }
+  return best;
+}
+
+/** Where in the evidence the label `t` points: the label's time, kept inside what was found. */
+function evidenceMoment(evidence: Evidence, t: number): number {
+  return Math.min(Math.max(t, evidence.start), evidence.end);
+}
+
 /**
  * The moments an answer cites that the tools actually returned (within a second, or inside a
  * returned range), chronological and without repeats; `invented` lists the labels no tool
@@ -62,10 +89,10 @@ export function checkCitations(
   for (const [label] of text.matchAll(TIMESTAMP)) {
     const t = parseTimestamp(label);
     if (t === null) continue;
-    const source = evidence.find((e) => t >= e.start - SLACK_S && t <= e.end + SLACK_S);
+    const source = closestEvidence(evidence, t);
     if (!source) invented.push(label);
     else if (!citations.some((c) => c.t === t && c.video_id === source.video_id))
-      citations.push({ video_id: source.video_id, t, label });
+      citations.push({ video_id: source.video_id, t, label, at: evidenceMoment(source, t) });
   }
   citations.sort((a, b) => a.t - b.t);
   return { citations, invented };

@@ -1,4 +1,4 @@
-import { type Citation } from '../features/chat';
+import { citedMoment, type Citation } from '../features/chat';
 import { saveMomentClip } from '../features/keepsakes';
 import { useLibraryStore } from '../store/library-store';
 import { useFrameThumbnail } from './useFrameThumbnail';
@@ -14,7 +14,8 @@ export function CitationButton({
   citation: Citation;
   onCite: (citation: Citation) => void;
 }) {
-  const thumbnail = useFrameThumbnail(citation.video_id, citation.t);
+  const at = citedMoment(citation);
+  const thumbnail = useFrameThumbnail(citation.video_id, at);
   const video = useLibraryStore((s) => s.videos.find((v) => v.id === citation.video_id));
   const time = citation.label.slice(1, -1);
   return (
@@ -24,6 +25,7 @@ export function CitationButton({
         className="citation"
         data-testid="chat.citation"
         data-t={citation.t}
+        data-at={at}
         data-video-id={citation.video_id}
         aria-label={`Show the moment ${time}`}
         onClick={() => onCite(citation)}
@@ -39,7 +41,7 @@ export function CitationButton({
           data-t={citation.t}
           aria-label={`Save a clip of ${time}`}
           title="Save clip"
-          onClick={() => void saveMomentClip(video, citation.t, citation.t)}
+          onClick={() => void saveMomentClip(video, at, at)}
         />
       )}
     </span>

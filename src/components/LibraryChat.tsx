@@ -1,3 +1,4 @@
+import { citedMoment } from '../features/chat';
 import { openVideo } from './navigation';
 import { useLibraryStore } from '../store/library-store';
 import { ChatPanel } from './ChatPanel';
@@ -11,7 +12,7 @@ export function LibraryChat() {
       <ChatPanel
         videoId={null}
         title="Ask across your library"
-        onCite={(c) => openVideo(c.video_id, c.t)}
+        onCite={(c) => openVideo(c.video_id, citedMoment(c))}
       />
     </div>
   );

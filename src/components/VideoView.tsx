@@ -1,3 +1,4 @@
+import { citedMoment } from '../features/chat';
 import { useState } from 'react';
 import { seekPlayer, showLibrary } from './navigation';
 import type { VideoRecord } from '../shared/video-types';
@@ -87,7 +88,7 @@ function VideoBody({ video }: { video: VideoRecord }) {
             <ChatPanel
               videoId={video.id}
               title="Ask about this video"
-              onCite={(c) => seekPlayer(c.t)}
+              onCite={(c) => seekPlayer(citedMoment(c))}
             />
           </ErrorBoundary>
         </div>

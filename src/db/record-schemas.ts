@@ -80,6 +80,7 @@ export const CHAT_TURN_RECORD = z.object({
     z.object({
       video_id: z.string(),
       t: seconds,
+      at: seconds.optional(),
       label: z.string(),
       confirmed: z.boolean().optional(),
       why: z.string().max(1000).optional(),

@@ -79,8 +79,8 @@ describe('runTurn against a server speaking Groq’s protocol', () => {
     });
     expect(checkCitations(result.text, result.toolCalls)).toEqual({
       citations: [
-        { video_id: 'city', t: 5, label: '[00:05]' },
-        { video_id: 'city', t: 15, label: '[00:15]' },
+        { video_id: 'city', t: 5, at: 5, label: '[00:05]' },
+        { video_id: 'city', t: 15, at: 15, label: '[00:15]' },
       ],
       invented: [],
     });
@@ -93,7 +93,7 @@ describe('runTurn against a server speaking Groq’s protocol', () => {
     );
     const result = await runTurn(turn('When is the bus there?'));
     expect(checkCitations(result.text, result.toolCalls)).toEqual({
-      citations: [{ video_id: 'city', t: 10, label: '[00:10]' }],
+      citations: [{ video_id: 'city', t: 10, at: 10, label: '[00:10]' }],
       invented: ['[00:45]'],
     });
   });
