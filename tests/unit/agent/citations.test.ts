@@ -34,7 +34,12 @@ describe('where a citation takes the player', () => {
   });
 
   it('the evidence nearest the label wins over an earlier one further away', () => {
-    const calls = [found([{ video_id: 'v', t: 99 }, { video_id: 'v', t: 100.2 }])];
+    const calls = [
+      found([
+        { video_id: 'v', t: 99 },
+        { video_id: 'v', t: 100.2 },
+      ]),
+    ];
     const { citations } = checkCitations('At [01:40].', calls);
     expect(citations[0]?.at).toBe(100.2);
   });
