@@ -20,6 +20,13 @@ export const QUOTE = /["“”]([^"“”\n]{2,300})["“”]/g;
 const NEGATION =
   /\b(no|not|never|none|without|nothing|nobody|isn't|aren't|wasn't|weren't|doesn't|don't|didn't)\b/i;
 
+/**
+ * "someone says", "a man explains": who is speaking is part of saying what was said, not a claim
+ * that a person is in the picture there.
+ */
+const SPEAKER =
+  /\b(?:someone|somebody|a (?:man|woman|person|speaker|voice)|the (?:speaker|narrator|man|woman|person)|he|she|they)\s+(?:says|said|asks|asked|speaks|spoke|explains|explained|mentions|mentioned|talks|talked)\b/gi;
+
 /** A citation with what checking its claim found (and, when not confirmed, `why`). */
 export type CheckedCitation = Citation & { confirmed: boolean };
 
@@ -118,7 +125,7 @@ function refute(sentence: string, at: MomentEvidence, where: string): string | n
     if (!containsRun(at.spoken, quoted) && !containsRun(at.shown, quoted))
       return `“${quote}” is not said or shown ${where}`;
   }
-  const claim = sentence.replace(QUOTE, ' ');
+  const claim = sentence.replace(QUOTE, ' ').replace(SPEAKER, ' ');
   if (NEGATION.test(claim)) return null;
   for (const label of cocoLabelsIn(claim)) {
     const named = words(label);

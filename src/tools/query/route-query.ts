@@ -60,6 +60,9 @@ export function routeQuery(question: string, duration: number): QueryRoute {
   const plan: PlannedCall[] = [];
   const add = (tool: string, args: Record<string, unknown>) => plan.push({ tool, args });
   for (const ref of time) if (ref.kind === 'moment') add('get_context_at', { t: ref.t });
+  // "What is on the slide at 1:10?": the moment's context is the answer; there are no words to
+  // look for (searching "slide" would only report that the screen never says "slide").
+  if (plan.length > 0 && !hasContent(query)) return { intents, labels, time, plan };
   // "What is said in the first minute?": nothing to search for, so read the span itself.
   const span = time.find((ref) => ref.kind === 'range');
   if (span?.kind === 'range' && !hasContent(query)) {

@@ -33,6 +33,18 @@ describe('confirmClaims (city.mp4: bus 0–20 s, men with a tie 20–40 s, slide
     ]);
   });
 
+  it('who is speaking is not a claim about who is in the picture', async () => {
+    expect(
+      await verdicts(
+        'Around [00:41]: someone speaks while the screen reads “public transport”. A man stands at [00:45].',
+        [at(41, '[00:41]'), at(45, '[00:45]')],
+      ),
+    ).toEqual([
+      ['[00:41]', true, null],
+      ['[00:45]', false, 'no person was detected, described or mentioned around 00:45'],
+    ]);
+  });
+
   it('words quoted must be said or shown there, word for word', async () => {
     expect(
       await verdicts(

@@ -63,11 +63,15 @@ describe('routeQuery', () => {
   });
 
   it('sends speech questions to the transcript, without their time phrase', () => {
-    const route = routeQuery('What does he say at 2:30?', 300);
+    const route = routeQuery('What does he say about tickets at 2:30?', 300);
     expect(route.intents).toEqual(['temporal', 'audio']);
     expect(route.plan).toEqual([
       { tool: 'get_context_at', args: { t: 150 } },
-      { tool: 'search_transcript', args: { query: 'What does he say ?' } },
+      { tool: 'search_transcript', args: { query: 'What does he say about tickets ?' } },
+    ]);
+    // Nothing to search for: what is said there is the moment's context.
+    expect(routeQuery('What does he say at 2:30?', 300).plan).toEqual([
+      { tool: 'get_context_at', args: { t: 150 } },
     ]);
   });
 
@@ -93,6 +97,20 @@ describe('routeQuery', () => {
       { tool: 'find_object', args: { label: 'bus' } },
       { tool: 'search_transcript', args: { query: 'What is said about buses in the ?' } },
     ]);
+  });
+
+  it('reads the moment itself when a question about it names nothing to look for', () => {
+    expect(routeQuery('What is on the slide at 1:10?', 300).plan).toEqual([
+      { tool: 'get_context_at', args: { t: 70 } },
+    ]);
+    expect(routeQuery('What is on screen at 4:30?', 300).plan).toEqual([
+      { tool: 'get_context_at', args: { t: 270 } },
+    ]);
+    // Words to look for still get their search.
+    expect(routeQuery('Is the word "tour" on the slide at 0:10?', 300).plan).toContainEqual({
+      tool: 'search_on_screen_text',
+      args: { query: 'tour' },
+    });
   });
 
   it('gives general questions the overview', () => {
