@@ -2,7 +2,7 @@ import { type Citation } from '../features/chat';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { CitationButton } from './CitationButton';
-import { CITATION_LABEL, remarkCitations } from './remark-citations';
+import { CITATION_END, CITATION_LABEL, remarkCitations } from './remark-citations';
 
 /** Only web links: no javascript:, data:, file: or app-relative URLs from a model's answer. */
 export function safeLinkUrl(url: string): string {
@@ -31,7 +31,9 @@ function elementsFor(citations: Citation[], onCite: (citation: Citation) => void
             {label} <em>(not confirmed{citation.why ? `: ${citation.why}` : ''})</em>
           </span>
         );
-      return <CitationButton citation={citation} onCite={onCite} />;
+      const endLabel = node?.properties?.[CITATION_END];
+      const until = endLabel ? citations.find((c) => c.label === endLabel) : undefined;
+      return <CitationButton citation={citation} until={until} onCite={onCite} />;
     },
     a: ({ href, children }) =>
       href ? (

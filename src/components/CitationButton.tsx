@@ -1,23 +1,32 @@
 import { citedMoment, type Citation } from '../features/chat';
 import { saveMomentClip } from '../features/keepsakes';
 import { useLibraryStore } from '../store/library-store';
+import { useViewStore } from '../store/view-store';
 import { useFrameThumbnail } from './useFrameThumbnail';
 
 /**
  * A cited moment: its time and frame; pressing it shows that moment in the player, and the
- * scissors beside it save a clip of it (with the person's context either side).
+ * scissors beside it save a clip of it (with the person's context either side). A cited stretch
+ * (`until`: "[01:10]–[01:20]") is one control: it shows the start, and its clip is the stretch.
  */
 export function CitationButton({
   citation,
+  until,
   onCite,
 }: {
   citation: Citation;
+  until?: Citation;
   onCite: (citation: Citation) => void;
 }) {
   const at = citedMoment(citation);
   const thumbnail = useFrameThumbnail(citation.video_id, at);
   const video = useLibraryStore((s) => s.videos.find((v) => v.id === citation.video_id));
-  const time = citation.label.slice(1, -1);
+  const time = until
+    ? `${citation.label.slice(1, -1)}–${until.label.slice(1, -1)}`
+    : citation.label.slice(1, -1);
+  // Outside that video's own view (the library chat), a moment says which video it is from.
+  const onScreen = useViewStore((s) => s.videoId);
+  const from = onScreen !== citation.video_id ? (video?.name ?? null) : null;
   return (
     <span className="citation-group">
       <button
@@ -27,10 +36,15 @@ export function CitationButton({
         data-t={citation.t}
         data-at={at}
         data-video-id={citation.video_id}
-        aria-label={`Show the moment ${time}`}
+        aria-label={from ? `Show ${time} of ${from}` : `Show the moment ${time}`}
         onClick={() => onCite(citation)}
       >
         {thumbnail && <img src={thumbnail} alt="" width="48" height="27" />}
+        {from && (
+          <span className="citation__video" data-testid="chat.citation-video">
+            {from}
+          </span>
+        )}
         {time}
       </button>
       {video && (
@@ -41,7 +55,7 @@ export function CitationButton({
           data-t={citation.t}
           aria-label={`Save a clip of ${time}`}
           title="Save clip"
-          onClick={() => void saveMomentClip(video, at, at)}
+          onClick={() => void saveMomentClip(video, at, until ? Math.max(at, until.t) : at)}
         />
       )}
     </span>

@@ -37,6 +37,7 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
     const apply = () => {
       element.currentTime = seekTo.t;
     };
+    showOnScreen(element);
     if (element.readyState >= 1) apply();
     else element.addEventListener('loadedmetadata', apply, { once: true });
   }, [seekTo, url]);
@@ -55,6 +56,10 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
         src={url ?? undefined}
         poster={posterUrl ?? undefined}
         controls
+        // No overflow menu of extras (download, speed, cast, picture-in-picture): fewer Tab stops
+        // between the title and the chat, and nothing that saves the file outside BRI.
+        controlsList="nodownload noplaybackrate noremoteplayback"
+        disablePictureInPicture
         playsInline
         preload="metadata"
         data-testid="player.video"
@@ -76,4 +81,16 @@ export function VideoPlayer({ video }: { video: VideoRecord }) {
       )}
     </>
   );
+}
+
+/**
+ * Brings the player into view when a jump lands while it is off screen — a citation pressed at
+ * the foot of a phone's chat, a transcript line far below it — so the press visibly does
+ * something. A player already in view doesn't move the page.
+ */
+function showOnScreen(element: HTMLElement): void {
+  const box = element.getBoundingClientRect();
+  if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  element.scrollIntoView({ block: 'start', behavior: still ? 'instant' : 'smooth' });
 }

@@ -230,10 +230,26 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
 
     // For a person to look at (not committed): the video view with a cited answer.
     await page.screenshot({ path: test.info().outputPath('video-view-1280.png') });
+    // The press lands inside the range find_object returned (the shot the thumbnail shows),
+    // not on the rounded second before it.
+    const ranges = lastToolResult<{ ranges: { start: number; end: number }[] }>(
+      fake.requests[1]!,
+    ).ranges;
+    const bus = ranges.find((r) => Math.abs(r.start - (times[1] ?? 0)) < 1.5)!;
     await citations.nth(1).click();
-    await expect
-      .poll(() => on(page).player.video.evaluate((v: HTMLVideoElement) => v.currentTime))
-      .toBeCloseTo(times[1] ?? 0, 0);
+    const landed = () => on(page).player.video.evaluate((v: HTMLVideoElement) => v.currentTime);
+    await expect.poll(landed).toBeGreaterThanOrEqual(bus.start);
+    expect(await landed()).toBeLessThan(bus.end);
+  });
+
+  await test.step('on a phone, pressing a citation far below the player brings the player into view', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await on(page).player.video.evaluate((v: HTMLVideoElement) => (v.currentTime = 0));
+    await citations.first().scrollIntoViewIfNeeded();
+    await expect(on(page).player.video).not.toBeInViewport();
+    await citations.first().click();
+    await expect(on(page).player.video).toBeInViewport();
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step('a follow-up question is sent with the previous turn', async () => {
@@ -307,7 +323,7 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
     await history.getByRole('button').click();
     await expect(messages).toHaveCount(5);
     await on(page).chat.wipe.click();
-    await page.getByRole('button', { name: 'Wipe memory' }).last().click();
+    await page.getByRole('button', { name: 'Forget it' }).last().click();
     await expect(messages).toHaveCount(0);
     expect(await briOf(page).wipeMemory(id)).toBe(0);
   });
@@ -344,4 +360,28 @@ test('asking when the bus appears: find_object is called, the streamed answer ci
       { t: busAt, confirmed: true },
     ]);
   });
+});
+
+test('the library chat names the video each moment is from, and a moment opens its video there', async () => {
+  await on(page).video.back.click();
+  await expect(library.cards).toHaveCount(2);
+  fake.script({ toolCalls: [{ name: 'find_object', arguments: { label: 'bus' } }] }, (request) => {
+    const ranges = lastToolResult<{ ranges: { video_id: string; start: number }[] }>(
+      request,
+    ).ranges;
+    const first = (id: string) => ranges.find((r) => r.video_id === id)?.start ?? 0;
+    return {
+      text: `A bus at ${formatTimestamp(first(lecture))} in the lecture, and at ${formatTimestamp(first(other))} in the other.`,
+    };
+  });
+  const chat = new ChatPage(page);
+  await chat.ask('Where is there a bus, in all my videos?');
+  await expect(chat.citations).toHaveCount(2);
+  const names = await on(page).chat.citationVideo.allTextContents();
+  expect(names.sort()).toEqual(['jfk_bus_zidane.mp4', 'lecture-5min.mp4']);
+  const toLecture = chat.citations.filter({ hasText: 'lecture-5min.mp4' });
+  await expect(toLecture).toHaveAttribute('aria-label', /of lecture-5min\.mp4$/);
+  await toLecture.click();
+  await expect(on(page).video.view).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/video/${lecture}$`));
 });

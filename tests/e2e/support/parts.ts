@@ -14,6 +14,11 @@ class AppParts {
   get update(): Locator {
     return this.root.getByTestId('app.update');
   }
+
+  /** "Skip to content", the first Tab stop of every screen. */
+  get skip(): Locator {
+    return this.root.getByTestId('app.skip');
+  }
 }
 
 /** The chapter list beside the timeline. */
@@ -39,6 +44,11 @@ class ChatParts {
 
   get citation(): Locator {
     return this.root.getByTestId('chat.citation');
+  }
+
+  /** In the library chat: the name of the video a citation is from. */
+  get citationVideo(): Locator {
+    return this.root.getByTestId('chat.citation-video');
   }
 
   get citationClip(): Locator {
@@ -139,6 +149,10 @@ class DeviceParts {
 /** The Diagnostics page: timings, the log export, what was sent to Groq. */
 class DiagnosticsParts {
   constructor(private readonly root: Root) {}
+
+  get page(): Locator {
+    return this.root.getByTestId('diagnostics.page');
+  }
 
   get export(): Locator {
     return this.root.getByTestId('diagnostics.export');
@@ -245,6 +259,23 @@ class LibraryParts {
     return this.root.getByTestId('library.hit');
   }
 
+  get rename(): Locator {
+    return this.root.getByTestId('library.rename');
+  }
+
+  get renameInput(): Locator {
+    return this.root.getByTestId('library.rename-input');
+  }
+
+  get renameSave(): Locator {
+    return this.root.getByTestId('library.rename-save');
+  }
+
+  /** The undo strip's Undo, for a video just deleted. */
+  get undo(): Locator {
+    return this.root.getByTestId('library.undo');
+  }
+
   get importing(): Locator {
     return this.root.getByTestId('library.importing');
   }
@@ -274,6 +305,11 @@ class PlayerParts {
 /** The Settings dialog. */
 class SettingsParts {
   constructor(private readonly root: Root) {}
+
+  /** "Advanced: models, this device, self-hosting": press it to open that part. */
+  get advanced(): Locator {
+    return this.root.getByTestId('settings.advanced');
+  }
 
   get autoAnalyse(): Locator {
     return this.root.getByTestId('settings.auto-analyse');

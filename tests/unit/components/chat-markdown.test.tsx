@@ -31,6 +31,22 @@ describe('ChatMarkdown renders answers as Groq models write them', () => {
     expect(citedLabels(html)).toEqual(['20', '25', '140']);
   });
 
+  it('a stretch written as two moments is one control, its start seeking, its clip the stretch', () => {
+    for (const written of ['[01:10]–[01:20]', '[01:10] - [01:20]', '[01:10] to [01:20]']) {
+      const html = render(`The slide shows from ${written}.`, [
+        cite('[01:10]', 70),
+        cite('[01:20]', 80),
+      ]);
+      expect(citedLabels(html), written).toEqual(['70']);
+      expect(html).toContain('01:10–01:20</button>');
+      expect(html.match(/chat\.citation\.clip/g) ?? []).toHaveLength(0); // no video in this test's store
+    }
+    // Either end unchecked: the checked one alone is a citation, the other plain text.
+    const half = render('From [01:10]–[04:50].', [cite('[01:10]', 70)]);
+    expect(citedLabels(half)).toEqual(['70']);
+    expect(half).toContain('–[04:50]');
+  });
+
   it('a table with [mm:ss] in its cells, wrapped so it scrolls on a phone', () => {
     const html = render(
       '| Moment | What |\n| --- | --- |\n| [00:20] | a bus |\n| [01:10] | a slide |\n',
