@@ -63,9 +63,10 @@ export function resolveModel(role: ModelRole, choice: ModelChoice): ResolvedMode
   const base = choice.modelBaseUrl;
   const { threads } = computePlanHere(choice.wasmThreads ?? 'auto');
   const backend = choice.backend ?? 'auto';
-  // Raw ONNX: under the self-hosted base, else the model's own published file (or the app's copy).
+  // Raw ONNX: a model that ships with the app always loads the app's own copy (a self-hosted base
+  // needn't carry it); others come from under the self-hosted base, else their published file.
   const url =
-    spec.runtime === 'transformers.js'
+    spec.runtime === 'transformers.js' || (spec.bundled && !overridden)
       ? null
       : base
         ? joinUrl(base, spec.files ? `${id}/` : id)

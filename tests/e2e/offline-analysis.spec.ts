@@ -88,9 +88,10 @@ test('analysed once online, BRI analyses a new video offline: every model in exa
     const models = held['bri-models'] ?? [];
     for (const file of [
       /\/yolox-nano\/yolox_nano\.onnx$/,
-      /ch_PP-OCRv4_det_infer\.onnx$/,
-      /ch_PP-OCRv4_rec_infer\.onnx$/,
-      /ppocr_keys_v1\.txt$/,
+      // PaddleOCR ships with the app: its own (hashed) copies, whatever the model base URL.
+      /\/assets\/ch_PP-OCRv4_det_infer-[\w-]+\.onnx$/,
+      /\/assets\/ch_PP-OCRv4_rec_infer-[\w-]+\.onnx$/,
+      /\/assets\/ppocr_keys_v1-[\w-]+\.txt$/,
       /silero_vad_v5-[\w-]+\.onnx$/,
       // The plain build: this Chromium has no WebGPU adapter, so nothing needs the asyncify one.
       /ort-wasm-simd-threaded-[\w-]+\.wasm$/,

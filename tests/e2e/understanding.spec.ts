@@ -35,3 +35,22 @@ test('a missing or corrupt detector gets a specific message; the other stages st
     });
   }
 });
+
+test('on-screen text ships with BRI: a self-hosted model folder without it still reads text', async ({
+  page,
+  library,
+}) => {
+  // A model base URL set (as every test has) whose folder has no ppocr-v4/: PaddleOCR must come
+  // from the app itself, never from there.
+  const asked: string[] = [];
+  await page.context().route('**/ppocr-v4/**', async (route) => {
+    asked.push(route.request().url());
+    await route.fulfill({ status: 404, body: 'not here' });
+  });
+  await library.open({ autoAnalyse: false });
+  const id = await addVideo(library, 'lecture-5min.mp4');
+  const status = await library.analyse(id, ['frames', 'text']);
+  expect(status.stages.text.state, status.stages.text.detail ?? '').toBe('done');
+  expect((await briOf(page).getIndex(id)).text.length).toBeGreaterThan(0);
+  expect(asked).toEqual([]);
+});
