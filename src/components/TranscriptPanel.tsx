@@ -1,6 +1,6 @@
 import { formatTimestamp } from '../features/chat';
 import { translationOf, type VideoTimelineRows } from '../features/video-view';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { seekPlayer } from './navigation';
 import { useViewStore } from '../store/view-store';
 import { currentSegmentIndex } from './current-segment';
@@ -31,18 +31,28 @@ function Highlighted({ text, query }: { text: string; query: string }) {
   return <>{parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}</>;
 }
 
+/**
+ * Whether a word is set apart from the one before it. Words are stored trimmed, so the space
+ * between them is put back here — except before punctuation that hangs on the word before.
+ */
+const spacedFromPrevious = (text: string) => !/^[\s,.;:!?%)\]}'’…]/.test(text);
+
 /** A segment's words with the one being spoken marked (karaoke-style). */
 function SpokenWords({ words, current }: { words: Segment['words']; current: number }) {
   return (
     <>
       {words.map((word, i) => {
         const text = i === 0 ? word.text.trimStart() : word.text;
+        const gap = i > 0 && spacedFromPrevious(text) ? ' ' : '';
         return i === current ? (
-          <mark key={i} className="transcript__word" data-testid="transcript.word-current">
-            {text}
-          </mark>
+          <Fragment key={i}>
+            {gap}
+            <mark className="transcript__word" data-testid="transcript.word-current">
+              {text.trim()}
+            </mark>
+          </Fragment>
         ) : (
-          text
+          gap + text
         );
       })}
     </>
