@@ -5,28 +5,37 @@ import { arrangeLibrary, ORDER_LABELS, type LibraryOrder } from './library-order
 import { LIBRARY_SEARCH_FORM, LibrarySearch } from './LibrarySearch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { HELP_HASH } from './navigation';
+import { UndoDelete } from './UndoDelete';
 import { VideoCard } from './VideoCard';
 
 /** The grid of imported videos with search and sort, or a friendly empty state. */
 export function LibraryGrid() {
-  const videos = useLibraryStore((s) => s.videos);
+  const stored = useLibraryStore((s) => s.videos);
+  const deleting = useLibraryStore((s) => s.deleting);
+  // A video in its undo window is gone for the person, though still on the device.
+  const videos = stored.filter((v) => !deleting.some((d) => d.id === v.id));
   const loaded = useLibraryStore((s) => s.loaded);
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<LibraryOrder>('newest');
   if (!loaded) return <p className="library__loading">Opening your library…</p>;
+  const undo = <UndoDelete />;
   if (videos.length === 0) {
     return (
-      <p className="library__empty" data-testid="library.empty">
-        Your library is empty. Drop a video above and I'll keep it here, on this device only.{' '}
-        <a href={HELP_HASH} data-testid="library.help">
-          How BRI works
-        </a>
-      </p>
+      <>
+        {undo}
+        <p className="library__empty" data-testid="library.empty">
+          Your library is empty. Drop a video above and I'll keep it here, on this device only.{' '}
+          <a href={HELP_HASH} data-testid="library.help">
+            How BRI works
+          </a>
+        </p>
+      </>
     );
   }
   const shown = arrangeLibrary(videos, filter, order);
   return (
     <>
+      {undo}
       <div className="library__tools">
         <input
           type="search"

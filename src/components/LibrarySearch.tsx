@@ -28,6 +28,8 @@ export function LibrarySearch({ query }: { query: string }) {
       .catch((e: unknown) => setError(`Search failed: ${errorMessage(e)}`))
       .finally(() => setBusy(false));
   };
+  // A video deleted since the search takes its moments with it: they would lead nowhere.
+  const shown = hits?.hits.filter((hit) => videos.some((v) => v.id === hit.video_id)) ?? [];
   const name = (id: string) => videos.find((v) => v.id === id)?.name ?? id;
   return (
     <form id={LIBRARY_SEARCH_FORM} onSubmit={search} className="library-search">
@@ -46,11 +48,11 @@ export function LibrarySearch({ query }: { query: string }) {
       )}
       {hits && (
         <div aria-live="polite">
-          {hits.hits.length === 0 ? (
+          {shown.length === 0 ? (
             <p className="library__empty">Nothing said, seen or written matches “{hits.query}”.</p>
           ) : (
             <ol className="library-search__hits" aria-label={`Moments matching ${hits.query}`}>
-              {hits.hits.map((hit, i) => (
+              {shown.map((hit, i) => (
                 <li key={i}>
                   <button
                     type="button"

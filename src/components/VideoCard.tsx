@@ -1,10 +1,11 @@
-import { deleteVideo, downloadBackup } from '../features/library';
+import { deleteWithUndo, downloadBackup } from '../features/library';
 import { hasPicture } from '../shared/video-types';
 import { useState } from 'react';
 import type { VideoRecord } from '../shared/video-types';
 import { formatBytes, formatDate, formatDuration } from '../shared/format';
 import { AnalysisStatus } from './AnalysisStatus';
 import { ConfirmDialog } from './ConfirmDialog';
+import { RenameVideo } from './RenameVideo';
 import { StatusBadge } from './StatusBadge';
 import { usePosterUrl } from './usePosterUrl';
 import { errorMessage } from '../shared/error-message';
@@ -12,24 +13,21 @@ import { errorMessage } from '../shared/error-message';
 /** One video in the library grid: poster, name, duration, size, date, delete. */
 export function VideoCard({ video }: { video: VideoRecord }) {
   const posterUrl = usePosterUrl(video.id);
+  const href = `#/video/${encodeURIComponent(video.id)}`;
   const [confirming, setConfirming] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
 
   const confirmDelete = () => {
     setConfirming(false);
-    deleteVideo(video.id).catch((error: unknown) =>
-      setDeleteError(`Couldn't delete: ${errorMessage(error)}`),
-    );
+    // The card goes at once; the undo strip above the grid can bring it back for a few seconds.
+    deleteWithUndo(video.id, video.name).catch(() => undefined);
   };
 
   return (
     <li className="card" data-testid="library.card" data-video-id={video.id}>
-      <div className="card__poster">
-        {posterUrl ? (
-          <img src={posterUrl} alt="" />
-        ) : (
-          <div className="card__poster-placeholder" aria-hidden />
-        )}
+      {/* The poster opens the video too; the title's link is the one keyboards and readers use. */}
+      <a className="card__poster" href={href} tabIndex={-1} aria-hidden="true">
+        {posterUrl ? <img src={posterUrl} alt="" /> : <div className="card__poster-placeholder" />}
         <span
           className="card__duration"
           data-testid="library.duration"
@@ -37,13 +35,15 @@ export function VideoCard({ video }: { video: VideoRecord }) {
         >
           {formatDuration(video.duration)}
         </span>
-      </div>
+      </a>
       <div className="card__body">
-        <h3 className="card__title" title={video.name}>
-          <a href={`#/video/${encodeURIComponent(video.id)}`} data-testid="library.open">
-            {video.name}
-          </a>
-        </h3>
+        <RenameVideo video={video}>
+          <h3 className="card__title" title={video.name}>
+            <a href={href} data-testid="library.open">
+              {video.name}
+            </a>
+          </h3>
+        </RenameVideo>
         <StatusBadge videoId={video.id} />
         <p className="card__meta">
           <span data-testid="library.dimensions">
@@ -57,24 +57,24 @@ export function VideoCard({ video }: { video: VideoRecord }) {
           </time>
         </p>
         {!video.hasAudio && <p className="card__note">No audio track</p>}
-        <AnalysisStatus videoId={video.id} />
+        <AnalysisStatus videoId={video.id} compact />
         <button
           type="button"
           className="button button--quiet button--small"
           data-testid="library.export"
-          aria-label={`Export ${video.name} as a BRI backup`}
+          aria-label={`Export .bri of ${video.name}`}
           onClick={() => {
             const base = video.name.replace(/\.[^.]+$/, '');
             downloadBackup([video.id], `${base}.bri`).catch((error: unknown) =>
-              setDeleteError(`Couldn't export: ${errorMessage(error)}`),
+              setExportError(`Couldn't export: ${errorMessage(error)}`),
             );
           }}
         >
           Export .bri
         </button>
-        {deleteError && (
+        {exportError && (
           <p className="card__error" role="alert">
-            {deleteError}
+            {exportError}
           </p>
         )}
       </div>
@@ -95,7 +95,7 @@ export function VideoCard({ video }: { video: VideoRecord }) {
       {confirming && (
         <ConfirmDialog
           title="Delete this video?"
-          message={`“${video.name}” and everything BRI learned about it will be removed from this device.`}
+          message={`“${video.name}” and everything BRI learned about it will be removed from this device (you can undo for a few seconds).`}
           confirmLabel="Delete"
           onConfirm={confirmDelete}
           onCancel={() => setConfirming(false)}

@@ -124,4 +124,5 @@ export * from './chapter-rows';
 export * from './translation-rows';
 export * from './live-reads';
 export { PLAIN_ID, VIDEO_RECORD } from './record-schemas';
+export { InvalidVideoNameError, renameVideo } from './rename-video';
 export { InvalidRowError } from './validate-rows';

@@ -11,6 +11,14 @@ export {
   restoreBackup,
 } from '../library/import-actions';
 export { deleteVideo } from '../library/delete-video';
+export {
+  deleteNow,
+  deleteWithUndo,
+  dismissDeleteError,
+  UNDO_DELETE_MS,
+  undoDelete,
+} from '../library/pending-deletions';
+export { renameVideo } from '../library/rename';
 export { downloadBackup, downloadExport } from '../library/downloads';
 export { refreshStorage } from '../library/library-refresh';
 export { exportBackup } from '../library/backup/backup-library';

@@ -26,6 +26,13 @@ export interface LibraryState {
    * another tab (or a database upgrade) moved to it and this tab must reload to go on.
    */
   update: 'ready' | 'applied' | null;
+  /**
+   * Videos the person deleted whose undo window is still open: hidden everywhere, removed from
+   * the device only when the window closes (src/library/pending-deletions.ts).
+   */
+  deleting: { id: string; name: string }[];
+  /** The last deletion that failed once its window closed, in plain words (the video is back). */
+  deleteError: string | null;
 }
 
 /** Serialisable library state; actions live in src/library (import-actions, delete-video, library-refresh). */
@@ -35,6 +42,8 @@ export const useLibraryStore = create<LibraryState>()(() => ({
   imports: [],
   storage: null,
   update: null,
+  deleting: [],
+  deleteError: null,
 }));
 
 /** Applies a change to one import row. */

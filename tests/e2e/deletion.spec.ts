@@ -3,7 +3,8 @@ import { on } from './support/parts';
 import { FakeGroq } from '../support/fake-groq';
 import { ChatPage } from './support/chat-page';
 import { LibraryPage } from './support/library-page';
-import { rowsMentioning } from './support/stored-state';
+import { readStoredState, rowsMentioning } from './support/stored-state';
+import { exportText } from './support/bri-in-page';
 
 /** A slow answer: streamed a word every 150 ms, long enough to delete the video meanwhile. */
 const SLOW_ANSWER = {
@@ -96,4 +97,57 @@ test('deleting a video while a question’s span is analysed first stops it and 
   } finally {
     await fake.stop();
   }
+});
+
+test('a deleted video can be brought back for a few seconds, whole; a renamed one is renamed everywhere', async ({
+  page,
+  library,
+  bri,
+}) => {
+  await library.open({ autoAnalyse: false });
+  const id = await addVideo(library, 'jfk_bus_zidane.mp4');
+  await library.analyse(id, ['frames', 'objects']);
+  const before = await readStoredState(page);
+
+  await test.step('renamed: the card, the stored record, the notes and a reload all say so', async () => {
+    await library.rename('jfk_bus_zidane.mp4', '  Bus tour  ');
+    await expect(library.card('Bus tour')).toBeVisible();
+    expect((await bri.getVideo(id))?.name).toBe('Bus tour');
+    expect(await exportText(page, id, 'md')).toContain('Bus tour');
+    await page.reload();
+    await expect(library.card('Bus tour')).toBeVisible();
+  });
+
+  await test.step('an empty name is refused in plain words and changes nothing', async () => {
+    await on(library.card('Bus tour')).library.rename.click();
+    await on(page).library.renameInput.fill('   ');
+    await on(page).library.renameSave.click();
+    await expect(library.card('Bus tour').getByRole('alert')).toHaveText(
+      'A video needs a name: type one, or press Cancel.',
+    );
+    await library.card('Bus tour').getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  await test.step('deleted, then undone: the card is back with every row and the file', async () => {
+    await on(library.card('Bus tour')).library.delete.click();
+    await on(page).library.deleteConfirm.click();
+    await expect(library.cards).toHaveCount(0);
+    await expect(library.deleted('Bus tour')).toBeVisible();
+    // Nothing has left the device yet.
+    expect(await readStoredState(page)).toEqual(before);
+    await on(library.deleted('Bus tour')).library.undo.click();
+    await expect(library.card('Bus tour')).toBeVisible();
+    await expect(library.deleted('Bus tour')).toHaveCount(0);
+    expect(await readStoredState(page)).toEqual(before);
+  });
+
+  await test.step('deleted and left: when the window closes it is gone from the device', async () => {
+    await on(library.card('Bus tour')).library.delete.click();
+    await on(page).library.deleteConfirm.click();
+    await expect(library.deleted('Bus tour')).toHaveCount(0, { timeout: 20_000 });
+    expect(await bri.listVideos()).toEqual([]);
+    const after = await readStoredState(page);
+    expect(after.opfsFiles).toEqual([]);
+    expect(Object.values(after.tables).reduce((a, b) => a + b, 0)).toBe(0);
+  });
 });

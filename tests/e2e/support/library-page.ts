@@ -115,9 +115,29 @@ export class LibraryPage {
     return this.cards.filter({ has: this.page.getByRole('heading', { name, exact: true }) });
   }
 
+  /**
+   * Deletes a video as a person does, and doesn't wait out the undo window: the card goes at
+   * once, then "Delete now" removes it from the device; resolves once it is removed.
+   */
   async deleteCard(name: string): Promise<void> {
     await this.card(name).getByTestId('library.delete').click();
     await this.page.getByTestId('library.delete-confirm').click();
     await expect(this.card(name)).toHaveCount(0);
+    const deleted = this.deleted(name);
+    await deleted.getByTestId('library.delete-now').click();
+    await expect(deleted).toHaveCount(0);
+  }
+
+  /** Renames a video from its card, as a person types a new name and saves it. */
+  async rename(name: string, to: string): Promise<void> {
+    await this.card(name).getByTestId('library.rename').click();
+    await this.page.getByTestId('library.rename-input').fill(to);
+    await this.page.getByTestId('library.rename-save').click();
+    await expect(this.page.getByTestId('library.rename-input')).toHaveCount(0);
+  }
+
+  /** The undo strip's line for a video just deleted (its Undo and Delete now buttons). */
+  deleted(name: string): Locator {
+    return this.page.getByTestId('library.deleted').filter({ hasText: `“${name}” deleted.` });
   }
 }
