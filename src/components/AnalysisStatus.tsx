@@ -1,9 +1,9 @@
-import { cancelAnalysis, describeTimeLeft, retryAnalysis } from '../features/analysis';
+import { cancelAnalysis, describeReadyIn, retryAnalysis } from '../features/analysis';
 import type { StageRecord } from '../features/analysis';
 import type { StageName } from '../shared/stages';
 import { STAGE_NAMES } from '../shared/stages';
 import { formatDuration } from '../shared/format';
-import { useSecondsLeft, useStageRows } from '../store/analysis-store';
+import { useStageRows, useVideoSecondsLeft } from '../store/analysis-store';
 
 const LABELS: Record<
   StageName,
@@ -39,16 +39,7 @@ const LABELS: Record<
   },
 };
 
-function StageLine({
-  videoId,
-  stage,
-  row,
-}: {
-  videoId: string;
-  stage: StageName;
-  row: StageRecord | undefined;
-}) {
-  const secondsLeft = useSecondsLeft(videoId, stage);
+function StageLine({ stage, row }: { stage: StageName; row: StageRecord | undefined }) {
   if (!row) return null;
   const label = LABELS[stage];
   switch (row.state) {
@@ -58,12 +49,6 @@ function StageLine({
       return (
         <li data-state="running">
           {row.detail ?? `${label.running}… ${Math.round(row.progress * 100)} %`}
-          {secondsLeft !== undefined && (
-            <span className="analysis__eta" data-testid="video.eta">
-              {' '}
-              · {describeTimeLeft(secondsLeft)}
-            </span>
-          )}
           <progress max={1} value={row.progress} aria-label={label.running} />
         </li>
       );
@@ -74,19 +59,65 @@ function StageLine({
   }
 }
 
-/** Per-stage processing status of one video, with cancel and re-run. */
-export function AnalysisStatus({ videoId }: { videoId: string }) {
+/** When the whole video will be ready: one estimate for all its stages, refined as they finish. */
+function ReadyIn({ videoId }: { videoId: string }) {
+  const seconds = useVideoSecondsLeft(videoId);
+  if (seconds === undefined) return null;
+  return (
+    <p className="analysis__eta" data-testid="video.eta">
+      {describeReadyIn(seconds)}
+    </p>
+  );
+}
+
+/**
+ * Per-stage processing status of one video, with cancel and re-run. `compact` (a library card):
+ * what is running, failed or stopped shows; what each finished stage found folds away under
+ * "What was found", so a card isn't a page of pipeline figures.
+ */
+export function AnalysisStatus({
+  videoId,
+  compact = false,
+}: {
+  videoId: string;
+  compact?: boolean;
+}) {
   const rows = useStageRows(videoId);
   const busy = rows.some((r) => r?.state === 'queued' || r?.state === 'running');
   const rerun = rows.some((r) => r?.state === 'cancelled' || r?.state === 'failed');
   if (rows.every((row) => !row)) return null;
   return (
     <div className="analysis" data-testid="video.status" aria-live="polite">
-      <ul>
-        {STAGE_NAMES.map((stage, i) => (
-          <StageLine key={stage} videoId={videoId} stage={stage} row={rows[i]} />
-        ))}
-      </ul>
+      {busy && <ReadyIn videoId={videoId} />}
+      {compact ? (
+        <>
+          <ul>
+            {STAGE_NAMES.map((stage, i) =>
+              rows[i]?.state === 'done' ? null : (
+                <StageLine key={stage} stage={stage} row={rows[i]} />
+              ),
+            )}
+          </ul>
+          {rows.some((row) => row?.state === 'done') && (
+            <details className="analysis__found">
+              <summary>What was found</summary>
+              <ul>
+                {STAGE_NAMES.map((stage, i) =>
+                  rows[i]?.state === 'done' ? (
+                    <StageLine key={stage} stage={stage} row={rows[i]} />
+                  ) : null,
+                )}
+              </ul>
+            </details>
+          )}
+        </>
+      ) : (
+        <ul>
+          {STAGE_NAMES.map((stage, i) => (
+            <StageLine key={stage} stage={stage} row={rows[i]} />
+          ))}
+        </ul>
+      )}
       {busy && (
         <button
           type="button"

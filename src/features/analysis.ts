@@ -7,5 +7,6 @@ export {
 } from '../pipeline/analysis-queue';
 export { whenIndexed } from '../pipeline/when-indexed';
 export { describeTimeLeft } from '../pipeline/time-left';
+export { describeReadyIn } from '../pipeline/video-time-left';
 export { stillProcessingFor } from '../agent/still-processing';
 export type { StageRecord } from '../db';

@@ -65,6 +65,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       id = await library.videoId('lecture-5min.mp4');
       await on(library.card('lecture-5min.mp4')).library.open.click();
       await expect(on(page).video.view).toBeVisible();
+      await videoView.recordEstimates();
       const status = on(page).video.status;
       await expect(status.locator('[data-state="running"] progress').first()).toBeVisible();
       await snapScreens(page, 'video-indexing');
@@ -85,10 +86,8 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await expect(on(page).chat.stillProcessing).toContainText('still listening to the audio');
     });
 
-    await test.step('a running stage says about how long it has left', async () => {
-      await expect(on(page).video.eta.first()).toContainText(/left$/, {
-        timeout: 90_000,
-      });
+    await test.step('the video says when it will be ready, as one estimate', async () => {
+      await expect(on(page).video.eta).toContainText(/^ready in /, { timeout: 90_000 });
       await expect(
         on(page).video.status.getByRole('button', { name: 'Cancel analysis' }),
       ).toBeVisible();
@@ -103,6 +102,17 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
       await checkFixtureModelIndex(page, status, index, video?.duration ?? 0);
       expect(dropped).toBeGreaterThan(2);
       expect(status.stages.embeddings.stats.retries).toBe(1);
+      // The whole-video estimate settled as it went: never up by more than half (plus the
+      // rounding of the words it is said in: 10 s under 90 s, a minute above).
+      const estimates = await videoView.estimatesSeen();
+      expect(estimates.length).toBeGreaterThan(0);
+      for (const [i, seconds] of estimates.entries()) {
+        const before = estimates[i - 1];
+        if (before !== undefined)
+          expect(seconds, estimates.join(' → ')).toBeLessThanOrEqual(
+            before * 1.5 + (before < 90 ? 10 : 60),
+          );
+      }
       const analysis = on(page).video.status;
       await expect(analysis).toContainText(
         `transcript: ${index.transcript.length} segments · Spoken: en`,
@@ -308,6 +318,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
 
     await test.step('diagnostics: the export holds this run’s stage timings', async () => {
       await on(page).settings.open.click();
+      await on(page).settings.advanced.click();
       await expect(on(page).device.info).toBeVisible();
       await expect(on(page).settings.modelCache).toContainText(/\d+(\.\d+)? [KMG]?B in \d+ files/);
       await snapScreens(page, 'settings');
