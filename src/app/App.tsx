@@ -13,16 +13,20 @@ import { UpdatePrompt } from '../components/UpdatePrompt';
 import { VideoView } from '../components/VideoView';
 import { Welcome } from '../components/Welcome';
 import { LibraryChat } from '../components/LibraryChat';
+import { SkipLink } from '../components/SkipLink';
 import { HELP_HASH } from '../components/navigation';
 import { useViewStore } from '../store/view-store';
+import { useLibraryStore } from '../store/library-store';
 
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const videoId = useViewStore((s) => s.videoId);
   const diagnostics = useViewStore((s) => s.diagnostics);
   const help = useViewStore((s) => s.help);
+  const hasVideos = useLibraryStore((s) => s.videos.length > 0);
   return (
     <>
+      <SkipLink />
       <header className="topbar">
         <span className="brand" aria-label="BRI">
           <img src="/icons/icon.svg" alt="" width="32" height="32" />
@@ -50,8 +54,8 @@ export function App() {
       ) : videoId ? (
         <VideoView videoId={videoId} />
       ) : (
-        <main className="page">
-          <Welcome />
+        <main className={hasVideos ? 'page page--has-videos' : 'page'}>
+          <Welcome compact={hasVideos} />
           <DropZone />
           <ImportList />
           <section className="library" aria-labelledby="library-title">

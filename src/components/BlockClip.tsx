@@ -22,7 +22,7 @@ export function BlockClip({ videoId, block }: { videoId: string; block: Selected
       ) : (
         <span className="timeline__hint">Pick a block to save it as a clip.</span>
       )}
-      <ClipContextInput />
+      {block && <ClipContextInput />}
       <button
         type="button"
         className="button button--small"

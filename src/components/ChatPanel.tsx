@@ -37,7 +37,7 @@ export function ChatPanel({
             data-testid="chat.wipe"
             onClick={() => setConfirmWipe(true)}
           >
-            Wipe memory
+            Forget conversation
           </button>
         )}
       </div>
@@ -98,7 +98,7 @@ export function ChatPanel({
       )}
       <form className="chat__form" onSubmit={submit}>
         <label className="visually-hidden" htmlFor={`chat-input-${videoId ?? 'library'}`}>
-          Your question
+          {videoId ? 'Your question about this video' : 'Your question about all your videos'}
         </label>
         <input
           id={`chat-input-${videoId ?? 'library'}`}
@@ -134,9 +134,9 @@ export function ChatPanel({
       </form>
       {confirmWipe && (
         <ConfirmDialog
-          title="Wipe this conversation?"
+          title="Forget this conversation?"
           message="BRI will forget every question and answer here. The video and its analysis stay."
-          confirmLabel="Wipe memory"
+          confirmLabel="Forget it"
           onConfirm={() => {
             setConfirmWipe(false);
             void wipeMemory(videoId).then(reload);

@@ -1,9 +1,10 @@
 import { type VideoTimelineRows } from '../features/video-view';
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { seekPlayer } from './navigation';
 import { useViewStore } from '../store/view-store';
 import { buildLanes } from './timeline-lanes';
 import { BlockClip, type SelectedBlock } from './BlockClip';
+import { moveCursor, type Cursor } from './timeline-keys';
 
 const percent = (t: number, duration: number) =>
   `${Math.min(100, Math.max(0, (t / duration) * 100)).toFixed(3)}%`;
@@ -22,8 +23,10 @@ function Playhead({ duration }: { duration: number }) {
 
 /**
  * Scenes, speech, objects and on-screen text as lanes under the player. Each block is a button
- * (keyboard and screen readers reach it) that seeks to its start and selects it, so it can be
- * saved as a clip; clicking a lane's empty track seeks to that point.
+ * that seeks to its start and selects it, so it can be saved as a clip; clicking a lane's empty
+ * track seeks to that point. The timeline is one Tab stop (a roving tabindex): the arrow keys
+ * move along a lane and between lanes, so the keyboard doesn't walk through every block to get
+ * past it.
  */
 export function Timeline({
   rows,
@@ -36,19 +39,45 @@ export function Timeline({
 }) {
   const lanes = useMemo(() => buildLanes(rows, duration), [rows, duration]);
   const [selected, setSelected] = useState<SelectedBlock | null>(null);
+  const firstWithBlocks = Math.max(
+    0,
+    lanes.findIndex((lane) => lane.blocks.length > 0),
+  );
+  const [cursor, setCursor] = useState<Cursor>({ lane: firstWithBlocks, block: 0 });
+  const current =
+    lanes[cursor.lane]?.blocks[cursor.block] !== undefined
+      ? cursor
+      : { lane: firstWithBlocks, block: 0 };
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const next = moveCursor(lanes, current, e.key);
+    if (!next) return;
+    e.preventDefault();
+    setCursor(next);
+    e.currentTarget
+      .querySelector<HTMLElement>(
+        `[data-lane-index="${next.lane}"] [data-block-index="${next.block}"]`,
+      )
+      ?.focus();
+  };
   const seekAtPointer = (e: MouseEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // A block handles its own click.
     const box = e.currentTarget.getBoundingClientRect();
     seekPlayer(((e.clientX - box.left) / box.width) * duration);
   };
   return (
-    <section className="timeline" aria-label="Timeline" data-testid="video.timeline">
-      {lanes.map((lane) => (
+    <section
+      className="timeline"
+      aria-label="Timeline (arrow keys move between blocks)"
+      data-testid="video.timeline"
+      onKeyDown={onKeyDown}
+    >
+      {lanes.map((lane, laneIndex) => (
         <div
           className="timeline__lane"
           key={lane.id}
           data-testid="timeline.lane"
           data-lane={lane.id}
+          data-lane-index={laneIndex}
         >
           <span className="timeline__title" title={lane.title}>
             {lane.title}
@@ -66,6 +95,9 @@ export function Timeline({
                 }}
                 aria-label={block.label}
                 title={block.label}
+                tabIndex={current.lane === laneIndex && current.block === i ? 0 : -1}
+                data-block-index={i}
+                onFocus={() => setCursor({ lane: laneIndex, block: i })}
                 onClick={() => {
                   seekPlayer(block.start);
                   setSelected({ start: block.start, end: block.end, label: block.label });

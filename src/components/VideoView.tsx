@@ -64,13 +64,6 @@ function VideoBody({ video }: { video: VideoRecord }) {
         <VideoPlayer video={video} />
         {rows && <Timeline rows={rows} duration={video.duration} videoId={video.id} />}
         <ClipStatus />
-        {rows && <ChapterList videoId={video.id} chapters={rows.chapters} />}
-        {error && (
-          <p className="card__error" role="alert">
-            {error}
-          </p>
-        )}
-        <AnalysisStatus videoId={video.id} />
       </div>
       <div className="video-view__side">
         <div className="tabs" role="tablist" aria-label="Chat or transcript">
@@ -105,6 +98,17 @@ function VideoBody({ video }: { video: VideoRecord }) {
             emptyText={emptyText}
           />
         </div>
+      </div>
+      {/* After the chat in the page's order (the keyboard reaches the question box sooner); on a
+          wide screen it sits under the player. */}
+      <div className="video-view__more">
+        {rows && <ChapterList videoId={video.id} chapters={rows.chapters} />}
+        {error && (
+          <p className="card__error" role="alert">
+            {error}
+          </p>
+        )}
+        <AnalysisStatus videoId={video.id} />
       </div>
     </div>
   );

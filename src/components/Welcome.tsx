@@ -1,7 +1,13 @@
-/** BRI's greeting: who she is and what stays private. */
-export function Welcome() {
+/**
+ * BRI's greeting: who she is and what stays private. Once the library has videos it is
+ * `compact` — the name and tagline — so a returning person sees their videos first.
+ */
+export function Welcome({ compact = false }: { compact?: boolean }) {
   return (
-    <section className="welcome" aria-labelledby="welcome-title">
+    <section
+      className={compact ? 'welcome welcome--compact' : 'welcome'}
+      aria-labelledby="welcome-title"
+    >
       <h1 id="welcome-title" className="welcome__title">
         Hi, I'm BRI{' '}
         <svg className="welcome__heart" viewBox="0 0 24 24" width="36" height="36" aria-hidden>
@@ -12,10 +18,12 @@ export function Welcome() {
         </svg>
       </h1>
       <p className="welcome__tagline">Ask. Understand. Remember.</p>
-      <p className="welcome__text">
-        Give me a video and I'll watch it with you — then ask me anything about it. Everything stays
-        in this browser: your videos are never uploaded.
-      </p>
+      {!compact && (
+        <p className="welcome__text">
+          Give me a video and I'll watch it with you — then ask me anything about it. Everything
+          stays in this browser: your videos are never uploaded.
+        </p>
+      )}
     </section>
   );
 }

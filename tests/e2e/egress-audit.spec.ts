@@ -350,7 +350,7 @@ test('Wipe memory forgets the conversation and the tool results its questions ca
   const tables = (await rowsMentioning(page, [asked])).map((row) => row.split(':')[0]).sort();
   expect(tables).toEqual(['chatTurns', 'toolResults']);
   await on(page).chat.wipe.click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Wipe memory' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Forget it' }).click();
   await expect(chat.messages).toHaveCount(0);
   await expect.poll(() => rowsMentioning(page, [asked, 'zebra crossing'])).toEqual([]);
 });

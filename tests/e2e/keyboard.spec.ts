@@ -19,7 +19,7 @@ test('the library works from the keyboard, with visible focus and labelled contr
       await page.keyboard.press('Tab');
     }
     await expect(choose).toBeFocused();
-    expect(await choose.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none');
+    expect(await choose.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles([]);
