@@ -139,8 +139,8 @@ export function GroqSettings({
           onChange={(event) => onChange({ ...value, localChat: event.target.checked })}
           data-testid="settings.local-chat"
         />
-        Without Groq, word answers with a local model (about 500 MB on first use; quick with WebGPU,
-        slow without)
+        Without a Groq key, write answers with a small model on this device (a 500 MB download the
+        first time; quick with WebGPU, slow without)
       </label>
       <fieldset className="settings__share" data-testid="settings.share">
         <legend>Send to Groq with the tools’ results</legend>

@@ -17,7 +17,7 @@ import {
   type ModelSet,
 } from '../shared/model-spec';
 
-import { DeviceAndStorage } from './DeviceAndStorage';
+import { DeviceSettings, StorageSettings } from './StorageAndDevice';
 import { measureAgain } from '../shared/backend-memory';
 import { GroqSettings, groqKeyChange, savedGroqFields, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';
@@ -87,37 +87,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     >
       <form onSubmit={save} noValidate>
         <h2 id="settings-title">Settings</h2>
-        <fieldset className="settings__sets">
-          <legend>Models</legend>
-          {(['fast', 'accurate'] as const).map((set) => (
-            <label key={set}>
-              <input
-                type="radio"
-                name="model-set"
-                value={set}
-                checked={modelSet === set}
-                onChange={() => setModelSet(set)}
-                data-testid={`settings.set-${set}`}
-              />
-              {SET_LABELS[set]} (about {formatBytes(setDownloadBytes(set))} on first use)
-            </label>
-          ))}
-        </fieldset>
-        <ModelTable
-          rows={listModels({ modelSet, modelBaseUrl: baseUrl || null, models })}
-          ids={ids}
-          onIdChange={(role, id) => setIds((current) => ({ ...current, [role]: id }))}
-        />
-        <label className="settings__field">
-          Model base URL (empty: the Hugging Face Hub)
-          <input
-            type="url"
-            value={baseUrl}
-            placeholder="https://models.example.org/"
-            onChange={(event) => setBaseUrl(event.target.value)}
-            data-testid="settings.base-url"
-          />
-        </label>
+        <GroqSettings value={groq} saved={savedGroqFields(initial)} onChange={setGroq} />
         <label className="settings__check">
           <input
             type="checkbox"
@@ -127,60 +97,98 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           />
           Analyse videos as soon as they are added
         </label>
-        <label className="settings__field">
-          Where models run
-          <select
-            value={backend}
-            onChange={(event) => setBackend(event.target.value as BackendChoice)}
-            data-testid="settings.backend"
-          >
-            <option value="auto">
-              Automatic: for each model the faster of the GPU (WebGPU) and the CPU, timed on this
-              device
-            </option>
-            <option value="webgpu">The GPU (WebGPU) whenever the browser offers it</option>
-            <option value="wasm">The CPU (WebAssembly)</option>
-          </select>
-        </label>
-        <p className="settings__note">
-          {remeasure
-            ? 'Each model will be timed again on its next use, on every adapter this browser offers (a software one too).'
-            : 'On a real GPU, each model is timed on both once, on first use; the results are under This device.'}{' '}
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            disabled={remeasure}
-            onClick={() => {
-              measureAgain();
-              setRemeasure(true);
-            }}
-            data-testid="settings.backend-measure"
-          >
-            Measure again
-          </button>
-        </p>
-        <p className="settings__note">
-          Models download once into this browser and are reused offline; each loads the exact
-          weights it was first downloaded as (shown above). A change applies to the next analysis;
-          results already stored keep the model that made them.{' '}
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            disabled={updated !== null}
-            onClick={() => void updateModels(readSettings()).then((files) => setUpdated(files))}
-            data-testid="settings.update-models"
-          >
-            Update models
-          </button>
-          {updated !== null && (
-            <span role="status" data-testid="settings.models-updated">
-              {' '}
-              Done: the newest weights download on the next analysis ({updated} old files removed).
-            </span>
-          )}
-        </p>
-        <GroqSettings value={groq} saved={savedGroqFields(initial)} onChange={setGroq} />
-        <DeviceAndStorage onLeave={onClose} />
+        <StorageSettings onLeave={onClose} />
+        {/* What most people never need: model choices, where they run, self-hosting. */}
+        <details className="settings__advanced" data-testid="settings.advanced-panel">
+          <summary data-testid="settings.advanced">
+            Advanced: models, this device, self-hosting
+          </summary>
+          <fieldset className="settings__sets">
+            <legend>Models</legend>
+            {(['fast', 'accurate'] as const).map((set) => (
+              <label key={set}>
+                <input
+                  type="radio"
+                  name="model-set"
+                  value={set}
+                  checked={modelSet === set}
+                  onChange={() => setModelSet(set)}
+                  data-testid={`settings.set-${set}`}
+                />
+                {SET_LABELS[set]} (about {formatBytes(setDownloadBytes(set))} on first use)
+              </label>
+            ))}
+          </fieldset>
+          <ModelTable
+            rows={listModels({ modelSet, modelBaseUrl: baseUrl || null, models })}
+            ids={ids}
+            onIdChange={(role, id) => setIds((current) => ({ ...current, [role]: id }))}
+          />
+          <label className="settings__field">
+            Model base URL (empty: the Hugging Face Hub)
+            <input
+              type="url"
+              value={baseUrl}
+              placeholder="https://models.example.org/"
+              onChange={(event) => setBaseUrl(event.target.value)}
+              data-testid="settings.base-url"
+            />
+          </label>
+          <label className="settings__field">
+            Where models run
+            <select
+              value={backend}
+              onChange={(event) => setBackend(event.target.value as BackendChoice)}
+              data-testid="settings.backend"
+            >
+              <option value="auto">
+                Automatic: for each model the faster of the GPU (WebGPU) and the CPU, timed on this
+                device
+              </option>
+              <option value="webgpu">The GPU (WebGPU) whenever the browser offers it</option>
+              <option value="wasm">The CPU (WebAssembly)</option>
+            </select>
+          </label>
+          <p className="settings__note">
+            {remeasure
+              ? 'Each model will be timed again on its next use, on every adapter this browser offers (a software one too).'
+              : 'On a real GPU, each model is timed on both once, on first use; the results are under This device.'}{' '}
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={remeasure}
+              onClick={() => {
+                measureAgain();
+                setRemeasure(true);
+              }}
+              data-testid="settings.backend-measure"
+            >
+              Measure again
+            </button>
+          </p>
+          <p className="settings__note">
+            Models download once into this browser and are reused offline; each loads the exact
+            weights it was first downloaded as (shown above). A change applies to the next analysis;
+            results already stored keep the model that made them.{' '}
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={updated !== null}
+              onClick={() => void updateModels(readSettings()).then((files) => setUpdated(files))}
+              data-testid="settings.update-models"
+            >
+              Update models
+            </button>
+            {updated !== null && (
+              <span role="status" data-testid="settings.models-updated">
+                {' '}
+                Done: the newest weights download on the next analysis ({updated} old files
+                removed).
+              </span>
+            )}
+          </p>
+          <DeviceSettings />
+        </details>
         {error && (
           <p className="settings__error" role="alert" data-testid="settings.error">
             {error}

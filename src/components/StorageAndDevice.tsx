@@ -7,11 +7,10 @@ import { useLibraryStore } from '../store/library-store';
 import { DeviceSummary } from './DeviceSummary';
 import { useDeviceInfo } from './use-device-info';
 
-/** Settings' lower half: storage with what can be freed, this device, and diagnostics. */
-export function DeviceAndStorage({ onLeave }: { onLeave: () => void }) {
+/** Settings' storage: what BRI uses, what can be freed, and the way to Diagnostics. */
+export function StorageSettings({ onLeave }: { onLeave: () => void }) {
   const storage = useLibraryStore((s) => s.storage);
   const videos = useLibraryStore((s) => s.videos);
-  const device = useDeviceInfo();
   const [caches, setCaches] = useState<CacheUsage[] | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => void readCacheUsage().then(setCaches), [version]);
@@ -55,8 +54,6 @@ export function DeviceAndStorage({ onLeave }: { onLeave: () => void }) {
           )}
         </li>
       </ul>
-      <h3>This device</h3>
-      {device ? <DeviceSummary device={device} /> : <p>Checking…</p>}
       <button
         type="button"
         className="button button--quiet button--small"
@@ -68,6 +65,17 @@ export function DeviceAndStorage({ onLeave }: { onLeave: () => void }) {
       >
         Open diagnostics
       </button>
+    </section>
+  );
+}
+
+/** Settings → Advanced: this device — WebGPU, threads, where each model ran fastest. */
+export function DeviceSettings() {
+  const device = useDeviceInfo();
+  return (
+    <section className="settings__section" aria-labelledby="settings-device">
+      <h3 id="settings-device">This device</h3>
+      {device ? <DeviceSummary device={device} /> : <p>Checking…</p>}
     </section>
   );
 }

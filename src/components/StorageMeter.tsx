@@ -18,7 +18,7 @@ export function StorageMeter() {
           className="storage__persist"
           title="The browser won't clear BRI's data to free space."
         >
-          Kept safe
+          Kept when space runs low
         </span>
       ) : (
         <button
@@ -27,7 +27,7 @@ export function StorageMeter() {
           title="Ask the browser not to clear BRI's data when the disk fills up."
           onClick={() => void requestPersistence().then(refreshStorage)}
         >
-          Keep my library safe
+          Don’t let the browser clear my videos
         </button>
       )}
     </div>

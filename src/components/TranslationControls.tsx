@@ -1,5 +1,6 @@
 import { startTranslation, stopTranslation } from '../features/keepsakes';
-import { useState } from 'react';
+import { onSettingsChange, readSettings } from '../features/settings';
+import { useState, useSyncExternalStore } from 'react';
 import { showTranscriptIn, useTranslationStore } from '../store/translation-store';
 
 /** Offered as the person types; any language Groq's model knows can be written in. */
@@ -41,6 +42,8 @@ export function TranslationControls({
   const job = useTranslationStore((s) => s.jobs[videoId]);
   const shown = useTranslationStore((s) => s.shown[videoId] ?? '');
   const running = job?.state === 'running';
+  // Translating is Groq's work: without a key the button says what it needs instead of failing.
+  const hasKey = useSyncExternalStore(onSettingsChange, () => readSettings().groqApiKey !== null);
   const choices = [...new Set([...languages, ...(shown ? [shown] : [])])].sort();
   return (
     <div className="translation" data-testid="transcript.translation">
@@ -82,12 +85,22 @@ export function TranslationControls({
         <button
           type="submit"
           className="button button--small"
-          disabled={running || !asked.trim()}
+          disabled={running || !asked.trim() || !hasKey}
+          aria-describedby={hasKey ? undefined : `needs-key-${videoId}`}
           data-testid="transcript.translate"
         >
           Translate
         </button>
       </form>
+      {!hasKey && (
+        <p
+          className="translation__note"
+          id={`needs-key-${videoId}`}
+          data-testid="transcript.needs-key"
+        >
+          Translating needs your Groq API key: add it in Settings → Chat.
+        </p>
+      )}
       {running && (
         <p className="translation__progress" role="status" data-testid="transcript.translating">
           <progress max={Math.max(1, job.total)} value={job.done} /> Translating into {job.language}

@@ -2,6 +2,7 @@
 export {
   InvalidSettingsError,
   maskedSettings,
+  onSettingsChange,
   readSettings,
   updateSettings,
   type Settings,

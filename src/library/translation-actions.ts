@@ -27,12 +27,23 @@ export async function startTranslation(videoId: string, language: string): Promi
     total: 0,
     message: null,
   });
-  showTranscriptIn(videoId, name);
+  // The transcript switches to the language once it has lines in it, not before: a translation
+  // that fails at once leaves the transcript as it was.
+  let switched = false;
+  const showIt = () => {
+    if (switched) return;
+    switched = true;
+    showTranscriptIn(videoId, name);
+  };
   try {
     const result = await translateVideo(videoId, name, {
       signal: own.signal,
-      onProgress: ({ done, total }) => patchTranslationJob(videoId, { done, total }),
+      onProgress: ({ done, total }) => {
+        patchTranslationJob(videoId, { done, total });
+        if (done > 0) showIt();
+      },
     });
+    showIt();
     patchTranslationJob(videoId, {
       state: 'done',
       message: `Translated into ${name}: ${result.total} lines.`,

@@ -126,7 +126,26 @@ export function updateSettings(patch: BriSettingsChange): Settings {
   const moved = 'groqBaseUrl' in parsed.data && next.groqBaseUrl !== current.groqBaseUrl;
   if (moved && !('groqApiKey' in parsed.data)) next.groqApiKey = null;
   localStorage.setItem(KEY, JSON.stringify(next));
+  for (const listener of listeners) listener();
   return next;
+}
+
+const listeners = new Set<() => void>();
+
+/**
+ * Calls `listener` after each change to the settings, in this tab or another (the `storage`
+ * event); returns the unsubscribe. For views that show what a setting allows (a Groq key set).
+ */
+export function onSettingsChange(listener: () => void): () => void {
+  const fromOtherTab = (event: StorageEvent) => {
+    if (event.key === KEY) listener();
+  };
+  listeners.add(listener);
+  window.addEventListener('storage', fromOtherTab);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', fromOtherTab);
+  };
 }
 
 /** The settings with the API key hidden (all but its last 4 characters), for showing or returning. */

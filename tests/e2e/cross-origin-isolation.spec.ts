@@ -35,6 +35,7 @@ test('under vite preview the page is cross-origin isolated and the models get se
   expect(device.wasmThreads).toBe(Math.min(4, cores));
   expect(device.wasmThreads).toBeGreaterThan(1);
   await on(page).settings.open.click();
+  await on(page).settings.advanced.click();
   await expect(on(page).device.threads).toContainText(
     `WebAssembly: ${device.wasmThreads} threads per model`,
   );
@@ -74,6 +75,7 @@ test('on a host that sends no isolation headers: one thread without the service 
       const { device } = await briOf(page).diagnostics();
       expect(device).toMatchObject({ crossOriginIsolated: false, wasmThreads: 1 });
       await on(page).settings.open.click();
+      await on(page).settings.advanced.click();
       await expect(on(page).device.threads).toContainText('not cross-origin isolated');
       await page.keyboard.press('Escape');
       expect(await detectOnClip(page)).toBe('done');

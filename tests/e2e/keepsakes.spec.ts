@@ -74,9 +74,9 @@ test('chapters: made without a key from the slides, listed under the player and 
   });
 
   await test.step('a chapter picked on the timeline saves as a clip of it, with the context asked for', async () => {
-    await on(page).clip.context.fill('1');
     await on(page).timeline.blocksIn('chapters').nth(1).click();
     await expect(on(page).timeline.selected).toContainText('1:00–2:00');
+    await on(page).clip.context.fill('1');
     const download = page.waitForEvent('download');
     await on(page).timeline.saveClip.click();
     const file = await download;

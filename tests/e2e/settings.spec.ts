@@ -1,5 +1,6 @@
 import { addVideo, briOf, expect, test } from './fixtures';
 import { on } from './support/parts';
+import { snapScreens } from './support/screens';
 import { waitForBri } from './support/bri-in-page';
 import { FakeGroq } from '../support/fake-groq';
 
@@ -11,8 +12,15 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
   const dialog = on(page).settings.dialog;
   const row = (role: string) => on(dialog).settings.modelRowFor(role);
 
-  await test.step('the fast set is the default, one row per task', async () => {
+  await test.step('Settings opens on what everyone needs; the models wait under Advanced', async () => {
     await on(page).settings.open.click();
+    await expect(on(dialog).settings.groqKey).toBeInViewport();
+    await expect(on(dialog).settings.modelRow.first()).toBeHidden();
+    await snapScreens(page, 'settings');
+  });
+
+  await test.step('the fast set is the default, one row per task', async () => {
+    await on(page).settings.advanced.click();
     await expect(on(dialog).settings.modelRow).toHaveCount(7);
     await expect(on(dialog).settings.setFast).toBeChecked();
     await expect(row('asr')).toContainText('Whisper tiny (English)');
@@ -69,6 +77,7 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
     });
     await page.reload();
     await on(page).settings.open.click();
+    await on(page).settings.advanced.click();
     await expect(on(dialog).settings.setAccurate).toBeChecked();
     await expect(on(dialog).settings.baseUrl).toHaveValue('http://localhost:4190/');
     await expect(on(dialog).settings.modelIdDetect).toHaveValue('yolox-nano/yolox_nano.onnx');

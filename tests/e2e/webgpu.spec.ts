@@ -52,6 +52,7 @@ test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders
     expect(device).toMatchObject({ webgpu: true, softwareAdapter: true });
     expect([auto.text.device, auto.image.device]).toEqual(['wasm', 'wasm']);
     await on(gpuPage).settings.open.click();
+    await on(gpuPage).settings.advanced.click();
     await expect(on(gpuPage).device.info).toContainText('a software adapter');
     await on(gpuPage).settings.backend.selectOption('webgpu');
     await on(gpuPage).settings.save.click();
@@ -66,6 +67,7 @@ test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders
     // Back on auto, "Measure again" times both query towers on SwiftShader's WebGPU and on WASM
     // and keeps the faster of each; after a reload that result is used without racing again.
     await on(gpuPage).settings.open.click();
+    await on(gpuPage).settings.advanced.click();
     await on(gpuPage).settings.backend.selectOption('auto');
     await on(gpuPage).settings.backendMeasure.click();
     await on(gpuPage).settings.save.click();
@@ -98,6 +100,7 @@ test('a software WebGPU adapter is left for WASM; forced to WebGPU the embedders
       raced.image.device,
     ]);
     await on(gpuPage).settings.open.click();
+    await on(gpuPage).settings.advanced.click();
     await expect(on(gpuPage).device.race).toHaveCount(2);
     await expect(on(gpuPage).device.race.first()).toContainText('the faster here (WASM');
   } finally {
