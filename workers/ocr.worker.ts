@@ -8,6 +8,7 @@ import { registerTransferHandlers } from '../src/shared/transfer-handlers';
 import type { FrameInput, FrameText } from '../src/shared/frame-results';
 import type { ResolvedModel } from '../src/shared/model-spec';
 import type { WorkProgress } from '../src/shared/model-progress';
+import { frameAt } from './lib/frames/frame-at';
 import { loadOnce } from './lib/models/model-cache';
 import { greyBitmap } from './lib/models/warm-up-inputs';
 import {
@@ -49,6 +50,32 @@ const ocrFor = loadOnce<LoadedOcr>({
   },
 });
 
+/**
+ * A text-like frame's lines, read from the video's own frame at `t` where the stage passed the
+ * video (a stored frame is a small WebP: words run together, small print goes), with the boxes
+ * scaled back to the stored frame's pixels; from the stored frame if the video can't be decoded.
+ */
+async function readAtBest(ocr: LoadedOcr, stored: ImageBitmap, frame: FrameInput) {
+  if (!frame.source) return readText(ocr, stored);
+  let full: ImageBitmap | null = null;
+  try {
+    const decoded = await frameAt(frame.source.file, frame.source.container, frame.t);
+    if (decoded.width <= stored.width) return readText(ocr, stored);
+    full = await createImageBitmap(decoded.blob);
+  } catch {
+    return readText(ocr, stored);
+  }
+  try {
+    const scale = stored.width / full.width;
+    return (await readText(ocr, full)).map((line) => ({
+      ...line,
+      box: line.box.map((v) => v * scale) as typeof line.box,
+    }));
+  } finally {
+    full.close();
+  }
+}
+
 const api = {
   /**
    * On-screen text of each frame (PaddleOCR det + rec), reported frame by frame. Frames without
@@ -68,7 +95,8 @@ const api = {
       const image = await createImageBitmap(frame.blob);
       try {
         const textLike = await looksLikeText(ocr, image);
-        await onFrame({ t: frame.t, lines: textLike ? await readText(ocr, image) : [], textLike });
+        const lines = textLike ? await readAtBest(ocr, image, frame) : [];
+        await onFrame({ t: frame.t, lines, textLike });
       } finally {
         image.close();
       }

@@ -13,6 +13,7 @@ import type { Lineage } from '../shared/lineage';
 import type { ModelRole, ResolvedModel } from '../shared/model-spec';
 import { readSettings } from '../settings/settings';
 import { hasPicture } from '../shared/video-types';
+import { openVideoFile } from '../storage/video-files';
 import { NO_PICTURE } from './no-picture';
 import {
   mergeDetectionRanges,
@@ -66,6 +67,8 @@ export interface FrameModelStage<Result extends { t: number }> {
    * whose load is worth hiding behind another stage; absent where loading takes well under 2 s.
    */
   prepare?: (model: ResolvedModel, onProgress: OnWorkProgress) => Promise<void>;
+  /** The model reads frames at the video's own resolution (FrameInput.source). */
+  readsFullFrames?: boolean;
 }
 
 /**
@@ -139,10 +142,13 @@ async function runOnFrames<Result extends { t: number }>(
       await spec.save(video.id, copy, reusedLineage(rowUsed(), source.t));
     }
   };
+  const source = spec.readsFullFrames
+    ? { file: await openVideoFile(video.id, video.storage), container: video.container }
+    : undefined;
   const result = await spec.run(
     signal,
     model,
-    toRun.map(({ t, blob }) => ({ t, blob })),
+    toRun.map(({ t, blob }) => ({ t, blob, ...(source ? { source } : {}) })),
     {
       onFrame: async (raw: Result) => {
         await backgroundTurn(signal);

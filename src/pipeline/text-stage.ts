@@ -11,8 +11,9 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 export const TEXT: FrameModelStage<FrameText> = {
   stage: 'text',
   role: 'ocr',
-  parameters: { detector: 'DB', ...OCR_PARAMETERS },
+  parameters: { detector: 'DB', ...OCR_PARAMETERS, readAt: 'video resolution' },
   run: readFrames,
+  readsFullFrames: true,
   release: releaseTextReader,
   save: (videoId, frame, lineage) => putOnScreenText({ videoId, ...frame, lineage }),
   load: async (videoId) =>

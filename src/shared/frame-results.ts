@@ -1,3 +1,4 @@
+import type { ContainerKind } from './video-types';
 /**
  * What the frame workers hand the main thread, per frame — and so the shapes the stored rows
  * keep (src/db/schema.ts extends them with the video id and lineage).
@@ -27,6 +28,12 @@ export interface SampledFrame {
 export interface FrameInput {
   t: number;
   blob: Blob;
+  /**
+   * The video itself, for a model that reads the frame at the video's own resolution where the
+   * stored frame (a small WebP) is too coarse: on-screen text, whose spaces and small print a
+   * 384 px frame loses. Results stay in the stored frame's pixels.
+   */
+  source?: { file: Blob; container: ContainerKind };
 }
 
 /** A box, x1, y1, x2, y2 in the frame's pixels. */

@@ -17,7 +17,7 @@ interface Range {
 const overlap = (a: Range, b: Range) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
-/** OCR of small slide text often drops spaces: compare letters only. */
+/** Where a phrase is looked for in what OCR read: letters only, whatever the punctuation. */
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 type Status = Awaited<ReturnType<BriApi['status']>>;
@@ -108,6 +108,11 @@ export async function checkLectureIndex(status: Status, index: Index): Promise<v
     expect(status.stages.text.stats.textLikeFrames).toBe(
       index.onScreenText.filter((f) => f.textLike).length,
     );
+  });
+
+  await test.step('each slide reads as written, its spaces kept (read at the video’s resolution)', () => {
+    const read = new Set(index.text.map((r) => r.text));
+    for (const slide of truth.scenes.filter((s) => s.text)) expect([...read]).toContain(slide.text);
   });
 
   for (const [phrase, start, end] of [
