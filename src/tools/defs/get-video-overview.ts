@@ -1,3 +1,4 @@
+import { languageLabel } from '../../shared/language-names';
 import { formatTimestamp as at } from '../moments';
 import { z } from 'zod';
 import {
@@ -99,7 +100,14 @@ export const getVideoOverview = withContentKinds(
             .map(([stage]) => stage);
           const objects = v.top_objects.slice(0, 4).map((o) => o.label);
           return [
-            `“${v.name}” is ${at(v.duration).slice(1, -1)} long with ${v.scenes.length} scenes${v.language ? `, spoken in ${v.language}` : ''}.`,
+            `“${v.name}” is ${at(v.duration).slice(1, -1)} long with ${v.scenes.length} scenes${v.language ? `, spoken in ${languageLabel(v.language)}` : ''}.`,
+            // The slides and titles say what a talk is about better than anything else here.
+            v.on_screen_text.length
+              ? `On screen: ${v.on_screen_text
+                  .slice(0, 6)
+                  .map((text) => `“${text}”`)
+                  .join(', ')}.`
+              : '',
             objects.length ? `Mostly visible: ${objects.join(', ')}.` : '',
             pending.length ? `I'm still working on: ${pending.join(', ')}.` : '',
           ]

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BriDatabase } from '../../../src/db';
-import { executeTool } from '../../../src/tools/registry';
+import { describeOutcome, executeTool } from '../../../src/tools/registry';
 import type { FreshLook, ToolContext } from '../../../src/tools/tool';
 import { seedCity, testContext } from './seeded-library';
 
@@ -250,5 +250,13 @@ describe('get_video_overview', () => {
         counts: { frames: 12, captions: 12, transcript_segments: 5 },
       },
     ]);
+  });
+
+  it('says it in words a person reads: the language by name, what the screen shows', async () => {
+    const outcome = await executeTool('get_video_overview', { video_id: 'city' }, context);
+    const said = describeOutcome(outcome, null);
+    expect(said).toContain('spoken in English.');
+    expect(said).toContain('On screen: “Chapter one - public transport”');
+    expect(said).not.toContain('spoken in en');
   });
 });
