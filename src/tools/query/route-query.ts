@@ -1,5 +1,5 @@
 import { cocoLabelsIn } from '../object-labels';
-import { terms, words } from '../text/tokenize';
+import { terms } from '../text/tokenize';
 import { parseTimeReferences, type TimeReference } from './time-references';
 
 /** What a question is about, which decides the tools that can answer it. */
@@ -79,7 +79,9 @@ export function routeQuery(question: string, duration: number): QueryRoute {
   }
   if (intents.includes('general')) {
     add('get_video_overview', {});
-    if (words(query).length > 2) add('search_transcript', { query });
+    // "What is this video about?" has nothing to search for: the overview is the answer, and
+    // skipping the search spares loading the sentence model for it.
+    if (hasContent(query)) add('search_transcript', { query });
   }
   if (plan.length === 0) add('search_transcript', { query });
   return { intents, labels, time, plan: dedupe(plan) };

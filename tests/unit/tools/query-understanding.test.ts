@@ -116,7 +116,12 @@ describe('routeQuery', () => {
   it('gives general questions the overview', () => {
     const route = routeQuery('What is this video about?', 300);
     expect(route.intents).toEqual(['general']);
-    expect(route.plan[0]).toEqual({ tool: 'get_video_overview', args: {} });
+    expect(route.plan).toEqual([{ tool: 'get_video_overview', args: {} }]);
+    // A summary of something in particular still searches for it.
+    expect(routeQuery('Summarize what is said about tickets', 300).plan).toContainEqual({
+      tool: 'search_transcript',
+      args: { query: 'Summarize what is said about tickets' },
+    });
   });
 });
 
