@@ -6,8 +6,8 @@ import type { ToolContext } from '../tools/tool';
 export interface LibraryHit {
   video_id: string;
   t: number;
-  /** What matched: the speech, a frame's description, or text on screen. */
-  kind: 'said' | 'seen' | 'on screen';
+  /** What matched: the speech, a frame's description, an object detected, or text on screen. */
+  kind: 'said' | 'seen' | 'detected' | 'on screen';
   text: string;
   score: number;
 }
@@ -47,6 +47,15 @@ const SOURCES: {
     text: (r) => String(r.caption),
   },
   {
+    // "bus", "people", "a vehicle": where the detector saw it (the other tools never say so).
+    tool: 'find_object',
+    args: (query) => ({ label: query }),
+    list: 'ranges',
+    kind: 'detected',
+    at: (r) => r.start,
+    text: (r) => String(r.label),
+  },
+  {
     tool: 'search_on_screen_text',
     args: (query) => ({ query }),
     list: 'matches',
@@ -58,7 +67,7 @@ const SOURCES: {
 
 /**
  * Searches every video at once with the tools' cross-video mode (no video_id): what is said,
- * what the frames show, and on-screen text; the best moments first. A tool that can't answer yet
+ * what the frames show, the objects detected and on-screen text; the best moments first. A tool that can't answer yet
  * (say, captions still running) just contributes nothing.
  */
 export async function searchLibrary(
@@ -76,7 +85,7 @@ export async function searchLibrary(
       t: Number(source.at(row)),
       kind: source.kind,
       text: source.text(row),
-      score: Number(row.score),
+      score: Number(row.score ?? row.max_confidence),
     }));
   });
   return hits.sort((a, b) => b.score - a.score).slice(0, TOP);

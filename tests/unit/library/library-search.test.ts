@@ -28,6 +28,27 @@ describe('searchLibrary', () => {
   });
 });
 
+describe('searchLibrary finds objects', () => {
+  let db: BriDatabase;
+  beforeEach(async () => {
+    db = new BriDatabase(`library-search-${crypto.randomUUID()}`);
+    await seedCity(db, { id: 'city' });
+  });
+  afterEach(() => db.delete());
+
+  it('where the detector saw what was asked for, by its everyday word too', async () => {
+    for (const query of ['bus', 'vehicles']) {
+      const detected = (await searchLibrary(query, testContext(db))).filter(
+        (h) => h.kind === 'detected',
+      );
+      expect(
+        detected.map((h) => [h.video_id, h.t, h.text]),
+        query,
+      ).toContainEqual(['city', 5, 'bus']);
+    }
+  });
+});
+
 describe('arrangeLibrary', () => {
   const videos = [
     { ...video('a', 1), name: 'Zoo trip.mp4', duration: 30 },
