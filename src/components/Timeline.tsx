@@ -2,7 +2,8 @@ import { type VideoTimelineRows } from '../features/video-view';
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { seekPlayer } from './navigation';
 import { useViewStore } from '../store/view-store';
-import { buildLanes } from './timeline-lanes';
+import { buildLanes, emptyLaneText } from './timeline-lanes';
+import { useStageRows } from '../store/analysis-store';
 import { BlockClip, type SelectedBlock } from './BlockClip';
 import { moveCursor, type Cursor } from './timeline-keys';
 
@@ -38,6 +39,7 @@ export function Timeline({
   videoId: string;
 }) {
   const lanes = useMemo(() => buildLanes(rows, duration), [rows, duration]);
+  const stageRows = useStageRows(videoId);
   const [selected, setSelected] = useState<SelectedBlock | null>(null);
   const firstWithBlocks = Math.max(
     0,
@@ -83,7 +85,9 @@ export function Timeline({
             {lane.title}
           </span>
           <div className="timeline__track" onClick={seekAtPointer}>
-            {lane.blocks.length === 0 && <span className="timeline__none">none yet</span>}
+            {lane.blocks.length === 0 && (
+              <span className="timeline__none">{emptyLaneText(lane.id, stageRows)}</span>
+            )}
             {lane.blocks.map((block, i) => (
               <button
                 key={i}

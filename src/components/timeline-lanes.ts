@@ -1,3 +1,5 @@
+import type { StageRecord } from '../features/analysis';
+import { STAGE_NAMES, type StageName } from '../shared/stages';
 import { type VideoTimelineRows } from '../features/video-view';
 import { formatDuration } from '../shared/format';
 
@@ -97,4 +99,21 @@ export function buildLanes(rows: VideoTimelineRows, duration: number): Lane[] {
     ...lane,
     blocks: lane.blocks.map((b) => ({ ...b, label: `${b.label}, ${span(b.start, b.end)}` })),
   }));
+}
+
+/** The stage whose results fill each lane that can be empty. */
+const LANE_STAGE: Record<string, StageName> = { scenes: 'frames', speech: 'speech', text: 'text' };
+
+/**
+ * What an empty lane says: "none yet" while its stage has yet to run or is running; once it
+ * looked and found nothing, that ("no speech", "no text on screen").
+ */
+export function emptyLaneText(
+  laneId: string,
+  rows: readonly (Pick<StageRecord, 'state'> | undefined)[],
+): string {
+  const stage = LANE_STAGE[laneId];
+  const row = stage ? rows[STAGE_NAMES.indexOf(stage)] : undefined;
+  if (row?.state !== 'done' && row?.state !== 'skipped') return 'none yet';
+  return laneId === 'speech' ? 'no speech' : laneId === 'text' ? 'no text on screen' : 'none found';
 }

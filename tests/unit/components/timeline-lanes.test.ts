@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentSegmentIndex } from '../../../src/components/current-segment';
-import { buildLanes, mergeForLane } from '../../../src/components/timeline-lanes';
+import { buildLanes, emptyLaneText, mergeForLane } from '../../../src/components/timeline-lanes';
 
 describe('mergeForLane', () => {
   it('keeps ranges apart on a short video and merges near neighbours on a long one', () => {
@@ -88,5 +88,19 @@ describe('currentSegmentIndex', () => {
     expect(currentSegmentIndex(segments, 10)).toBe(-1);
     expect(currentSegmentIndex(segments, 19.9)).toBe(2);
     expect(currentSegmentIndex(segments, 25)).toBe(-1);
+  });
+});
+
+describe('an empty lane', () => {
+  // Rows in STAGE_NAMES order: frames, speech, objects, text, transcript, captions, embeddings.
+  const rows = (states: Record<number, 'running' | 'done' | 'skipped'>) =>
+    Array.from({ length: 7 }, (_, i) => (states[i] ? { state: states[i] } : undefined));
+
+  it('says "none yet" until its stage has looked, then what it found: nothing', () => {
+    expect(emptyLaneText('text', rows({}))).toBe('none yet');
+    expect(emptyLaneText('text', rows({ 3: 'running' }))).toBe('none yet');
+    expect(emptyLaneText('text', rows({ 3: 'done' }))).toBe('no text on screen');
+    expect(emptyLaneText('speech', rows({ 1: 'skipped' }))).toBe('no speech');
+    expect(emptyLaneText('scenes', rows({ 0: 'done' }))).toBe('none found');
   });
 });
