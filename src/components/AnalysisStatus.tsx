@@ -64,7 +64,7 @@ function ReadyIn({ videoId }: { videoId: string }) {
   const seconds = useVideoSecondsLeft(videoId);
   if (seconds === undefined) return null;
   return (
-    <p className="analysis__eta" data-testid="video.eta">
+    <p className="analysis__eta" data-testid="video.eta" data-seconds={Math.round(seconds)}>
       {describeReadyIn(seconds)}
     </p>
   );

@@ -51,11 +51,11 @@ export function videoSecondsLeft(duration: number, stages: StageTiming[]): numbe
   return left.length === 0 ? null : left.reduce((a, b) => a + b, 0);
 }
 
-/** "ready in about 2 min", "ready in a few seconds". */
+/** "Ready in about 2 min", "Ready in a few seconds". */
 export function describeReadyIn(seconds: number): string {
-  if (seconds < 10) return 'ready in a few seconds';
-  if (seconds < 90) return `ready in about ${Math.round(seconds / 10) * 10} s`;
-  if (seconds < 3600) return `ready in about ${Math.round(seconds / 60)} min`;
+  if (seconds < 10) return 'Ready in a few seconds';
+  if (seconds < 90) return `Ready in about ${Math.round(seconds / 10) * 10} s`;
+  if (seconds < 3600) return `Ready in about ${Math.round(seconds / 60)} min`;
   const hours = Math.floor(seconds / 3600);
-  return `ready in about ${hours} h ${Math.round((seconds % 3600) / 60)} min`;
+  return `Ready in about ${hours} h ${Math.round((seconds % 3600) / 60)} min`;
 }

@@ -36,9 +36,11 @@ function timingsOf(
   });
 }
 
+/** How much of a rise in the estimate is taken at each update (the rest waits for the next). */
+const RISE_WEIGHT = 0.3;
+
 /**
- * Each busy video's estimate. It never rises faster than half again what it said last (a
- * running stage's first estimate is noisy), so "about 1 min" doesn't become "about 3 min".
+ * Each busy video's estimate, steadied: it falls as work gets done and rises only gradually.
  */
 function readyInOf(
   rows: Record<string, StageRecord>,
@@ -53,7 +55,12 @@ function readyInOf(
     const estimate = videoSecondsLeft(duration, timingsOf(videoId, rows, secondsLeft));
     if (estimate === null) continue;
     const before = previous[videoId];
-    readyIn[videoId] = before === undefined ? estimate : Math.min(estimate, before * 1.5);
+    // Down at once (work got done); up only part of the way, and never past half again: a
+    // running stage's early rate is noisy, and a wobbling "2 min, 90 s, 2 min" helps no one.
+    readyIn[videoId] =
+      before === undefined || estimate <= before
+        ? estimate
+        : Math.min(before * 1.5, before + (estimate - before) * RISE_WEIGHT);
   }
   return readyIn;
 }

@@ -385,3 +385,17 @@ test('the library chat names the video each moment is from, and a moment opens i
   await expect(on(page).video.view).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`#/video/${lecture}$`));
 });
+
+test('without a key, "what is on the slide at 1:10?" reads that moment: the slide, cited, nothing unasked refuted', async () => {
+  await briOf(page).configure({ groqApiKey: null });
+  await on(page).video.back.click();
+  await on(library.card('lecture-5min.mp4')).library.open.click();
+  const chat = new ChatPage(page);
+  await chat.ask('What is on the slide at 1:10?');
+  const answer = chat.messages.last();
+  await expect(answer).toContainText('Chapter one');
+  await expect(on(answer).chat.citation).toHaveText(/01:10/);
+  await expect(on(answer).chat.unconfirmed).toHaveCount(0);
+  await expect(answer).not.toContainText('couldn’t find');
+  await expect(answer).not.toContainText("couldn't find");
+});

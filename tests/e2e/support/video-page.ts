@@ -37,33 +37,24 @@ export class VideoPage {
   }
 
   /**
-   * Starts writing down every "ready in …" the video's status says, as it changes (a
-   * MutationObserver in the page); `estimatesSeen` reads them back, in seconds.
+   * Starts writing down every whole-video estimate the status shows (its seconds, before they are
+   * rounded into words), as it changes; `estimatesSeen` reads them back.
    */
   async recordEstimates(): Promise<void> {
     await this.page.evaluate(() => {
-      const seen: string[] = [];
-      (window as { __readyIn?: string[] }).__readyIn = seen;
+      const seen: number[] = [];
+      (window as { __readyIn?: number[] }).__readyIn = seen;
       new MutationObserver(() => {
-        const text = document.querySelector('[data-testid="video.eta"]')?.textContent ?? null;
-        if (text && text !== seen.at(-1)) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        const shown = document.querySelector('[data-testid="video.eta"]');
+        const seconds = Number(shown?.getAttribute('data-seconds') ?? NaN);
+        if (Number.isFinite(seconds) && seconds !== seen.at(-1)) seen.push(seconds);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
   }
 
-  /** The estimates written down since `recordEstimates`, in seconds ("a few seconds" is 5). */
-  async estimatesSeen(): Promise<number[]> {
-    const texts = await this.page.evaluate(
-      () => (window as { __readyIn?: string[] }).__readyIn ?? [],
-    );
-    return texts.map((text) => {
-      if (/a few seconds/.test(text)) return 5;
-      const hours = /(\d+) h (\d+) min/.exec(text);
-      if (hours) return Number(hours[1]) * 3600 + Number(hours[2]) * 60;
-      const minutes = /about (\d+) min/.exec(text);
-      if (minutes) return Number(minutes[1]) * 60;
-      return Number(/about (\d+) s/.exec(text)?.[1] ?? NaN);
-    });
+  /** The estimates written down since `recordEstimates`, in seconds. */
+  estimatesSeen(): Promise<number[]> {
+    return this.page.evaluate(() => (window as { __readyIn?: number[] }).__readyIn ?? []);
   }
 
   /** Where the player is, seconds. */

@@ -58,8 +58,8 @@ describe('the whole video’s time left', () => {
   });
 
   it('says it in words', () => {
-    expect(describeReadyIn(5)).toBe('ready in a few seconds');
-    expect(describeReadyIn(44)).toBe('ready in about 40 s');
-    expect(describeReadyIn(150)).toBe('ready in about 3 min');
+    expect(describeReadyIn(5)).toBe('Ready in a few seconds');
+    expect(describeReadyIn(44)).toBe('Ready in about 40 s');
+    expect(describeReadyIn(150)).toBe('Ready in about 3 min');
   });
 });
