@@ -28,8 +28,13 @@ export function LibrarySearch({ query }: { query: string }) {
       .catch((e: unknown) => setError(`Search failed: ${errorMessage(e)}`))
       .finally(() => setBusy(false));
   };
-  // A video deleted since the search takes its moments with it: they would lead nowhere.
-  const shown = hits?.hits.filter((hit) => videos.some((v) => v.id === hit.video_id)) ?? [];
+  // A video deleted since the search (or in its undo window) takes its moments with it.
+  const deleting = useLibraryStore((s) => s.deleting);
+  const shown =
+    hits?.hits.filter(
+      (hit) =>
+        videos.some((v) => v.id === hit.video_id) && !deleting.some((d) => d.id === hit.video_id),
+    ) ?? [];
   const name = (id: string) => videos.find((v) => v.id === id)?.name ?? id;
   return (
     <form id={LIBRARY_SEARCH_FORM} onSubmit={search} className="library-search">

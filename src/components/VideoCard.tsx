@@ -26,7 +26,13 @@ export function VideoCard({ video }: { video: VideoRecord }) {
   return (
     <li className="card" data-testid="library.card" data-video-id={video.id}>
       {/* The poster opens the video too; the title's link is the one keyboards and readers use. */}
-      <a className="card__poster" href={href} tabIndex={-1} aria-hidden="true">
+      <a
+        className="card__poster"
+        href={href}
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="library.poster"
+      >
         {posterUrl ? <img src={posterUrl} alt="" /> : <div className="card__poster-placeholder" />}
         <span
           className="card__duration"

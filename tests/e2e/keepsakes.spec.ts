@@ -209,6 +209,21 @@ test('slides: one page per slide and shot, the four text slides each found once 
 
 test('translation: every line translated once in batches at its own times, a failure mid-way resumes without redoing a batch; the transcript tab shows it, exports it and the chat answers in it', async () => {
   test.setTimeout(180_000);
+  await test.step('without a Groq key Translate says it needs one; the key added, it is offered', async () => {
+    await briOf(page).configure({ groqApiKey: null });
+    await on(page).video.tabTranscript.click();
+    await on(page).transcript.translateInto.fill('French');
+    await expect(on(page).transcript.translate).toBeDisabled();
+    await expect(on(page).transcript.needsKey).toHaveText(
+      'Translating needs your Groq API key: add it in Settings → Chat.',
+    );
+    await expect(on(page).transcript.language).toHaveValue('');
+    await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
+    await expect(on(page).transcript.translate).toBeEnabled();
+    await expect(on(page).transcript.needsKey).toHaveCount(0);
+    await on(page).transcript.translateInto.fill('');
+    await on(page).video.tabChat.click();
+  });
   await briOf(page).configure({ groqApiKey: fake.apiKey, groqBaseUrl: groqUrl });
 
   await test.step('a 10-minute transcript: batch 2 fails, translating again sends only batches 2–4', async () => {

@@ -263,6 +263,16 @@ class LibraryParts {
     return this.root.getByTestId('library.rename');
   }
 
+  /** A card's poster: pressing it opens the video too. */
+  get poster(): Locator {
+    return this.root.getByTestId('library.poster');
+  }
+
+  /** "Search inside videos". */
+  get searchInside(): Locator {
+    return this.root.getByTestId('library.search-inside');
+  }
+
   get renameInput(): Locator {
     return this.root.getByTestId('library.rename-input');
   }
@@ -449,6 +459,11 @@ class TranscriptParts {
 
   get translate(): Locator {
     return this.root.getByTestId('transcript.translate');
+  }
+
+  /** Without a Groq key: what Translate needs. */
+  get needsKey(): Locator {
+    return this.root.getByTestId('transcript.needs-key');
   }
 
   get translateInto(): Locator {
