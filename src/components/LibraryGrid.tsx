@@ -2,7 +2,7 @@ import { deleteVideo } from '../features/library';
 import { useState } from 'react';
 import { useLibraryStore } from '../store/library-store';
 import { arrangeLibrary, ORDER_LABELS, type LibraryOrder } from './library-order';
-import { LIBRARY_SEARCH_FORM, LibrarySearch } from './LibrarySearch';
+import { LibrarySearch } from './LibrarySearch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { HELP_HASH } from './navigation';
 import { UndoDelete } from './UndoDelete';
@@ -41,10 +41,9 @@ export function LibraryGrid() {
           type="search"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
-          placeholder="Search your library"
-          aria-label="Search your library"
+          placeholder="Filter by name"
+          aria-label="Filter your videos by name"
           data-testid="library.search"
-          form={LIBRARY_SEARCH_FORM}
         />
         <label>
           Sort{' '}
@@ -61,7 +60,7 @@ export function LibraryGrid() {
           </select>
         </label>
       </div>
-      <LibrarySearch query={filter} />
+      <LibrarySearch />
       {shown.length === 0 && (
         <p className="library__empty">No video’s name contains “{filter.trim()}”.</p>
       )}

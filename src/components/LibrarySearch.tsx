@@ -5,14 +5,12 @@ import { openVideo } from './navigation';
 import { useLibraryStore } from '../store/library-store';
 import { errorMessage } from '../shared/error-message';
 
-/** The search form's id: the library's search box belongs to it, so Enter there searches. */
-export const LIBRARY_SEARCH_FORM = 'library-search';
-
 /**
- * Moments across every video that match a search (what is said, seen or written on screen),
- * each opening its video there. The grid below filters by name as the person types.
+ * Moments across every video that match a search (what is said, seen, detected or written on
+ * screen), each opening its video there. Its own box: the one above the grid filters by name.
  */
-export function LibrarySearch({ query }: { query: string }) {
+export function LibrarySearch() {
+  const [query, setQuery] = useState('');
   const videos = useLibraryStore((s) => s.videos);
   const [hits, setHits] = useState<{ query: string; hits: LibraryHit[] } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,14 +35,22 @@ export function LibrarySearch({ query }: { query: string }) {
     ) ?? [];
   const name = (id: string) => videos.find((v) => v.id === id)?.name ?? id;
   return (
-    <form id={LIBRARY_SEARCH_FORM} onSubmit={search} className="library-search">
+    <form onSubmit={search} className="library-search" role="search">
+      <input
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder="Search inside videos: said, seen or written"
+        aria-label="Search inside your videos"
+        data-testid="library.search-inside-input"
+      />
       <button
         type="submit"
         className="button button--small"
         disabled={!query.trim() || busy}
         data-testid="library.search-inside"
       >
-        {busy ? 'Searching…' : 'Search inside videos'}
+        {busy ? 'Searching…' : 'Search'}
       </button>
       {error && (
         <p className="card__error" role="alert">

@@ -355,10 +355,14 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
     });
 
     await test.step('the library: searching inside videos finds the slide, and a hit opens the video there', async () => {
+      // The name filter and the search inside videos are two boxes, each saying which it is.
       await on(page).library.search.fill('public transport');
       await expect(library.cards).toHaveCount(0);
+      await on(page).library.search.fill('');
+      await expect(library.cards).toHaveCount(1);
       // Enter in the search box searches inside the videos, as the button does.
-      await on(page).library.search.press('Enter');
+      await on(page).library.searchInsideInput.fill('public transport');
+      await on(page).library.searchInsideInput.press('Enter');
       const slide = on(page).library.hit.filter({ hasText: 'on screen' }).first();
       await expect(slide).toBeVisible();
       const t = Number(await slide.getAttribute('data-t'));

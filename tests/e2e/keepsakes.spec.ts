@@ -214,6 +214,10 @@ test('translation: every line translated once in batches at its own times, a fai
     await on(page).video.tabTranscript.click();
     await on(page).transcript.translateInto.fill('French');
     await expect(on(page).transcript.translate).toBeDisabled();
+    // …and looks it.
+    expect(await on(page).transcript.translate.evaluate((el) => getComputedStyle(el).cursor)).toBe(
+      'not-allowed',
+    );
     await expect(on(page).transcript.needsKey).toHaveText(
       'Translating needs your Groq API key: add it in Settings → Chat.',
     );

@@ -268,7 +268,11 @@ class LibraryParts {
     return this.root.getByTestId('library.poster');
   }
 
-  /** "Search inside videos". */
+  /** The "Search inside videos" box (what is said, seen or written), and its button. */
+  get searchInsideInput(): Locator {
+    return this.root.getByTestId('library.search-inside-input');
+  }
+
   get searchInside(): Locator {
     return this.root.getByTestId('library.search-inside');
   }
