@@ -51,6 +51,12 @@ const ocrFor = loadOnce<LoadedOcr>({
 });
 
 /**
+ * The longest side a frame is read at: enough for word gaps and small print (the lecture's 1280 px
+ * frames read every space), and a 4K frame isn't drawn and copied whole for it.
+ */
+const READ_SIDE = 1920;
+
+/**
  * A text-like frame's lines, read from the video's own frame at `t` where the stage passed the
  * video (a stored frame is a small WebP: words run together, small print goes), with the boxes
  * scaled back to the stored frame's pixels; from the stored frame if the video can't be decoded.
@@ -59,7 +65,7 @@ async function readAtBest(ocr: LoadedOcr, stored: ImageBitmap, frame: FrameInput
   if (!frame.source) return readText(ocr, stored);
   let full: ImageBitmap | null = null;
   try {
-    const decoded = await frameAt(frame.source.file, frame.source.container, frame.t);
+    const decoded = await frameAt(frame.source.file, frame.source.container, frame.t, READ_SIDE);
     if (decoded.width <= stored.width) return readText(ocr, stored);
     full = await createImageBitmap(decoded.blob);
   } catch {
