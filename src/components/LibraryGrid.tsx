@@ -1,6 +1,6 @@
 import { deleteVideo } from '../features/library';
 import { useState } from 'react';
-import { useLibraryStore } from '../store/library-store';
+import { useLibraryStore, useShownVideos } from '../store/library-store';
 import { arrangeLibrary, ORDER_LABELS, type LibraryOrder } from './library-order';
 import { LibrarySearch } from './LibrarySearch';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -10,10 +10,8 @@ import { VideoCard } from './VideoCard';
 
 /** The grid of imported videos with search and sort, or a friendly empty state. */
 export function LibraryGrid() {
-  const stored = useLibraryStore((s) => s.videos);
-  const deleting = useLibraryStore((s) => s.deleting);
   // A video in its undo window is gone for the person, though still on the device.
-  const videos = stored.filter((v) => !deleting.some((d) => d.id === v.id));
+  const videos = useShownVideos();
   const loaded = useLibraryStore((s) => s.loaded);
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<LibraryOrder>('newest');

@@ -2,7 +2,7 @@ import { formatTimestamp } from '../features/chat';
 import { searchLibrary, type LibraryHit } from '../features/library';
 import { useState, type FormEvent } from 'react';
 import { openVideo } from './navigation';
-import { useLibraryStore } from '../store/library-store';
+import { useShownVideos } from '../store/library-store';
 import { errorMessage } from '../shared/error-message';
 
 /**
@@ -11,7 +11,7 @@ import { errorMessage } from '../shared/error-message';
  */
 export function LibrarySearch() {
   const [query, setQuery] = useState('');
-  const videos = useLibraryStore((s) => s.videos);
+  const videos = useShownVideos();
   const [hits, setHits] = useState<{ query: string; hits: LibraryHit[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,12 +27,7 @@ export function LibrarySearch() {
       .finally(() => setBusy(false));
   };
   // A video deleted since the search (or in its undo window) takes its moments with it.
-  const deleting = useLibraryStore((s) => s.deleting);
-  const shown =
-    hits?.hits.filter(
-      (hit) =>
-        videos.some((v) => v.id === hit.video_id) && !deleting.some((d) => d.id === hit.video_id),
-    ) ?? [];
+  const shown = hits?.hits.filter((hit) => videos.some((v) => v.id === hit.video_id)) ?? [];
   const name = (id: string) => videos.find((v) => v.id === id)?.name ?? id;
   return (
     <form onSubmit={search} className="library-search" role="search">

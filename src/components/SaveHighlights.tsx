@@ -1,4 +1,4 @@
-import { type Citation } from '../features/chat';
+import { citedMoment, type Citation } from '../features/chat';
 import { saveHighlights } from '../features/keepsakes';
 import { useLibraryStore } from '../store/library-store';
 
@@ -13,7 +13,7 @@ export function SaveHighlights({
   const video = useLibraryStore((s) => s.videos.find((v) => v.id === videoId));
   const times = [
     ...new Set(
-      citations.filter((c) => c.video_id === videoId && c.confirmed !== false).map((c) => c.t),
+      citations.filter((c) => c.video_id === videoId && c.confirmed !== false).map(citedMoment),
     ),
   ];
   if (!video || times.length < 2) return null;

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { VideoRecord } from '../shared/video-types';
 import type { StorageStatus } from '../storage/storage-status';
 
@@ -51,4 +52,11 @@ export function patchImport(key: string, patch: Partial<ImportItem>): void {
   useLibraryStore.setState((state) => ({
     imports: state.imports.map((item) => (item.key === key ? { ...item, ...patch } : item)),
   }));
+}
+
+/** The videos a person sees: the library less those in their undo window after a delete. */
+export function useShownVideos(): VideoRecord[] {
+  return useLibraryStore(
+    useShallow((s) => s.videos.filter((v) => !s.deleting.some((d) => d.id === v.id))),
+  );
 }
