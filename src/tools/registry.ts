@@ -4,9 +4,11 @@ import { findObject } from './defs/find-object';
 import { getContextAt } from './defs/get-context-at';
 import { getFrame } from './defs/get-frame';
 import { getVideoOverview } from './defs/get-video-overview';
+import { listLibraryVideos } from './defs/list-videos';
 import { lookAgain } from './defs/look-again';
 import { searchCaptions } from './defs/search-captions';
 import { searchFrames } from './defs/search-frames';
+import { searchLibrary } from './defs/search-library';
 import { searchOnScreenText } from './defs/search-on-screen-text';
 import { searchTranscript } from './defs/search-transcript';
 import type { TimeSpan } from './moments';
@@ -17,7 +19,9 @@ import { errorMessage } from '../shared/error-message';
 
 /** Every tool the agent can call, in the order they are listed. */
 export const TOOLS: readonly Tool[] = [
+  listLibraryVideos,
   getVideoOverview,
+  searchLibrary,
   searchTranscript,
   searchCaptions,
   searchFrames,

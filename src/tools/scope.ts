@@ -29,8 +29,23 @@ export async function videosInScope(
 ): Promise<VideoRecord[]> {
   if (videoId === undefined) return listVideos(db);
   const video = await getVideo(videoId, db);
-  if (!video) throw new ToolError('not_found', `No video with id "${videoId}" in the library.`);
+  if (!video) throw new ToolError('not_found', await unknownVideo(videoId, db));
   return [video];
+}
+
+/** Ids listed at most when a call names a video the library doesn't hold. */
+const IDS_LISTED = 20;
+
+/** Why `videoId` names nothing, and the ids the caller can use instead. */
+async function unknownVideo(videoId: string, db: ToolContext['db']): Promise<string> {
+  const videos = await listVideos(db);
+  if (videos.length === 0) return `No video with id "${videoId}": the library is empty.`;
+  const ids = videos
+    .slice(0, IDS_LISTED)
+    .map((v) => `"${v.id}" (${v.name})`)
+    .join(', ');
+  const more = videos.length > IDS_LISTED ? ` and ${videos.length - IDS_LISTED} more` : '';
+  return `No video with id "${videoId}" in the library. Its videos: ${ids}${more}.`;
 }
 
 /**

@@ -7,7 +7,9 @@ describe('listTools', () => {
   it("lists every tool as MCP's tools/list does, arguments as JSON Schema", () => {
     const { tools } = listTools();
     expect(tools.map((t) => t.name)).toEqual([
+      'list_videos',
       'get_video_overview',
+      'search_library',
       'search_transcript',
       'search_captions',
       'search_frames',
@@ -31,7 +33,8 @@ describe('listTools', () => {
     for (const tool of tools) {
       expect(tool.description.length, tool.name).toBeGreaterThan(40);
       expect(tool.inputSchema.type, tool.name).toBe('object');
-      expect(Object.keys(tool.inputSchema.properties as object), tool.name).toContain('video_id');
+      if (tool.name !== 'list_videos')
+        expect(Object.keys(tool.inputSchema.properties as object), tool.name).toContain('video_id');
     }
   });
 });
@@ -51,7 +54,9 @@ describe('executeTool', () => {
       tool: 'find_bus',
       error: {
         code: 'unknown_tool',
-        message: expect.stringMatching(/^No tool named "find_bus"\. Tools: get_video_overview, /),
+        message: expect.stringMatching(
+          /^No tool named "find_bus"\. Tools: list_videos, get_video_overview, search_library, /,
+        ),
       },
     });
   });
@@ -86,7 +91,7 @@ describe('executeTool', () => {
     );
     expect(!unknown.ok && unknown.error).toEqual({
       code: 'not_found',
-      message: 'No video with id "nope" in the library.',
+      message: 'No video with id "nope" in the library. Its videos: "city" (city.mp4).',
     });
     db.close();
     const broken = await executeTool('find_object', { label: 'bus' }, testContext(db));
