@@ -21,6 +21,7 @@ const TIERS = [
   {
     tier: 'engine',
     layers: [
+      ['webmcp'],
       ['library', 'pwa'],
       ['store'],
       ['agent'],

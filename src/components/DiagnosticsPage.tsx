@@ -12,6 +12,7 @@ import { showLibrary } from './navigation';
 import { useLibraryStore } from '../store/library-store';
 import { DeviceSummary } from './DeviceSummary';
 import { SentToGroq } from './SentToGroq';
+import { AgentsTook } from './AgentsTook';
 import { useDeviceInfo } from './use-device-info';
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -105,6 +106,7 @@ export function DiagnosticsPage() {
         </p>
       </section>
       <SentToGroq />
+      <AgentsTook />
       <section aria-labelledby="diag-log">
         <h2 id="diag-log">Log</h2>
         <div className="diagnostics__filters">

@@ -143,7 +143,7 @@ export function GroqSettings({
         first time; quick with WebGPU, slow without)
       </label>
       <fieldset className="settings__share" data-testid="settings.share">
-        <legend>Send to Groq with the tools’ results</legend>
+        <legend>Send to Groq (and to browser agents) with the tools’ results</legend>
         {SHARED_KINDS.map((kind) => (
           <label key={kind} className="settings__check">
             <input

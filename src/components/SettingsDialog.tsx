@@ -21,6 +21,7 @@ import { DeviceSettings, StorageSettings } from './StorageAndDevice';
 import { measureAgain } from '../shared/backend-memory';
 import { GroqSettings, groqKeyChange, savedGroqFields, type GroqFields } from './GroqSettings';
 import { ModelTable } from './ModelTable';
+import { AgentToolsSetting } from './AgentToolsSetting';
 
 const SET_LABELS: Record<ModelSet, string> = {
   fast: 'Fast — smaller models, quick on any laptop',
@@ -35,6 +36,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [baseUrl, setBaseUrl] = useState(initial.modelBaseUrl ?? '');
   const [ids, setIds] = useState<Partial<Record<ModelRole, string>>>(initial.models);
   const [autoAnalyse, setAutoAnalyse] = useState(initial.autoAnalyse);
+  const [agentTools, setAgentTools] = useState(initial.agentTools);
   const [backend, setBackend] = useState(initial.backend);
   const [remeasure, setRemeasure] = useState(false);
   const [updated, setUpdated] = useState<number | null>(null);
@@ -63,6 +65,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         groqModel: groq.model.trim() || DEFAULT_GROQ_MODEL,
         localChat: groq.localChat,
         shareWithGroq: groq.share,
+        agentTools,
       });
       // A host the page's connection policy doesn't name yet needs a reload to be reachable.
       const reload = reloadForNewHosts();
@@ -88,6 +91,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={save} noValidate>
         <h2 id="settings-title">Settings</h2>
         <GroqSettings value={groq} saved={savedGroqFields(initial)} onChange={setGroq} />
+        <AgentToolsSetting value={agentTools} onChange={setAgentTools} />
         <label className="settings__check">
           <input
             type="checkbox"

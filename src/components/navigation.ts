@@ -4,27 +4,32 @@ import { useViewStore } from '../store/view-store';
 /** The user guide's address. */
 export const HELP_HASH = '#/help';
 
-/** `#/video/<id>` opens a video; anything else is the library. Back and reload just work. */
-function videoFromHash(): string | null {
-  const match = /^#\/video\/(.+)$/.exec(location.hash);
+/**
+ * `#/video/<id>` opens a video, `#/video/<id>?t=83.5` opens it at a moment (the links BRI gives
+ * agents); anything else is the library. Back and reload just work.
+ */
+function videoFromHash(): { videoId: string; t: number | null } | null {
+  const match = /^#\/video\/([^?]+)(?:\?(.*))?$/.exec(location.hash);
   if (!match?.[1]) return null;
   try {
-    return decodeURIComponent(match[1]);
+    const t = Number(new URLSearchParams(match[2] ?? '').get('t') ?? NaN);
+    return { videoId: decodeURIComponent(match[1]), t: Number.isFinite(t) && t >= 0 ? t : null };
   } catch {
     return null; // A malformed link (`#/video/%E0`) opens the library, not an empty page.
   }
 }
 
 function applyHash(): void {
-  const videoId = videoFromHash();
+  const video = videoFromHash();
   useViewStore.setState({
-    videoId,
+    videoId: video?.videoId ?? null,
     playhead: 0,
     diagnostics: location.hash === '#/diagnostics',
     help: location.hash === HELP_HASH,
+    ...(video?.t != null ? { seekTo: { t: video.t, nonce: Date.now() } } : {}),
   });
   // The video on screen is analysed before the others waiting.
-  focusVideo(videoId);
+  focusVideo(video?.videoId ?? null);
 }
 
 /** Follows the address bar (call once at start). */

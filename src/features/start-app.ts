@@ -7,11 +7,13 @@ import { refreshLibrary, refreshStorage } from '../library/library-refresh';
 import { resumeAnalyses } from '../pipeline/analysis-queue';
 import { applyConnectPolicy } from '../pwa/connect-policy';
 import { noteUpgradedElsewhere, registerServiceWorker } from '../pwa/register-sw';
+import { offerToolsToAgents } from '../webmcp/offer-tools';
 
 /**
  * Everything the page does once at start, before the first render: the connection policy first
  * (every connection after it is checked against the configured hosts), then logging, other
- * tabs, the service worker, the library and the analyses a closed tab left unfinished.
+ * tabs, the service worker, the library, the analyses a closed tab left unfinished and the tools
+ * offered to the browser's agents (when the person has switched that on).
  */
 export function startApp(): void {
   applyConnectPolicy();
@@ -23,6 +25,7 @@ export function startApp(): void {
   void refreshLibrary();
   void refreshStorage();
   void resumeAnalyses();
+  offerToolsToAgents();
   cleanUpOrphanFiles().catch((error: unknown) =>
     logEvent({
       level: 'warn',

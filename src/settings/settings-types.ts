@@ -36,6 +36,11 @@ export interface BriSettings {
    * switched off is withheld from the tool results sent (src/agent/withhold.ts).
    */
   shareWithGroq: ShareWithGroq;
+  /**
+   * Offer BRI's tools to the AI agents in this browser (WebMCP), off until the person turns it
+   * on; the Send to Groq switches govern what the agents get too (src/webmcp).
+   */
+  agentTools: boolean;
 }
 
 /** A change to the settings: any of them, and any of the Send to Groq switches. */

@@ -19,6 +19,7 @@ const DEFAULTS: Settings = {
   wasmThreads: 'auto',
   backend: 'auto',
   shareWithGroq: { ...SHARE_EVERYTHING },
+  agentTools: false,
 };
 
 const modelIds = z.partialRecord(z.enum(MODEL_ROLES), z.string().trim().min(1));
@@ -58,6 +59,7 @@ const patchSchema = z
       .object(Object.fromEntries(SHARED_KINDS.map((kind) => [kind, z.boolean()])))
       .partial()
       .strict(),
+    agentTools: z.boolean(),
   })
   .partial()
   .strict();
@@ -75,6 +77,7 @@ const LABELS: Record<string, string> = {
   wasmThreads: 'WASM threads',
   backend: 'Where models run',
   shareWithGroq: 'Send to Groq',
+  agentTools: 'Let AI agents in this browser use BRI’s tools',
 };
 
 export class InvalidSettingsError extends Error {

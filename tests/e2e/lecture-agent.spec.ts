@@ -8,6 +8,10 @@ import { FakeGroq } from '../support/fake-groq';
 import { formatTimestamp } from '../../src/tools/moments';
 import { ChatPage, lastToolResult } from './support/chat-page';
 import { LibraryPage } from './support/library-page';
+import { VideoPage } from './support/video-page';
+import { browserAgent, WEBMCP_ARGS, type AgentResult } from './support/browser-agent';
+import { CHROMIUM_PATH } from './support/chromium';
+import { exportText } from './support/bri-in-page';
 
 /** Calls a tool through `bri.tools`, as an agent or a power user would. */
 async function tool<Result>(page: Page, name: string, args: unknown): Promise<Result> {
@@ -18,8 +22,10 @@ async function tool<Result>(page: Page, name: string, args: unknown): Promise<Re
 
 type ObjectRanges = { ranges: (Range & { video_id: string; label: string })[] };
 
-// One indexing of the lecture (real YOLOX and OCR) serves both tests: it is the slow part.
+// One indexing of the lecture (real YOLOX and OCR) serves every test: it is the slow part.
 test.describe.configure({ mode: 'serial' });
+// WebMCP on, as an agent-running browser has it (the other specs run without: nothing changes).
+test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: WEBMCP_ARGS } });
 
 const fake = new FakeGroq();
 let groqUrl = '';
@@ -31,7 +37,8 @@ let other = '';
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
   groqUrl = await fake.start();
-  page = await browser.newPage();
+  // A context of its own, so a second tab shares the first's settings (WebMCP's test).
+  page = await (await browser.newContext()).newPage();
   library = new LibraryPage(page);
   await library.open({ autoAnalyse: false });
   await library.pick(mediaPath('lecture-5min.mp4'));
@@ -45,7 +52,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page.close();
+  await page.context().close();
   await fake.stop();
 });
 
@@ -53,9 +60,9 @@ test('the tools answer from lecture-5min.mp4 indexed with the real YOLOX and OCR
   browser,
 }, testInfo) => {
   test.setTimeout(300_000);
-  await test.step('tools.list describes the nine tools with JSON Schema arguments', async () => {
+  await test.step('tools.list describes the eleven tools with JSON Schema arguments', async () => {
     const { tools } = await briOf(page).tools.list();
-    expect(tools.map((t) => t.name)).toHaveLength(9);
+    expect(tools.map((t) => t.name)).toHaveLength(11);
     expect(tools.find((t) => t.name === 'find_object')?.inputSchema).toMatchObject({
       type: 'object',
       required: ['label'],
@@ -398,4 +405,155 @@ test('without a key, "what is on the slide at 1:10?" reads that moment: the slid
   await expect(on(answer).chat.unconfirmed).toHaveCount(0);
   await expect(answer).not.toContainText('couldn’t find');
   await expect(answer).not.toContainText("couldn't find");
+});
+
+/** Turns Settings → "Let AI agents in this browser use BRI's tools" on or off, as a person would. */
+async function allowAgents(on_: Page, allowed: boolean): Promise<void> {
+  await on(on_).settings.open.click();
+  const dialog = on(on_).settings.dialog;
+  await on(dialog).settings.agentTools.setChecked(allowed);
+  await on(dialog).settings.save.click();
+  await expect(dialog).toBeHidden();
+}
+
+test('an agent in the browser uses BRI’s tools over WebMCP, only while the person allows it, and sees what was taken', async () => {
+  test.setTimeout(240_000);
+  const agent = browserAgent(page);
+  const calls: { tool: string; args: Record<string, unknown> }[] = [];
+  const call = async (name: string, args: Record<string, unknown>) => {
+    calls.push({ tool: name, args });
+    return agent.call(name, args);
+  };
+
+  await test.step('off until the person turns it on: no tools', async () => {
+    expect(await agent.tools()).toEqual([]);
+  });
+
+  const { tools } = await briOf(page).tools.list();
+  await test.step('switched on in Settings: every tool, with the registry’s descriptions and schemas', async () => {
+    await allowAgents(page, true);
+    await expect.poll(async () => (await agent.tools()).length).toBe(tools.length);
+    const offered = await agent.tools();
+    // The browser lists them in its own order.
+    const byName = <T extends { name: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.name.localeCompare(b.name));
+    expect(
+      byName(offered).map(({ name, description, inputSchema }) => ({
+        name,
+        description,
+        inputSchema,
+      })),
+    ).toEqual(byName(tools));
+    expect(offered.every((t) => t.annotations?.readOnly)).toBe(true);
+    const untrusted = offered.filter((t) => t.annotations?.untrustedContent).map((t) => t.name);
+    expect(untrusted).toEqual(expect.arrayContaining(['search_transcript', 'list_videos']));
+    expect(untrusted).not.toContain('get_frame');
+  });
+
+  const second = await page.context().newPage();
+  await test.step('find_object "bus": the chat tool’s moments, each a link that opens the video there', async () => {
+    const { ranges } = await tool<ObjectRanges>(page, 'find_object', {
+      video_id: lecture,
+      label: 'bus',
+    });
+    const answer = await call('find_object', { video_id: lecture, label: 'bus' });
+    expect(answer.isError ?? false).toBe(false);
+    const moments = answer.structuredContent?.moments ?? [];
+    expect(moments.map((m) => [m.video_id, m.start, m.end, m.label])).toEqual(
+      ranges.map((r) => [r.video_id, r.start, r.end, r.label]),
+    );
+    expect(agent.text(answer)).toContain(moments[0]?.link);
+    const moment = moments[1] ?? moments[0]!;
+    await second.goto(moment.link);
+    const view = new VideoPage(second);
+    await expect(view.view).toBeVisible();
+    await expect(view.view.getByRole('heading', { level: 1 })).toHaveText('lecture-5min.mp4');
+    await expect.poll(() => view.playerTime()).toBeCloseTo(moment.start, 1);
+    await second.reload();
+    await expect.poll(() => view.playerTime()).toBeCloseTo(moment.start, 1);
+  });
+
+  await test.step('get_frame returns the frame itself: an image that decodes to its size', async () => {
+    const answer = await call('get_frame', { video_id: lecture, t: 100 });
+    const image = answer.content.find((c) => c.type === 'image');
+    expect(image).toBeDefined();
+    const stored = await tool<{ width: number; height: number }>(page, 'get_frame', {
+      video_id: lecture,
+      t: 100,
+    });
+    const frame = answer.structuredContent?.result;
+    expect(frame).toMatchObject({ width: stored.width, height: stored.height });
+    expect(frame).not.toHaveProperty('thumbnail_url');
+    expect(await agent.imageSize(image as { data: string; mimeType: string })).toEqual({
+      width: stored.width,
+      height: stored.height,
+    });
+  });
+
+  await test.step('with transcript text kept on the device, no transcript line reaches the agent', async () => {
+    expect((await library.analyse(other, ['transcript'])).stages.transcript.state).toBe('done');
+    // The fixture Whisper's lines (random weights): long enough not to occur by chance.
+    const lines = (await exportText(page, other, 'vtt'))
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length >= 8 && !/-->|^WEBVTT/.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    const asked: [string, Record<string, unknown>][] = [
+      ['search_transcript', { video_id: other, query: 'what was said', top_k: 50 }],
+      ['search_library', { query: 'what was said' }],
+      ['get_context_at', { video_id: other, t: 3, window_s: 30 }],
+    ];
+    const everything = async () => {
+      const answers: AgentResult[] = [];
+      for (const [name, args] of asked) answers.push(await call(name, args));
+      return JSON.stringify(answers);
+    };
+    const shared = await everything();
+    expect(lines.some((line) => shared.includes(JSON.stringify(line).slice(1, -1)))).toBe(true);
+    await briOf(page).configure({ shareWithGroq: { transcript: false } });
+    const kept = await everything();
+    for (const line of lines) expect(kept).not.toContain(JSON.stringify(line).slice(1, -1));
+    expect(kept).toContain('Kept on the person’s device by their settings: transcript text');
+    await briOf(page).configure({ shareWithGroq: { transcript: true } });
+  });
+
+  await test.step('bad ids, times and arguments each get a message the agent can act on', async () => {
+    const unknown = await call('find_object', { video_id: 'nope', label: 'bus' });
+    expect(unknown.isError).toBe(true);
+    expect(agent.text(unknown)).toContain(`No video with id "nope"`);
+    expect(agent.text(unknown)).toContain(`"${lecture}"`);
+    const late = await call('get_context_at', { video_id: lecture, t: 9999 });
+    expect(late.isError).toBe(true);
+    expect(agent.text(late)).toMatch(/past the end of .* \(300\.\d s long\)/);
+    const bad = await call('search_transcript', { video_id: lecture, query: 'bus', top_k: 500 });
+    expect(bad.isError).toBe(true);
+    expect(agent.text(bad)).toMatch(/^Invalid arguments for search_transcript: top_k: /);
+    const cancelled = await agent.cancelledCall('look_again', { video_id: lecture, t: 100 }, 50);
+    calls.push({ tool: 'look_again', args: { video_id: lecture, t: 100 } });
+    expect(cancelled.error).toMatch(/AbortError/);
+  });
+
+  await test.step('Diagnostics → What agents took lists every call: tool, arguments and bytes', async () => {
+    await on(page).settings.open.click();
+    await on(page).settings.advanced.click();
+    await on(page).settings.diagnostics.click();
+    const rows = on(page).diagnostics.agentCall;
+    await expect(rows).toHaveCount(calls.length);
+    expect(await on(page).diagnostics.agentTool.allTextContents()).toEqual(
+      calls.map((c) => c.tool),
+    );
+    const args = await on(page).diagnostics.agentArgs.allTextContents();
+    calls.forEach((c, i) => expect(JSON.parse(args[i]!)).toEqual(c.args));
+    for (const bytes of await on(page).diagnostics.agentBytes.allTextContents())
+      expect(Number(bytes.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await expect(rows.last()).toContainText('(error)');
+  });
+
+  await test.step('switched off again: no tools, in both tabs', async () => {
+    await expect.poll(async () => (await browserAgent(second).tools()).length).toBe(tools.length);
+    await allowAgents(page, false);
+    await expect.poll(() => agent.tools()).toEqual([]);
+    await expect.poll(() => browserAgent(second).tools()).toEqual([]);
+  });
+  await second.close();
 });

@@ -74,6 +74,7 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
         objectNames: true,
         fileNames: false,
       },
+      agentTools: false,
     });
     await page.reload();
     await on(page).settings.open.click();
@@ -85,6 +86,36 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
     await expect(on(dialog).settings.shareFileNames).not.toBeChecked();
     await expect(on(dialog).settings.shareTranscript).toBeChecked();
   });
+});
+
+test('in a browser without WebMCP the agents switch says so, and turning it on changes nothing else', async ({
+  page,
+}) => {
+  const said: string[] = [];
+  page.on('console', (message) => said.push(message.text()));
+  page.on('pageerror', (error) => said.push(error.message));
+  await page.goto('/');
+  await waitForBri(page);
+  await on(page).settings.open.click();
+  const dialog = on(page).settings.dialog;
+  await expect(on(dialog).settings.agentTools).not.toBeChecked();
+  await expect(on(dialog).settings.agents).toContainText(
+    'This browser doesn’t offer tools to agents yet (WebMCP)',
+  );
+  await on(dialog).settings.agentTools.check();
+  await on(dialog).settings.save.click();
+  await expect(dialog).toBeHidden();
+  expect((await briOf(page).configure({})).agentTools).toBe(true);
+  await page.reload();
+  await waitForBri(page);
+  const { tools } = await briOf(page).tools.list();
+  expect(tools.length).toBeGreaterThan(0);
+  await on(page).settings.open.click();
+  await on(page).settings.advanced.click();
+  await on(page).settings.diagnostics.click();
+  await expect(on(page).diagnostics.agents).toContainText('No AI agent in this browser');
+  await expect(on(page).diagnostics.page).not.toContainText('WebMCP');
+  expect(said.filter((text) => /webmcp|modelContext|agents?\b/i.test(text))).toEqual([]);
 });
 
 test('the Groq key: tested against the API, kept in this browser, never shown back in full', async ({

@@ -15,6 +15,7 @@ export function settingsWithGroq(fake: FakeGroq, baseUrl: string): Settings {
     localChat: false,
     wasmThreads: 'auto',
     backend: 'auto',
+    agentTools: false,
     shareWithGroq: { ...SHARE_EVERYTHING },
   };
 }

@@ -150,6 +150,26 @@ class DeviceParts {
 class DiagnosticsParts {
   constructor(private readonly root: Root) {}
 
+  get agents(): Locator {
+    return this.root.getByTestId('diagnostics.agents');
+  }
+
+  get agentCall(): Locator {
+    return this.root.getByTestId('diagnostics.agent-call');
+  }
+
+  get agentTool(): Locator {
+    return this.root.getByTestId('diagnostics.agent-tool');
+  }
+
+  get agentArgs(): Locator {
+    return this.root.getByTestId('diagnostics.agent-args');
+  }
+
+  get agentBytes(): Locator {
+    return this.root.getByTestId('diagnostics.agent-bytes');
+  }
+
   get page(): Locator {
     return this.root.getByTestId('diagnostics.page');
   }
@@ -319,6 +339,14 @@ class PlayerParts {
 /** The Settings dialog. */
 class SettingsParts {
   constructor(private readonly root: Root) {}
+
+  get agentTools(): Locator {
+    return this.root.getByTestId('settings.agent-tools');
+  }
+
+  get agents(): Locator {
+    return this.root.getByTestId('settings.agents');
+  }
 
   /** "Advanced: models, this device, self-hosting": press it to open that part. */
   get advanced(): Locator {

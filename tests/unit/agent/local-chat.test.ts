@@ -33,6 +33,7 @@ const SETTINGS: Settings = {
   localChat: true,
   wasmThreads: 'auto',
   backend: 'auto',
+  agentTools: false,
   shareWithGroq: { ...SHARE_EVERYTHING },
 };
 
