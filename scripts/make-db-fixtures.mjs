@@ -29,7 +29,8 @@ const COMMITS = {
   8: '1f4302e~1',
   9: '02b57b4~1',
   10: 'a992c54',
-  11: 'HEAD',
+  11: '82fc182',
+  12: 'HEAD',
 };
 
 /** The library each version writes: seedCity's city.mp4 where the old tree has it, else by hand. */

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 
 /**
@@ -9,6 +10,11 @@ export const SHARED_DIR = resolve(
 );
 export const MEDIA_DIR = resolve(SHARED_DIR, 'media');
 export const MODELS_DIR = resolve(SHARED_DIR, 'models');
+
+/** The speakers stage's fixture models, made by scripts/make-speaker-models.mjs (never committed). */
+export const SPEAKER_MODELS_DIR = resolve(
+  process.env.BRI_SPEAKER_MODELS_DIR ?? resolve(homedir(), '.cache', 'bri', 'speaker-models'),
+);
 
 /** Path of a file in ../shared/media. */
 export function mediaPath(name: string): string {

@@ -4,7 +4,7 @@ import { routeQuery, type Intent } from '../tools/query/route-query';
 /** Which analyses answer each kind of question. */
 const NEEDS: Record<Intent, StageName[]> = {
   visual: ['objects', 'captions', 'embeddings'],
-  audio: ['transcript'],
+  audio: ['transcript', 'speakers'],
   text: ['text'],
   temporal: [],
   general: ['transcript', 'objects', 'text', 'captions'],
@@ -15,6 +15,7 @@ const WORDS: Record<StageName, string> = {
   frames: 'looking at the frames',
   speech: 'finding the speech',
   transcript: 'listening to the audio',
+  speakers: 'telling the speakers apart',
   objects: 'spotting objects',
   text: 'reading on-screen text',
   captions: 'describing the frames',

@@ -19,7 +19,7 @@ import {
 } from '../features/library';
 import { embedQuery } from '../features/search';
 import { maskedSettings, readSettings, updateSettings } from '../features/settings';
-import { frameAt, getIndex, status } from '../features/video-view';
+import { frameAt, getIndex, renameSpeaker, status } from '../features/video-view';
 import type { BriApi } from './bri-contract';
 
 /** Installs `window.bri`, the automation API documented in the README. */
@@ -37,6 +37,9 @@ export function installBriApi(): void {
     cancelAnalysis: (id) => cancelAnalysis(id),
     focusVideo: (id) => focusVideo(id),
     getIndex,
+    renameSpeaker: async (id, speaker, name) => {
+      await renameSpeaker(id, speaker, name);
+    },
     exportBackup: (ids) => exportBackup(ids),
     export: (id, format, options) => exportVideo(id, format, options),
     translate: (id, language) => translateVideo(id, language),

@@ -67,8 +67,13 @@ export interface BriApi {
    * partial rows are removed; what finished is kept. Resolves once the workers stopped writing.
    */
   cancelAnalysis(videoId: string): Promise<void>;
-  /** Everything stored about a video: frames, scenes, speech, objects, text, transcript, captions, embeddings. */
+  /** Everything stored about a video: frames, scenes, speech, speakers, objects, text, transcript, captions, embeddings. */
   getIndex(videoId: string): Promise<MediaIndex>;
+  /**
+   * Names speaker `speaker` (1, 2, … as `getIndex().speakers` numbers them) everywhere at once:
+   * transcript, timeline, exports and answers; an empty name gives back "Speaker N".
+   */
+  renameSpeaker(videoId: string, speaker: number, name: string): Promise<void>;
   /**
    * A search query's vector in the sentence space (`text`) or CLIP's (`image`, to compare with
    * frames), with the model and the device (webgpu / wasm) that made it.

@@ -41,6 +41,11 @@ export const START_WORKER = {
       type: 'module',
       name: 'transcribe',
     }),
+  speakers: () =>
+    new Worker(new URL('../../workers/speakers.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'speakers',
+    }),
   embed: () =>
     new Worker(new URL('../../workers/embed.worker.ts', import.meta.url), {
       type: 'module',

@@ -29,6 +29,10 @@ const LABELS: Record<
     running: 'Transcribing the speech',
     done: (s, detail) => `transcript: ${s.segments ?? 0} segments${detail ? ` · ${detail}` : ''}`,
   },
+  speakers: {
+    running: 'Telling the speakers apart',
+    done: (s, detail) => detail ?? `${s.speakers ?? 0} speakers in ${s.turns ?? 0} turns`,
+  },
   captions: {
     running: 'Describing the frames',
     done: (s) => `${s.captions ?? 0} frames described`,

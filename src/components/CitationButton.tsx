@@ -3,6 +3,19 @@ import { saveMomentClip } from '../features/keepsakes';
 import { useLibraryStore } from '../store/library-store';
 import { useViewStore } from '../store/view-store';
 import { useFrameThumbnail } from './useFrameThumbnail';
+import { watchSpeakerAt } from '../features/video-view';
+import { useEffect, useState } from 'react';
+
+/** Who speaks at a cited moment (their name, kept current), or null. */
+function useSpeakerAt(videoId: string, t: number): string | null {
+  const [name, setName] = useState<{ key: string; name: string | null } | null>(null);
+  const key = `${videoId}@${t}`;
+  useEffect(
+    () => watchSpeakerAt(videoId, t, (found) => setName({ key, name: found })),
+    [videoId, t, key],
+  );
+  return name?.key === key ? name.name : null;
+}
 
 /**
  * A cited moment: its time and frame; pressing it shows that moment in the player, and the
@@ -20,6 +33,7 @@ export function CitationButton({
 }) {
   const at = citedMoment(citation);
   const thumbnail = useFrameThumbnail(citation.video_id, at);
+  const speaker = useSpeakerAt(citation.video_id, at);
   const video = useLibraryStore((s) => s.videos.find((v) => v.id === citation.video_id));
   const time = until
     ? `${citation.label.slice(1, -1)}–${until.label.slice(1, -1)}`
@@ -36,7 +50,7 @@ export function CitationButton({
         data-t={citation.t}
         data-at={at}
         data-video-id={citation.video_id}
-        aria-label={from ? `Show ${time} of ${from}` : `Show the moment ${time}`}
+        aria-label={`${from ? `Show ${time} of ${from}` : `Show the moment ${time}`}${speaker ? `, ${speaker} speaking` : ''}`}
         onClick={() => onCite(citation)}
       >
         {thumbnail && <img src={thumbnail} alt="" width="48" height="27" />}
@@ -46,6 +60,11 @@ export function CitationButton({
           </span>
         )}
         {time}
+        {speaker && (
+          <span className="citation__speaker" data-testid="chat.citation-speaker">
+            {speaker}
+          </span>
+        )}
       </button>
       {video && (
         <button

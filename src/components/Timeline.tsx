@@ -81,7 +81,7 @@ export function Timeline({
           data-lane={lane.id}
           data-lane-index={laneIndex}
         >
-          <span className="timeline__title" title={lane.title}>
+          <span className="timeline__title" title={lane.title} data-testid="timeline.lane-title">
             {lane.title}
           </span>
           <div className="timeline__track" onClick={seekAtPointer}>

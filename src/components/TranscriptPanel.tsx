@@ -8,6 +8,7 @@ import { findWordRun, lastStartedWord } from '../shared/word-runs';
 import { useTranslationStore } from '../store/translation-store';
 import { TranslationControls } from './TranslationControls';
 import { useTranslation } from './use-translation';
+import { speakerName } from '../shared/speaker-turns';
 
 type Segment = VideoTimelineRows['transcript'][number];
 
@@ -66,7 +67,8 @@ function useShownTexts(videoId: string, segments: readonly Segment[]) {
   return useMemo(
     () =>
       segments.map((segment) => {
-        const translated = translationOf(lines, segment);
+        // A line split where the speaker changes carries its translation on its first part.
+        const translated = segment.part === 0 ? translationOf(lines, segment) : null;
         return translated === null
           ? { text: segment.text, translated: false }
           : { text: translated, translated: true };
@@ -86,11 +88,14 @@ export function TranscriptPanel({
   segments,
   languages,
   emptyText,
+  speakerNames = {},
 }: {
   videoId: string;
   segments: readonly Segment[];
   languages: readonly string[];
   emptyText: string;
+  /** What the person calls each speaker (segments carry the speaker's number). */
+  speakerNames?: Readonly<Record<string, string>>;
 }) {
   const [query, setQuery] = useState('');
   const texts = useShownTexts(videoId, segments);
@@ -143,10 +148,20 @@ export function TranscriptPanel({
         <p className="transcript__empty">Nothing said matches “{trimmed}”.</p>
       )}
       <ol className="transcript__list">
-        {shown.map(({ segment, index }) => {
+        {shown.map(({ segment, index }, i) => {
           const shownText = texts[index] ?? { text: segment.text, translated: false };
+          // A new speaker's turn starts with their name.
+          const turn =
+            segment.speaker !== null && shown[i - 1]?.segment.speaker !== segment.speaker
+              ? speakerName(segment.speaker, speakerNames)
+              : null;
           return (
             <li key={`${segment.start}-${index}`}>
+              {turn && (
+                <p className="transcript__turn" data-testid="transcript.turn">
+                  {turn}
+                </p>
+              )}
               <button
                 type="button"
                 ref={index === current ? currentRef : undefined}

@@ -13,6 +13,7 @@ import { ClipStatus } from './ClipStatus';
 import { ExportMenu } from './ExportMenu';
 import { Timeline } from './Timeline';
 import { TranscriptPanel } from './TranscriptPanel';
+import { SpeakerNames } from './SpeakerNames';
 import { useTimelineRows } from './use-timeline-rows';
 import { VideoPlayer } from './VideoPlayer';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -91,11 +92,13 @@ function VideoBody({ video }: { video: VideoRecord }) {
           aria-labelledby="video-tab-transcript"
           hidden={tab !== 'transcript'}
         >
+          {rows && <SpeakerNames videoId={video.id} rows={rows} />}
           <TranscriptPanel
             videoId={video.id}
             segments={rows?.transcript ?? []}
             languages={rows?.languages ?? []}
             emptyText={emptyText}
+            speakerNames={rows?.speakers.names ?? {}}
           />
         </div>
       </div>

@@ -2,6 +2,7 @@ import type { StageRecord } from '../features/analysis';
 import { STAGE_NAMES, type StageName } from '../shared/stages';
 import { type VideoTimelineRows } from '../features/video-view';
 import { formatDuration } from '../shared/format';
+import { speakerName } from '../shared/speaker-turns';
 
 /** One block on a lane: a stretch of the video, named for screen readers and tooltips. */
 export interface LaneBlock {
@@ -45,8 +46,8 @@ export function mergeForLane(
 const span = (start: number, end: number) => `${formatDuration(start)}–${formatDuration(end)}`;
 
 /**
- * The timeline's lanes: chapters (once made), scenes, speech, the most-seen objects, and
- * on-screen text.
+ * The timeline's lanes: chapters (once made), scenes, speech, one per speaker (once told
+ * apart), the most-seen objects, and on-screen text.
  */
 export function buildLanes(rows: VideoTimelineRows, duration: number): Lane[] {
   const chapters: Lane[] =
@@ -75,6 +76,21 @@ export function buildLanes(rows: VideoTimelineRows, duration: number): Lane[] {
       ),
     },
   ];
+  // One lane per speaker once voices were told apart, named as the person named them.
+  const speakers = [...new Set(rows.speakers.turns.map((t) => t.speaker))].sort((a, b) => a - b);
+  for (const speaker of speakers) {
+    const name = speakerName(speaker, rows.speakers.names);
+    lanes.push({
+      id: `speaker:${speaker}`,
+      title: name,
+      blocks: mergeForLane(
+        rows.speakers.turns
+          .filter((t) => t.speaker === speaker)
+          .map((t) => ({ ...t, label: name })),
+        duration,
+      ),
+    });
+  }
   const seconds = new Map<string, number>();
   for (const o of rows.objects) seconds.set(o.label, (seconds.get(o.label) ?? 0) + o.end - o.start);
   const top = [...seconds].sort((a, b) => b[1] - a[1]).slice(0, OBJECT_LANES);

@@ -110,6 +110,7 @@ export type {
   EmbeddingSource,
   SceneRecord,
   SpeechRegionRecord,
+  SpeakersRecord,
   StageName,
   StageRecord,
   StageState,
@@ -126,3 +127,4 @@ export * from './live-reads';
 export { PLAIN_ID, VIDEO_RECORD } from './record-schemas';
 export { InvalidVideoNameError, renameVideo } from './rename-video';
 export { InvalidRowError } from './validate-rows';
+export * from './speaker-rows';

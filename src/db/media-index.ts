@@ -43,6 +43,8 @@ const STAGE_TABLES: Record<
   objects: ['detections', 'objectTracks'],
   text: ['onScreenText', 'textRanges'],
   transcript: ['transcriptSegments', 'transcriptChunks'],
+  // Its one row also holds the speakers' names, which outlive a re-run (speaker-rows.ts).
+  speakers: [],
   captions: ['captions'],
   embeddings: ['embeddings'],
 };

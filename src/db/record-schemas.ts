@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { STAGE_NAMES } from '../shared/stages';
 import { MEDIA_LIMITS } from '../shared/media-limits';
 import { CONTAINER_KINDS } from '../shared/video-types';
-import { seconds } from './row-schemas';
+import { lineage, seconds } from './row-schemas';
 
 /**
  * The library's own records — videos, posters, stages, chat turns — as their writers store them
@@ -128,6 +128,24 @@ export const TRANSLATION_RECORD = z
   })
   .refine((row) => row.start <= row.end, 'start must not come after end');
 
+/** A speaker's name as a person writes it: one short line. */
+export const SPEAKER_NAME = line(80);
+
+export const SPEAKERS_RECORD = z.object({
+  videoId: PLAIN_ID,
+  turns: z
+    .array(
+      z
+        .object({ start: seconds, end: seconds, speaker: z.number().int().min(1).max(1000) })
+        .refine((turn) => turn.start <= turn.end, 'a turn must not end before it starts'),
+    )
+    .max(200_000),
+  speakers: z.number().int().min(0).max(1000),
+  names: z.record(z.string().regex(/^\d+$/), SPEAKER_NAME),
+  dismissed: z.array(z.string().max(200)).max(1000),
+  lineage,
+});
+
 export const RECORD_SCHEMAS = {
   videos: VIDEO_RECORD,
   posters: POSTER_RECORD,
@@ -135,6 +153,7 @@ export const RECORD_SCHEMAS = {
   chatTurns: CHAT_TURN_RECORD,
   chapters: CHAPTER_RECORD,
   translations: TRANSLATION_RECORD,
+  speakers: SPEAKERS_RECORD,
 } as const;
 
 export type RecordTable = keyof typeof RECORD_SCHEMAS;

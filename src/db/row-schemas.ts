@@ -13,7 +13,7 @@ const box = z
   .tuple([z.number(), z.number(), z.number(), z.number()])
   .refine(([x0, y0, x1, y1]) => x0 <= x1 && y0 <= y1, 'a box must not be inside out');
 
-const lineage = z.object({
+export const lineage = z.object({
   tool: z.string().min(1),
   version: z.string(),
   parameters: z.record(z.string(), z.unknown()),

@@ -254,6 +254,23 @@ export interface TranslationRecord {
   createdAt: number;
 }
 
+/**
+ * `speakers` — who speaks when in a video (the speakers stage), one row per video: the turns
+ * (speakers 1, 2, … in order of first appearance; two turns may overlap), how many voices were
+ * told apart, and what the person calls them (`names`, kept when the stage runs again) and the
+ * name suggestions they turned down. Key videoId.
+ */
+export interface SpeakersRecord {
+  videoId: string;
+  turns: { start: number; end: number; speaker: number }[];
+  speakers: number;
+  /** Speaker number → the name the person gave. */
+  names: Record<string, string>;
+  /** Suggestions the person said no to ("<speaker>:<name>"): never offered again. */
+  dismissed: string[];
+  lineage: Lineage;
+}
+
 export type { StageName, StageState };
 
 /**
@@ -293,6 +310,7 @@ export class BriDatabase extends Dexie {
   chatTurns!: Table<ChatTurnRecord, number>;
   chapters!: Table<ChapterRecord, [string, number]>;
   translations!: Table<TranslationRecord, [string, string, string]>;
+  speakers!: EntityTable<SpeakersRecord, 'videoId'>;
 
   constructor(name = 'bri') {
     super(name);
@@ -337,6 +355,7 @@ export class BriDatabase extends Dexie {
       translations: '[videoId+language+key], videoId, [videoId+language]',
     });
     this.version(11).stores({}).upgrade(chunksFromSegments);
+    this.version(12).stores({ speakers: 'videoId' });
   }
 }
 
@@ -360,4 +379,5 @@ export const VIDEO_OWNED_TABLES = [
   'chatTurns',
   'chapters',
   'translations',
+  'speakers',
 ] as const;

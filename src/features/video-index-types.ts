@@ -57,6 +57,14 @@ export interface MediaIndex {
     /** ISO 639-1 code of the language spoken (`en` for English-only models). */
     language: string;
   }[];
+  /**
+   * Who speaks when: every turn of every voice told apart (speakers 1, 2, … by first appearance;
+   * turns of two speakers may overlap), each speaker's name, and how many voices there are.
+   */
+  speakers: {
+    count: number;
+    turns: { start: number; end: number; speaker: number; name: string }[];
+  };
   /** One caption per stored frame, with the mean probability of its tokens (0–1). */
   captions: { t: number; caption: string; confidence: number }[];
   /** Per stored frame: the objects seen, boxes in that frame's pixels. */

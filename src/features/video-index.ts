@@ -12,8 +12,10 @@ import {
   listScenes,
   listSpeechRegions,
   listStages,
+  getSpeakers,
   type StageName,
 } from '../db';
+import { speakerName } from '../shared/speaker-turns';
 import { openVideoFile } from '../storage/video-files';
 import { measureCompleteness } from '../pipeline/completeness';
 import { frameAt as frameInWorker } from '../bridges/media';
@@ -89,6 +91,7 @@ export async function getIndex(videoId: string): Promise<MediaIndex> {
     listCaptions(videoId),
     listEmbeddings(videoId),
   ]);
+  const speakers = await getSpeakers(videoId);
   return {
     frames: frames.map(({ t, width, height, sceneIndex, reason, lineage }) => ({
       t,
@@ -100,6 +103,13 @@ export async function getIndex(videoId: string): Promise<MediaIndex> {
     })),
     scenes: scenes.map(({ index, start, end }) => ({ index, start, end })),
     speechRegions: regions.map(({ start, end }) => ({ start, end })),
+    speakers: {
+      count: speakers?.speakers ?? 0,
+      turns: (speakers?.turns ?? []).map((turn) => ({
+        ...turn,
+        name: speakerName(turn.speaker, speakers?.names),
+      })),
+    },
     objects: tracks
       .map(({ label, start, end, maxScore, count }) => ({ label, start, end, maxScore, count }))
       .sort((a, b) => a.start - b.start || a.label.localeCompare(b.label)),

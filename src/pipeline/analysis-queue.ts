@@ -15,6 +15,7 @@ import { runTextStage } from './text-stage';
 import { runCaptionsStage } from './captions-stage';
 import { runEmbeddingsStage } from './embeddings-stage';
 import { runTranscriptStage } from './transcript-stage';
+import { runSpeakersStage } from './speakers-stage';
 import { FocusQueue } from './focus-queue';
 import { MAX_ATTEMPTS, backoffMs, isTransient, sleep } from './retry-policy';
 import { describeFailure, endStage, setStage } from './stage-rows';
@@ -37,6 +38,7 @@ const RUNNERS: Record<StageName, StageRunner> = {
   objects: runObjectsStage,
   text: runTextStage,
   transcript: runTranscriptStage,
+  speakers: runSpeakersStage,
   captions: runCaptionsStage,
   embeddings: runEmbeddingsStage,
 };

@@ -10,6 +10,7 @@ import type { StageName } from '../shared/stages';
 const LONGEST_FIRST: readonly StageName[] = [
   'captions',
   'transcript',
+  'speakers',
   'objects',
   'text',
   'embeddings',
@@ -18,6 +19,7 @@ const QUICKEST_FIRST: readonly StageName[] = [
   'objects',
   'text',
   'transcript',
+  'speakers',
   'captions',
   'embeddings',
 ];

@@ -10,7 +10,14 @@ import type { Settings } from '../settings/settings';
 export const HUB_URL = 'https://huggingface.co';
 
 /** The roles analysis loads through transformers.js (the local chat model pins when it loads). */
-const ANALYSIS_ROLES: readonly ModelRole[] = ['asr', 'caption', 'textEmbed', 'imageEmbed'];
+const ANALYSIS_ROLES: readonly ModelRole[] = [
+  'asr',
+  'caption',
+  'textEmbed',
+  'imageEmbed',
+  'speakerSegment',
+  'speakerEmbed',
+];
 
 /** What pinning reads: the network and the cache of files already downloaded. */
 export interface PinDeps {

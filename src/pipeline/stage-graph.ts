@@ -8,7 +8,7 @@ interface StageNode {
 
 /**
  * What each stage reads. `objects`, `text` and `captions` look at the stored frames;
- * `transcript` listens to the speech regions; `embeddings` indexes the frames and the text of
+ * `transcript` and `speakers` listen to the speech regions; `embeddings` indexes the frames and the text of
  * the transcript, captions and on-screen text.
  */
 export const STAGE_GRAPH: readonly StageNode[] = [
@@ -17,6 +17,7 @@ export const STAGE_GRAPH: readonly StageNode[] = [
   { stage: 'objects', reads: ['frames'] },
   { stage: 'text', reads: ['frames'] },
   { stage: 'transcript', reads: ['speech'] },
+  { stage: 'speakers', reads: ['speech'] },
   { stage: 'captions', reads: ['frames'] },
   { stage: 'embeddings', reads: ['frames', 'transcript', 'captions', 'text'] },
 ];

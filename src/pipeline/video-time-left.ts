@@ -12,6 +12,7 @@ const PRIOR: Record<StageName, { perSecond: number; fixed: number }> = {
   objects: { perSecond: 0.008, fixed: 1 },
   text: { perSecond: 0.012, fixed: 1 },
   transcript: { perSecond: 0.05, fixed: 3 },
+  speakers: { perSecond: 0.02, fixed: 2 },
   captions: { perSecond: 0.05, fixed: 5 },
   embeddings: { perSecond: 0.015, fixed: 2 },
 };

@@ -10,6 +10,8 @@ export const ROLE_LABELS: Record<ModelRole, string> = {
   textEmbed: 'Search (text)',
   imageEmbed: 'Search (frames)',
   chatLlm: 'Chat without Groq',
+  speakerSegment: 'Speakers (who speaks when)',
+  speakerEmbed: 'Speakers (telling voices apart)',
 };
 
 /** One line of the Settings model list. */

@@ -9,6 +9,8 @@ export const MODEL_ROLES = [
   'textEmbed',
   'imageEmbed',
   'chatLlm',
+  'speakerSegment',
+  'speakerEmbed',
 ] as const;
 export type ModelRole = (typeof MODEL_ROLES)[number];
 
@@ -54,6 +56,8 @@ export interface ModelSpec {
   contract: string;
   /** Sentence embedders: how token vectors become one vector (the model was trained with it). */
   pooling?: 'mean' | 'cls';
+  /** Speaker embedders: two stretches closer than this (cosine distance) are one voice. */
+  sameSpeakerBelow?: number;
 }
 
 /** A model as a worker loads it: the spec plus where its files are. */

@@ -8,6 +8,7 @@ export const STAGE_NAMES = [
   'objects',
   'text',
   'transcript',
+  'speakers',
   'captions',
   'embeddings',
 ] as const;

@@ -21,7 +21,7 @@ test('Settings lists the models with licences and sizes, and keeps the user’s 
 
   await test.step('the fast set is the default, one row per task', async () => {
     await on(page).settings.advanced.click();
-    await expect(on(dialog).settings.modelRow).toHaveCount(7);
+    await expect(on(dialog).settings.modelRow).toHaveCount(9);
     await expect(on(dialog).settings.setFast).toBeChecked();
     await expect(row('asr')).toContainText('Whisper tiny (English)');
     await expect(row('asr')).toContainText('MIT');

@@ -9,6 +9,7 @@ import {
   listTranscript,
   listTranslation,
   segmentKey,
+  speakersView,
   translationOf,
   type BriDatabase,
   type VideoRecord,
@@ -23,6 +24,7 @@ import { toNotesMarkdown } from './notes-markdown';
 import { exportSlides } from './slides-deck';
 import { languageName } from '../translation/translate-video';
 import { toSrt, toVtt } from './subtitles';
+import { speakingTime, withSpeakers } from '../../shared/speaker-turns';
 
 import type { ExportFormat } from '../../shared/export-formats';
 
@@ -79,9 +81,17 @@ async function subtitles(
   database: BriDatabase,
   language?: string,
 ) {
+  const speakers = await speakersView(videoId, database);
+  // Original lines are split where the speaker changes; a translated line takes whoever spoke most.
   const segments = language
-    ? await translatedCues(videoId, language, database)
-    : await listTranscript(videoId, database);
+    ? (await translatedCues(videoId, language, database)).map((cue) => ({
+        ...cue,
+        speaker: speakers.nameAt(cue.start, cue.end),
+      }))
+    : withSpeakers(await listTranscript(videoId, database), speakers.turns).map((s) => ({
+        ...s,
+        speaker: s.speaker === null ? null : speakers.nameOf(s.speaker),
+      }));
   if (!segments.some((s) => s.text.trim()))
     throw new NothingToExportError(
       'There is no transcript to make subtitles from yet: the speech has not been transcribed, or nothing is said.',
@@ -98,13 +108,14 @@ async function storedChapters(videoId: string, database: BriDatabase): Promise<C
 
 async function notes(video: VideoRecord, database: BriDatabase): Promise<string> {
   const videoId = video.id;
-  const [overview, captions, transcript, speech, turns, chapters] = await Promise.all([
+  const [overview, captions, transcript, speech, turns, chapters, speakers] = await Promise.all([
     overviewOf(video, database),
     listCaptions(videoId, database),
     listTranscript(videoId, database),
     listSpeechRegions(videoId, database),
     listChatTurns(videoId, database),
     listChapters(videoId, database),
+    speakersView(videoId, database),
   ]);
   return toNotesMarkdown({
     name: video.name,
@@ -126,6 +137,7 @@ async function notes(video: VideoRecord, database: BriDatabase): Promise<string>
             transcript,
           }),
     turns,
+    speakers: speakingTime(speakers.turns).map((s) => ({ ...s, name: speakers.nameOf(s.speaker) })),
     exportedAt: Date.now(),
   });
 }

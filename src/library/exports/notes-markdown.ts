@@ -14,6 +14,8 @@ export interface VideoNotes {
   speechSeconds: number;
   chapters: readonly Chapter[];
   turns: readonly { question: string; answer: string; createdAt: number }[];
+  /** Who spoke and for how long, most first (empty: one voice, or not told apart). */
+  speakers?: readonly { name: string; seconds: number; turns: number }[];
   exportedAt: number;
 }
 
@@ -26,6 +28,12 @@ function summaryLines(notes: VideoNotes): string[] {
   const lines = [`- Length: ${formatDuration(notes.duration)}`];
   if (notes.language) lines.push(`- Spoken language: ${notes.language}`);
   if (notes.speechSeconds > 0) lines.push(`- Speech: ${formatDuration(notes.speechSeconds)}`);
+  if (notes.speakers?.length)
+    lines.push(
+      `- Speakers: ${notes.speakers
+        .map((s) => `${escapeInline(s.name)} (${formatDuration(s.seconds)}, ${s.turns} turns)`)
+        .join(', ')}`,
+    );
   if (notes.topObjects.length > 0)
     lines.push(
       `- Seen most: ${notes.topObjects

@@ -3,6 +3,7 @@ import {
   listFrames,
   listOnScreenText,
   listTranscript,
+  speakersView,
   type BriDatabase,
   type VideoRecord,
 } from '../../db';
@@ -11,6 +12,7 @@ import { errorMessage } from '../../shared/error-message';
 import { openVideoFile } from '../../storage/video-files';
 import { foldRepeatedShots, pickSlides, type PickedSlide } from './pick-slides';
 import { pictureLook } from './picture-look';
+import { withSpeakers } from '../../shared/speaker-turns';
 import { toSlidesHtml, type DeckPage } from './slides-html';
 
 /** The deck's pictures: sharp enough to print, small enough that 100 of them stay a few MB. */
@@ -76,17 +78,38 @@ async function pictures(
   return images;
 }
 
+/** What was said while a page showed, each change of speaker named ("Dana: … Speaker 2: …"). */
+function saidDuring(
+  spoken: readonly { start: number; end: number; text: string; name: string | null }[],
+  page: { start: number; end: number },
+): string {
+  let last: string | null = null;
+  return spoken
+    .filter((s) => s.end > page.start && s.start < page.end)
+    .map((s) => {
+      const named = s.name && s.name !== last ? `${s.name}: ` : '';
+      last = s.name;
+      return `${named}${s.text.trim()}`;
+    })
+    .join(' ');
+}
+
 /**
  * "Export slides": one page per distinct slide or shot (near duplicates folded, pick-slides.ts),
  * each with its picture, its time, the text on screen and what was said while it was shown, as
  * one self-contained HTML file. Rejects with `NoSlidesError` before any frame is analysed.
  */
 export async function exportSlides(video: VideoRecord, database: BriDatabase): Promise<string> {
-  const [frames, texts, transcript] = await Promise.all([
+  const [frames, texts, transcript, speakers] = await Promise.all([
     listFrames(video.id, database),
     listOnScreenText(video.id, database),
     listTranscript(video.id, database),
+    speakersView(video.id, database),
   ]);
+  const spoken = withSpeakers(transcript, speakers.turns).map((s) => ({
+    ...s,
+    name: s.speaker === null ? null : speakers.nameOf(s.speaker),
+  }));
   const kept = frames.filter((f) => f.reason !== 'span');
   if (kept.length === 0)
     throw new NoSlidesError(
@@ -111,10 +134,7 @@ export async function exportSlides(video: VideoRecord, database: BriDatabase): P
   const pages: DeckPage[] = picked.map((page, i) => ({
     ...page,
     image: images[i] ?? null,
-    said: transcript
-      .filter((s) => s.end > page.start && s.start < page.end)
-      .map((s) => s.text.trim())
-      .join(' '),
+    said: saidDuring(spoken, page),
   }));
   return toSlidesHtml({
     name: video.name,

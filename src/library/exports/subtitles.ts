@@ -5,6 +5,8 @@ export interface SubtitleCue {
   start: number;
   end: number;
   text: string;
+  /** Who says it, where speakers were told apart. */
+  speaker?: string | null;
 }
 
 /** Shortest cue kept on screen, so a zero-length segment still shows. */
@@ -17,7 +19,12 @@ const MIN_CUE_SECONDS = 0.5;
  */
 export function toCues(segments: readonly SubtitleCue[]): SubtitleCue[] {
   const sorted = segments
-    .map(({ start, end, text }) => ({ start, end, text: text.replace(/\s+/g, ' ').trim() }))
+    .map(({ start, end, text, speaker }) => ({
+      start,
+      end,
+      text: text.replace(/\s+/g, ' ').trim(),
+      ...(speaker?.trim() ? { speaker: speaker.replace(/\s+/g, ' ').trim() } : {}),
+    }))
     .filter((cue) => cue.text.length > 0 && Number.isFinite(cue.start) && cue.start >= 0)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   return sorted.map((cue, i) => {
@@ -27,24 +34,27 @@ export function toCues(segments: readonly SubtitleCue[]): SubtitleCue[] {
   });
 }
 
-/** SubRip: numbered cues separated by blank lines. */
+/** SubRip: numbered cues separated by blank lines; a speaker's name leads their line. */
 export function toSrt(segments: readonly SubtitleCue[]): string {
   return toCues(segments)
     .map(
       (cue, i) =>
-        `${i + 1}\n${formatCueTime(cue.start, ',')} --> ${formatCueTime(cue.end, ',')}\n${cue.text}\n`,
+        `${i + 1}\n${formatCueTime(cue.start, ',')} --> ${formatCueTime(cue.end, ',')}\n${cue.speaker ? `${cue.speaker}: ` : ''}${cue.text}\n`,
     )
     .join('\n');
 }
 
 /**
- * WebVTT. "-->" inside a cue's text would end its timing line early, and '<' / '&' start tags and
- * entities, so they are escaped.
+ * WebVTT, each speaker's lines in a voice span (`<v Dana>…`). "-->" inside a cue's text would end
+ * its timing line early, and '<' / '&' start tags and entities, so they are escaped (and a name
+ * can't close its own tag).
  */
 export function toVtt(segments: readonly SubtitleCue[]): string {
+  const escape = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const cues = toCues(segments).map((cue) => {
-    const text = cue.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return `${formatCueTime(cue.start, '.')} --> ${formatCueTime(cue.end, '.')}\n${text}\n`;
+    const voice = cue.speaker ? `<v ${escape(cue.speaker)}>` : '';
+    return `${formatCueTime(cue.start, '.')} --> ${formatCueTime(cue.end, '.')}\n${voice}${escape(cue.text)}\n`;
   });
   return ['WEBVTT\n', ...cues].join('\n');
 }

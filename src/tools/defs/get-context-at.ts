@@ -8,6 +8,7 @@ import {
   listStages,
   listTranscriptIn,
   nearestFrame,
+  speakersView,
   type DetectionRecord,
 } from '../../db';
 import { STAGE_NAMES } from '../../shared/stages';
@@ -62,6 +63,7 @@ export const getContextAt = withContentKinds(
         nearestFrame(video.id, t, db),
         listStages(video.id, db),
       ]);
+      const speakers = await speakersView(video.id, db);
       const scene = scenes.findLast((s) => s.start <= t);
       const lines = texts.flatMap((row) => row.lines.map((line) => line.text));
       return {
@@ -69,7 +71,10 @@ export const getContextAt = withContentKinds(
         t,
         window,
         scene: scene ? { index: scene.index, start: scene.start, end: scene.end } : null,
-        transcript: segments.map(({ start, end, text }) => ({ start, end, text })),
+        transcript: segments.map(({ start, end, text }) => {
+          const speaker = speakers.nameAt(start, end);
+          return { start, end, text, ...(speaker ? { speaker } : {}) };
+        }),
         captions: captions.map(({ t: at, caption }) => ({ t: at, caption })),
         objects: objectsSeen(detections),
         on_screen_text: [...new Set(lines)],
@@ -97,7 +102,7 @@ export const getContextAt = withContentKinds(
       const lines = [
         `Context of video ${c.video_id} around ${at(c.t)} (${at(c.window.start)}–${at(c.window.end)}):`,
         `Visual: ${c.captions.map((x) => `${at(x.t)} ${x.caption}`).join('; ') || none}`,
-        `Audio: ${c.transcript.map((x) => `${at(x.start)} “${x.text}”`).join(' ') || none}`,
+        `Audio: ${c.transcript.map((x) => `${at(x.start)} ${x.speaker ? `${x.speaker}: ` : ''}“${x.text}”`).join(' ') || none}`,
         `Objects: ${c.objects.map((o) => `${o.label} (confidence ${o.max_confidence}, ${o.frames} frames)`).join(', ') || none}`,
         `On-screen text: ${c.on_screen_text.map((x) => `“${x}”`).join(', ') || none}`,
       ];
@@ -106,7 +111,7 @@ export const getContextAt = withContentKinds(
     },
   }),
   {
-    transcript: { text: 'transcript' },
+    transcript: { text: 'transcript', speaker: 'transcript' },
     captions: { caption: 'captions' },
     objects: { label: 'objectNames' },
     on_screen_text: 'onScreenText',

@@ -8,10 +8,12 @@ import {
   listStages,
   listTextRanges,
   listTranscriptChunks,
+  speakersView,
   type BriDatabase,
   type VideoRecord,
 } from '../../db';
 import { STAGE_NAMES } from '../../shared/stages';
+import { speakingTime } from '../../shared/speaker-turns';
 import { VIDEO_ID, videosInScope } from '../scope';
 import { defineTool, withContentKinds } from '../tool';
 import { indexVersion, memoByVersion } from '../versioned-memo';
@@ -43,7 +45,7 @@ function topObjects(tracks: { label: string; start: number; end: number }[]) {
 
 /** One video's overview, read fresh (the tool memoises it per index version). */
 export async function overviewOf(video: VideoRecord, db: BriDatabase) {
-  const [scenes, stages, tracks, texts, chunks, frames, captions] = await Promise.all([
+  const [scenes, stages, tracks, texts, chunks, frames, captions, speakers] = await Promise.all([
     listScenes(video.id, db),
     listStages(video.id, db),
     listObjectTracks(video.id, db),
@@ -51,6 +53,7 @@ export async function overviewOf(video: VideoRecord, db: BriDatabase) {
     listTranscriptChunks(video.id, db),
     countVideoRows('frames', video.id, db),
     countVideoRows('captions', video.id, db),
+    speakersView(video.id, db),
   ]);
   const state = (stage: string) =>
     stages.find((row) => row.stage === stage)?.state ?? 'not-started';
@@ -67,6 +70,12 @@ export async function overviewOf(video: VideoRecord, db: BriDatabase) {
     scenes: scenes.map(({ index, start, end }) => ({ index, start, end })),
     top_objects: topObjects(tracks),
     on_screen_text: [...new Set(texts.map((r) => r.text))].slice(0, TOP_N),
+    // Who spoke and for how long, most first (empty: one voice, or not told apart yet).
+    speakers: speakingTime(speakers.turns).map(({ speaker, seconds, turns }) => ({
+      name: speakers.nameOf(speaker),
+      seconds,
+      turns,
+    })),
     counts: {
       frames,
       captions,
@@ -109,6 +118,9 @@ export const getVideoOverview = withContentKinds(
                   .join(', ')}.`
               : '',
             objects.length ? `Mostly visible: ${objects.join(', ')}.` : '',
+            v.speakers.length
+              ? `Speakers: ${v.speakers.map((s) => `${s.name} (${at(s.seconds).slice(1, -1)} in ${s.turns} turns)`).join(', ')}.`
+              : '',
             pending.length ? `I'm still working on: ${pending.join(', ')}.` : '',
           ]
             .filter(Boolean)
@@ -121,6 +133,7 @@ export const getVideoOverview = withContentKinds(
     videos: {
       name: 'fileNames',
       top_objects: { label: 'objectNames' },
+      speakers: { name: 'transcript' },
       on_screen_text: 'onScreenText',
     },
   },

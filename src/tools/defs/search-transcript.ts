@@ -1,6 +1,6 @@
 import { formatTimestamp as at, inSpan } from '../moments';
 import { z } from 'zod';
-import { listTranscript } from '../../db';
+import { listTranscript, speakersView } from '../../db';
 import { videosInScope, TOP_K, VIDEO_ID } from '../scope';
 import { round, searchTexts, type TextSearch } from '../text-search';
 import { defineTool, withContentKinds } from '../tool';
@@ -34,24 +34,49 @@ export const searchTranscript = withContentKinds(
       video_id: VIDEO_ID,
       query: z.string().trim().min(1).describe('Words or a question about what is said.'),
       top_k: TOP_K,
+      speaker: z
+        .string()
+        .trim()
+        .min(1)
+        .optional()
+        .describe('Only what one speaker said: their name, or "Speaker 2" (or just 2).'),
     }),
     cached: { models: ['textEmbed'] },
-    async execute({ video_id, query, top_k }, context) {
+    async execute({ video_id, query, top_k, speaker: who }, context) {
       const videos = await videosInScope(video_id, context);
-      const { ranked, mode, notes } = await searchTexts(TRANSCRIPT, query, top_k, videos, context);
+      // One speaker's lines are found among more of the best, then cut to top_k.
+      const wanted = who ? Math.max(top_k, 50) : top_k;
+      const { ranked, mode, notes } = await searchTexts(TRANSCRIPT, query, wanted, videos, context);
+      // Who said it, read fresh (a rename shows at once): not part of the memoised corpus.
+      const speakers = new Map(
+        await Promise.all(
+          videos.map(async (v) => [v.id, await speakersView(v.id, context.db)] as const),
+        ),
+      );
       return {
         query,
         mode,
-        results: ranked.map(({ item, score }) => ({ ...item, score: round(score) })),
+        results: ranked
+          .filter(({ item }) => {
+            if (!who) return true;
+            const view = speakers.get(item.video_id);
+            const asked = view?.find(who) ?? null;
+            return asked !== null && view?.numberAt(item.start, item.end) === asked;
+          })
+          .slice(0, top_k)
+          .map(({ item, score }) => {
+            const speaker = speakers.get(item.video_id)?.nameAt(item.start, item.end) ?? null;
+            return { ...item, ...(speaker ? { speaker } : {}), score: round(score) };
+          }),
         notes,
       };
     },
     describe({ results }, within) {
       const hits = inSpan(results, within).slice(0, 3);
       return hits.length
-        ? `What is said:\n${hits.map((h) => `- ${at(h.start)} “${h.text}”`).join('\n')}`
+        ? `What is said:\n${hits.map((h) => `- ${at(h.start)} ${h.speaker ? `${h.speaker}: ` : ''}“${h.text}”`).join('\n')}`
         : "I couldn't find that in what is said.";
     },
   }),
-  { results: { text: 'transcript' } },
+  { results: { text: 'transcript', speaker: 'transcript' } },
 );

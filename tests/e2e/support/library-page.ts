@@ -6,13 +6,17 @@ import type { StageName } from '../../../src/automation/bri-contract';
 /** ../shared/models, served by the second web server in playwright.config.ts. */
 export const MODEL_BASE_URL = `http://localhost:${process.env.BRI_MODEL_PORT ?? 4190}/`;
 
-/** The random-weight fixtures in ../shared/models/test, one per role without real weights here. */
+/** The fixtures for each role without real weights here (random ones in ../shared/models/test). */
 export const FIXTURE_MODELS = {
   asr: 'test/whisper-tiny.en-random',
   caption: 'test/vit-gpt2-image-captioning-random',
   textEmbed: 'test/all-MiniLM-L6-v2-random',
   imageEmbed: 'test/clip-vit-base-patch16-random',
   chatLlm: 'test/tiny-llama-chat-random',
+  // Fixtures whose graphs compute something real (scripts/make-speaker-models.mjs): speech-like
+  // energy, and a voice's average spectral shape.
+  speakerSegment: 'speaker-models/pyannote-segmentation-3.0-energy',
+  speakerEmbed: 'speaker-models/wespeaker-voxceleb-resnet34-LM-spectral',
 };
 
 /** The library screen, driven the way a person uses it. */

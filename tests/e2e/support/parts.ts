@@ -51,6 +51,11 @@ class ChatParts {
     return this.root.getByTestId('chat.citation-video');
   }
 
+  /** Who speaks at a cited moment, where speakers were told apart. */
+  get citationSpeaker(): Locator {
+    return this.root.getByTestId('chat.citation-speaker');
+  }
+
   get citationClip(): Locator {
     return this.root.getByTestId('chat.citation.clip');
   }
@@ -451,6 +456,52 @@ class SettingsParts {
   }
 }
 
+/** The speakers told apart in a video (transcript tab): names, Rename, suggested names. */
+class SpeakersParts {
+  constructor(private readonly root: Root) {}
+
+  get panel(): Locator {
+    return this.root.getByTestId('speakers.panel');
+  }
+
+  get row(): Locator {
+    return this.root.getByTestId('speakers.row');
+  }
+
+  /** One speaker's row by number (1, 2, … as BRI numbers them). */
+  rowOf(speaker: number): Locator {
+    return this.root.locator(`[data-testid="speakers.row"][data-speaker="${speaker}"]`);
+  }
+
+  get name(): Locator {
+    return this.root.getByTestId('speakers.name');
+  }
+
+  get rename(): Locator {
+    return this.root.getByTestId('speakers.rename');
+  }
+
+  get nameInput(): Locator {
+    return this.root.getByTestId('speakers.name-input');
+  }
+
+  get save(): Locator {
+    return this.root.getByTestId('speakers.save');
+  }
+
+  get suggestion(): Locator {
+    return this.root.getByTestId('speakers.suggestion');
+  }
+
+  get accept(): Locator {
+    return this.root.getByTestId('speakers.accept');
+  }
+
+  get dismiss(): Locator {
+    return this.root.getByTestId('speakers.dismiss');
+  }
+}
+
 /** The timeline under the player. */
 class TimelineParts {
   constructor(private readonly root: Root) {}
@@ -462,6 +513,11 @@ class TimelineParts {
   /** The blocks of one lane (`data-lane`: objects, text, chapters, a speaker…). */
   blocksIn(lane: string): Locator {
     return this.root.locator(`[data-lane="${lane}"] [data-testid="timeline.block"]`);
+  }
+
+  /** The title of each lane, in order (Scenes, Speech, a speaker's name…). */
+  get laneTitle(): Locator {
+    return this.root.getByTestId('timeline.lane-title');
   }
 
   get saveClip(): Locator {
@@ -476,6 +532,11 @@ class TimelineParts {
 /** The transcript tab. */
 class TranscriptParts {
   constructor(private readonly root: Root) {}
+
+  /** The name that opens each speaker's turn. */
+  get turn(): Locator {
+    return this.root.getByTestId('transcript.turn');
+  }
 
   get language(): Locator {
     return this.root.getByTestId('transcript.language');
@@ -579,6 +640,8 @@ export function on(root: Root) {
     player: new PlayerParts(root),
 
     settings: new SettingsParts(root),
+
+    speakers: new SpeakersParts(root),
 
     timeline: new TimelineParts(root),
 

@@ -35,6 +35,7 @@ describe('buildLanes', () => {
         transcript: [],
         chapters: [],
         languages: [],
+        speakers: { turns: [], names: {}, dismissed: [] },
       },
       120,
     );
@@ -65,6 +66,7 @@ describe('buildLanes with chapters', () => {
           { start: 60, end: 120, title: 'Buses' },
         ],
         languages: [],
+        speakers: { turns: [], names: {}, dismissed: [] },
       },
       120,
     );
@@ -102,5 +104,39 @@ describe('an empty lane', () => {
     expect(emptyLaneText('text', rows({ 3: 'done' }))).toBe('no text on screen');
     expect(emptyLaneText('speech', rows({ 1: 'skipped' }))).toBe('no speech');
     expect(emptyLaneText('scenes', rows({ 0: 'done' }))).toBe('none found');
+  });
+});
+
+describe('buildLanes with speakers', () => {
+  it('gives each speaker a lane under Speech, named as the person named them', () => {
+    const lanes = buildLanes(
+      {
+        scenes: [],
+        speech: [{ start: 0, end: 30 }],
+        objects: [],
+        texts: [],
+        transcript: [],
+        chapters: [],
+        languages: [],
+        speakers: {
+          turns: [
+            { start: 0, end: 10, speaker: 1 },
+            { start: 10, end: 20, speaker: 2 },
+            { start: 20, end: 30, speaker: 1 },
+          ],
+          names: { 1: 'Dana' },
+          dismissed: [],
+        },
+      },
+      30,
+    );
+    expect(lanes.map((l) => l.title)).toEqual([
+      'Scenes',
+      'Speech',
+      'Dana',
+      'Speaker 2',
+      'On screen',
+    ]);
+    expect(lanes[2]?.blocks.map((b) => b.label)).toEqual(['Dana, 0:00–0:10', 'Dana, 0:20–0:30']);
   });
 });

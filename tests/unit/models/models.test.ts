@@ -9,7 +9,7 @@ describe('model registry', () => {
       for (const role of MODEL_ROLES) {
         const spec = set[role];
         expect(spec.role).toBe(role);
-        expect(spec.licence).toMatch(/^(Apache-2\.0|MIT|BSD-3-Clause)$/);
+        expect(spec.licence).toMatch(/^(Apache-2\.0|MIT|BSD-3-Clause|CC-BY-4\.0)$/);
         expect(spec.approxBytes).toBeGreaterThan(1_000_000);
         expect(spec.dtype.wasm).toBeTruthy();
       }

@@ -88,7 +88,12 @@ describe('stage graph', () => {
       'captions',
       'embeddings',
     ]);
-    expect(withDependents(new Set(['speech']))).toEqual(['speech', 'transcript', 'embeddings']);
+    expect(withDependents(new Set(['speech']))).toEqual([
+      'speech',
+      'transcript',
+      'speakers',
+      'embeddings',
+    ]);
     expect(withDependents(new Set(['objects']))).toEqual(['objects']);
   });
 });

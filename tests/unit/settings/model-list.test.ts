@@ -15,6 +15,8 @@ describe('the Settings model list', () => {
       'textEmbed',
       'imageEmbed',
       'chatLlm',
+      'speakerSegment',
+      'speakerEmbed',
     ]);
     const asr = rows[0]!;
     expect(asr).toMatchObject({
@@ -38,7 +40,9 @@ describe('the Settings model list', () => {
       fast.caption.approxBytes +
       fast.detect.approxBytes +
       fast.textEmbed.approxBytes +
-      fast.imageEmbed.approxBytes;
+      fast.imageEmbed.approxBytes +
+      fast.speakerSegment.approxBytes +
+      fast.speakerEmbed.approxBytes;
     expect(setDownloadBytes('fast')).toBe(expected);
     expect(setDownloadBytes('accurate')).toBeGreaterThan(setDownloadBytes('fast'));
   });

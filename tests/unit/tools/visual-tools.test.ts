@@ -228,6 +228,7 @@ describe('get_video_overview', () => {
           objects: 'done',
           text: 'done',
           transcript: 'done',
+          speakers: 'done',
           captions: 'running',
           embeddings: 'done',
         },
@@ -247,6 +248,7 @@ describe('get_video_overview', () => {
           'Chapterone-public transport',
           'Summary',
         ],
+        speakers: [],
         counts: { frames: 12, captions: 12, transcript_segments: 5 },
       },
     ]);

@@ -1,0 +1,24 @@
+import type {
+  SpeakersRequest,
+  SpeakersResult,
+  SpeakersWorkerApi,
+} from '../../workers/speakers.worker';
+import { modelProgress, type OnWorkProgress } from './progress';
+import { workerBridge } from './worker-bridge';
+import { START_WORKER } from './worker-starters';
+
+export type { SpeakersRequest, SpeakersResult };
+
+const diarizer = workerBridge<SpeakersWorkerApi>(START_WORKER.speakers, { name: 'speakers' });
+
+/** Who speaks when in a video's speech regions (pyannote + WeSpeaker in their worker). */
+export function diarize(
+  signal: AbortSignal,
+  request: SpeakersRequest,
+  onProgress: OnWorkProgress,
+): Promise<SpeakersResult> {
+  return diarizer((api) => api.diarize(signal, request, modelProgress(onProgress)));
+}
+
+/** Ends the speakers worker (both models and their buffers go) unless a call is running. */
+export const releaseDiarizer = (): void => diarizer.release();

@@ -1,0 +1,72 @@
+import { resolveModel } from '../../models';
+import { diarize, releaseDiarizer } from '../bridges/speakers';
+import { listSpeechRegions, saveSpeakerTurns, type VideoRecord } from '../db';
+import { readSettings } from '../settings/settings';
+import { openVideoFile } from '../storage/video-files';
+import { StageProgress } from './stage-progress';
+import { lineage, setStage } from './stage-rows';
+
+/**
+ * Speakers: who speaks when, over the speech regions (needs `speech`, no frames: sound
+ * recordings get it too). pyannote segmentation and WeSpeaker run in their worker; the voices are
+ * clustered over the whole recording, so speaker 2 at 0:40 and at 41:00 is one person. One voice
+ * found: the stage says so and the transcript shows no labels. The stage is one pass (its
+ * clustering needs every window), so a resumed run starts it again; it ends its worker after.
+ */
+export async function runSpeakersStage(video: VideoRecord, signal: AbortSignal): Promise<void> {
+  try {
+    await findSpeakers(video, signal);
+  } finally {
+    releaseDiarizer();
+  }
+}
+
+async function findSpeakers(video: VideoRecord, signal: AbortSignal): Promise<void> {
+  const regions = await listSpeechRegions(video.id);
+  if (!video.hasAudio || regions.length === 0) {
+    await setStage(video.id, 'speakers', {
+      state: 'skipped',
+      progress: 1,
+      detail: video.hasAudio ? 'No speech was found.' : 'This video has no audio track.',
+    });
+    return;
+  }
+  await setStage(video.id, 'speakers', { state: 'running' });
+  const settings = readSettings();
+  const segmentation = resolveModel('speakerSegment', settings);
+  const embedder = resolveModel('speakerEmbed', settings);
+  const progress = new StageProgress(video.id, 'speakers');
+  const file = await openVideoFile(video.id, video.storage);
+  const result = await diarize(
+    signal,
+    {
+      segmentation,
+      embedder,
+      file,
+      video: { container: video.container, duration: video.duration },
+      regions: regions.map(({ start, end }) => ({ start, end })),
+    },
+    progress.handle,
+  );
+  signal.throwIfAborted();
+  await saveSpeakerTurns({
+    videoId: video.id,
+    turns: result.turns,
+    speakers: result.speakers,
+    lineage: lineage(
+      `${segmentation.id}+${embedder.id}`,
+      `${segmentation.revision}+${embedder.revision}`,
+      { windows: result.windows, pieces: result.pieces },
+      progress.device,
+      progress.dtype,
+    ),
+  });
+  const stats = {
+    speakers: result.speakers,
+    turns: result.turns.length,
+    windows: result.windows,
+    seconds: result.seconds,
+  };
+  const detail = result.speakers <= 1 ? 'One voice: the transcript shows no speaker labels.' : null;
+  await setStage(video.id, 'speakers', { state: 'done', progress: 1, stats, detail });
+}
