@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { runnerImport } from 'vite';
 import { benchFirstAnswer } from './bench-first-answer.mjs';
+import { makeRealSizeSpeakerModels, REAL_SIZE_SPEAKER_FOLDERS } from './make-speaker-models.mjs';
 
 /** Where the built models live (`<dir>/test-full/<folder>`): never inside the repo. */
 export const REAL_SIZE_DIR = resolve(
@@ -19,7 +20,12 @@ const FOLDERS = {
   caption: 'vit-gpt2-image-captioning-fullsize-random',
   textEmbed: 'all-MiniLM-L6-v2-fullsize-random',
   imageEmbed: 'clip-vit-base-patch16-fullsize-random',
+  ...REAL_SIZE_SPEAKER_FOLDERS,
 };
+/** Folders the Python builder makes (the speaker models are written by this checkout). */
+const PYTHON_FOLDERS = Object.values(FOLDERS).filter(
+  (folder) => !Object.values(REAL_SIZE_SPEAKER_FOLDERS).includes(folder),
+);
 /** The model ids the page is configured with: `test-full/<folder>` under the model base URL. */
 export const REAL_SIZE_MODELS = Object.fromEntries(
   Object.entries(FOLDERS).map(([role, folder]) => [role, `test-full/${folder}`]),
@@ -30,7 +36,12 @@ const IMAGE_STAGES = ['objects', 'text', 'captions', 'embeddings'];
 
 /** Builds the real-size models when any is missing (about 5 minutes and 3 GB, once). */
 export function ensureRealSizeModels(shared) {
-  const missing = Object.values(FOLDERS).filter(
+  const speakers = Object.values(REAL_SIZE_SPEAKER_FOLDERS);
+  if (
+    speakers.some((folder) => !existsSync(join(REAL_SIZE_DIR, 'test-full', folder, 'config.json')))
+  )
+    makeRealSizeSpeakerModels(join(REAL_SIZE_DIR, 'test-full'));
+  const missing = PYTHON_FOLDERS.filter(
     (folder) => !existsSync(join(REAL_SIZE_DIR, 'test-full', folder, 'config.json')),
   );
   if (missing.length === 0) return;
@@ -187,6 +198,9 @@ export async function benchJourney({
       real_time_factor: round(indexTotal / duration),
       peak_renderer_mb: Math.round(memory.stop() / 1e6),
       peak_renderer_mb_while: Object.fromEntries([...peaks].filter(([running]) => running)),
+      // The speakers stage (pyannote + WeSpeaker at their real sizes) and its share of the index.
+      speakers_s: stages.speakers?.seconds ?? null,
+      speakers_share_of_index: round((stages.speakers?.seconds ?? 0) / indexTotal),
       stages,
     };
   } finally {

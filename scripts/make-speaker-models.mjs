@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { floatTensor, node, onnxModel } from './lib/onnx-writer.mjs';
+import { realSizeSegmentation, realSizeSpeakerEmbedder } from './lib/real-size-speakers.mjs';
 
 export const SPEAKER_MODELS_DIR =
   process.env.BRI_SPEAKER_MODELS_DIR ?? join(homedir(), '.cache', 'bri', 'speaker-models');
@@ -87,6 +88,61 @@ function writeModel(folder, files, graph) {
   writeFileSync(join(folder, 'onnx', 'model_quantized.onnx'), graph);
 }
 
+const SEGMENTATION_CONFIG = {
+  model_type: 'pyannote',
+  architectures: ['PyAnnoteForAudioFrameClassification'],
+  num_labels: 7,
+};
+const SEGMENTATION_PREPROCESSOR = {
+  feature_extractor_type: 'PyAnnoteFeatureExtractor',
+  processor_class: 'PyAnnoteProcessor',
+  sampling_rate: 16000,
+  feature_size: 1,
+  padding_value: 0,
+  padding_side: 'right',
+  return_attention_mask: false,
+  step: STEP,
+  offset: 721,
+};
+const EMBEDDER_PREPROCESSOR = {
+  feature_extractor_type: 'WeSpeakerFeatureExtractor',
+  sampling_rate: 16000,
+  feature_size: 80,
+  num_mel_bins: MEL_BINS,
+  padding_value: 0,
+  padding_side: 'right',
+  return_attention_mask: false,
+  min_num_frames: 100,
+  fbank_centering_span: null,
+};
+
+/** The folders (under `test-full/`) of the real-size random models the bench loads. */
+export const REAL_SIZE_SPEAKER_FOLDERS = {
+  speakerSegment: 'pyannote-segmentation-3.0-fullsize-random',
+  speakerEmbed: 'wespeaker-voxceleb-resnet34-LM-fullsize-random',
+};
+
+/**
+ * Both models at their real dimensions with random weights (scripts/lib/real-size-speakers.mjs),
+ * with the real models' config, under `dir` (the bench's `test-full/`). A few seconds.
+ */
+export function makeRealSizeSpeakerModels(dir) {
+  writeModel(
+    join(dir, REAL_SIZE_SPEAKER_FOLDERS.speakerSegment),
+    { 'config.json': SEGMENTATION_CONFIG, 'preprocessor_config.json': SEGMENTATION_PREPROCESSOR },
+    realSizeSegmentation(),
+  );
+  writeModel(
+    join(dir, REAL_SIZE_SPEAKER_FOLDERS.speakerEmbed),
+    {
+      'config.json': { model_type: 'wespeaker-resnet', architectures: ['WeSpeakerResNetModel'] },
+      'preprocessor_config.json': EMBEDDER_PREPROCESSOR,
+    },
+    realSizeSpeakerEmbedder(),
+  );
+  return dir;
+}
+
 /** Writes both fixtures under `dir` and returns it. */
 export function makeSpeakerModels(dir = SPEAKER_MODELS_DIR) {
   writeModel(
@@ -106,17 +162,7 @@ export function makeSpeakerModels(dir = SPEAKER_MODELS_DIR) {
           6: 'SPEAKER_2+3',
         },
       },
-      'preprocessor_config.json': {
-        feature_extractor_type: 'PyAnnoteFeatureExtractor',
-        processor_class: 'PyAnnoteProcessor',
-        sampling_rate: 16000,
-        feature_size: 1,
-        padding_value: 0,
-        padding_side: 'right',
-        return_attention_mask: false,
-        step: STEP,
-        offset: 721,
-      },
+      'preprocessor_config.json': SEGMENTATION_PREPROCESSOR,
     },
     segmentation(),
   );
@@ -129,19 +175,9 @@ export function makeSpeakerModels(dir = SPEAKER_MODELS_DIR) {
         // Spectral shapes of two voices lie closer than two WeSpeaker vectors do.
         same_speaker_below: 0.5,
       },
-      'preprocessor_config.json': {
-        feature_extractor_type: 'WeSpeakerFeatureExtractor',
-        sampling_rate: 16000,
-        feature_size: 80,
-        num_mel_bins: MEL_BINS,
-        padding_value: 0,
-        padding_side: 'right',
-        return_attention_mask: false,
-        min_num_frames: 100,
-        // The real model's features are centred per clip (null); the fixture reads the clip's
-        // average spectrum, which centring would remove.
-        fbank_centering_span: 0,
-      },
+      // The real model's features are centred per clip (null); the fixture reads the clip's
+      // average spectrum, which centring would remove.
+      'preprocessor_config.json': { ...EMBEDDER_PREPROCESSOR, fbank_centering_span: 0 },
     },
     embedding(),
   );
@@ -150,5 +186,8 @@ export function makeSpeakerModels(dir = SPEAKER_MODELS_DIR) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`Speaker fixture models written to ${makeSpeakerModels(process.argv[2])}`);
+  const [first, second] = process.argv.slice(2);
+  if (first === '--real-size')
+    console.log(`Real-size speaker models written to ${makeRealSizeSpeakerModels(second)}`);
+  else console.log(`Speaker fixture models written to ${makeSpeakerModels(first)}`);
 }

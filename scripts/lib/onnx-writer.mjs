@@ -75,6 +75,7 @@ export function int64Tensor(name, dims, values) {
 
 function attribute(name, value) {
   const w = new Writer().string(1, name);
+  if (typeof value === 'string') return w.string(4, value).int(20, 3); // STRING
   if (Array.isArray(value)) {
     for (const v of value) w.int(8, v);
     return w.int(20, 7); // INTS
@@ -83,7 +84,10 @@ function attribute(name, value) {
   return w.float(2, value).int(20, 1); // FLOAT
 }
 
-/** One operator: `node('Conv', ['x', 'w'], ['y'], { strides: [270] })`. Integers are INT attributes. */
+/**
+ * One operator: `node('Conv', ['x', 'w'], ['y'], { strides: [270] })`. Integers are INT
+ * attributes, other numbers FLOAT, strings STRING, arrays INTS.
+ */
 export function node(opType, inputs, outputs, attributes = {}) {
   const w = new Writer();
   for (const input of inputs) w.string(1, input);

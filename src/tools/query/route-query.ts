@@ -31,6 +31,17 @@ const CUES: Record<Exclude<Intent, 'temporal'>, RegExp> = {
 
 const TEMPORAL_CUE = /^\s*(when|what time|at what point|how long|how often)\b/i;
 
+/** "Who spoke most?", "how many speakers?": the overview lists the speakers and their time. */
+const SPEAKERS_CUE =
+  /\bwho (?:spoke|speaks|talked|talks|said)\b|\bspeakers\b|\bhow many (?:people|voices)\b/;
+
+/**
+ * "What did the second speaker say about the budget?", "what did Speaker 2 say", "what did Dana
+ * mention about travel": one speaker's lines (search_transcript's `speaker`), about what follows.
+ */
+const ONE_SPEAKER =
+  /\bwhat (?:did|does) (?:the )?((?:first|second|third|fourth|fifth) speaker|speaker \d+|\p{Lu}[\p{L}'’-]+) (?:say|said|mention|talk)\b(?: about)?\s*(.*)$/iu;
+
 /** The question without its time phrases, for keyword search ("what is said at 2:30" → "what is said"). */
 function searchText(question: string, time: TimeReference[]): string {
   return time
@@ -59,6 +70,16 @@ export function routeQuery(question: string, duration: number): QueryRoute {
   const quoted = /["“]([^"”]+)["”]/.exec(question)?.[1];
   const plan: PlannedCall[] = [];
   const add = (tool: string, args: Record<string, unknown>) => plan.push({ tool, args });
+  const asked = ONE_SPEAKER.exec(question);
+  if (asked?.[1] && !/^(you|he|she|they|it|we|i|this|that)$/i.test(asked[1])) {
+    const about = asked[2]?.replace(/[?.!]+$/, '').trim();
+    add('search_transcript', {
+      query: about || query,
+      speaker: asked[1].replace(/ speaker$/i, '').trim(),
+    });
+    return { intents: ['audio'], labels, time, plan };
+  }
+  if (SPEAKERS_CUE.test(lower)) add('get_video_overview', {});
   for (const ref of time) if (ref.kind === 'moment') add('get_context_at', { t: ref.t });
   // "What is on the slide at 1:10?": the moment's context is the answer; there are no words to
   // look for (searching "slide" would only report that the screen never says "slide").

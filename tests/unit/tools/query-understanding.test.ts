@@ -145,3 +145,26 @@ describe('resolveTimeReferences', () => {
     ]);
   });
 });
+
+describe('routeQuery and speakers', () => {
+  it('reads one speaker’s lines for "what did the second speaker say about …"', () => {
+    expect(routeQuery('What did the second speaker say about the budget?', 120).plan).toEqual([
+      { tool: 'search_transcript', args: { query: 'the budget', speaker: 'second' } },
+    ]);
+    expect(routeQuery('what did Dana mention about travel', 120).plan).toEqual([
+      { tool: 'search_transcript', args: { query: 'travel', speaker: 'Dana' } },
+    ]);
+    expect(routeQuery('What did speaker 2 say?', 120).plan[0]?.args).toMatchObject({
+      speaker: 'speaker 2',
+    });
+  });
+
+  it('asks the overview (which lists the speakers and their time) who spoke most', () => {
+    expect(routeQuery('Who spoke most?', 120).plan.map((c) => c.tool)).toContain(
+      'get_video_overview',
+    );
+    expect(routeQuery('What did he say about buses?', 120).plan[0]?.args).not.toHaveProperty(
+      'speaker',
+    );
+  });
+});
