@@ -185,6 +185,23 @@ export async function benchJourney({
         },
       ]),
     );
+    // What the stages did, for the native yardstick to do the same (bench-native.mjs).
+    const done = await page.evaluate(async (id) => {
+      const index = await window.bri.getIndex(id);
+      const video = await window.bri.getVideo(id);
+      return {
+        duration: video.duration,
+        speechRegions: index.speechRegions,
+        captionTimes: index.captions.map((c) => c.t),
+        detectionTimes: index.detections.map((d) => d.t),
+        embeddedFrameTimes: index.embeddings
+          .filter((e) => e.source === 'frame')
+          .map((e) => e.start),
+        embeddedTexts: index.embeddings.filter((e) => e.source !== 'frame').map((e) => e.text),
+        textReadTimes: index.onScreenText.filter((o) => o.textLike).map((o) => o.t),
+        linesRead: index.onScreenText.reduce((n, o) => n + o.lines.length, 0),
+      };
+    }, id);
     const modelFrames = Math.max(
       0,
       ...IMAGE_STAGES.map((stage) => status.stages[stage].stats.modelFrames ?? 0),
@@ -202,6 +219,7 @@ export async function benchJourney({
       speakers_s: stages.speakers?.seconds ?? null,
       speakers_share_of_index: round((stages.speakers?.seconds ?? 0) / indexTotal),
       stages,
+      done,
     };
   } finally {
     memory.stop();

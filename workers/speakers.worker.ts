@@ -6,7 +6,7 @@ import type { WorkProgress } from '../src/shared/model-progress';
 import type { ContainerKind } from '../src/shared/video-types';
 import { clusterVoices, type VoicePiece } from '../src/shared/speaker-clusters';
 import { turnsFrom, type SpeakerTurn } from '../src/shared/speaker-turns';
-import { decodeAudio16k } from './lib/audio/decode-audio';
+import { forEachSpanAudio } from './lib/audio/span-audio';
 import { TARGET_RATE } from './lib/audio/resample';
 import { loadOnce } from './lib/models/model-cache';
 import { localStretches, piecesOf } from './lib/speakers/local-speakers';
@@ -64,52 +64,21 @@ const api = {
     ]);
     const started = performance.now();
     const pieces: VoicePiece[] = [];
-    let next = 0;
-    let buffer = new Float32Array(0);
-    let bufferStart = 0;
-    const flush = async (upTo: number) => {
-      for (let window = windows[next]; window && window.end <= upTo; window = windows[next]) {
-        signal.throwIfAborted();
-        const from = Math.max(0, Math.round((window.start - bufferStart) * TARGET_RATE));
-        const samples = new Float32Array(WINDOW_SECONDS * TARGET_RATE);
-        samples.set(buffer.subarray(from, from + samples.length));
-        const { logits, frames, classes } = await segmentWindow(segmenter, samples);
-        const frameSeconds = samples.length / TARGET_RATE / Math.max(1, frames);
-        for (const stretch of localStretches(logits, frames, classes, frameSeconds)) {
-          for (const piece of piecesOf(stretch)) {
-            const a = Math.round(piece.start * TARGET_RATE);
-            const b = Math.round(piece.end * TARGET_RATE);
-            const vector = await embedVoice(voices, samples.subarray(a, b));
-            pieces.push({
-              start: window.start + piece.start,
-              end: window.start + piece.end,
-              vector,
-            });
-          }
+    let heard = 0;
+    const hear = async (window: { start: number }, audio: Float32Array) => {
+      const samples = new Float32Array(WINDOW_SECONDS * TARGET_RATE);
+      samples.set(audio.subarray(0, samples.length));
+      const { logits, frames, classes } = await segmentWindow(segmenter, samples);
+      const frameSeconds = samples.length / TARGET_RATE / Math.max(1, frames);
+      for (const stretch of localStretches(logits, frames, classes, frameSeconds))
+        for (const piece of piecesOf(stretch)) {
+          const at = (t: number) => Math.round(t * TARGET_RATE);
+          const vector = await embedVoice(voices, samples.subarray(at(piece.start), at(piece.end)));
+          pieces.push({ start: window.start + piece.start, end: window.start + piece.end, vector });
         }
-        next++;
-        onProgress({ status: 'work', fraction: next / windows.length });
-      }
-      const keepFrom = windows[next]?.start ?? Infinity;
-      const drop = Math.min(
-        buffer.length,
-        Math.max(0, Math.round((keepFrom - bufferStart) * TARGET_RATE)),
-      );
-      buffer = buffer.slice(drop);
-      bufferStart += drop / TARGET_RATE;
+      onProgress({ status: 'work', fraction: ++heard / windows.length });
     };
-    if (windows.length > 0) {
-      for await (const piece of decodeAudio16k(file, video.container, video.duration, signal)) {
-        if (buffer.length === 0) bufferStart = piece.start;
-        const joined = new Float32Array(buffer.length + piece.samples.length);
-        joined.set(buffer);
-        joined.set(piece.samples, buffer.length);
-        buffer = joined;
-        await flush(bufferStart + buffer.length / TARGET_RATE);
-        if (next >= windows.length) break;
-      }
-      await flush(Infinity);
-    }
+    await forEachSpanAudio(file, video, windows, signal, hear);
     // A self-hosted embedder may say its own threshold in its config.json.
     const own = (voices.model.config as { same_speaker_below?: unknown }).same_speaker_below;
     const speakers = clusterVoices(pieces, {

@@ -6,8 +6,7 @@ import type { ContainerKind } from '../src/shared/video-types';
 import { planChunks, type AsrChunk } from './lib/asr/chunk-plan';
 import { WHISPER, transcribeChunk, type AsrSegment, type LoadedWhisper } from './lib/asr/whisper';
 import { detectLanguage } from './lib/asr/detect-language';
-import { decodeAudio16k } from './lib/audio/decode-audio';
-import { TARGET_RATE } from './lib/audio/resample';
+import { forEachSpanAudio } from './lib/audio/span-audio';
 import type { WorkProgress } from '../src/shared/model-progress';
 import { loadOnce } from './lib/models/model-cache';
 
@@ -67,55 +66,23 @@ const api = {
     const skip = new Set(done);
     const whisper = await whisperFor(model, onProgress);
     const started = performance.now();
-    let next = 0;
-    // Audio from `bufferStart` on, only as much as the current chunk needs.
-    let buffer = new Float32Array(0);
-    let bufferStart = 0;
-    const flush = async (upTo: number) => {
-      for (let chunk = chunks[next]; chunk && chunk.end <= upTo; chunk = chunks[next]) {
-        signal.throwIfAborted();
-        if (skip.has(chunk.start)) {
-          next++;
-          continue;
-        }
-        const from = Math.max(0, Math.round((chunk.start - bufferStart) * TARGET_RATE));
-        const to = Math.round((chunk.end - bufferStart) * TARGET_RATE);
-        const samples = buffer.subarray(from, to);
-        const language = whisper.multilingual
-          ? await detectLanguage(whisper.asr, samples)
-          : { code: 'en', probability: null };
-        const segments = await transcribeChunk(
-          whisper,
-          samples,
-          whisper.multilingual ? language.code : null,
-        );
-        await onChunk({ chunk, segments: toVideoTime(segments, chunk.start), language });
-        next++;
-        onProgress({ status: 'work', fraction: next / chunks.length });
-      }
-      // Keep only what later chunks still need.
-      const keepFrom = chunks[next]?.start ?? Infinity;
-      const drop = Math.min(
-        buffer.length,
-        Math.max(0, Math.round((keepFrom - bufferStart) * TARGET_RATE)),
+    let handled = 0;
+    const hear = async (chunk: AsrChunk, samples: Float32Array) => {
+      handled++;
+      if (skip.has(chunk.start)) return;
+      const language = whisper.multilingual
+        ? await detectLanguage(whisper.asr, samples)
+        : { code: 'en', probability: null };
+      const segments = await transcribeChunk(
+        whisper,
+        samples,
+        whisper.multilingual ? language.code : null,
       );
-      buffer = buffer.slice(drop);
-      bufferStart += drop / TARGET_RATE;
+      await onChunk({ chunk, segments: toVideoTime(segments, chunk.start), language });
+      onProgress({ status: 'work', fraction: handled / chunks.length });
     };
-    if (chunks.length > 0) {
-      const from = seek ? (chunks.find((chunk) => !skip.has(chunk.start))?.start ?? 0) : 0;
-      const audio = decodeAudio16k(file, video.container, video.duration, signal, from);
-      for await (const piece of audio) {
-        if (buffer.length === 0) bufferStart = piece.start;
-        const joined = new Float32Array(buffer.length + piece.samples.length);
-        joined.set(buffer);
-        joined.set(piece.samples, buffer.length);
-        buffer = joined;
-        await flush(bufferStart + buffer.length / TARGET_RATE);
-        if (next >= chunks.length) break;
-      }
-      await flush(Infinity);
-    }
+    const from = seek ? (chunks.find((chunk) => !skip.has(chunk.start))?.start ?? 0) : 0;
+    await forEachSpanAudio(file, video, chunks, signal, hear, from);
     return {
       device: whisper.device,
       seconds: (performance.now() - started) / 1000,
