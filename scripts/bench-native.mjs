@@ -22,7 +22,7 @@ function audio16k(file) {
     'ffmpeg',
     ['-v', 'error', '-i', file, '-ac', '1', '-ar', '16000', '-f', 'f32le', '-'],
     {
-      maxBuffer: 1 << 31,
+      maxBuffer: 2 ** 31,
     },
   );
   return new Float32Array(raw.buffer, raw.byteOffset, raw.length / 4);

@@ -192,14 +192,22 @@ export async function benchJourney({
       return {
         duration: video.duration,
         speechRegions: index.speechRegions,
-        captionTimes: index.captions.map((c) => c.t),
-        detectionTimes: index.detections.map((d) => d.t),
-        embeddedFrameTimes: index.embeddings
-          .filter((e) => e.source === 'frame')
-          .map((e) => e.start),
-        embeddedTexts: index.embeddings.filter((e) => e.source !== 'frame').map((e) => e.text),
-        textReadTimes: index.onScreenText.filter((o) => o.textLike).map((o) => o.t),
-        linesRead: index.onScreenText.reduce((n, o) => n + o.lines.length, 0),
+        // Only what a model looked at: rows copied from another frame of the shot are not work.
+        captionTimes: index.captions.filter((c) => c.reusedFrom === undefined).map((c) => c.t),
+        detectionTimes: index.detections.filter((d) => d.reusedFrom === undefined).map((d) => d.t),
+        embeddedFrameTimes: index.captions
+          .filter((c) => c.reusedFrom === undefined)
+          .map((c) => c.t)
+          .filter((t) => index.embeddings.some((e) => e.source === 'frame' && e.start === t)),
+        embeddedTexts: [
+          ...new Set(index.embeddings.filter((e) => e.source !== 'frame').map((e) => e.text)),
+        ],
+        textReadTimes: index.onScreenText
+          .filter((o) => o.textLike && o.reusedFrom === undefined)
+          .map((o) => o.t),
+        linesRead: index.onScreenText
+          .filter((o) => o.reusedFrom === undefined)
+          .reduce((n, o) => n + o.lines.length, 0),
       };
     }, id);
     const modelFrames = Math.max(

@@ -47,6 +47,7 @@ export interface MediaIndex {
     lines: { text: string; score: number; box: [number, number, number, number] }[];
     /** False when a quick pass found nothing text-like and the frame was not read in full. */
     textLike: boolean;
+    reusedFrom?: number;
   }[];
   /** What was said, in video seconds, with word timestamps where the model gives them. */
   transcript: {
@@ -65,12 +66,16 @@ export interface MediaIndex {
     count: number;
     turns: { start: number; end: number; speaker: number; name: string }[];
   };
-  /** One caption per stored frame, with the mean probability of its tokens (0–1). */
-  captions: { t: number; caption: string; confidence: number }[];
+  /**
+   * One caption per stored frame, with the mean probability of its tokens (0–1). `reusedFrom`:
+   * the frame of the same shot whose result this copies (the model looked at that one only).
+   */
+  captions: { t: number; caption: string; confidence: number; reusedFrom?: number }[];
   /** Per stored frame: the objects seen, boxes in that frame's pixels. */
   detections: {
     t: number;
     objects: { label: string; score: number; box: [number, number, number, number] }[];
+    reusedFrom?: number;
   }[];
   /** Search vectors (without the vectors): what each stands for, the model, its length and norm. */
   embeddings: {

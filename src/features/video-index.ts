@@ -23,6 +23,10 @@ import { dequantize } from '../shared/vector-codec';
 import { STAGE_NAMES } from '../shared/stages';
 import type { MediaIndex, StageStatus, VideoStatus } from './video-index-types';
 
+/** A row copied from another frame of its shot says which (the model never saw this one). */
+const reused = (lineage: { reusedFrom?: number }) =>
+  lineage.reusedFrom === undefined ? {} : { reusedFrom: lineage.reusedFrom };
+
 /** The video, or a `VideoNotFoundError`. */
 export async function requireVideo(videoId: string) {
   const video = await getVideo(videoId);
@@ -113,7 +117,7 @@ export async function getIndex(videoId: string): Promise<MediaIndex> {
     objects: tracks
       .map(({ label, start, end, maxScore, count }) => ({ label, start, end, maxScore, count }))
       .sort((a, b) => a.start - b.start || a.label.localeCompare(b.label)),
-    detections: detections.map(({ t, objects }) => ({ t, objects })),
+    detections: detections.map(({ t, objects, lineage }) => ({ t, objects, ...reused(lineage) })),
     text: textRanges.map(({ text, start, end, maxScore, count }) => ({
       text,
       start,
@@ -121,8 +125,18 @@ export async function getIndex(videoId: string): Promise<MediaIndex> {
       maxScore,
       count,
     })),
-    onScreenText: onScreenText.map(({ t, lines, textLike }) => ({ t, lines, textLike })),
-    captions: captions.map(({ t, caption, confidence }) => ({ t, caption, confidence })),
+    onScreenText: onScreenText.map(({ t, lines, textLike, lineage }) => ({
+      t,
+      lines,
+      textLike,
+      ...reused(lineage),
+    })),
+    captions: captions.map(({ t, caption, confidence, lineage }) => ({
+      t,
+      caption,
+      confidence,
+      ...reused(lineage),
+    })),
     embeddings: embeddings
       .map(({ source, start, end, text, model, values, scale }) => ({
         source,

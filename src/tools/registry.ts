@@ -44,6 +44,12 @@ export function outcomeForModel(outcome: ToolOutcome): string | null {
   return outcome.ok ? (toolNamed(outcome.tool)?.forModel?.(outcome.result) ?? null) : null;
 }
 
+/** Whether a tool's result carries the video's own content: its words (by kind) or a frame. */
+export function carriesVideoContent(name: string): boolean {
+  const tool = toolNamed(name);
+  return !!tool && (tool.contentKinds !== undefined || tool.showsVideo === true);
+}
+
 /** Where a tool's result holds the video's own words, by kind (undefined: it holds none). */
 export function contentKindsOf(name: string): ContentKinds<unknown> | undefined {
   return toolNamed(name)?.contentKinds as ContentKinds<unknown> | undefined;

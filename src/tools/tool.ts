@@ -68,6 +68,8 @@ export interface Tool<Schema extends z.ZodType = z.ZodType, Result = unknown> {
    * guessing from field names. A result with none of them leaves this out.
    */
   contentKinds?: ContentKinds<Result>;
+  /** The result shows the video itself (a frame): untrusted content, words in it or not. */
+  showsVideo?: boolean;
   /**
    * Expensive tools keep results per (videos covered, arguments, index and model versions): the
    * models the result depends on, and whether a result is complete enough to keep (default: it

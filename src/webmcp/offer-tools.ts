@@ -1,7 +1,7 @@
 import { logEvent } from '../diagnostics/session-log';
 import { onSettingsChange, readSettings } from '../settings/settings';
 import { APP_TOOL_CONTEXT } from '../tools/app-context';
-import { contentKindsOf, listTools } from '../tools/registry';
+import { carriesVideoContent, listTools } from '../tools/registry';
 import type { ToolContext } from '../tools/tool';
 import { answerAgentCall } from './agent-call';
 import { callLimiter } from './call-limits';
@@ -15,7 +15,8 @@ import {
 /**
  * The WebMCP tools for the registry's tools: names, descriptions and JSON Schema arguments exactly
  * as `tools/list` gives them (one source: the chat's tools and the agents' can't drift). Every
- * tool only reads; one whose result holds the video's own words says its content is untrusted.
+ * tool only reads; one whose result carries the video's own words or a frame of it says its
+ * content is untrusted.
  */
 export function agentToolsFor(
   run: (name: string, input: unknown, signal?: AbortSignal) => Promise<McpResult>,
@@ -24,7 +25,7 @@ export function agentToolsFor(
     ...listing,
     annotations: {
       readOnlyHint: true,
-      untrustedContentHint: contentKindsOf(listing.name) !== undefined,
+      untrustedContentHint: carriesVideoContent(listing.name),
     },
     execute: (input, client) => run(listing.name, input, client?.signal),
   }));

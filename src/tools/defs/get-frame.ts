@@ -7,6 +7,7 @@ import { defineTool, ToolError } from '../tool';
 /** A stored frame to show: by its id, or the one nearest a moment. */
 export const getFrame = defineTool({
   name: 'get_frame',
+  showsVideo: true,
   description:
     'A frame image to show the user: the stored frame nearest t (seconds), or the one a ' +
     'frame_id names. Returns frame_id, its exact time t, size and a thumbnail_url.',

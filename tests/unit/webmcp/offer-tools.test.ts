@@ -53,7 +53,8 @@ describe('offerToolsToAgents', () => {
     ).toEqual(listTools().tools);
     expect(offered.every((t) => t.annotations?.readOnlyHint)).toBe(true);
     expect(registered.get('search_transcript')?.annotations?.untrustedContentHint).toBe(true);
-    expect(registered.get('get_frame')?.annotations?.untrustedContentHint).toBe(false);
+    expect(registered.get('get_frame')?.annotations?.untrustedContentHint).toBe(true);
+    expect(registered.get('get_video_overview')?.annotations?.untrustedContentHint).toBe(true);
     const answer = await registered.get('list_videos')!.execute({});
     expect(answer.structuredContent?.result).toMatchObject({
       videos: [{ video_id: 'city', name: 'city.mp4', duration: 60, sound_only: false }],
