@@ -16,6 +16,7 @@ import {
   joinedVideo,
 } from './bench-real-size.mjs';
 import { benchNative } from './bench-native.mjs';
+import { benchLibrary } from './bench-library.mjs';
 import { makeSpeakerModels, SPEAKER_MODELS_DIR } from './make-speaker-models.mjs';
 
 const { values: flags } = parseArgs({
@@ -26,6 +27,8 @@ const { values: flags } = parseArgs({
     'long-video': { type: 'boolean', default: false },
     // With --real-size: the same model work natively (onnxruntime-node, ffmpeg), and the ratios.
     native: { type: 'boolean', default: false },
+    // A library of 100 one-hour videos (synthetic rows): search and tool p95, first paint, size.
+    library: { type: 'boolean', default: false },
     // Only the real-size figures (when iterating on them).
     'skip-fixture': { type: 'boolean', default: false },
     // WASM threads per model worker for the real-size journey: "auto" (the app's choice) or N.
@@ -333,6 +336,13 @@ try {
       appUrl: `http://localhost:${PORT}/`,
       chromiumArgs: ARGS,
     });
+  if (flags.library) {
+    const library = await benchLibrary({ appUrl: `http://localhost:${PORT}/`, chromiumArgs: ARGS });
+    console.info(
+      `library of ${library.hours} hours (seeded in ${library.seed_s} s): search p95 ${library.search_p95_ms} ms (first ${library.search_first_ms} ms), per-video tools p95 ${library.per_video_tool_p95_ms} ms, first paint ${library.first_paint_ms} ms (all cards ${library.all_cards_ms} ms), IndexedDB ${library.idb_mb_per_hour} MB per hour`,
+    );
+    result.library_100h = library;
+  }
   if (flags['real-size']) result.real_size = await benchRealSize();
   console.info(JSON.stringify(result));
 } finally {

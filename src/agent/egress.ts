@@ -11,9 +11,11 @@ import { quoteToolResult } from './untrusted-content';
 export { memoryForGroq, RECENT_TURNS, turnHolds } from './memory-for-groq';
 
 /**
- * The one door for what leaves the device for Groq. Every request — a chat answer, its memory of
- * earlier turns, follow-ups, Make chapters, Translate — is assembled from pieces this module
- * has passed, each with the kinds of the video's content it holds:
+ * The one door for what leaves the device for Groq — and, through `src/webmcp`, for the AI agents
+ * in the browser the person lets use BRI's tools (`egressFor`, `withoutFileNames`, the kinds
+ * below). Every request — a chat answer, its memory of earlier turns, follow-ups, Make chapters,
+ * Translate — is assembled from pieces this module has passed, each with the kinds of the
+ * video's content it holds:
  * - tool results by the fields each tool declares (`Tool.contentKinds`);
  * - earlier answers by the kinds recorded with them (`ChatTurnRecord.holds`; a turn stored before
  *   kinds were recorded, or restored from a backup, may hold any kind);

@@ -205,6 +205,8 @@ export interface BriTestHooks {
    * transcript, detections, on-screen text, vectors) and no file; resolves with its id.
    */
   benchmarkSeedIndex(minutes: number): Promise<string>;
+  /** Benchmark fixture: a library of `hours` synthetic one-hour videos; resolves with their ids. */
+  benchmarkSeedLibrary(hours: number): Promise<string[]>;
 }
 
 declare global {

@@ -1,4 +1,8 @@
-import { benchmarkNaiveFrames, seedSyntheticIndex } from '../features/test-hooks';
+import {
+  benchmarkNaiveFrames,
+  seedSyntheticIndex,
+  seedSyntheticLibrary,
+} from '../features/test-hooks';
 import type { BriTestHooks } from './bri-contract';
 
 /**
@@ -9,6 +13,7 @@ export function installTestHooks(): void {
   const hooks: BriTestHooks = {
     benchmarkNaiveFrames,
     benchmarkSeedIndex: (minutes) => seedSyntheticIndex(minutes),
+    benchmarkSeedLibrary: (hours) => seedSyntheticLibrary(hours),
   };
   window.briTest = Object.freeze(hooks);
 }

@@ -1,5 +1,5 @@
 import { naiveFrames } from '../bridges/naive-frames';
-import { seedSyntheticIndex } from '../library/bench/synthetic-index';
+import { seedSyntheticIndex, seedSyntheticLibrary } from '../library/bench/synthetic-index';
 import { openVideoFile } from '../storage/video-files';
 import { requireVideo } from './video-index';
 
@@ -14,4 +14,4 @@ export async function benchmarkNaiveFrames(
   return naiveFrames(await openVideoFile(video.id, video.storage));
 }
 
-export { seedSyntheticIndex };
+export { seedSyntheticIndex, seedSyntheticLibrary };

@@ -60,12 +60,9 @@ export interface MediaIndex {
   }[];
   /**
    * Who speaks when: every turn of every voice told apart (speakers 1, 2, … by first appearance;
-   * turns of two speakers may overlap), each speaker's name, and how many voices there are.
+   * turns of two speakers may overlap) with the speaker's name. One voice: its turns, speaker 1.
    */
-  speakers: {
-    count: number;
-    turns: { start: number; end: number; speaker: number; name: string }[];
-  };
+  speakers: { start: number; end: number; speaker: number; name: string }[];
   /**
    * One caption per stored frame, with the mean probability of its tokens (0–1). `reusedFrom`:
    * the frame of the same shot whose result this copies (the model looked at that one only).

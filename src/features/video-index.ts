@@ -107,13 +107,10 @@ export async function getIndex(videoId: string): Promise<MediaIndex> {
     })),
     scenes: scenes.map(({ index, start, end }) => ({ index, start, end })),
     speechRegions: regions.map(({ start, end }) => ({ start, end })),
-    speakers: {
-      count: speakers?.speakers ?? 0,
-      turns: (speakers?.turns ?? []).map((turn) => ({
-        ...turn,
-        name: speakerName(turn.speaker, speakers?.names),
-      })),
-    },
+    speakers: (speakers?.turns ?? []).map((turn) => ({
+      ...turn,
+      name: speakerName(turn.speaker, speakers?.names),
+    })),
     objects: tracks
       .map(({ label, start, end, maxScore, count }) => ({ label, start, end, maxScore, count }))
       .sort((a, b) => a.start - b.start || a.label.localeCompare(b.label)),

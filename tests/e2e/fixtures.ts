@@ -56,6 +56,10 @@ export function testHooksOf(page: Page): BriTestHooks {
       await page.waitForFunction(() => window.briTest !== undefined);
       return page.evaluate((m) => window.briTest!.benchmarkSeedIndex(m), minutes);
     },
+    benchmarkSeedLibrary: async (hours) => {
+      await page.waitForFunction(() => window.briTest !== undefined);
+      return page.evaluate((h) => window.briTest!.benchmarkSeedLibrary(h), hours);
+    },
     benchmarkNaiveFrames: async (videoId) => {
       await page.waitForFunction(() => window.briTest !== undefined);
       return page.evaluate((id) => window.briTest!.benchmarkNaiveFrames(id), videoId);

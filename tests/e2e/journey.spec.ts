@@ -3,6 +3,7 @@ import { briOf, expect, test } from './fixtures';
 import { on } from './support/parts';
 import { waitForBri } from './support/bri-in-page';
 import { readFile } from 'node:fs/promises';
+import { STAGE_NAMES } from '../../src/automation/bri-contract';
 import type { DiagnosticsReport } from '../../src/diagnostics/diagnostics-types';
 import { mediaPath } from '../paths';
 import { FakeGroq } from '../support/fake-groq';
@@ -337,9 +338,7 @@ test('the journey: drop the lecture, watch it index, ask, cite, read the transcr
         await downloadText(page, () => on(page).diagnostics.export.click()),
       ) as DiagnosticsReport;
       const stages = report.summary.stageTimings.filter((t) => t.videoId === id);
-      expect(new Set(stages.map((t) => t.stage))).toEqual(
-        new Set(['frames', 'speech', 'objects', 'text', 'transcript', 'captions', 'embeddings']),
-      );
+      expect(new Set(stages.map((t) => t.stage))).toEqual(new Set(STAGE_NAMES));
       for (const timing of stages) {
         expect(timing.state).toBe('done');
         expect(timing.seconds).toBeGreaterThan(0);
