@@ -27,6 +27,8 @@ export interface SpeakersRequest {
   file: Blob;
   video: { container: ContainerKind; duration: number };
   regions: { start: number; end: number }[];
+  /** A run a reload interrupted: its first `windows` windows heard, and their pieces. */
+  resumed?: { windows: number; pieces: VoicePiece[] };
 }
 
 export interface SpeakersResult {
@@ -50,11 +52,13 @@ const api = {
    * Who speaks when: the audio decoded as a stream, pyannote over 10 s windows of the speech
    * regions, a WeSpeaker vector per ≤ 2 s piece of each local speaker's voice, and the pieces
    * clustered across the whole recording into speakers 1, 2, … Overlapping speech stays: two
-   * speakers' turns may cover the same moment.
+   * speakers' turns may cover the same moment. Each window's pieces go to `onWindow` as it is
+   * heard (the stage's checkpoint); `resumed` skips the windows a reload interrupted after.
    */
   async diarize(
     signal: AbortSignal,
-    { segmentation, embedder, file, video, regions }: SpeakersRequest,
+    { segmentation, embedder, file, video, regions, resumed }: SpeakersRequest,
+    onWindow: (heard: { windows: number; pieces: VoicePiece[] }) => Promise<void>,
     onProgress: (progress: WorkProgress) => void,
   ): Promise<SpeakersResult> {
     const windows = planWindows(regions, video.duration);
@@ -63,9 +67,15 @@ const api = {
       embedderFor(embedder, onProgress),
     ]);
     const started = performance.now();
-    const pieces: VoicePiece[] = [];
+    const pieces: VoicePiece[] = [...(resumed?.pieces ?? [])];
     let heard = 0;
     const hear = async (window: { start: number }, audio: Float32Array) => {
+      // The audio is decoded from the start even when resuming: it is heard exactly as before.
+      if (heard < (resumed?.windows ?? 0)) {
+        heard++;
+        return;
+      }
+      const before = pieces.length;
       const samples = new Float32Array(WINDOW_SECONDS * TARGET_RATE);
       samples.set(audio.subarray(0, samples.length));
       const { logits, frames, classes } = await segmentWindow(segmenter, samples);
@@ -76,7 +86,9 @@ const api = {
           const vector = await embedVoice(voices, samples.subarray(at(piece.start), at(piece.end)));
           pieces.push({ start: window.start + piece.start, end: window.start + piece.end, vector });
         }
-      onProgress({ status: 'work', fraction: ++heard / windows.length });
+      heard++;
+      await onWindow({ windows: heard, pieces: pieces.slice(before) });
+      onProgress({ status: 'work', fraction: heard / windows.length });
     };
     await forEachSpanAudio(file, video, windows, signal, hear);
     // A self-hosted embedder may say its own threshold in its config.json.

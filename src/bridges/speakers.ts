@@ -1,8 +1,10 @@
+import { proxy } from 'comlink';
 import type {
   SpeakersRequest,
   SpeakersResult,
   SpeakersWorkerApi,
 } from '../../workers/speakers.worker';
+import type { VoicePiece } from '../shared/speaker-clusters';
 import { modelProgress, type OnWorkProgress } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
@@ -15,9 +17,14 @@ const diarizer = workerBridge<SpeakersWorkerApi>(START_WORKER.speakers, { name: 
 export function diarize(
   signal: AbortSignal,
   request: SpeakersRequest,
-  onProgress: OnWorkProgress,
+  callbacks: {
+    onWindow: (heard: { windows: number; pieces: VoicePiece[] }) => Promise<void>;
+    onProgress: OnWorkProgress;
+  },
 ): Promise<SpeakersResult> {
-  return diarizer((api) => api.diarize(signal, request, modelProgress(onProgress)));
+  return diarizer((api) =>
+    api.diarize(signal, request, proxy(callbacks.onWindow), modelProgress(callbacks.onProgress)),
+  );
 }
 
 /** Ends the speakers worker (both models and their buffers go) unless a call is running. */

@@ -144,6 +144,14 @@ export const SPEAKERS_RECORD = z.object({
   names: z.record(z.string().regex(/^\d+$/), SPEAKER_NAME),
   dismissed: z.array(z.string().max(200)).max(1000),
   lineage,
+  checkpoint: z
+    .object({
+      windows: z.number().int().min(0),
+      pieces: z
+        .array(z.object({ start: seconds, end: seconds, vector: z.instanceof(Float32Array) }))
+        .max(200_000),
+    })
+    .optional(),
 });
 
 export const RECORD_SCHEMAS = {

@@ -269,6 +269,17 @@ export interface SpeakersRecord {
   /** Suggestions the person said no to ("<speaker>:<name>"): never offered again. */
   dismissed: string[];
   lineage: Lineage;
+  /**
+   * While the stage runs: the windows heard so far and their voice pieces (vectors as the
+   * embedder gave them), so a run a reload interrupted goes on from there. Gone once it is done.
+   */
+  checkpoint?: SpeakerCheckpoint;
+}
+
+/** What the speakers stage has heard so far (its first `windows` windows). */
+export interface SpeakerCheckpoint {
+  windows: number;
+  pieces: { start: number; end: number; vector: Float32Array }[];
 }
 
 export type { StageName, StageState };

@@ -1,5 +1,5 @@
 import { db as defaultDb } from './connection';
-import type { BriDatabase, SpeakersRecord } from './schema';
+import type { BriDatabase, SpeakerCheckpoint, SpeakersRecord } from './schema';
 import { validateRecord } from './validate-rows';
 import { clearToolResults } from './tool-results';
 import { speakerName, speakerOf, type SpeakerTurn } from '../shared/speaker-turns';
@@ -68,6 +68,7 @@ export async function saveSpeakerTurns(
 ): Promise<SpeakersRecord> {
   return database.transaction('rw', database.speakers, database.toolResults, async () => {
     const kept = await database.speakers.get(row.videoId);
+    // The finished result replaces the checkpoint the run kept.
     const next = { ...row, names: kept?.names ?? {}, dismissed: kept?.dismissed ?? [] };
     validateRecord('speakers', next);
     await database.speakers.put(next);
@@ -76,9 +77,33 @@ export async function saveSpeakerTurns(
   });
 }
 
-/** Forgets a video's speakers (the stage runs again from nothing). Names stay only with turns. */
-export async function clearSpeakerTurns(videoId: string, database: BriDatabase = defaultDb) {
-  await database.speakers.update(videoId, { turns: [], speakers: 0 });
+/** The windows a running speakers stage has heard so far, or none (a fresh run). */
+export async function getSpeakerCheckpoint(
+  videoId: string,
+  database: BriDatabase = defaultDb,
+): Promise<SpeakerCheckpoint | null> {
+  return (await database.speakers.get(videoId))?.checkpoint ?? null;
+}
+
+/**
+ * Keeps what the speakers stage has heard so far (a fresh run starts with `null`, which drops an
+ * old checkpoint). The row's turns and names stay as they are until the stage finishes.
+ */
+export async function saveSpeakerCheckpoint(
+  videoId: string,
+  checkpoint: SpeakerCheckpoint | null,
+  lineage: SpeakersRecord['lineage'],
+  database: BriDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', database.speakers, async () => {
+    const kept = await database.speakers.get(videoId);
+    const base = kept ?? { videoId, turns: [], speakers: 0, names: {}, dismissed: [], lineage };
+    const next: SpeakersRecord = { ...base };
+    if (checkpoint) next.checkpoint = checkpoint;
+    else delete next.checkpoint;
+    validateRecord('speakers', next);
+    await database.speakers.put(next);
+  });
 }
 
 export class UnknownSpeakerError extends Error {
