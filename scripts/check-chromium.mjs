@@ -8,15 +8,17 @@ try {
   console.error(`
 The end-to-end tests need Chromium at ${path}, and it isn't there.
 
-  • Debian/Ubuntu:  sudo apt-get install -y chromium ffmpeg
+  • Debian/Ubuntu:  sudo apt-get install -y chromium ffmpeg espeak-ng
   • Elsewhere:      npx playwright install chromium, then point CHROMIUM_PATH at it, e.g.
                     CHROMIUM_PATH="$(node -e "console.log(require('playwright-core').chromium.executablePath())")" npm test
 
-(ffmpeg/ffprobe are needed too: the tests use them as independent truth and to make a 500 MB file.)
+(ffmpeg/ffprobe are needed too: the tests use them as independent truth and to make a 500 MB file;
+espeak-ng speaks the voices the speakers test tells apart.)
 `);
   process.exit(1);
 }
-for (const tool of ['ffmpeg', 'ffprobe']) {
+const INSTALL = { ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg', 'espeak-ng': 'espeak-ng' };
+for (const tool of Object.keys(INSTALL)) {
   const found = (process.env.PATH ?? '').split(':').some((dir) => {
     try {
       accessSync(`${dir}/${tool}`, constants.X_OK);
@@ -27,7 +29,7 @@ for (const tool of ['ffmpeg', 'ffprobe']) {
   });
   if (!found) {
     console.error(
-      `The end-to-end tests need ${tool} on PATH (Debian: sudo apt-get install -y ffmpeg).`,
+      `The end-to-end tests need ${tool} on PATH (Debian: sudo apt-get install -y ${INSTALL[tool]}).`,
     );
     process.exit(1);
   }
