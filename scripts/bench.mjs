@@ -337,11 +337,17 @@ try {
       chromiumArgs: ARGS,
     });
   if (flags.library) {
+    ensureRealSizeModels(SHARED);
     const library = await benchLibrary({
       appUrl: `http://localhost:${PORT}/`,
       chromiumArgs: ARGS,
       modelBaseUrl: `http://localhost:${MODEL_PORT}/`,
-      models: FIXTURE_MODELS,
+      // Vectors and query embedding at their real sizes (MiniLM 384, CLIP 512 dimensions).
+      models: {
+        ...FIXTURE_MODELS,
+        textEmbed: REAL_SIZE_MODELS.textEmbed,
+        imageEmbed: REAL_SIZE_MODELS.imageEmbed,
+      },
     });
     console.info(
       `library of ${library.hours} hours (seeded in ${library.seed_s} s): search p95 ${library.search_p95_ms} ms (first ${library.search_first_ms} ms), per-video tools p95 ${library.per_video_tool_p95_ms} ms, first paint ${library.first_paint_ms} ms (all cards ${library.all_cards_ms} ms), IndexedDB ${library.idb_mb_per_hour} MB per hour`,

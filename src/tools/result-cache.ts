@@ -1,7 +1,7 @@
 import { getToolResult, LIBRARY_SCOPE, putToolResult } from '../db';
 import { videosInScope } from './scope';
 import type { Tool, ToolContext } from './tool';
-import { indexVersion } from './versioned-memo';
+import { indexVersions } from './versioned-memo';
 
 /** JSON with object keys sorted, so equal arguments give equal cache keys. */
 function stableJson(value: unknown): string {
@@ -32,7 +32,7 @@ export async function executeThroughCache(
     return { result: await tool.execute(args, context), cached: false };
   const videoId = typeof args.video_id === 'string' ? args.video_id : undefined;
   const videos = await videosInScope(videoId, context);
-  const versions = await Promise.all(videos.map((v) => indexVersion(v.id, context)));
+  const versions = await indexVersions(videos, context);
   const version = [
     ...videos.map((video, i) => `${video.id}=${versions[i]?.version}`),
     context.resultCache.modelVersion(cached.models),

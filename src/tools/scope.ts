@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getVideo, listStages, listVideos, type StageName, type VideoRecord } from '../db';
+import { getVideo, listVideos, type VideoRecord } from '../db';
 import type { ToolContext } from './tool';
 import { ToolError } from './tool';
 
@@ -74,16 +74,4 @@ export function requireInside(video: VideoRecord, t: number): void {
       'invalid_arguments',
       `t = ${t} s is past the end of "${video.name}" (${video.duration.toFixed(1)} s long).`,
     );
-}
-
-/** Which of `stages` are done for a video (what its search results can rely on). */
-export async function stagesDone(
-  videoId: string,
-  stages: StageName[],
-  { db }: ToolContext,
-): Promise<Set<StageName>> {
-  const rows = await listStages(videoId, db);
-  return new Set(
-    rows.filter((r) => stages.includes(r.stage) && r.state === 'done').map((r) => r.stage),
-  );
 }

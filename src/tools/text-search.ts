@@ -1,9 +1,16 @@
 import { listEmbeddings, type EmbeddingSource, type StageName, type VideoRecord } from '../db';
-import { rankHybrid, type RankedDoc, type SearchDoc } from './text/hybrid-rank';
-import { toBm25Doc } from './text/bm25';
+import { indexTerms, termIndexBytes } from './text/bm25';
+import { rankHybrid, type RankedDoc, type SearchCorpus } from './text/hybrid-rank';
+import { packedBytes, packVectors } from './text/packed-vectors';
 import { terms } from './text/tokenize';
-import type { QueryVector, ToolContext } from './tool';
-import { indexVersion, memoByVersion } from './versioned-memo';
+import type { ToolContext } from './tool';
+import {
+  indexVersions,
+  memoByVersion,
+  NO_VERSION,
+  stageDone,
+  type IndexVersion,
+} from './versioned-memo';
 
 /** A passage of one video, keyed as the embeddings stage keys its vector. */
 export interface Passage<Item> {
@@ -29,49 +36,58 @@ export interface TextSearchResult<Item> {
 
 type Found<Item> = Item & { video_id: string };
 
-interface Entry<Item> {
-  doc: SearchDoc<Found<Item>>;
-  /** The model of the passage's stored vector, or null without one. */
-  model: string | null;
-}
-
-/** One video's passages, tokenised and paired with their stored vectors. */
+/** One video's passages, indexed by term and with their stored vectors packed. */
 async function loadCorpus<Item>(
   spec: TextSearch<Item>,
   video: VideoRecord,
   context: ToolContext,
-): Promise<Entry<Item>[]> {
+): Promise<SearchCorpus<Found<Item>>> {
   const [passages, vectors] = await Promise.all([
     spec.load(video, context),
     listEmbeddings(video.id, spec.source, context.db),
   ]);
   const byKey = new Map(vectors.map((row) => [row.key, row]));
-  return passages.map(({ key, text, item }) => {
-    const row = byKey.get(key);
-    const vector = row ? { values: row.values, scale: row.scale } : undefined;
-    return {
-      doc: { item: { ...item, video_id: video.id }, bm25: toBm25Doc(terms(text)), vector },
-      model: row?.model ?? null,
-    };
-  });
+  return {
+    items: passages.map(({ item }) => ({ ...item, video_id: video.id })),
+    terms: indexTerms(passages.map(({ text }) => terms(text))),
+    vectors: packVectors(
+      passages.map(({ key }) => {
+        const row = byKey.get(key);
+        return row ? { vector: { values: row.values, scale: row.scale }, model: row.model } : null;
+      }),
+    ),
+  };
+}
+
+/** Roughly what a kept corpus costs in memory (its passages' texts are most of the rest). */
+function corpusBytes(corpus: SearchCorpus<unknown>): number {
+  let bytes = termIndexBytes(corpus.terms) + packedBytes(corpus.vectors);
+  for (const item of corpus.items) bytes += 96 + JSON.stringify(item).length * 2;
+  return bytes;
 }
 
 /** The passages of every video in scope (each video's corpus kept until its index changes). */
-async function collectDocs<Item>(
+async function collectCorpora<Item>(
   spec: TextSearch<Item>,
   videos: VideoRecord[],
+  versions: IndexVersion[],
   context: ToolContext,
   notes: string[],
-): Promise<Entry<Item>[]> {
-  const entries: Entry<Item>[] = [];
-  for (const video of videos) {
-    const { version, stages } = await indexVersion(video.id, context);
-    if (!stages.some((row) => row.stage === spec.stage && row.state === 'done'))
-      notes.push(`The ${spec.what} of "${video.name}" is not complete yet (still processing).`);
-    const key = `${context.db.name}|${video.id}|${spec.source}`;
-    entries.push(...(await memoByVersion(key, version, () => loadCorpus(spec, video, context))));
-  }
-  return entries;
+): Promise<SearchCorpus<Found<Item>>[]> {
+  return Promise.all(
+    videos.map((video, i) => {
+      const version = versions[i] ?? NO_VERSION;
+      if (!stageDone(version, spec.stage))
+        notes.push(`The ${spec.what} of "${video.name}" is not complete yet (still processing).`);
+      const key = `${context.db.name}|${video.id}|${spec.source}`;
+      return memoByVersion(
+        key,
+        version.version,
+        () => loadCorpus(spec, video, context),
+        corpusBytes,
+      );
+    }),
+  );
 }
 
 /**
@@ -87,20 +103,22 @@ export async function searchTexts<Item>(
   context: ToolContext,
 ): Promise<TextSearchResult<Item>> {
   const notes: string[] = [];
-  const entries = await collectDocs(spec, videos, context, notes);
-  let queryVector: QueryVector | null = null;
-  if (entries.some((entry) => entry.model !== null)) {
-    try {
-      queryVector = await context.embedQuery(query, 'text');
-    } catch (error) {
-      notes.push(`Meaning-based search is unavailable (${String(error)}); matched words only.`);
-    }
-  }
-  // Vectors of another model than the query's are not comparable: rank those passages by words.
-  const docs = entries.map(({ doc, model }) =>
-    queryVector && model === queryVector.model ? doc : { ...doc, vector: undefined },
-  );
-  const ranked = rankHybrid(query, docs, queryVector?.vector ?? null, topK);
+  const versions = await indexVersions(videos, context);
+  const embed = () =>
+    context.embedQuery(query, 'text').then(
+      (vector) => ({ vector, error: null }),
+      (error: unknown) => ({ vector: null, error }),
+    );
+  // Where vectors are stored, the query's is made while the corpora are read (a library-wide
+  // search spends most of its wait on it); else only if some corpus turns out to have vectors.
+  const early = versions.some((version) => stageDone(version, 'embeddings')) ? embed() : null;
+  const corpora = await collectCorpora(spec, videos, versions, context, notes);
+  const hasVectors = corpora.some((corpus) => corpus.vectors !== null);
+  const embedded = hasVectors ? (early ?? embed()) : null;
+  const { vector: queryVector, error } = (await embedded) ?? { vector: null, error: null };
+  if (error !== null)
+    notes.push(`Meaning-based search is unavailable (${String(error)}); matched words only.`);
+  const ranked = rankHybrid(query, corpora, queryVector, topK);
   return { ranked, mode: queryVector ? 'hybrid' : 'keyword', notes };
 }
 

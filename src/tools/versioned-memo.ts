@@ -1,4 +1,5 @@
-import { listStages, type StageRecord } from '../db';
+import type { VideoRecord } from '../db';
+import type { StageName, StageRecord } from '../db';
 import type { ToolContext } from './tool';
 
 /** Per video, the state of its index: changes whenever any stage writes, finishes or is re-run. */
@@ -7,39 +8,116 @@ export interface IndexVersion {
   stages: StageRecord[];
 }
 
-/** The video's index version, read from its stage rows (one small indexed read). */
-export async function indexVersion(videoId: string, { db }: ToolContext): Promise<IndexVersion> {
-  const stages = await listStages(videoId, db);
-  const version = stages
+const versionOf = (stages: StageRecord[]): IndexVersion => ({
+  version: stages
     .map((row) => `${row.stage}:${row.state}:${row.updatedAt}`)
     .sort()
-    .join('|');
-  return { version, stages };
+    .join('|'),
+  stages,
+});
+
+/** A video without stage rows: nothing done, nothing written. */
+export const NO_VERSION: IndexVersion = versionOf([]);
+
+/** The index versions of `videos`, in their order: one indexed read for all of them. */
+export async function indexVersions(
+  videos: Pick<VideoRecord, 'id'>[],
+  { db }: ToolContext,
+): Promise<IndexVersion[]> {
+  const ids = videos.map((video) => video.id);
+  // Several videos are the whole library (a scope is one video or all): read every row at once,
+  // which IndexedDB answers faster than a cursor hopping between the videos' keys.
+  const rows =
+    ids.length === 1
+      ? await db.stages
+          .where('videoId')
+          .equals(ids[0] as string)
+          .toArray()
+      : await db.stages.toArray();
+  const byVideo = new Map<string, StageRecord[]>();
+  for (const row of rows) byVideo.set(row.videoId, [...(byVideo.get(row.videoId) ?? []), row]);
+  return ids.map((id) => {
+    const stages = byVideo.get(id);
+    return stages ? versionOf(stages) : NO_VERSION;
+  });
 }
 
-/** How many prepared corpora stay in memory (a few per video: transcript, captions, frames…). */
-const MAX_ENTRIES = 24;
-const entries = new Map<string, { version: string; value: Promise<unknown> }>();
+/** Whether `stage` is done in this index version (what search results can rely on). */
+export const stageDone = ({ stages }: IndexVersion, stage: StageName): boolean =>
+  stages.some((row) => row.stage === stage && row.state === 'done');
+
+/** The video's index version, read from its stage rows (one small indexed read). */
+export async function indexVersion(videoId: string, context: ToolContext): Promise<IndexVersion> {
+  const [version] = await indexVersions([{ id: videoId }], context);
+  return version ?? NO_VERSION;
+}
+
+/** What an entry costs when its `compute` gives no size: a few small arrays. */
+const DEFAULT_BYTES = 64 * 1024;
+
+/**
+ * Memory the prepared corpora may take, per device: a thirty-second of its memory (from
+ * `navigator.deviceMemory`, which says at most 8 GB), so 256 MB where 8 GB or more — a 100-hour
+ * library's transcripts and captions with their vectors — and 64 MB on a 2 GB phone.
+ */
+function budgetBytes(): number {
+  const gigabytes = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+  return ((gigabytes ?? 8) * 1024 ** 3) / 32;
+}
+
+interface Entry {
+  version: string;
+  value: Promise<unknown>;
+  bytes: number;
+}
+const entries = new Map<string, Entry>();
+let used = 0;
+
+function forget(key: string): void {
+  const entry = entries.get(key);
+  if (!entry) return;
+  used -= entry.bytes;
+  entries.delete(key);
+}
 
 /**
  * What `compute` makes from a video's rows (a tokenised corpus, decoded vectors), kept in memory
- * until the video's index changes: repeated searches then skip re-reading and re-tokenising
- * thousands of rows. Least recently used entries go first.
+ * until the video's index changes: repeated searches then skip re-reading and re-indexing
+ * thousands of rows. Entries are weighed (`sizeOf`) and the least recently used go first once the
+ * device's budget is spent.
  */
 export function memoByVersion<T>(
   key: string,
   version: string,
   compute: () => Promise<T>,
+  sizeOf?: (value: T) => number,
 ): Promise<T> {
   const hit = entries.get(key);
-  entries.delete(key);
   if (hit && hit.version === version) {
-    entries.set(key, hit);
+    entries.delete(key);
+    entries.set(key, hit); // Most recently used last.
     return hit.value as Promise<T>;
   }
+  forget(key);
   const value = compute();
-  entries.set(key, { version, value });
-  value.catch(() => entries.delete(key));
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  const entry: Entry = { version, value, bytes: DEFAULT_BYTES };
+  entries.set(key, entry);
+  used += entry.bytes;
+  value.then(
+    (result) => {
+      if (entries.get(key) !== entry) return;
+      const bytes = sizeOf ? sizeOf(result) : DEFAULT_BYTES;
+      used += bytes - entry.bytes;
+      entry.bytes = bytes;
+      const budget = budgetBytes();
+      for (const oldest of entries.keys()) {
+        if (used <= budget || oldest === key) break;
+        forget(oldest);
+      }
+    },
+    () => {
+      if (entries.get(key) === entry) forget(key);
+    },
+  );
   return value;
 }

@@ -4,21 +4,24 @@ import { listDetections, listObjectTracks, listScenes, type VideoRecord } from '
 import { mergeDetectionRanges, rangeGap, type ObjectRange } from '../../pipeline/object-tracks';
 import { COCO_LABELS } from '../../shared/coco-labels';
 import { cocoLabelsFor } from '../object-labels';
-import { stagesDone, VIDEO_ID, videosInScope } from '../scope';
+import { VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
 import { defineTool, ToolError, type ToolContext, withContentKinds } from '../tool';
-import { indexVersion, memoByVersion } from '../versioned-memo';
+import { indexVersions, memoByVersion, NO_VERSION, stageDone } from '../versioned-memo';
+
+/** Code-unit order of ids: a library's thousands of ranges sort without locale rules. */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Ranges as the objects stage stored them, or re-merged from the frames above a stricter score. */
 async function rangesOf(
   video: VideoRecord,
+  version: string,
   labels: string[],
   minConfidence: number | undefined,
   context: ToolContext,
 ): Promise<ObjectRange[]> {
   const { db } = context;
   if (minConfidence === undefined) {
-    const { version } = await indexVersion(video.id, context);
     const tracks = await memoByVersion(`${db.name}|${video.id}|objects`, version, () =>
       listObjectTracks(video.id, db),
     );
@@ -62,13 +65,15 @@ export const findObject = withContentKinds(
       const videos = await videosInScope(video_id, context);
       const ranges = [];
       const notes: string[] = [];
-      for (const video of videos) {
-        const done = (await stagesDone(video.id, ['objects'], context)).has('objects');
+      const versions = await indexVersions(videos, context);
+      for (const [i, video] of videos.entries()) {
+        const version = versions[i]?.version ?? '';
+        const done = stageDone(versions[i] ?? NO_VERSION, 'objects');
         if (!done)
           notes.push(`Objects in "${video.name}" are not all detected yet (still processing).`);
         // While the stage runs there are no stored ranges yet: merge the frames detected so far.
         const threshold = done ? min_confidence : (min_confidence ?? 0);
-        for (const range of await rangesOf(video, labels, threshold, context)) {
+        for (const range of await rangesOf(video, version, labels, threshold, context)) {
           ranges.push({
             video_id: video.id,
             label: range.label,
@@ -79,7 +84,7 @@ export const findObject = withContentKinds(
           });
         }
       }
-      ranges.sort((a, b) => a.video_id.localeCompare(b.video_id) || a.start - b.start);
+      ranges.sort((a, b) => compareIds(a.video_id, b.video_id) || a.start - b.start);
       return { label, matched_labels: labels, ranges, notes };
     },
     describe({ label, ranges }, within) {

@@ -4,7 +4,7 @@ import { listEmbeddings, type EmbeddingRecord } from '../../db';
 import { dotQuantized, quantize } from '../../shared/vector-codec';
 import { frameId } from '../frame-id';
 import { TOP_K, VIDEO_ID, videosInScope } from '../scope';
-import { indexVersion, memoByVersion } from '../versioned-memo';
+import { indexVersions, memoByVersion, NO_VERSION, stageDone } from '../versioned-memo';
 import { round } from '../text-search';
 import { defineTool, ToolError } from '../tool';
 
@@ -24,9 +24,10 @@ export const searchFrames = defineTool({
     const videos = await videosInScope(video_id, context);
     const notes: string[] = [];
     const rows: EmbeddingRecord[] = [];
-    for (const video of videos) {
-      const { version, stages } = await indexVersion(video.id, context);
-      if (!stages.some((row) => row.stage === 'embeddings' && row.state === 'done'))
+    const versions = await indexVersions(videos, context);
+    for (const [i, video] of videos.entries()) {
+      const version = versions[i]?.version ?? '';
+      if (!stageDone(versions[i] ?? NO_VERSION, 'embeddings'))
         notes.push(`The frames of "${video.name}" are not all searchable yet (still processing).`);
       const key = `${context.db.name}|${video.id}|frame`;
       rows.push(

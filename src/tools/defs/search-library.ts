@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { executeThroughCache } from '../result-cache';
 import { VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
 import { defineTool, withContentKinds, type Tool, type ToolContext } from '../tool';
@@ -92,11 +91,8 @@ async function hitsFrom(
   const parsed = source.tool.parameters.safeParse(source.args(query));
   if (!parsed.success) return [];
   try {
-    const { result } = await executeThroughCache(
-      source.tool,
-      parsed.data as Record<string, unknown>,
-      context,
-    );
+    // Straight to the tool: search_library's own result is what the tool-result cache keeps.
+    const result = await source.tool.execute(parsed.data as Record<string, unknown>, context);
     return rowsOf(result, source.list).map((row) => {
       const [start, end] = source.span(row);
       return {
@@ -125,6 +121,7 @@ export const searchLibrary = withContentKinds(
       video_id: VIDEO_ID,
       query: z.string().trim().min(1).describe('Words, an object or a phrase to look for.'),
     }),
+    cached: { models: ['textEmbed'] },
     async execute({ video_id, query }, context) {
       await videosInScope(video_id, context); // An unknown id is an error, not "no hits".
       const scoped = (source: (typeof SOURCES)[number]) => ({

@@ -2,26 +2,33 @@ import { formatSpan, inSpan } from '../moments';
 import { z } from 'zod';
 import { listFrameTimes, listTextRanges, type TextRangeRecord } from '../../db';
 import { rangeGap } from '../../pipeline/object-tracks';
-import { stagesDone, VIDEO_ID, videosInScope } from '../scope';
+import { VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
 import { terms, words } from '../text/tokenize';
 import { defineTool, type ToolContext, withContentKinds } from '../tool';
-import { indexVersion, memoByVersion } from '../versioned-memo';
+import { indexVersions, memoByVersion, NO_VERSION, stageDone } from '../versioned-memo';
 
 /** Letters and digits only: OCR of small slide text often drops or adds spaces and dashes. */
 const squash = (text: string) => words(text).join('');
 
 /**
- * How well a line of OCR text matches the query, 0–1: 1 when the whole query appears in it
- * (spaces and punctuation ignored), else the share of the query's words found in it.
+ * How well lines of OCR text match the query, 0–1: 1 when the whole query appears in a line
+ * (spaces and punctuation ignored), else the share of the query's words found in it. The lines
+ * come `squash`ed; the query is read once, not once per line.
  */
-export function matchText(query: string, text: string): number {
-  const line = squash(text);
+function lineMatcher(query: string): (squashedLine: string) => number {
   const whole = squash(query);
-  if (whole.length > 0 && line.includes(whole)) return 1;
   const wanted = words(query).filter((word) => terms(word).length > 0);
-  if (wanted.length === 0) return 0;
-  return wanted.filter((word) => line.includes(word)).length / wanted.length;
+  return (line) => {
+    if (whole.length > 0 && line.includes(whole)) return 1;
+    if (wanted.length === 0) return 0;
+    return wanted.filter((word) => line.includes(word)).length / wanted.length;
+  };
+}
+
+/** How well one line of OCR text matches the query, 0–1 (see `lineMatcher`). */
+export function matchText(query: string, text: string): number {
+  return lineMatcher(query)(squash(text));
 }
 
 interface TextMatch {
@@ -33,18 +40,22 @@ interface TextMatch {
 }
 
 /** One video's matching lines, merged where they are on screen at about the same time. */
-async function matchesIn(videoId: string, query: string, context: ToolContext) {
+async function matchesIn(videoId: string, version: string, query: string, context: ToolContext) {
   const { db } = context;
-  const { version } = await indexVersion(videoId, context);
-  const { rows, gap } = await memoByVersion(`${db.name}|${videoId}|text`, version, async () => {
-    const [rows, times] = await Promise.all([
-      listTextRanges(videoId, db),
-      listFrameTimes(videoId, db),
-    ]);
-    return { rows, gap: rangeGap(times) };
-  });
+  const { rows, squashed, gap } = await memoByVersion(
+    `${db.name}|${videoId}|text`,
+    version,
+    async () => {
+      const [rows, times] = await Promise.all([
+        listTextRanges(videoId, db),
+        listFrameTimes(videoId, db),
+      ]);
+      return { rows, squashed: rows.map((row) => squash(row.text)), gap: rangeGap(times) };
+    },
+  );
+  const match = lineMatcher(query);
   const scored = rows
-    .map((row): [TextRangeRecord, number] => [row, matchText(query, row.text)])
+    .map((row, i): [TextRangeRecord, number] => [row, match(squashed[i] ?? '')])
     .filter(([, score]) => score >= 0.5)
     .sort(([a], [b]) => a.start - b.start);
   const merged: TextMatch[] = [];
@@ -76,10 +87,12 @@ export const searchOnScreenText = withContentKinds(
       const videos = await videosInScope(video_id, context);
       const matches: TextMatch[] = [];
       const notes: string[] = [];
-      for (const video of videos) {
-        if (!(await stagesDone(video.id, ['text'], context)).has('text'))
+      const versions = await indexVersions(videos, context);
+      for (const [i, video] of videos.entries()) {
+        const version = versions[i]?.version ?? '';
+        if (!stageDone(versions[i] ?? NO_VERSION, 'text'))
           notes.push(`On-screen text of "${video.name}" is not read yet (still processing).`);
-        matches.push(...(await matchesIn(video.id, query, context)));
+        matches.push(...(await matchesIn(video.id, version, query, context)));
       }
       matches.sort((a, b) => b.score - a.score || a.start - b.start);
       return { query, matches: matches.map((m) => ({ ...m, score: round(m.score) })), notes };

@@ -47,10 +47,12 @@ export const searchTranscript = withContentKinds(
       // One speaker's lines are found among more of the best, then cut to top_k.
       const wanted = who ? Math.max(top_k, 50) : top_k;
       const { ranked, mode, notes } = await searchTexts(TRANSCRIPT, query, wanted, videos, context);
-      // Who said it, read fresh (a rename shows at once): not part of the memoised corpus.
+      // Who said it, read fresh (a rename shows at once): not part of the memoised corpus. Only
+      // the videos with hits are read (a library-wide search may span a hundred).
+      const withHits = [...new Set(ranked.map(({ item }) => item.video_id))];
       const speakers = new Map(
         await Promise.all(
-          videos.map(async (v) => [v.id, await speakersView(v.id, context.db)] as const),
+          withHits.map(async (id) => [id, await speakersView(id, context.db)] as const),
         ),
       );
       return {

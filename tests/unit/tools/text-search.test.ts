@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BriDatabase, putTranscriptChunk } from '../../../src/db';
 import { executeTool } from '../../../src/tools/registry';
-import { bm25Scores, toBm25Doc } from '../../../src/tools/text/bm25';
+import { bm25Scores, indexTerms } from '../../../src/tools/text/bm25';
 import { terms } from '../../../src/tools/text/tokenize';
 import { fakeEmbed, LINEAGE, seedCity, testContext } from './seeded-library';
 
@@ -21,22 +21,29 @@ describe('terms', () => {
 
 describe('bm25Scores', () => {
   it('scores Okapi BM25 (k1 1.2, b 0.75) and zero without a shared term', () => {
-    const scores = bm25Scores(
-      terms('bus'),
-      ['bus stop', 'red car', 'car park'].map((d) => toBm25Doc(terms(d))),
-    );
+    const [scores] = bm25Scores(terms('bus'), [
+      indexTerms(['bus stop', 'red car', 'car park'].map(terms)),
+    ]);
     // One of three documents has "bus": idf = ln(1 + 2.5 / 1.5); lengths equal the average.
     const idf = Math.log(1 + 2.5 / 1.5);
-    expect(scores[0]).toBeCloseTo(idf, 10);
-    expect(scores.slice(1)).toEqual([0, 0]);
+    expect(scores?.[0]).toBeCloseTo(idf, 10);
+    expect([...(scores ?? []).slice(1)]).toEqual([0, 0]);
   });
 
   it('ranks the document with more of the query first', () => {
-    const [a = 0, b = 0] = bm25Scores(
-      terms('red bus'),
-      ['red bus', 'blue bus'].map((d) => toBm25Doc(terms(d))),
-    );
-    expect(a).toBeGreaterThan(b);
+    const [scores] = bm25Scores(terms('red bus'), [indexTerms(['red bus', 'blue bus'].map(terms))]);
+    expect(scores?.[0]).toBeGreaterThan(scores?.[1] ?? Infinity);
+  });
+
+  it('ranks several indexes on one scale, as one collection would be', () => {
+    const docs = ['bus stop', 'red car', 'car park', 'red bus', 'bus bus bus'];
+    const [whole] = bm25Scores(terms('red bus'), [indexTerms(docs.map(terms))]);
+    const parts = bm25Scores(terms('red bus'), [
+      indexTerms(docs.slice(0, 2).map(terms)),
+      indexTerms(docs.slice(2).map(terms)),
+    ]);
+    const joined = parts.flatMap((part, i) => [...(part ?? new Float64Array(i ? 3 : 2))]);
+    joined.forEach((score, i) => expect(score).toBeCloseTo(whole?.[i] ?? NaN, 12));
   });
 });
 
