@@ -17,6 +17,7 @@ import {
 } from './bench-real-size.mjs';
 import { benchNative } from './bench-native.mjs';
 import { benchLibrary } from './bench-library.mjs';
+import { benchFormats } from './bench-formats.mjs';
 import { makeSpeakerModels, SPEAKER_MODELS_DIR } from './make-speaker-models.mjs';
 
 const { values: flags } = parseArgs({
@@ -27,6 +28,8 @@ const { values: flags } = parseArgs({
     'long-video': { type: 'boolean', default: false },
     // With --real-size: the same model work natively (onnxruntime-node, ffmpeg), and the ratios.
     native: { type: 'boolean', default: false },
+    // Each real-size model graph in fp32, q8 and q4 on onnxruntime-web's WASM build.
+    formats: { type: 'boolean', default: false },
     // A library of 100 one-hour videos (synthetic rows): search and tool p95, first paint, size.
     library: { type: 'boolean', default: false },
     // Only the real-size figures (when iterating on them).
@@ -353,6 +356,15 @@ try {
       `library of ${library.hours} hours (seeded in ${library.seed_s} s): search p95 ${library.search_p95_ms} ms (first ${library.search_first_ms} ms), per-video tools p95 ${library.per_video_tool_p95_ms} ms, first paint ${library.first_paint_ms} ms (all cards ${library.all_cards_ms} ms), IndexedDB ${library.idb_mb_per_hour} MB per hour`,
     );
     result.library_100h = library;
+  }
+  if (flags.formats) {
+    ensureRealSizeModels(SHARED);
+    const formats = await benchFormats({ modelDir: resolve(REAL_SIZE_DIR, 'test-full') });
+    for (const [graph, row] of Object.entries(formats.ms_per_run))
+      console.info(
+        `format ${graph} (${formats.threads} threads): WASM fp32 ${row.fp32} ms, q8 ${row.q8} ms, q4 ${row.q4} ms → ${row.fastest}; native ${row.native_ms} ms (${row.kernel_ratio}×)`,
+      );
+    result.formats = formats;
   }
   if (flags['real-size']) result.real_size = await benchRealSize();
   console.info(JSON.stringify(result));

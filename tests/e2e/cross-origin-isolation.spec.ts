@@ -22,7 +22,7 @@ async function detectOnClip(page: Page): Promise<string> {
   return (await library.analyse(id, ['objects'])).stages.objects.state;
 }
 
-test('under vite preview the page is cross-origin isolated and the models get several WASM threads; downloads behind a cross-origin redirect load', async ({
+test('under vite preview the page is cross-origin isolated and the models get several WASM threads; downloads behind a cross-origin redirect load, in the format chosen for WASM', async ({
   page,
   library,
   bri,
@@ -48,13 +48,19 @@ test('under vite preview the page is cross-origin isolated and the models get se
   // (our own fetch for YOLOX, transformers.js' for MiniLM) still loads.
   await bri.configure({ modelBaseUrl: `${MODEL_BASE_URL.replace(/\/$/, '')}/redirect/` });
   const redirected: string[] = [];
+  const weights: string[] = [];
   page.on('response', (response) => {
     if (response.status() === 302) redirected.push(response.url());
+    if (response.url().endsWith('.onnx')) weights.push(new URL(response.url()).pathname);
   });
   const id = (await bri.listVideos())[0]?.id ?? '';
   expect((await library.analyse(id, ['objects'])).stages.objects.state).toBe('done');
   expect((await bri.embedQuery('a red bus', 'text')).vector.length).toBeGreaterThan(0);
   expect(redirected.some((url) => url.endsWith('.onnx'))).toBe(true);
+  // The format chosen for WASM is the one loaded: MiniLM's q8 graph, never its fp32 one.
+  const miniLm = weights.filter((path) => path.includes('all-MiniLM-L6-v2'));
+  expect(miniLm.some((path) => path.endsWith('/onnx/model_quantized.onnx'))).toBe(true);
+  expect(miniLm.filter((path) => path.endsWith('/onnx/model.onnx'))).toEqual([]);
 });
 
 test('on a host that sends no isolation headers: one thread without the service worker, several once it has installed', async ({

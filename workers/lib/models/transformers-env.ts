@@ -1,19 +1,12 @@
 import { evictCachedFiles } from './cache-eviction';
 import { env, type ProgressInfo } from '@huggingface/transformers';
 import type { ModelDtype, ResolvedModel } from '../../../src/shared/model-spec';
+import { dtypeOn } from '../../../src/shared/model-dtype';
 import { ModelLoadError, detectDevice } from './fetch-model';
 import type { ModelProgress } from '../../../src/shared/model-progress';
 import { SESSION_OPTIONS, prepareOrtRuntime } from './ort-runtime';
 import { errorMessage } from '../../../src/shared/error-message';
 import { reportDownloads, transformersCache } from './transformers-cache';
-
-/** An adapter without `shader-f16` (software WebGPU, older GPUs) runs the fp32 weights instead. */
-function withoutF16(dtype: ModelDtype, noF16: boolean): ModelDtype {
-  if (!noF16) return dtype;
-  if (dtype === 'fp16') return 'fp32';
-  if (dtype === 'q4f16') return 'q4';
-  return dtype;
-}
 
 const HUB_HOST = 'https://huggingface.co/';
 const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
@@ -44,7 +37,7 @@ async function prepareTransformers(
     : HUB_HOST;
   env.remotePathTemplate = model.baseUrl ? '{model}/' : HUB_PATH_TEMPLATE;
   const { device, shaderF16 } = await detectDevice(model.backend);
-  return { device, dtype: withoutF16(model.dtype[device], device === 'webgpu' && !shaderF16) };
+  return { device, dtype: dtypeOn(model, device, shaderF16) };
 }
 
 /** The URL folder transformers.js reads `model`'s files from (its buildResourcePaths). */
