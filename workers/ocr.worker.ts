@@ -83,6 +83,11 @@ async function readAtBest(ocr: LoadedOcr, stored: ImageBitmap, frame: FrameInput
 }
 
 const api = {
+  /** Loads PaddleOCR now, while another stage runs, so reading starts at once. */
+  async prepare(model: ResolvedModel, onProgress: (progress: WorkProgress) => void): Promise<void> {
+    await ocrFor(model, onProgress);
+  },
+
   /**
    * On-screen text of each frame (PaddleOCR det + rec), reported frame by frame. Frames without
    * text-like content (a quick low-resolution detector pass) skip the full pass.

@@ -48,6 +48,18 @@ const embedderFor = loadOnce(loadSpeakerEmbedder);
 const DEFAULT_SAME_BELOW = 0.7;
 
 const api = {
+  /** Loads both models now, while another stage runs, so diarizing starts at once. */
+  async prepare(
+    segmentation: ResolvedModel,
+    embedder: ResolvedModel,
+    onProgress: (progress: WorkProgress) => void,
+  ): Promise<void> {
+    await Promise.all([
+      segmentationFor(segmentation, onProgress),
+      embedderFor(embedder, onProgress),
+    ]);
+  },
+
   /**
    * Who speaks when: the audio decoded as a stream, pyannote over 10 s windows of the speech
    * regions, a WeSpeaker vector per ≤ 2 s piece of each local speaker's voice, and the pieces

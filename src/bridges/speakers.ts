@@ -4,6 +4,7 @@ import type {
   SpeakersResult,
   SpeakersWorkerApi,
 } from '../../workers/speakers.worker';
+import type { ResolvedModel } from '../shared/model-spec';
 import type { VoicePiece } from '../shared/speaker-clusters';
 import { modelProgress, type OnWorkProgress } from './progress';
 import { workerBridge } from './worker-bridge';
@@ -26,6 +27,14 @@ export function diarize(
     api.diarize(signal, request, proxy(callbacks.onWindow), modelProgress(callbacks.onProgress)),
   );
 }
+
+/** Loads pyannote and WeSpeaker in their worker ahead of the speakers stage (load-ahead.ts). */
+export const prepareDiarizer = (
+  segmentation: ResolvedModel,
+  embedder: ResolvedModel,
+  onProgress: OnWorkProgress,
+): Promise<void> =>
+  diarizer((api) => api.prepare(segmentation, embedder, modelProgress(onProgress)));
 
 /** Ends the speakers worker (both models and their buffers go) unless a call is running. */
 export const releaseDiarizer = (): void => diarizer.release();

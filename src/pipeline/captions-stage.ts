@@ -1,7 +1,7 @@
 import { CAPTION_PARAMETERS } from '../shared/analysis-parameters';
 import type { FrameCaption } from '../shared/frame-results';
 import { listCaptions, putCaption, putStage, type VideoRecord } from '../db';
-import { captionFrames, prepareCaptioner, releaseCaptioner } from '../bridges/vision';
+import { captionFrames, releaseCaptioner } from '../bridges/vision';
 import { runFrameModelStage, type FrameModelStage } from './frame-model-stage';
 import { repairConfidence } from './repair-frame-results';
 
@@ -11,7 +11,6 @@ export const CAPTIONS: FrameModelStage<FrameCaption> = {
   parameters: CAPTION_PARAMETERS,
   run: captionFrames,
   release: releaseCaptioner,
-  prepare: prepareCaptioner,
   save: (videoId, frame, lineage) => putCaption({ videoId, ...frame, lineage }),
   load: async (videoId) =>
     (await listCaptions(videoId)).map(({ t, caption, confidence }) => ({ t, caption, confidence })),

@@ -1,5 +1,5 @@
 import { resolveModel } from '../../models';
-import type { FrameCallbacks, OnWorkProgress } from '../bridges/progress';
+import type { FrameCallbacks } from '../bridges/progress';
 import {
   clearStageRows,
   listFrames,
@@ -62,11 +62,6 @@ export interface FrameModelStage<Result extends { t: number }> {
    * than a later look_again needs this model warm (a real-size captioner holds ~1 GB).
    */
   release: () => void;
-  /**
-   * Loads the model in its worker ahead of the stage (src/pipeline/load-ahead.ts), for models
-   * whose load is worth hiding behind another stage; absent where loading takes well under 2 s.
-   */
-  prepare?: (model: ResolvedModel, onProgress: OnWorkProgress) => Promise<void>;
   /** The model reads frames at the video's own resolution (FrameInput.source). */
   readsFullFrames?: boolean;
 }

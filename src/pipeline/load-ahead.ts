@@ -1,19 +1,48 @@
 import { resolveModel } from '../../models';
 import type { StageName, VideoRecord } from '../db';
 import { logEvent } from '../diagnostics/session-log';
-import { readSettings } from '../settings/settings';
+import { readSettings, type Settings } from '../settings/settings';
+import { prepareCaptioner } from '../bridges/vision';
+import { prepareTextReader } from '../bridges/ocr';
+import { prepareDiarizer } from '../bridges/speakers';
+import type { OnWorkProgress } from '../bridges/progress';
 import { errorMessage } from '../shared/error-message';
 import { hasPicture } from '../shared/video-types';
-import { CAPTIONS } from './captions-stage';
 import { aheadProgress } from './stage-progress';
 
+/** What a stage's models need to be worth loading ahead: a picture, or sound. */
+interface Ahead {
+  needs: (video: VideoRecord) => boolean;
+  prepare: (settings: Settings, onProgress: OnWorkProgress) => Promise<void>;
+}
+
 /**
- * The stages whose model is worth loading ahead: the real-size captioner is by far the slowest to
- * load. The others load in a second or two, and loading CLIP beside the running captioner cost
- * the captioner more than it saved (and held both in memory at the peak). Stage timings and
- * loads: `npm run bench -- --real-size`.
+ * The stages whose models load ahead, in their own workers, while the stage before them holds the
+ * lane: the captioner (the slowest to load), PaddleOCR and the two speaker models (small; on 2
+ * cores each took 1–2 s inside its stage). Not the embedders: loading CLIP beside the running
+ * captioner cost the captioner more than it saved, and held both in memory at the peak. Stage
+ * timings and loads: `npm run bench -- --real-size`.
  */
-const AHEAD: Partial<Record<StageName, typeof CAPTIONS>> = { captions: CAPTIONS };
+const AHEAD: Partial<Record<StageName, Ahead>> = {
+  captions: {
+    needs: hasPicture,
+    prepare: (settings, onProgress) =>
+      prepareCaptioner(resolveModel('caption', settings), onProgress),
+  },
+  text: {
+    needs: hasPicture,
+    prepare: (settings, onProgress) => prepareTextReader(resolveModel('ocr', settings), onProgress),
+  },
+  speakers: {
+    needs: (video) => video.hasAudio,
+    prepare: (settings, onProgress) =>
+      prepareDiarizer(
+        resolveModel('speakerSegment', settings),
+        resolveModel('speakerEmbed', settings),
+        onProgress,
+      ),
+  },
+};
 
 /**
  * The least device memory (GB, as `navigator.deviceMemory` reports it, rounded; Chromium 156
@@ -33,22 +62,20 @@ export function roomToLoadAhead(deviceMemory: number | undefined): boolean {
  * Loads the model of `stage` in its worker while another stage holds the model lanes (they ask
  * for the stage next in line only, so at most one idle model waits in memory), and the stage
  * computes as soon as it gets a lane: its own call shares the load. Nothing for a video without
- * a picture, or on a device without the memory for it (roomToLoadAhead). A failure here is only
+ * a picture (or sound), or on a device without the memory for it (roomToLoadAhead). A failure here is only
  * logged: the stage loads again itself and reports it.
  */
 export function loadAhead(video: VideoRecord, stage: StageName): void {
-  const spec = AHEAD[stage];
-  if (!spec?.prepare || !hasPicture(video)) return;
+  const ahead = AHEAD[stage];
+  if (!ahead?.needs(video)) return;
   const device = globalThis.navigator as (Navigator & { deviceMemory?: number }) | undefined;
   if (!roomToLoadAhead(device?.deviceMemory)) return;
-  spec
-    .prepare(resolveModel(spec.role, readSettings()), aheadProgress(video.id, stage))
-    .catch((error: unknown) =>
-      logEvent({
-        level: 'debug',
-        component: 'models',
-        message: `${stage}: loading ahead failed (the stage will try itself): ${errorMessage(error)}`,
-        videoId: video.id,
-      }),
-    );
+  ahead.prepare(readSettings(), aheadProgress(video.id, stage)).catch((error: unknown) =>
+    logEvent({
+      level: 'debug',
+      component: 'models',
+      message: `${stage}: loading ahead failed (the stage will try itself): ${errorMessage(error)}`,
+      videoId: video.id,
+    }),
+  );
 }

@@ -1,17 +1,33 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { video } from '../db/video-fixture';
 
-/** The captioning worker, mocked at its bridge: which models were asked to load ahead. */
+/** The model workers, mocked at their bridges: which models were asked to load ahead. */
 const prepared: string[] = [];
+const note = (...args: unknown[]) => {
+  const models = args.filter((arg): arg is { id: string } => typeof arg === 'object');
+  prepared.push(models.map((model) => model.id).join('+'));
+  return Promise.resolve();
+};
 vi.mock('../../../src/bridges/vision', () => ({
   captionFrames: async () => [],
   releaseCaptioner: () => {},
-  prepareCaptioner: async (model: { id: string }) => {
-    prepared.push(model.id);
-  },
+  prepareCaptioner: note,
+}));
+vi.mock('../../../src/bridges/ocr', () => ({
+  readFrames: async () => [],
+  releaseTextReader: () => {},
+  prepareTextReader: note,
+}));
+vi.mock('../../../src/bridges/speakers', () => ({
+  diarize: async () => ({}),
+  releaseDiarizer: () => {},
+  prepareDiarizer: note,
 }));
 
 const { loadAhead, roomToLoadAhead } = await import('../../../src/pipeline/load-ahead');
+const { resolveModel } = await import('../../../models');
+const { readSettings } = await import('../../../src/settings/settings');
+const idOf = (role: Parameters<typeof resolveModel>[0]) => resolveModel(role, readSettings()).id;
 
 afterEach(() => {
   prepared.length = 0;
@@ -30,7 +46,7 @@ describe('loading a model ahead of its stage', () => {
   it('loads the captioner ahead only where there is room for it', () => {
     vi.stubGlobal('navigator', { deviceMemory: 8 });
     loadAhead(video('a', 1), 'captions');
-    expect(prepared).toHaveLength(1);
+    expect(prepared).toEqual([idOf('caption')]);
     vi.stubGlobal('navigator', { deviceMemory: 4 });
     loadAhead(video('b', 1), 'captions');
     vi.stubGlobal('navigator', {});
@@ -38,10 +54,18 @@ describe('loading a model ahead of its stage', () => {
     expect(prepared).toHaveLength(1);
   });
 
-  it('loads nothing ahead for the stages that load quickly themselves', () => {
+  it('loads PaddleOCR for on-screen text and both speaker models for the speakers stage', () => {
     vi.stubGlobal('navigator', { deviceMemory: 8 });
-    loadAhead(video('a', 1), 'embeddings');
     loadAhead(video('a', 1), 'text');
+    loadAhead(video('a', 1), 'speakers');
+    expect(prepared).toEqual([idOf('ocr'), `${idOf('speakerSegment')}+${idOf('speakerEmbed')}`]);
+  });
+
+  it('loads nothing a video cannot use, nor the embedders beside the captioner', () => {
+    vi.stubGlobal('navigator', { deviceMemory: 8 });
+    loadAhead({ ...video('a', 1), hasAudio: false }, 'speakers');
+    loadAhead({ ...video('b', 1), hasVideo: false, width: 0, height: 0 }, 'text');
+    loadAhead(video('c', 1), 'embeddings');
     expect(prepared).toEqual([]);
   });
 });
