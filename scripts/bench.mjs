@@ -353,7 +353,7 @@ try {
       },
     });
     console.info(
-      `library of ${library.hours} hours (seeded in ${library.seed_s} s): search p95 ${library.search_p95_ms} ms (first ${library.search_first_ms} ms), per-video tools p95 ${library.per_video_tool_p95_ms} ms, first paint ${library.first_paint_ms} ms (all cards ${library.all_cards_ms} ms), IndexedDB ${library.idb_mb_per_hour} MB per hour`,
+      `library of ${library.hours} hours (seeded in ${library.seed_s} s): search p95 ${library.search_p95_ms} ms (first ${library.search_first_ms} ms, ${library.search_mode}), per-video tools p95 ${library.per_video_tool_p95_ms} ms, first paint ${library.first_paint_ms} ms (all cards ${library.all_cards_ms} ms), IndexedDB ${library.idb_mb_per_hour} MB per hour`,
     );
     result.library_100h = library;
   }
