@@ -19,6 +19,7 @@ import { mergeDetectionRanges, rangeGap } from '../../pipeline/object-tracks';
 import { embedQuery } from '../../pipeline/embed-query';
 import { STAGE_NAMES } from '../../shared/stages';
 import type { Lineage } from '../../shared/lineage';
+import { seededRandom } from '../../shared/seeded-random';
 import { normalize, quantize } from '../../shared/vector-codec';
 
 const LINEAGE: Lineage = {
@@ -38,16 +39,6 @@ const FRAME_EVERY_S = 2;
 const SEGMENT_S = 4;
 const CHUNK_S = 30;
 
-/** A small deterministic PRNG (mulberry32), so every bench run seeds the same index. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `npm run bench`'s tool-latency fixture: a video of `minutes` whose index is generated straight
  * into IndexedDB (frames every 2 s, a segment every 4 s, detections, on-screen text and vectors
@@ -55,7 +46,7 @@ function random(seed: number): () => number {
  * There is no file behind it: tools that decode the video can't run on it.
  */
 export async function seedSyntheticIndex(minutes: number): Promise<string> {
-  const rand = random(42);
+  const rand = seededRandom(42);
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)] as T;
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const duration = minutes * 60;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/shared/seeded-random';
 import { normalize, quantize } from '../../../src/shared/vector-codec';
 import { indexTerms } from '../../../src/tools/text/bm25';
 import {
@@ -11,16 +12,6 @@ import { terms } from '../../../src/tools/text/tokenize';
 
 const DIMS = 384;
 const MODEL = 'test/minilm';
-
-/** A deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const unit = (rand: () => number) =>
   normalize(Float32Array.from({ length: DIMS }, () => rand() - 0.5));
@@ -36,7 +27,7 @@ interface Passage {
 
 /** Videos of random passages, a few of them near the query in meaning or sharing its words. */
 function library(videos: number, perVideo: number, query: Float32Array) {
-  const rand = random(7);
+  const rand = seededRandom(7);
   const words = 'bus city park tie coach ball station train road river tree dog market'.split(' ');
   let id = 0;
   return Array.from({ length: videos }, (): SearchCorpus<Passage> => {
@@ -61,7 +52,7 @@ function library(videos: number, perVideo: number, query: Float32Array) {
 }
 
 describe('rankHybrid', () => {
-  const query = unit(random(99));
+  const query = unit(seededRandom(99));
   const corpora = library(20, 3_000, query); // 60,000 passages: past the exact scan.
 
   it('finds in a large scope the same best passages as scoring every vector exactly', () => {
@@ -95,7 +86,7 @@ describe('rankHybrid', () => {
 
 describe('differingSigns', () => {
   it('counts the signs two vectors differ in', () => {
-    const vector = unit(random(3));
+    const vector = unit(seededRandom(3));
     const flipped = vector.map((v, i) => (i % 3 === 0 ? -v : v));
     const packed = packVectors([{ vector: quantize(flipped), model: MODEL }]);
     const expected = Array.from(vector).filter((v, i) => i % 3 === 0 && v !== 0).length;
