@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { db as defaultDb } from './connection';
 import type { BriDatabase } from './schema';
 import { clearToolResults } from './tool-results';
@@ -224,6 +225,18 @@ export function listObjectTracks(
   database: BriDatabase = defaultDb,
 ): Promise<ObjectTrackRecord[]> {
   return videoRows(database.objectTracks, '[videoId+label+start]', videoId);
+}
+
+/** A video's tracks of one label, in time order (one indexed read, not the whole table's share). */
+export function listObjectTracksOf(
+  videoId: string,
+  label: string,
+  database: BriDatabase = defaultDb,
+): Promise<ObjectTrackRecord[]> {
+  return database.objectTracks
+    .where('[videoId+label+start]')
+    .between([videoId, label, Dexie.minKey], [videoId, label, Dexie.maxKey])
+    .toArray();
 }
 
 export async function putOnScreenText(

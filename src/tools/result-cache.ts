@@ -1,4 +1,5 @@
 import { getToolResult, LIBRARY_SCOPE, putToolResult } from '../db';
+import { forOneCall } from './call-reads';
 import { videosInScope } from './scope';
 import type { Tool, ToolContext } from './tool';
 import { indexVersions } from './versioned-memo';
@@ -25,14 +26,19 @@ const hasNoNotes = (result: unknown) =>
 export async function executeThroughCache(
   tool: Tool,
   args: Record<string, unknown>,
-  context: ToolContext,
+  outer: ToolContext,
 ): Promise<{ result: unknown; cached: boolean }> {
+  const context = forOneCall(outer);
   const { cached } = tool;
   if (!cached || !context.resultCache)
     return { result: await tool.execute(args, context), cached: false };
   const videoId = typeof args.video_id === 'string' ? args.video_id : undefined;
-  const videos = await videosInScope(videoId, context);
-  const versions = await indexVersions(videos, context);
+  // One video's rows are read together; the library's versions need its ids first.
+  const [videos, one] = await Promise.all([
+    videosInScope(videoId, context),
+    videoId === undefined ? null : indexVersions([{ id: videoId }], context),
+  ]);
+  const versions = one ?? (await indexVersions(videos, context));
   const version = [
     ...videos.map((video, i) => `${video.id}=${versions[i]?.version}`),
     context.resultCache.modelVersion(cached.models),
@@ -44,8 +50,9 @@ export async function executeThroughCache(
   const result = await tool.execute(args, context);
   if ((cached.keep ?? hasNoNotes)(result)) {
     const row = { videoId: scope, call, version, result, createdAt: Date.now() };
-    // The cache is a saving, not a record: a full disk must not cost the answer.
-    await putToolResult(row, context.db).catch(() => undefined);
+    // The cache is a saving, not a record: a full disk must not cost the answer, nor the wait
+    // for the write (IndexedDB orders a later read of it after the write).
+    void putToolResult(row, context.db).catch(() => undefined);
   }
   return { result, cached: false };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getVideo, listVideos, type VideoRecord } from '../db';
+import { readOnce } from './call-reads';
 import type { ToolContext } from './tool';
 import { ToolError } from './tool';
 
@@ -23,14 +24,17 @@ export const TOP_K = z
 export const SECONDS = z.number().finite().min(0);
 
 /** The videos a call covers: the one named, or the whole library. */
-export async function videosInScope(
+export function videosInScope(
   videoId: string | undefined,
-  { db }: ToolContext,
+  context: ToolContext,
 ): Promise<VideoRecord[]> {
-  if (videoId === undefined) return listVideos(db);
-  const video = await getVideo(videoId, db);
-  if (!video) throw new ToolError('not_found', await unknownVideo(videoId, db));
-  return [video];
+  const { db } = context;
+  return readOnce(context, `videos ${videoId ?? '*'}`, async () => {
+    if (videoId === undefined) return listVideos(db);
+    const video = await getVideo(videoId, db);
+    if (!video) throw new ToolError('not_found', await unknownVideo(videoId, db));
+    return [video];
+  });
 }
 
 /** Ids listed at most when a call names a video the library doesn't hold. */

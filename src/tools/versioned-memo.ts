@@ -1,5 +1,6 @@
 import type { VideoRecord } from '../db';
 import type { StageName, StageRecord } from '../db';
+import { readOnce } from './call-reads';
 import type { ToolContext } from './tool';
 
 /** Per video, the state of its index: changes whenever any stage writes, finishes or is re-run. */
@@ -22,9 +23,13 @@ export const NO_VERSION: IndexVersion = versionOf([]);
 /** The index versions of `videos`, in their order: one indexed read for all of them. */
 export async function indexVersions(
   videos: Pick<VideoRecord, 'id'>[],
-  { db }: ToolContext,
+  context: ToolContext,
 ): Promise<IndexVersion[]> {
   const ids = videos.map((video) => video.id);
+  return readOnce(context, `versions ${ids.join(' ')}`, () => readVersions(ids, context));
+}
+
+async function readVersions(ids: string[], { db }: ToolContext): Promise<IndexVersion[]> {
   // Several videos are the whole library (a scope is one video or all): read every row at once,
   // which IndexedDB answers faster than a cursor hopping between the videos' keys.
   const rows =

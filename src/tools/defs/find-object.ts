@@ -1,6 +1,6 @@
 import { formatSpan, inSpan } from '../moments';
 import { z } from 'zod';
-import { listDetections, listObjectTracks, listScenes, type VideoRecord } from '../../db';
+import { listDetections, listObjectTracksOf, listScenes, type VideoRecord } from '../../db';
 import { mergeDetectionRanges, rangeGap, type ObjectRange } from '../../pipeline/object-tracks';
 import { COCO_LABELS } from '../../shared/coco-labels';
 import { cocoLabelsFor } from '../object-labels';
@@ -22,10 +22,17 @@ async function rangesOf(
 ): Promise<ObjectRange[]> {
   const { db } = context;
   if (minConfidence === undefined) {
-    const tracks = await memoByVersion(`${db.name}|${video.id}|objects`, version, () =>
-      listObjectTracks(video.id, db),
+    // Per label: a video's tracks of every label are thousands of rows an hour.
+    const perLabel = await Promise.all(
+      [...labels]
+        .sort()
+        .map((label) =>
+          memoByVersion(`${db.name}|${video.id}|objects|${label}`, version, () =>
+            listObjectTracksOf(video.id, label, db),
+          ),
+        ),
     );
-    return tracks.filter((track) => labels.includes(track.label));
+    return perLabel.flat();
   }
   const detections = await listDetections(video.id, db);
   const frames = detections.map(({ t, objects }) => ({
