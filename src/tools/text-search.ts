@@ -4,13 +4,7 @@ import { rankHybrid, type RankedDoc, type SearchCorpus } from './text/hybrid-ran
 import { packedBytes, packVectors } from './text/packed-vectors';
 import { terms } from './text/tokenize';
 import type { ToolContext } from './tool';
-import {
-  indexVersions,
-  memoByVersion,
-  NO_VERSION,
-  stageDone,
-  type IndexVersion,
-} from './versioned-memo';
+import { memoByVersion, stageDone, type IndexVersion, withVersions } from './versioned-memo';
 
 /** A passage of one video, keyed as the embeddings stage keys its vector. */
 export interface Passage<Item> {
@@ -69,14 +63,12 @@ function corpusBytes(corpus: SearchCorpus<unknown>): number {
 /** The passages of every video in scope (each video's corpus kept until its index changes). */
 async function collectCorpora<Item>(
   spec: TextSearch<Item>,
-  videos: VideoRecord[],
-  versions: IndexVersion[],
+  scoped: [VideoRecord, IndexVersion][],
   context: ToolContext,
   notes: string[],
 ): Promise<SearchCorpus<Found<Item>>[]> {
   return Promise.all(
-    videos.map((video, i) => {
-      const version = versions[i] ?? NO_VERSION;
+    scoped.map(([video, version]) => {
       if (!stageDone(version, spec.stage))
         notes.push(`The ${spec.what} of "${video.name}" is not complete yet (still processing).`);
       const key = `${context.db.name}|${video.id}|${spec.source}`;
@@ -103,7 +95,7 @@ export async function searchTexts<Item>(
   context: ToolContext,
 ): Promise<TextSearchResult<Item>> {
   const notes: string[] = [];
-  const versions = await indexVersions(videos, context);
+  const scoped = await withVersions(videos, context);
   const embed = () =>
     context.embedQuery(query, 'text').then(
       (vector) => ({ vector, error: null }),
@@ -111,8 +103,8 @@ export async function searchTexts<Item>(
     );
   // Where vectors are stored, the query's is made while the corpora are read (a library-wide
   // search spends most of its wait on it); else only if some corpus turns out to have vectors.
-  const early = versions.some((version) => stageDone(version, 'embeddings')) ? embed() : null;
-  const corpora = await collectCorpora(spec, videos, versions, context, notes);
+  const early = scoped.some(([, version]) => stageDone(version, 'embeddings')) ? embed() : null;
+  const corpora = await collectCorpora(spec, scoped, context, notes);
   const hasVectors = corpora.some((corpus) => corpus.vectors !== null);
   const embedded = hasVectors ? (early ?? embed()) : null;
   const { vector: queryVector, error } = (await embedded) ?? { vector: null, error: null };

@@ -18,7 +18,7 @@ const versionOf = (stages: StageRecord[]): IndexVersion => ({
 });
 
 /** A video without stage rows: nothing done, nothing written. */
-export const NO_VERSION: IndexVersion = versionOf([]);
+const NO_VERSION: IndexVersion = versionOf([]);
 
 /** The index versions of `videos`, in their order: one indexed read for all of them. */
 export async function indexVersions(
@@ -40,7 +40,11 @@ async function readVersions(ids: string[], { db }: ToolContext): Promise<IndexVe
           .toArray()
       : await db.stages.toArray();
   const byVideo = new Map<string, StageRecord[]>();
-  for (const row of rows) byVideo.set(row.videoId, [...(byVideo.get(row.videoId) ?? []), row]);
+  for (const row of rows) {
+    const list = byVideo.get(row.videoId);
+    if (list) list.push(row);
+    else byVideo.set(row.videoId, [row]);
+  }
   return ids.map((id) => {
     const stages = byVideo.get(id);
     return stages ? versionOf(stages) : NO_VERSION;
@@ -51,10 +55,13 @@ async function readVersions(ids: string[], { db }: ToolContext): Promise<IndexVe
 export const stageDone = ({ stages }: IndexVersion, stage: StageName): boolean =>
   stages.some((row) => row.stage === stage && row.state === 'done');
 
-/** The video's index version, read from its stage rows (one small indexed read). */
-export async function indexVersion(videoId: string, context: ToolContext): Promise<IndexVersion> {
-  const [version] = await indexVersions([{ id: videoId }], context);
-  return version ?? NO_VERSION;
+/** Each of `videos` with its index version (`indexVersions`), for tools that go video by video. */
+export async function withVersions<Video extends Pick<VideoRecord, 'id'>>(
+  videos: Video[],
+  context: ToolContext,
+): Promise<[Video, IndexVersion][]> {
+  const versions = await indexVersions(videos, context);
+  return videos.map((video, i) => [video, versions[i] ?? NO_VERSION]);
 }
 
 /** What an entry costs when its `compute` gives no size: a few small arrays. */

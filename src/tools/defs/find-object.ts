@@ -7,7 +7,7 @@ import { cocoLabelsFor } from '../object-labels';
 import { VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
 import { defineTool, ToolError, type ToolContext, withContentKinds } from '../tool';
-import { indexVersions, memoByVersion, NO_VERSION, stageDone } from '../versioned-memo';
+import { memoByVersion, stageDone, withVersions } from '../versioned-memo';
 
 /** Code-unit order of ids: a library's thousands of ranges sort without locale rules. */
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -72,15 +72,13 @@ export const findObject = withContentKinds(
       const videos = await videosInScope(video_id, context);
       const ranges = [];
       const notes: string[] = [];
-      const versions = await indexVersions(videos, context);
-      for (const [i, video] of videos.entries()) {
-        const version = versions[i]?.version ?? '';
-        const done = stageDone(versions[i] ?? NO_VERSION, 'objects');
+      for (const [video, index] of await withVersions(videos, context)) {
+        const done = stageDone(index, 'objects');
         if (!done)
           notes.push(`Objects in "${video.name}" are not all detected yet (still processing).`);
         // While the stage runs there are no stored ranges yet: merge the frames detected so far.
         const threshold = done ? min_confidence : (min_confidence ?? 0);
-        for (const range of await rangesOf(video, version, labels, threshold, context)) {
+        for (const range of await rangesOf(video, index.version, labels, threshold, context)) {
           ranges.push({
             video_id: video.id,
             label: range.label,

@@ -16,7 +16,7 @@ import { STAGE_NAMES } from '../../shared/stages';
 import { speakingTime } from '../../shared/speaker-turns';
 import { VIDEO_ID, videosInScope } from '../scope';
 import { defineTool, withContentKinds } from '../tool';
-import { indexVersions, memoByVersion } from '../versioned-memo';
+import { memoByVersion, withVersions } from '../versioned-memo';
 
 /** How many objects and on-screen lines an overview lists. */
 const TOP_N = 10;
@@ -94,11 +94,9 @@ export const getVideoOverview = withContentKinds(
     parameters: z.object({ video_id: VIDEO_ID }),
     async execute({ video_id }, context) {
       const videos = await videosInScope(video_id, context);
-      const versions = await indexVersions(videos, context);
-      const overviews = videos.map((video, i) => {
-        const version = versions[i]?.version ?? '';
+      const overviews = (await withVersions(videos, context)).map(([video, index]) => {
         const key = `${context.db.name}|${video.id}|overview`;
-        return memoByVersion(key, version, () => overviewOf(video, context.db));
+        return memoByVersion(key, index.version, () => overviewOf(video, context.db));
       });
       return { videos: await Promise.all(overviews) };
     },

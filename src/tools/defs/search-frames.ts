@@ -4,7 +4,7 @@ import { listEmbeddings, type EmbeddingRecord } from '../../db';
 import { dotQuantized, quantize } from '../../shared/vector-codec';
 import { frameId } from '../frame-id';
 import { TOP_K, VIDEO_ID, videosInScope } from '../scope';
-import { indexVersions, memoByVersion, NO_VERSION, stageDone } from '../versioned-memo';
+import { memoByVersion, stageDone, withVersions } from '../versioned-memo';
 import { round } from '../text-search';
 import { defineTool, ToolError } from '../tool';
 
@@ -24,14 +24,14 @@ export const searchFrames = defineTool({
     const videos = await videosInScope(video_id, context);
     const notes: string[] = [];
     const rows: EmbeddingRecord[] = [];
-    const versions = await indexVersions(videos, context);
-    for (const [i, video] of videos.entries()) {
-      const version = versions[i]?.version ?? '';
-      if (!stageDone(versions[i] ?? NO_VERSION, 'embeddings'))
+    for (const [video, index] of await withVersions(videos, context)) {
+      if (!stageDone(index, 'embeddings'))
         notes.push(`The frames of "${video.name}" are not all searchable yet (still processing).`);
       const key = `${context.db.name}|${video.id}|frame`;
       rows.push(
-        ...(await memoByVersion(key, version, () => listEmbeddings(video.id, 'frame', context.db))),
+        ...(await memoByVersion(key, index.version, () =>
+          listEmbeddings(video.id, 'frame', context.db),
+        )),
       );
     }
     if (rows.length === 0) return { query, results: [], notes };

@@ -6,7 +6,7 @@ import { VIDEO_ID, videosInScope } from '../scope';
 import { round } from '../text-search';
 import { terms, words } from '../text/tokenize';
 import { defineTool, type ToolContext, withContentKinds } from '../tool';
-import { indexVersions, memoByVersion, NO_VERSION, stageDone } from '../versioned-memo';
+import { memoByVersion, stageDone, withVersions } from '../versioned-memo';
 
 /** Letters and digits only: OCR of small slide text often drops or adds spaces and dashes. */
 const squash = (text: string) => words(text).join('');
@@ -87,12 +87,10 @@ export const searchOnScreenText = withContentKinds(
       const videos = await videosInScope(video_id, context);
       const matches: TextMatch[] = [];
       const notes: string[] = [];
-      const versions = await indexVersions(videos, context);
-      for (const [i, video] of videos.entries()) {
-        const version = versions[i]?.version ?? '';
-        if (!stageDone(versions[i] ?? NO_VERSION, 'text'))
+      for (const [video, index] of await withVersions(videos, context)) {
+        if (!stageDone(index, 'text'))
           notes.push(`On-screen text of "${video.name}" is not read yet (still processing).`);
-        matches.push(...(await matchesIn(video.id, version, query, context)));
+        matches.push(...(await matchesIn(video.id, index.version, query, context)));
       }
       matches.sort((a, b) => b.score - a.score || a.start - b.start);
       return { query, matches: matches.map((m) => ({ ...m, score: round(m.score) })), notes };
