@@ -3,11 +3,9 @@
 // its own; prints the clip's size and the renderer's peak growth while it is cut. Clips are
 // written to disk as they are cut (workers/lib/clips/clip-target.ts): the growth stays far below
 // the clip's size.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
 import { runnerImport } from 'vite';
+import { openFreshChromium } from './lib/fresh-chromium.mjs';
 
 export async function benchLongClip({ appUrl, chromiumArgs }) {
   const { browserPidFor, rendererMemory, samplePeak } = (
@@ -16,13 +14,8 @@ export async function benchLongClip({ appUrl, chromiumArgs }) {
   const { denseVideo } = (await runnerImport(resolve(import.meta.dirname, 'lib/dense-video.ts')))
     .module;
   const file = denseVideo();
-  const profile = mkdtempSync(join(tmpdir(), 'bri-bench-clip-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const { profile, page, close } = await openFreshChromium('clip', chromiumArgs);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(appUrl);
     await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
     await page.evaluate(() => window.bri.configure({ autoAnalyse: false }));
@@ -56,7 +49,6 @@ export async function benchLongClip({ appUrl, chromiumArgs }) {
     );
     return figures;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }

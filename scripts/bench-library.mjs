@@ -2,10 +2,7 @@
 // `briTest.benchmarkSeedLibrary`), in a Chromium of its own: the library-wide search's p95, the
 // per-video tools' p95 on videos across the library, the library page's first paint after a
 // reload, and IndexedDB's size per indexed hour. Timed inside the page; prints, asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openFreshChromium } from './lib/fresh-chromium.mjs';
 
 const HOURS = 100;
 const QUERIES = ['bus station', 'people in the park', 'red tie', 'football coach', 'history'];
@@ -17,13 +14,8 @@ const p95 = (values) => {
 };
 
 export async function benchLibrary({ appUrl, chromiumArgs, modelBaseUrl, models }) {
-  const profile = mkdtempSync(join(tmpdir(), 'bri-bench-library-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const { page, close } = await openFreshChromium('library', chromiumArgs);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(appUrl);
     await page.waitForFunction(() => window.briTest !== undefined);
     // The search tools embed queries: the fixture embedders from the bench's model server.
@@ -113,7 +105,6 @@ export async function benchLibrary({ appUrl, chromiumArgs, modelBaseUrl, models 
       idb_mb_per_hour: Math.round((usage / 1e6 / HOURS) * 10) / 10,
     };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }

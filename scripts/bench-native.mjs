@@ -28,44 +28,41 @@ function audio16k(file) {
   return new Float32Array(raw.buffer, raw.byteOffset, raw.length / 4);
 }
 
+/** ffmpeg's one frame at `t` of `file`, through `filters`, written as `output` says. */
+function oneFrame(file, t, filters, output) {
+  return execFileSync(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-ss',
+      String(t),
+      '-i',
+      file,
+      '-frames:v',
+      '1',
+      ...(filters ? ['-vf', filters] : []),
+      ...output,
+    ],
+    { maxBuffer: 2 ** 26 },
+  );
+}
+
 /** One frame at `t` as a PNG file (for the image models' inputs; not timed). */
 function framePng(file, t, dir, scale) {
   const out = join(dir, `${t}.png`);
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-ss',
-    String(t),
-    '-i',
-    file,
-    '-frames:v',
-    '1',
-    ...(scale ? ['-vf', scale] : []),
-    out,
-  ]);
+  oneFrame(file, t, scale, ['-y', out]);
   return out;
 }
 
 /** One frame letterboxed to YOLOX's 416×416 BGR input (top-left, pad 114), as raw bytes. */
 function yoloxInput(file, t) {
-  return execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-ss',
-    String(t),
-    '-i',
+  return oneFrame(
     file,
-    '-frames:v',
-    '1',
-    '-vf',
+    t,
     'scale=416:416:force_original_aspect_ratio=decrease,pad=416:416:0:0:color=0x727272',
-    '-pix_fmt',
-    'bgr24',
-    '-f',
-    'rawvideo',
-    '-',
-  ]);
+    ['-pix_fmt', 'bgr24', '-f', 'rawvideo', '-'],
+  );
 }
 
 /**

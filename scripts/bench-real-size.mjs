@@ -3,10 +3,10 @@
 // loads them), built on first use by ../shared/tools/real-size-models into a cache folder outside
 // the repo. Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openFreshChromium } from './lib/fresh-chromium.mjs';
 import { runnerImport } from 'vite';
 import { benchFirstAnswer } from './bench-first-answer.mjs';
 import { makeRealSizeSpeakerModels, REAL_SIZE_SPEAKER_FOLDERS } from './make-speaker-models.mjs';
@@ -90,12 +90,8 @@ export function joinedVideo(source, times) {
  */
 /** A Chromium of its own (fresh profile) with the app open on the real-size models. */
 async function openRealSizePage({ appUrl, modelBaseUrl, chromiumArgs, wasmThreads }) {
-  const profile = mkdtempSync(join(tmpdir(), 'bri-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const opened = await openFreshChromium('real-size', chromiumArgs);
+  const { page } = opened;
   await page.goto(appUrl);
   await page.waitForFunction(() => typeof window.bri?.importVideo === 'function');
   await page.evaluate(
@@ -103,17 +99,16 @@ async function openRealSizePage({ appUrl, modelBaseUrl, chromiumArgs, wasmThread
       window.bri.configure({ autoAnalyse: true, modelBaseUrl, models, wasmThreads }),
     [modelBaseUrl, REAL_SIZE_MODELS, wasmThreads],
   );
-  return { profile, context, page };
+  return opened;
 }
 
 /** The first answer about the last 30 s of `file`, asked at its drop, with the real-size models. */
 export async function benchRealSizeFirstAnswer(options) {
-  const { profile, context, page } = await openRealSizePage(options);
+  const { page, close } = await openRealSizePage(options);
   try {
     return await benchFirstAnswer(page, options.file);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
@@ -128,7 +123,7 @@ export async function benchJourney({
   const { browserPidFor, rendererMemory, samplePeak } = (
     await runnerImport(resolve(import.meta.dirname, 'lib/renderer-memory.ts'))
   ).module;
-  const { profile, context, page } = await openRealSizePage({
+  const { profile, page, close } = await openRealSizePage({
     appUrl,
     modelBaseUrl,
     chromiumArgs,
@@ -231,7 +226,6 @@ export async function benchJourney({
     };
   } finally {
     memory.stop();
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
