@@ -2,6 +2,8 @@
 // first_answer_at_end_s. The span asked about is analysed ahead of the stages (span-first), so
 // the figure is what a person waits for it, not for the whole index.
 
+import { chooseFile } from './lib/choose-file.mjs';
+
 /** The question: the last 30 s, which the stages reach last. */
 export const END_QUESTION = 'What happens in the last 30 seconds?';
 
@@ -11,8 +13,7 @@ export const END_QUESTION = 'What happens in the last 30 seconds?';
  */
 export async function benchFirstAnswer(page, file) {
   const before = await page.evaluate(async () => (await window.bri.listVideos()).length);
-  const dropped = Date.now();
-  await page.setInputFiles('[data-testid="library.file-input"]', file);
+  const dropped = await chooseFile(page, file);
   await page.waitForFunction(
     (count) => document.querySelectorAll('[data-testid="library.card"]').length === count,
     before + 1,

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openFreshChromium } from './lib/fresh-chromium.mjs';
+import { chooseFile } from './lib/choose-file.mjs';
 import { runnerImport } from 'vite';
 import { benchFirstAnswer } from './bench-first-answer.mjs';
 import { makeRealSizeSpeakerModels, REAL_SIZE_SPEAKER_FOLDERS } from './make-speaker-models.mjs';
@@ -142,8 +143,7 @@ export async function benchJourney({
       model_lanes: device.modelLanes,
       backend: device.webgpu ? `webgpu available (${device.adapter})` : 'wasm',
     };
-    const dropped = Date.now();
-    await page.setInputFiles('[data-testid="library.file-input"]', file);
+    const dropped = await chooseFile(page, file);
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="library.card"]').length === 1,
     );

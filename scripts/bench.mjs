@@ -19,6 +19,7 @@ import { benchNative } from './bench-native.mjs';
 import { benchLibrary } from './bench-library.mjs';
 import { benchFormats } from './bench-formats.mjs';
 import { makeSpeakerModels, SPEAKER_MODELS_DIR } from './make-speaker-models.mjs';
+import { chooseFile } from './lib/choose-file.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -158,8 +159,7 @@ async function benchFixture(browser) {
     peakHeap = Math.max(peakHeap, used);
   };
   await page.evaluate(() => window.bri.configure({ autoAnalyse: true }));
-  const dropped = Date.now();
-  await page.setInputFiles('[data-testid="library.file-input"]', resolve(SHARED, 'media', VIDEO));
+  const dropped = await chooseFile(page, resolve(SHARED, 'media', VIDEO));
   await page.waitForFunction(
     () => document.querySelectorAll('[data-testid="library.card"]').length === 2,
   );

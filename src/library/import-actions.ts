@@ -51,10 +51,11 @@ async function runImport(
       signal: controller.signal,
       onProgress: progressReporter(key),
     });
+    // Analysis starts before the library is read again: the first frame is what chat waits for.
+    if (readSettings().autoAnalyse) void analyseVideo(video.id);
     useLibraryStore.setState((s) => ({ imports: s.imports.filter((item) => item.key !== key) }));
     await refreshLibrary();
     void requestPersistence().then(refreshStorage);
-    if (readSettings().autoAnalyse) void analyseVideo(video.id);
     return video.id;
   } catch (error) {
     const failure = asImportError(error, name);

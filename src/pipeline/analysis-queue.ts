@@ -25,7 +25,7 @@ import { planStages, waitsFor, withDependents } from './stage-graph';
 import { askLeader, joinAnalysis, leadsAnalysis, type AnalysisRequest } from './analysis-leader';
 import { ModelLanes } from './model-lanes';
 import { loadAhead } from './load-ahead';
-import { pinAnalysisModels } from './pin-models';
+import { loadsPinnedModel, pinAnalysisModels } from './pin-models';
 import { computePlanHere } from '../shared/wasm-threads';
 
 /** Runs one stage; with `resume` it keeps the rows a reload interrupted and does the rest. */
@@ -80,16 +80,25 @@ async function runStages(videoId: string, job: Job): Promise<void> {
   const plan = planStages(job.requested, stored);
   for (const stage of plan) if (!job.stages.includes(stage)) markQueued(videoId, stage);
   job.stages = plan;
-  // The first download of a model records the exact weights it is (pin-models.ts).
-  await pinAnalysisModels(readSettings());
+  // The first download of a model records the exact weights it is (pin-models.ts); only the
+  // stages loading those models wait for it.
+  const pinned = plan.some(loadsPinnedModel) ? pinAnalysisModels(readSettings()) : undefined;
+  const pinsFor = (stage: StageName) => (loadsPinnedModel(stage) ? pinned : undefined);
   const running = new Map<StageName, Promise<void>>();
-  const lanes = new ModelLanes(computePlanHere(readSettings().wasmThreads).lanes, (stage) =>
-    loadAhead(video, stage),
-  );
+  const lanes = new ModelLanes(computePlanHere(readSettings().wasmThreads).lanes, (stage) => {
+    // A failed pin fails the stage itself (below); nothing is loaded ahead for it.
+    Promise.resolve(pinsFor(stage)).then(
+      () => loadAhead(video, stage),
+      () => undefined,
+    );
+  });
   for (const stage of plan) lanes.expect(stage);
   for (const stage of plan) {
     // Only stages of this run are waited for; what else a stage reads is already stored.
-    const ready = Promise.all(waitsFor(stage, plan).map((name) => running.get(name)));
+    const ready = Promise.all([
+      ...waitsFor(stage, plan).map((name) => running.get(name)),
+      pinsFor(stage),
+    ]);
     running.set(
       stage,
       ready.then(() =>
@@ -99,7 +108,7 @@ async function runStages(videoId: string, job: Job): Promise<void> {
       ),
     );
   }
-  await Promise.all(running.values());
+  await Promise.all([...running.values(), pinned]);
 }
 
 async function runStage(

@@ -5,6 +5,7 @@ import { TRANSFORMERS_CACHE } from '../shared/cache-names';
 import { clearModelPins, pinKey, writeModelPin, type ModelPin } from '../shared/model-pins';
 import type { ModelRole, ResolvedModel } from '../shared/model-spec';
 import type { Settings } from '../settings/settings';
+import type { StageName } from '../shared/stages';
 
 /** The Hugging Face Hub, where transformers.js models come from without a model base URL. */
 export const HUB_URL = 'https://huggingface.co';
@@ -102,7 +103,27 @@ export async function pinModel(
   }
 }
 
-/** Pins the analysis models of the current settings before a run loads them. */
+/**
+ * The stages that load one of ANALYSIS_ROLES' models: they wait for the pins. The media stages,
+ * objects and on-screen text load none of them, so they start at once — the first frame (chat
+ * ready) never waits on the Hub.
+ */
+const STAGES_PINNED: ReadonlySet<StageName> = new Set([
+  'transcript',
+  'speakers',
+  'captions',
+  'embeddings',
+]);
+
+/** Whether `stage` loads a model pinned by pinAnalysisModels (so must start after it). */
+export function loadsPinnedModel(stage: StageName): boolean {
+  return STAGES_PINNED.has(stage);
+}
+
+/**
+ * Pins the analysis models of the current settings before a run loads them: all at once (one
+ * round trip to the Hub, not one per model), each failure only logged (pinModel).
+ */
 export async function pinAnalysisModels(
   settings: Settings,
   deps: PinDeps = APP_DEPS,
@@ -110,7 +131,7 @@ export async function pinAnalysisModels(
   // The cache is listed once for all of them, and only if one is not pinned yet.
   let cached: Promise<string[]> | null = null;
   const once = { ...deps, cachedUrls: () => (cached ??= deps.cachedUrls()) };
-  for (const role of ANALYSIS_ROLES) await pinModel(resolveModel(role, settings), once);
+  await Promise.all(ANALYSIS_ROLES.map((role) => pinModel(resolveModel(role, settings), once)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addVideo, db, listStages, type StageRecord } from '../../../src/db';
 import { poster, video } from '../db/video-fixture';
+import type * as PinModels from '../../../src/pipeline/pin-models';
 
 /** The media worker, mocked at its bridge: each frames run waits until the test lets it end. */
 const frameRuns: { videoId: string; finish: () => void; fail: (error: Error) => void }[] = [];
@@ -28,6 +29,16 @@ vi.mock('../../../src/bridges/media', () => ({
     }),
 }));
 
+/** The model pins (Hub round trips): answered when the test says, at once unless it holds them. */
+const pins = { held: false, answer: () => {}, asked: 0 };
+vi.mock('../../../src/pipeline/pin-models', async (original) => ({
+  ...(await original<typeof PinModels>()),
+  pinAnalysisModels: () => {
+    pins.asked++;
+    return pins.held ? new Promise<void>((resolve) => (pins.answer = resolve)) : Promise.resolve();
+  },
+}));
+
 const { analyseVideo, cancelAnalysis, retryAnalysis, retryPlan } =
   await import('../../../src/pipeline/analysis-queue');
 
@@ -50,6 +61,7 @@ describe('analysis queue', () => {
     frameRuns.length = 0;
     speechRuns.count = 0;
     released.length = 0;
+    Object.assign(pins, { held: false, asked: 0 });
     await Promise.all(db.tables.map((table) => table.clear()));
   });
 
@@ -101,6 +113,38 @@ describe('analysis queue', () => {
       embeddings: expect.stringMatching(/done|skipped/),
     });
     expect(speechRuns.count).toBe(1);
+  });
+});
+
+describe('model pins', () => {
+  beforeEach(async () => {
+    frameRuns.length = 0;
+    Object.assign(pins, { held: true, asked: 0 });
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+
+  it('the frames start while the Hub is still asked for pins; the transcript waits for them', async () => {
+    await storeVideo('d');
+    const run = analyseVideo('d', ['frames', 'speech', 'transcript']);
+    // The frames (chat-ready's first row) are decoding though no pin has answered.
+    await until(() => frameRuns.length === 1);
+    expect(pins.asked).toBe(1);
+    await until(async () => (await stateOf('d')).speech === 'skipped');
+    // Speech is done (no audio in the mock), yet the transcript, which loads Whisper, waits.
+    expect((await stateOf('d')).transcript).toBe('queued');
+    pins.answer();
+    await until(async () => (await stateOf('d')).transcript === 'skipped');
+    frameRuns[0]?.finish();
+    await run;
+  });
+
+  it('a run of stages that load no pinned model does not ask for pins', async () => {
+    await storeVideo('e');
+    const run = analyseVideo('e', ['frames']);
+    await until(() => frameRuns.length === 1);
+    frameRuns[0]?.finish();
+    await run;
+    expect(pins.asked).toBe(0);
   });
 });
 

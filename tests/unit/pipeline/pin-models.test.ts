@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveModel } from '../../../models';
-import { pinModel, type PinDeps } from '../../../src/pipeline/pin-models';
+import {
+  pinAnalysisModels,
+  pinModel,
+  type PinDeps,
+} from '../../../src/pipeline/pin-models';
 import { pinOf, readModelPins } from '../../../src/shared/model-pins';
 import { listModels } from '../../../src/settings/model-list';
 import { MODELS_DIR } from '../../paths';
@@ -89,4 +93,25 @@ describe('pinning a model on its first download', () => {
     expect(await pinModel(resolveModel('detect', choice()), deps())).toBeNull();
     expect(hub.requests).toEqual([]);
   });
+
+  it('the analysis models are asked for all at once: one round trip, not one per model', async () => {
+    const asked: string[] = [];
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const slowHub: PinDeps = {
+      ...deps(),
+      fetch: async (input) => {
+        asked.push(String(input));
+        await answered;
+        return new Response('{}', { status: 404 });
+      },
+    };
+    const pinning = pinAnalysisModels({ ...choice(), models: {} }, slowHub);
+    await new Promise((r) => setTimeout(r, 20));
+    // Every model's listing is on its way before the first answer comes back.
+    expect(asked).toHaveLength(6);
+    answer();
+    await pinning;
+  });
 });
+
