@@ -216,7 +216,8 @@ export async function benchJourney({
       frames: status.stages.frames.stats.frames,
       model_frames: modelFrames,
       real_time_factor: round(indexTotal / duration),
-      peak_renderer_mb: Math.round(memory.stop() / 1e6),
+      // Every sample counts: the status polls' own samples (per set of stages) as well.
+      peak_renderer_mb: Math.max(Math.round(memory.stop() / 1e6), ...peaks.values()),
       peak_renderer_mb_while: Object.fromEntries([...peaks].filter(([running]) => running)),
       // The speakers stage (pyannote + WeSpeaker at their real sizes) and its share of the index.
       speakers_s: stages.speakers?.seconds ?? null,
