@@ -3,13 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveModel } from '../../../models';
-import {
-  pinAnalysisModels,
-  pinModel,
-  type PinDeps,
-} from '../../../src/pipeline/pin-models';
+import { pinAnalysisModels, pinModel, type PinDeps } from '../../../src/pipeline/pin-models';
 import { pinOf, readModelPins } from '../../../src/shared/model-pins';
 import { listModels } from '../../../src/settings/model-list';
+import { readSettings } from '../../../src/settings/settings';
 import { MODELS_DIR } from '../../paths';
 import { COMMIT, startFakeHub } from '../scripts/fake-hub';
 
@@ -106,7 +103,7 @@ describe('pinning a model on its first download', () => {
         return new Response('{}', { status: 404 });
       },
     };
-    const pinning = pinAnalysisModels({ ...choice(), models: {} }, slowHub);
+    const pinning = pinAnalysisModels({ ...readSettings(), ...choice(), models: {} }, slowHub);
     await new Promise((r) => setTimeout(r, 20));
     // Every model's listing is on its way before the first answer comes back.
     expect(asked).toHaveLength(6);
@@ -114,4 +111,3 @@ describe('pinning a model on its first download', () => {
     await pinning;
   });
 });
-
