@@ -18,14 +18,6 @@ const CAPTION_BATCH = 4;
 const captionerFor = loadOnce<LoadedCaptioner>(CAPTIONER);
 
 const api = {
-  /** Loads the captioner now, while another stage runs, so captioning starts computing at once. */
-  async prepareCaptioner(
-    model: ResolvedModel,
-    onProgress: (progress: WorkProgress) => void,
-  ): Promise<void> {
-    await captionerFor(model, onProgress);
-  },
-
   /**
    * Objects in each frame (YOLOX or YOLOv8-style ONNX, class-wise NMS), reported frame by frame.
    * Resolves with the device that ran the model.

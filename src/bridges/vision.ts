@@ -1,8 +1,7 @@
 import { proxy } from 'comlink';
 import type { VisionWorkerApi } from '../../workers/vision.worker';
 import type { FrameCaption, FrameDetections } from '../shared/frame-results';
-import type { ResolvedModel } from '../shared/model-spec';
-import { modelProgress, type FrameCall, type OnWorkProgress } from './progress';
+import { modelProgress, type FrameCall } from './progress';
 import { workerBridge } from './worker-bridge';
 import { START_WORKER } from './worker-starters';
 
@@ -37,10 +36,6 @@ export const captionFrames: FrameCall<FrameCaption> = (signal, model, frames, ca
       modelProgress(callbacks.onProgress),
     ),
   );
-
-/** Loads the captioner in its worker ahead of the captions stage. */
-export const prepareCaptioner = (model: ResolvedModel, onProgress: OnWorkProgress): Promise<void> =>
-  captioner((api) => api.prepareCaptioner(model, modelProgress(onProgress)));
 
 /** Ends the detection worker now unless a call is running. */
 export const releaseDetector = (): void => detector.release();

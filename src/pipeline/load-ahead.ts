@@ -2,7 +2,6 @@ import { resolveModel } from '../../models';
 import type { StageName, VideoRecord } from '../db';
 import { logEvent } from '../diagnostics/session-log';
 import { readSettings, type Settings } from '../settings/settings';
-import { prepareCaptioner } from '../bridges/vision';
 import { prepareTextReader } from '../bridges/ocr';
 import { prepareDiarizer } from '../bridges/speakers';
 import type { OnWorkProgress } from '../bridges/progress';
@@ -18,17 +17,14 @@ interface Ahead {
 
 /**
  * The stages whose models load ahead, in their own workers, while the stage before them holds the
- * lane: the captioner (the slowest to load), PaddleOCR and the two speaker models (small; on 2
- * cores each took 1–2 s inside its stage). Not the embedders: loading CLIP beside the running
- * captioner cost the captioner more than it saved, and held both in memory at the peak. Stage
- * timings and loads: `npm run bench -- --real-size`.
+ * lane: PaddleOCR and the two speaker models (small; on 2 cores each took 1–2 s inside its
+ * stage). Not the large ones: a load is CPU work too, so loading the captioner beside the running
+ * speakers stage slowed that stage about as much as it saved captions, and a second large model
+ * in memory was the renderer's peak (hundreds of MB above the peak without it); loading CLIP
+ * beside the running captioner cost the captioner more than it saved. Stage timings, loads and
+ * peaks: `npm run bench -- --real-size`.
  */
 const AHEAD: Partial<Record<StageName, Ahead>> = {
-  captions: {
-    needs: hasPicture,
-    prepare: (settings, onProgress) =>
-      prepareCaptioner(resolveModel('caption', settings), onProgress),
-  },
   text: {
     needs: hasPicture,
     prepare: (settings, onProgress) => prepareTextReader(resolveModel('ocr', settings), onProgress),

@@ -8,11 +8,6 @@ const note = (...args: unknown[]) => {
   prepared.push(models.map((model) => model.id).join('+'));
   return Promise.resolve();
 };
-vi.mock('../../../src/bridges/vision', () => ({
-  captionFrames: async () => [],
-  releaseCaptioner: () => {},
-  prepareCaptioner: note,
-}));
 vi.mock('../../../src/bridges/ocr', () => ({
   readFrames: async () => [],
   releaseTextReader: () => {},
@@ -43,14 +38,14 @@ describe('loading a model ahead of its stage', () => {
     expect(roomToLoadAhead(undefined)).toBe(false);
   });
 
-  it('loads the captioner ahead only where there is room for it', () => {
+  it('loads ahead only where there is room for it', () => {
     vi.stubGlobal('navigator', { deviceMemory: 8 });
-    loadAhead(video('a', 1), 'captions');
-    expect(prepared).toEqual([idOf('caption')]);
+    loadAhead(video('a', 1), 'text');
+    expect(prepared).toEqual([idOf('ocr')]);
     vi.stubGlobal('navigator', { deviceMemory: 4 });
-    loadAhead(video('b', 1), 'captions');
+    loadAhead(video('b', 1), 'text');
     vi.stubGlobal('navigator', {});
-    loadAhead(video('c', 1), 'captions');
+    loadAhead(video('c', 1), 'text');
     expect(prepared).toHaveLength(1);
   });
 
@@ -61,10 +56,11 @@ describe('loading a model ahead of its stage', () => {
     expect(prepared).toEqual([idOf('ocr'), `${idOf('speakerSegment')}+${idOf('speakerEmbed')}`]);
   });
 
-  it('loads nothing a video cannot use, nor the embedders beside the captioner', () => {
+  it('loads nothing a video cannot use, nor the large models (captioner, embedders)', () => {
     vi.stubGlobal('navigator', { deviceMemory: 8 });
     loadAhead({ ...video('a', 1), hasAudio: false }, 'speakers');
     loadAhead({ ...video('b', 1), hasVideo: false, width: 0, height: 0 }, 'text');
+    loadAhead(video('c', 1), 'captions');
     loadAhead(video('c', 1), 'embeddings');
     expect(prepared).toEqual([]);
   });
