@@ -121,8 +121,8 @@ export function loadsPinnedModel(stage: StageName): boolean {
 }
 
 /**
- * Pins the analysis models of the current settings before a run loads them: all at once (one
- * round trip to the Hub, not one per model), each failure only logged (pinModel).
+ * Pins the analysis models of the current settings before a run loads them: all at once (the
+ * wait of one round trip to the Hub, not of one per model), each failure only logged (pinModel).
  */
 export async function pinAnalysisModels(
   settings: Settings,
