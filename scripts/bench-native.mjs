@@ -28,35 +28,15 @@ function audio16k(file) {
   return new Float32Array(raw.buffer, raw.byteOffset, raw.length / 4);
 }
 
-/** ffmpeg's one frame at `t` of `file`, through `filters`, written as `output` says. */
-function oneFrame(file, t, filters, output) {
-  return execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-ss',
-      String(t),
-      '-i',
-      file,
-      '-frames:v',
-      '1',
-      ...(filters ? ['-vf', filters] : []),
-      ...output,
-    ],
-    { maxBuffer: 2 ** 26 },
-  );
-}
-
-/** One frame at `t` as a PNG file (for the image models' inputs; not timed). */
-function framePng(file, t, dir, scale) {
+/** One frame at `t` as a PNG file (for the image models' inputs; not timed), by `oneFrame`. */
+function framePng(oneFrame, file, t, dir, scale) {
   const out = join(dir, `${t}.png`);
-  oneFrame(file, t, scale, ['-y', out]);
+  oneFrame(file, t, scale ?? null, ['-y', out]);
   return out;
 }
 
 /** One frame letterboxed to YOLOX's 416×416 BGR input (top-left, pad 114), as raw bytes. */
-function yoloxInput(file, t) {
+function yoloxInput(oneFrame, file, t) {
   return oneFrame(
     file,
     t,
@@ -86,6 +66,7 @@ export async function benchNative({ file, done, modelDir, models, yolox, ocrDir,
   const { planChunks } = await lib('workers/lib/asr/chunk-plan.ts');
   const { planWindows } = await lib('workers/lib/speakers/windows.ts');
   const { localStretches, piecesOf } = await lib('workers/lib/speakers/local-speakers.ts');
+  const { oneFrame } = await lib('scripts/lib/one-frame.ts');
   const figures = {};
   const dir = mkdtempSync(join(tmpdir(), 'bri-native-'));
   try {
@@ -166,7 +147,7 @@ export async function benchNative({ file, done, modelDir, models, yolox, ocrDir,
     // The image models, on the frames each stage looked at.
     const pngs = new Map();
     const png = (t) => {
-      if (!pngs.has(t)) pngs.set(t, framePng(file, t, dir));
+      if (!pngs.has(t)) pngs.set(t, framePng(oneFrame, file, t, dir));
       return pngs.get(t);
     };
     const captioner = await timedLoad(() =>
@@ -195,7 +176,7 @@ export async function benchNative({ file, done, modelDir, models, yolox, ocrDir,
     figures.embeddings = seconds(started);
 
     const detector = await timedLoad(() => ort.InferenceSession.create(yolox));
-    const boxes = done.detectionTimes.map((t) => yoloxInput(file, t));
+    const boxes = done.detectionTimes.map((t) => yoloxInput(oneFrame, file, t));
     started = performance.now();
     for (const bgr of boxes) {
       const chw = new Float32Array(3 * 416 * 416);
@@ -215,7 +196,9 @@ export async function benchNative({ file, done, modelDir, models, yolox, ocrDir,
     );
     const ocrInputs = await Promise.all(
       done.textReadTimes.map((t) =>
-        tjs.RawImage.read(framePng(file, t, dir, 'scale=960:-32')).then((image) => image.rgb()),
+        tjs.RawImage.read(framePng(oneFrame, file, t, dir, 'scale=960:-32')).then((image) =>
+          image.rgb(),
+        ),
       ),
     );
     started = performance.now();

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import { ffprobeJson } from '../../ffprobe';
+import { oneFrame } from '../../../scripts/lib/one-frame';
 
 /** What mediabunny (in Node) reads back from a clip: its duration, tracks and packet count. */
 export async function readClip(bytes: Uint8Array): Promise<{
@@ -55,25 +55,7 @@ export function tempFile(bytes: Uint8Array, name: string): string {
 
 /** The frame at `t` s of a file as 64×36 grey pixels, decoded by the system's ffmpeg. */
 function greyFrame(path: string, t: number): Uint8Array {
-  return execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-ss',
-      String(t),
-      '-i',
-      path,
-      '-frames:v',
-      '1',
-      '-vf',
-      'scale=64:36,format=gray',
-      '-f',
-      'rawvideo',
-      '-',
-    ],
-    { maxBuffer: 1 << 20 },
-  );
+  return oneFrame(path, t, 'scale=64:36,format=gray', ['-f', 'rawvideo', '-'], 1 << 20);
 }
 
 /** Mean absolute difference (0–255) between the frame at `a` s of one file and `b` s of another. */
